@@ -1,0 +1,49 @@
+# Compound Desk: `make run` opens the window on a demo compound; `make test` runs every test headless.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB := demo/compound.sqlite
+UI_LANG ?= zh_CN
+QM := resources/i18n/compound_desk_zh_CN.qm
+
+.PHONY: run test check lint bench screenshot clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@ $(VENV)/.installed
+
+$(QM): resources/i18n/compound_desk_zh_CN.ts $(VENV)/.installed
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+$(DEMO_DB): | $(VENV)/.installed
+	$(BIN)/compound-desk --db $(DEMO_DB) demo
+
+run: $(VENV)/.installed $(QM) $(DEMO_DB)
+	$(BIN)/compound-desk --db $(DEMO_DB) --lang $(UI_LANG)
+
+test: $(VENV)/.installed-test $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check desktop tests bench
+
+check: lint test
+
+bench: $(VENV)/.installed-test
+	$(BIN)/python bench/roster_import.py --json
+	$(BIN)/python bench/startup.py --json
+
+screenshot: $(VENV)/.installed $(QM) $(DEMO_DB)
+	$(BIN)/compound-desk --db $(DEMO_DB) --lang $(UI_LANG) --screenshot roster.png --page roster
+
+clean:
+	rm -rf $(VENV) demo $(QM) .pytest_cache

@@ -1,0 +1,7 @@
+"""`python -m desktop` is the same program as `compound-desk`."""
+
+import sys
+
+from desktop.cli import main
+
+sys.exit(main())

@@ -1,0 +1,149 @@
+"""The one address parser: any way residents write a home becomes `12-301` or `12-2-301`.
+
+Accepted: `12-301`, `12-2-301`, `12号楼301`, `12号301室`, `12栋2单元301`, `12幢301`, `12#301`,
+full-width digits, stray spaces, and a long postal line whose city, district, road, lane and
+compound name come before the building (`上海市某区某路288弄静安花园12号1201室`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from desktop.errors import BadInput
+
+_DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－~～_/／"})
+_SMALL_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+_BUILDING = r"(?P<b>\d{1,4})"
+_BUILDING_SEP = r"(?:(?:号楼|号|栋|幢|座|楼|#)-?|-)"
+_ENTRANCE = r"(?:(?P<e>\d{1,2})(?:单元-?|-))?"
+_ROOM = r"(?P<r>\d{2,5})(?:室|号|房)?"
+_TAIL = _BUILDING + _BUILDING_SEP + _ENTRANCE + _ROOM
+
+# A whole field: an optional prefix (city, road, lane, compound name) that ends in a character
+# that is neither a digit nor a separator, then the address itself.
+_WHOLE = re.compile(r"(?:.*?[^\d\-#])?" + _TAIL)
+# The address inside a longer line, such as a 接龙 entry "5号楼1202 李阿姨 1".
+_INSIDE = re.compile(r"(?<![\d\-#])" + _TAIL + r"(?![\d\-#])")
+_BUILDING_ONLY = re.compile(
+    r"(?:.*?[^\d\-#])?\d{1,4}(?:(?:号楼|号|栋|幢|座|楼|#)-?(?:\d{1,2}单元)?|-\d{1,2}单元|-)"
+)
+
+
+@dataclass(frozen=True, order=True)
+class Address:
+    building: int
+    entrance: int | None
+    room: int
+
+    @property
+    def canonical(self) -> str:
+        if self.entrance is None:
+            return f"{self.building}-{self.room}"
+        return f"{self.building}-{self.entrance}-{self.room}"
+
+    def __str__(self) -> str:
+        return self.canonical
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = re.sub(
+        r"([一二两三四五六七八九十]+)单元",
+        lambda m: f"{_chinese_small(m.group(1))}单元",
+        text,
+    )
+    # A space between two numbers separates them ("12 301"); any other space is noise.
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "-", text.strip())
+    text = re.sub(r"\s+", "", text)
+    return re.sub(r"-{2,}", "-", text)
+
+
+def _chinese_small(numeral: str) -> int:
+    if numeral == "十":
+        return 10
+    if numeral.startswith("十"):
+        return 10 + _SMALL_NUMERALS.get(numeral[1:], 0)
+    if numeral.endswith("十"):
+        return _SMALL_NUMERALS.get(numeral[:-1], 0) * 10
+    if len(numeral) == 2 and numeral[1] in _SMALL_NUMERALS and numeral[0] in _SMALL_NUMERALS:
+        return _SMALL_NUMERALS[numeral[0]] * 10 + _SMALL_NUMERALS[numeral[1]]
+    return _SMALL_NUMERALS.get(numeral, 0)
+
+
+def _from_match(match: re.Match[str], original: str) -> Address:
+    building = int(match.group("b"))
+    entrance = int(match.group("e")) if match.group("e") else None
+    room = int(match.group("r"))
+    if building == 0 or room == 0 or entrance == 0:
+        raise BadInput("address_unrecognised", "address", text=original)
+    return Address(building, entrance, room)
+
+
+def parse_address(text: str) -> Address:
+    """The canonical address of a whole field, or BadInput saying why it is not one."""
+    if text is None or not str(text).strip():
+        raise BadInput("address_empty", "address")
+    original = str(text).strip()
+    normal = _normalise(original)
+    match = _WHOLE.fullmatch(normal)
+    if match:
+        return _from_match(match, original)
+    if _BUILDING_ONLY.fullmatch(normal):
+        raise BadInput("address_no_room", "address", text=original)
+    raise BadInput("address_unrecognised", "address", text=original)
+
+
+def find_address(text: str) -> tuple[Address, str] | None:
+    """The first address inside a longer line, and the rest of the line with it taken out."""
+    normal = _normalise_keep_spaces(text)
+    for match in _INSIDE.finditer(normal):
+        try:
+            address = _from_match(match, text)
+        except BadInput:
+            continue
+        rest = (normal[: match.start()] + " " + normal[match.end() :]).strip()
+        return address, rest
+    return None
+
+
+def _normalise_keep_spaces(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = re.sub(
+        r"([一二两三四五六七八九十]+)单元",
+        lambda m: f"{_chinese_small(m.group(1))}单元",
+        text,
+    )
+    # Inside a line spaces separate words, so only spaces around a separator are dropped.
+    return re.sub(r"\s*-\s*", "-", text)
+
+
+def _part_number(cell: object, suffixes: tuple[str, ...], field: str) -> int | None:
+    if cell is None:
+        return None
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = _normalise(str(cell))
+    for suffix in suffixes:
+        if text.endswith(suffix):
+            text = text[: -len(suffix)]
+            break
+    if not text:
+        return None
+    if not text.isdigit() or int(text) == 0:
+        raise BadInput("address_part_invalid", field, text=str(cell).strip())
+    return int(text)
+
+
+def address_from_parts(building: object, entrance: object, room: object) -> Address:
+    """An address from separate building, entrance and room cells (`21号楼`, `2单元`, `504室`)."""
+    b = _part_number(building, ("号楼", "号", "栋", "幢", "座", "楼", "#"), "building")
+    e = _part_number(entrance, ("单元",), "entrance")
+    r = _part_number(room, ("室", "号", "房"), "room")
+    if r is None:
+        raise BadInput("address_no_room", "room", text=str(building or ""))
+    if b is None:
+        raise BadInput("address_no_building", "building", text=str(room))
+    return Address(b, e, r)

@@ -1,0 +1,191 @@
+"""The command line: a second face over the same services as the window (see CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import __version__
+from desktop.errors import DeskError
+from desktop.lang import current_language, set_language
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(handler: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = handler
+        return handler
+
+    return register
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
+        lang = current_language()
+        hint = "运行 compound-desk --help 查看用法。" if lang == "zh" else "Run compound-desk --help for usage."
+        sys.stderr.write(f"{message}. {hint}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, help="the compound's database file")
+    common.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
+
+    parser = _Parser(prog="compound-desk", parents=[common], description="Compound Desk")
+    parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
+    parser.add_argument("--page", choices=["roster", "buys", "bags", "gate", "reports"], default=None)
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--gate", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help="fill an empty database with a believable compound")
+    demo.add_argument("--households", type=int, default=240)
+    demo.add_argument("--seed", type=int, default=7)
+
+    check = sub.add_parser("check", parents=[common], help="schema version, integrity check, counts")
+    check.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", parents=[common], help="a checked, self-contained copy")
+    backup.add_argument("--to", type=Path)
+    backup.add_argument("--json", action="store_true")
+
+    roster = sub.add_parser("roster", parents=[common], help="import or export households")
+    roster_sub = roster.add_subparsers(dest="roster_command", required=True, parser_class=_Parser)
+    imp = roster_sub.add_parser("import", parents=[common])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--json", action="store_true")
+    exp = roster_sub.add_parser("export", parents=[common])
+    exp.add_argument("file", type=Path)
+    return parser
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return args.db
+    from desktop.paths import default_database
+
+    return default_database()
+
+
+def _open(args: argparse.Namespace, *, create: bool = True):
+    from desktop.db import connect
+
+    return connect(_database_path(args), create=create)
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def _zh() -> bool:
+    return current_language() == "zh"
+
+
+@command("demo")
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.demo import fill_demo
+
+    conn = _open(args)
+    try:
+        summary = fill_demo(conn, households=args.households, seed=args.seed)
+    finally:
+        conn.close()
+    if _zh():
+        print(f"示例小区已生成：{summary['households']} 户，位于 {conn.path}")
+    else:
+        print(f"Demo compound made: {summary['households']} households in {conn.path}")
+    return 0
+
+
+@command("check")
+def _check(args: argparse.Namespace) -> int:
+    from desktop.db import LATEST_VERSION
+    from desktop.errors import DatabaseUnusable
+    from desktop.maintenance import check_database
+    from desktop.messages import describe
+
+    path = _database_path(args)
+    report = check_database(path)
+    if args.json:
+        _print_json(report)
+    else:
+        for key, value in report.items():
+            print(f"{key}: {value}")
+    if report["ok"]:
+        return 0
+    version = report["schema_version"] or 0
+    if version > LATEST_VERSION:
+        error = DatabaseUnusable("db_too_new", path=str(path), version=version, supported=LATEST_VERSION)
+    elif report["integrity"] == "not a database":
+        error = DatabaseUnusable("db_not_database", path=str(path))
+    else:
+        error = DatabaseUnusable("db_damaged", path=str(path))
+    sys.stderr.write(describe(error) + "\n")
+    return 3
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from desktop.maintenance import backup_database
+
+    conn = _open(args, create=False)
+    try:
+        path = backup_database(conn, args.to)
+    finally:
+        conn.close()
+    if args.json:
+        _print_json({"path": str(path)})
+    else:
+        print(str(path))
+    return 0
+
+
+@command("roster")
+def _roster(args: argparse.Namespace) -> int:
+    from desktop import roster_io
+
+    conn = _open(args)
+    try:
+        if args.roster_command == "import":
+            report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run)
+            if args.json:
+                _print_json(report.as_json())
+            else:
+                print(report.summary(current_language()))
+        else:
+            count = roster_io.export_roster(conn, args.file)
+            print(f"已导出 {count} 户到 {args.file}" if _zh() else f"Exported {count} households to {args.file}")
+    finally:
+        conn.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    try:
+        if args.command is None:
+            from desktop.ui.app import run_window
+
+            return run_window(args)
+        return COMMANDS[args.command](args)
+    except DeskError as error:
+        from desktop.messages import describe
+
+        sys.stderr.write(describe(error) + "\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        from desktop.crash import report_unexpected
+
+        sys.stderr.write(report_unexpected() + "\n")
+        return 1

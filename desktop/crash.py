@@ -1,0 +1,42 @@
+"""Unexpected exceptions: written in full to a rotating log, summed up in one sentence for the user."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import traceback
+
+from desktop.lang import current_language
+from desktop.paths import log_dir
+
+_logger: logging.Logger | None = None
+
+
+def logger() -> logging.Logger:
+    global _logger
+    if _logger is None:
+        _logger = logging.getLogger("compound_desk")
+        _logger.setLevel(logging.INFO)
+        try:
+            folder = log_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                folder / "compound-desk.log", maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+        _logger.addHandler(handler)
+    return _logger
+
+
+def report_unexpected(exc: BaseException | None = None) -> str:
+    """Log the exception being handled; return the sentence to show."""
+    details = (
+        "".join(traceback.format_exception(exc)) if exc is not None else traceback.format_exc()
+    )
+    logger().error("unexpected error\n%s", details)
+    where = log_dir() / "compound-desk.log"
+    if current_language() == "zh":
+        return f"出现意外错误，本次操作已撤销。详细信息已写入 {where}，请发给技术支持。"
+    return f"Something unexpected went wrong and the action was undone. Details are in {where}; please send them to support."

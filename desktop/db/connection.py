@@ -1,0 +1,224 @@
+"""The one door to SQLite: pragmas, the version check, migrations and transactions."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import re
+import socket
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from desktop.errors import BadInput, DatabaseUnusable
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BUSY_TIMEOUT_MS = 5000
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+def _migration_files() -> list[tuple[int, Path]]:
+    found = []
+    for path in MIGRATIONS_DIR.glob("*.sql"):
+        match = re.match(r"(\d+)_", path.name)
+        if match:
+            found.append((int(match.group(1)), path))
+    found.sort()
+    numbers = [n for n, _ in found]
+    if numbers != list(range(1, len(found) + 1)):
+        raise RuntimeError(f"migrations must be numbered 1..n without gaps, found {numbers}")
+    return found
+
+
+LATEST_VERSION = len(_migration_files())
+
+
+class Connection(sqlite3.Connection):
+    """A connection that knows its file, whether it may write, and this station's name."""
+
+    path: Path
+    read_only: bool = False
+    station: str = ""
+
+
+def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
+    """Open a compound's database, creating or upgrading it as needed.
+
+    A file newer than this program, or not a database at all, is refused before anything is
+    written. An older one is backed up, then upgraded one atomic step at a time.
+    """
+    path = Path(path)
+    is_new = not path.exists() or path.stat().st_size == 0
+    if is_new and not create:
+        raise BadInput("db_missing", path=str(path))
+    if not is_new:
+        _check_header(path)
+    read_only = not is_new and not _writable(path)
+    if is_new:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnusable("db_cannot_create", path=str(path)) from exc
+
+    mode = "ro" if read_only else "rwc"
+    try:
+        conn = sqlite3.connect(
+            f"file:{quote(str(path.absolute()))}?mode={mode}",
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            factory=Connection,
+            check_same_thread=False,
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
+    assert isinstance(conn, Connection)
+    conn.path = path
+    conn.read_only = read_only
+    try:
+        _prepare(conn, is_new)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as f:
+            head = f.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
+    if head != _SQLITE_MAGIC:
+        raise DatabaseUnusable("db_not_database", path=str(path))
+
+
+def _writable(path: Path) -> bool:
+    # WAL needs to create its -wal and -shm files beside the database.
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _prepare(conn: Connection, is_new: bool) -> None:
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+    except sqlite3.Error as exc:
+        raise translate_error(exc, conn.path) from exc
+    if version > LATEST_VERSION:
+        raise DatabaseUnusable(
+            "db_too_new", path=str(conn.path), version=version, supported=LATEST_VERSION
+        )
+    if version < LATEST_VERSION and conn.read_only:
+        raise DatabaseUnusable("db_read_only_old", path=str(conn.path))
+    if not conn.read_only:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+        except sqlite3.Error as exc:
+            raise translate_error(exc, conn.path) from exc
+    if version < LATEST_VERSION:
+        if version > 0:
+            from desktop.db.backup import backup_before_upgrade
+
+            backup_before_upgrade(conn, version)
+        _migrate(conn, version)
+    conn.station = _station_name(conn)
+
+
+def _migrate(conn: Connection, version: int) -> None:
+    for number, path in _migration_files():
+        if number <= version:
+            continue
+        script = path.read_text(encoding="utf-8")
+        # One step, one transaction: the schema change and the new user_version land together.
+        try:
+            conn.executescript(
+                f"BEGIN EXCLUSIVE;\n{script}\n;PRAGMA user_version = {number};\nCOMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise translate_error(exc, conn.path) from exc
+
+
+def _station_name(conn: Connection) -> str:
+    row = conn.execute("SELECT value FROM setting WHERE key = 'station'").fetchone()
+    if row:
+        return row[0]
+    name = os.environ.get("COMPOUND_DESK_STATION") or socket.gethostname() or "station"
+    if not conn.read_only:
+        with transaction(conn):
+            conn.execute(
+                "INSERT OR IGNORE INTO setting (key, value) VALUES ('station', :name)",
+                {"name": name},
+            )
+    return name
+
+
+def translate_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseUnusable:
+    """The user's sentence for an SQLite failure that is about the file, not the data."""
+    text = str(exc).lower()
+    where = str(path) if path else ""
+    if "locked" in text or "busy" in text:
+        return DatabaseUnusable("db_locked", path=where)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseUnusable("db_read_only", path=where)
+    if "full" in text:
+        return DatabaseUnusable("disk_full", path=where)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseUnusable("db_damaged", path=where)
+    return DatabaseUnusable("db_error", path=where, detail=str(exc))
+
+
+_savepoints = itertools.count(1)
+
+
+@contextmanager
+def transaction(conn: Connection) -> Iterator[Connection]:
+    """The only way to write. Nested use becomes a savepoint; any error rolls everything back."""
+    if conn.read_only:
+        raise DatabaseUnusable("db_read_only", path=str(conn.path))
+    if conn.in_transaction:
+        name = f"sp{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute(f"ROLLBACK TO {name}")
+            conn.execute(f"RELEASE {name}")
+            raise
+        conn.execute(f"RELEASE {name}")
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as exc:
+        raise translate_error(exc, conn.path) from exc
+    try:
+        yield conn
+        conn.execute("COMMIT")
+    except sqlite3.OperationalError as exc:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise translate_error(exc, conn.path) from exc
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def inspect_connection(path: Path) -> sqlite3.Connection:
+    """A read-only look at a file that may be damaged or too new: no pragmas that write, no upgrade."""
+    _check_header(path)
+    try:
+        conn = sqlite3.connect(
+            f"file:{quote(str(path.absolute()))}?mode=ro", uri=True, isolation_level=None,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+    except sqlite3.Error as exc:
+        raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
+    conn.row_factory = sqlite3.Row
+    return conn

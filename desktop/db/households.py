@@ -1,0 +1,106 @@
+"""Queries over the household table. They never commit: the services own the transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+
+COLUMNS = (
+    "id, uuid, station, address, building, entrance, room, name, name_initials, phone, people, "
+    "flags, delivery, notes, active, created_at, updated_at"
+)
+_ORDER = "ORDER BY active DESC, building, entrance IS NOT NULL, entrance, room"
+_WRITABLE = (
+    "address", "building", "entrance", "room", "name", "name_initials", "phone", "people",
+    "flags", "delivery", "notes", "active",
+)
+
+
+def select_by_id(conn: sqlite3.Connection, household_id: int) -> sqlite3.Row | None:
+    return conn.execute(
+        f"SELECT {COLUMNS} FROM household WHERE id = :id", {"id": household_id}
+    ).fetchone()
+
+
+def select_by_address(conn: sqlite3.Connection, address: str) -> sqlite3.Row | None:
+    return conn.execute(
+        f"SELECT {COLUMNS} FROM household WHERE address = :address", {"address": address}
+    ).fetchone()
+
+
+def select_all(conn: sqlite3.Connection, *, active_only: bool = False) -> list[sqlite3.Row]:
+    where = "WHERE active = 1" if active_only else ""
+    return conn.execute(f"SELECT {COLUMNS} FROM household {where} {_ORDER}").fetchall()
+
+
+def select_matching(
+    conn: sqlite3.Connection,
+    *,
+    address: str | None,
+    text: str,
+    digits: str,
+    initials: str,
+) -> list[sqlite3.Row]:
+    """Households whose address, name, phone or pinyin initials match what was typed."""
+    return conn.execute(
+        f"""
+        SELECT {COLUMNS} FROM household
+        WHERE (:address IS NOT NULL AND address = :address)
+           OR address LIKE :text_prefix ESCAPE '\\'
+           OR ('-' || address) LIKE :room_part ESCAPE '\\'
+           OR name LIKE :text_inside ESCAPE '\\'
+           OR (:digits != '' AND phone LIKE :digits_inside ESCAPE '\\')
+           OR (:initials != '' AND name_initials LIKE :initials_prefix ESCAPE '\\')
+        {_ORDER}
+        """,
+        {
+            "address": address,
+            "text_prefix": _like(text) + "%",
+            "room_part": "%-" + _like(text) + "%",
+            "text_inside": "%" + _like(text) + "%",
+            "digits": digits,
+            "digits_inside": "%" + _like(digits) + "%",
+            "initials": initials,
+            "initials_prefix": _like(initials) + "%",
+        },
+    ).fetchall()
+
+
+def _like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def insert(conn: sqlite3.Connection, values: dict, *, station: str, now: str) -> int:
+    row = {key: values[key] for key in _WRITABLE}
+    row.update(uuid=str(uuid.uuid4()), station=station, created_at=now, updated_at=now)
+    cursor = conn.execute(
+        f"INSERT INTO household ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})",
+        row,
+    )
+    return int(cursor.lastrowid)
+
+
+def update(conn: sqlite3.Connection, household_id: int, values: dict, *, now: str) -> None:
+    row = {key: values[key] for key in _WRITABLE if key in values}
+    sets = ", ".join(f"{key} = :{key}" for key in row)
+    row.update(id=household_id, updated_at=now)
+    conn.execute(f"UPDATE household SET {sets}, updated_at = :updated_at WHERE id = :id", row)
+
+
+def count_by_building(conn: sqlite3.Connection) -> list[tuple[int, int]]:
+    return [
+        (row[0], row[1])
+        for row in conn.execute(
+            "SELECT building, count(*) FROM household WHERE active = 1 "
+            "GROUP BY building ORDER BY building"
+        )
+    ]
+
+
+def count_summary(conn: sqlite3.Connection) -> sqlite3.Row:
+    return conn.execute(
+        "SELECT count(*) AS households, "
+        "coalesce(sum(flags != ''), 0) AS flagged, "
+        "coalesce(sum(delivery = 'door'), 0) AS door "
+        "FROM household WHERE active = 1"
+    ).fetchone()
