@@ -32,11 +32,14 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="compound-desk", description="Compound Desk")
+    parser.add_argument("--db", type=Path, help="the compound's database file")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
+    # The same options after a command name; SUPPRESS keeps them from erasing ones given before.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help="the compound's database file")
-    common.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
 
-    parser = _Parser(prog="compound-desk", parents=[common], description="Compound Desk")
     parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
     parser.add_argument("--page", choices=["roster", "buys", "bags", "gate", "reports"], default=None)
@@ -149,10 +152,10 @@ def _backup(args: argparse.Namespace) -> int:
 
 @command("roster")
 def _roster(args: argparse.Namespace) -> int:
-    from desktop import roster_io
-
     conn = _open(args)
     try:
+        from desktop import roster_io
+
         if args.roster_command == "import":
             report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run)
             if args.json:

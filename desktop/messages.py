@@ -157,6 +157,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Stopped: nothing was changed.",
         "已停止：未做任何改动。",
     ),
+    "demo_households_range": (
+        "{value} households is not possible for a demo: choose 1 to 20000.",
+        "示例住户数 {value} 不合理：请选择 1 到 20000。",
+    ),
     "demo_not_empty": (
         "The database already has households: demo only fills an empty one. Use --db with a new file.",
         "数据库中已有住户：示例数据只能写入空数据库。请用 --db 指定一个新文件。",

@@ -96,7 +96,10 @@ def _check_header(path: Path) -> None:
 
 
 def _writable(path: Path) -> bool:
-    # WAL needs to create its -wal and -shm files beside the database.
+    # A file whose write bits are all cleared was made read-only on purpose; respect that even
+    # where the user could override it (root, an administrator). WAL also needs the folder.
+    if not path.stat().st_mode & 0o222:
+        return False
     return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
@@ -108,11 +111,12 @@ def _prepare(conn: Connection, is_new: bool) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
         raise translate_error(exc, conn.path) from exc
-    if version > LATEST_VERSION:
+    latest = len(_migration_files())
+    if version > latest:
         raise DatabaseUnusable(
-            "db_too_new", path=str(conn.path), version=version, supported=LATEST_VERSION
+            "db_too_new", path=str(conn.path), version=version, supported=latest
         )
-    if version < LATEST_VERSION and conn.read_only:
+    if version < latest and conn.read_only:
         raise DatabaseUnusable("db_read_only_old", path=str(conn.path))
     if not conn.read_only:
         try:
@@ -120,7 +124,7 @@ def _prepare(conn: Connection, is_new: bool) -> None:
             conn.execute("PRAGMA synchronous = FULL")
         except sqlite3.Error as exc:
             raise translate_error(exc, conn.path) from exc
-    if version < LATEST_VERSION:
+    if version < latest:
         if version > 0:
             from desktop.db.backup import backup_before_upgrade
 
