@@ -13,6 +13,9 @@ from desktop.errors import DeskError
 from desktop.lang import current_language, set_language
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+# Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
+# handlers with `@command(name)`.
+COMMAND_MODULES = ("desktop.cli_buys",)
 
 
 def command(name: str):
@@ -23,7 +26,7 @@ def command(name: str):
     return register
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
         lang = current_language()
         hint = "运行 compound-desk --help 查看用法。" if lang == "zh" else "Run compound-desk --help for usage."
@@ -32,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="compound-desk", description="Compound Desk")
+    parser = Parser(prog="compound-desk", description="Compound Desk")
     parser.add_argument("--db", type=Path, help="the compound's database file")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
     # The same options after a command name; SUPPRESS keeps them from erasing ones given before.
@@ -45,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--page", choices=["roster", "buys", "bags", "gate", "reports"], default=None)
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--gate", action="store_true", help=argparse.SUPPRESS)
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     demo = sub.add_parser("demo", parents=[common], help="fill an empty database with a believable compound")
     demo.add_argument("--households", type=int, default=240)
@@ -59,13 +62,24 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--json", action="store_true")
 
     roster = sub.add_parser("roster", parents=[common], help="import or export households")
-    roster_sub = roster.add_subparsers(dest="roster_command", required=True, parser_class=_Parser)
+    roster_sub = roster.add_subparsers(dest="roster_command", required=True, parser_class=Parser)
     imp = roster_sub.add_parser("import", parents=[common])
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true")
     imp.add_argument("--json", action="store_true")
     exp = roster_sub.add_parser("export", parents=[common])
     exp.add_argument("file", type=Path)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as missing:
+            if missing.name != name:
+                raise
+            continue
+        module.add_parsers(sub, common)
     return parser
 
 
@@ -77,13 +91,13 @@ def _database_path(args: argparse.Namespace) -> Path:
     return default_database()
 
 
-def _open(args: argparse.Namespace, *, create: bool = True):
+def open_database(args: argparse.Namespace, *, create: bool = True):
     from desktop.db import connect
 
     return connect(_database_path(args), create=create)
 
 
-def _print_json(data: object) -> None:
+def print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False))
 
 
@@ -95,7 +109,7 @@ def _zh() -> bool:
 def _demo(args: argparse.Namespace) -> int:
     from desktop.demo import fill_demo
 
-    conn = _open(args)
+    conn = open_database(args)
     try:
         summary = fill_demo(conn, households=args.households, seed=args.seed)
     finally:
@@ -117,7 +131,7 @@ def _check(args: argparse.Namespace) -> int:
     path = _database_path(args)
     report = check_database(path)
     if args.json:
-        _print_json(report)
+        print_json(report)
     else:
         for key, value in report.items():
             print(f"{key}: {value}")
@@ -138,13 +152,13 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from desktop.maintenance import backup_database
 
-    conn = _open(args, create=False)
+    conn = open_database(args, create=False)
     try:
         path = backup_database(conn, args.to)
     finally:
         conn.close()
     if args.json:
-        _print_json({"path": str(path)})
+        print_json({"path": str(path)})
     else:
         print(str(path))
     return 0
@@ -152,14 +166,14 @@ def _backup(args: argparse.Namespace) -> int:
 
 @command("roster")
 def _roster(args: argparse.Namespace) -> int:
-    conn = _open(args)
+    conn = open_database(args)
     try:
         from desktop import roster_io
 
         if args.roster_command == "import":
             report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run)
             if args.json:
-                _print_json(report.as_json())
+                print_json(report.as_json())
             else:
                 print(report.summary(current_language()))
         else:
