@@ -61,6 +61,14 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path)
     backup.add_argument("--json", action="store_true")
 
+    restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
+    restore.add_argument("backup_file", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument("--json", action="store_true")
+
+    export_all = sub.add_parser("export-all", parents=[common], help="every table as CSV plus a manifest")
+    export_all.add_argument("folder", type=Path, metavar="DIR")
+    export_all.add_argument("--json", action="store_true")
+
     roster = sub.add_parser("roster", parents=[common], help="import or export households")
     roster_sub = roster.add_subparsers(dest="roster_command", required=True, parser_class=Parser)
     imp = roster_sub.add_parser("import", parents=[common])
@@ -150,17 +158,52 @@ def _check(args: argparse.Namespace) -> int:
 
 @command("backup")
 def _backup(args: argparse.Namespace) -> int:
-    from desktop.maintenance import backup_database
+    from desktop.backups import make_backup
 
     conn = open_database(args, create=False)
     try:
-        path = backup_database(conn, args.to)
+        path = make_backup(conn, "manual", args.to)
     finally:
         conn.close()
     if args.json:
         print_json({"path": str(path)})
     else:
         print(str(path))
+    return 0
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from desktop.backups import restore_backup
+
+    path = _database_path(args)
+    restored = restore_backup(path, args.backup_file)
+    aside = str(restored.kept_aside) if restored.kept_aside else None
+    if args.json:
+        print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside})
+    elif _zh():
+        print(f"已用 {restored.restored_from} 恢复 {path}" + (f"；原文件保存为 {aside}" if aside else ""))
+    else:
+        print(f"Restored {path} from {restored.restored_from}" + (f"; the old file is kept as {aside}" if aside else ""))
+    return 0
+
+
+@command("export-all")
+def _export_all(args: argparse.Namespace) -> int:
+    from desktop.export_all import export_all
+
+    conn = open_database(args, create=False)
+    try:
+        manifest = export_all(conn, args.folder)
+    finally:
+        conn.close()
+    tables = len(manifest["tables"])
+    if args.json:
+        print_json({"path": str(args.folder), "tables": tables})
+    elif _zh():
+        print(f"已将 {tables} 张表导出到 {args.folder}")
+    else:
+        print(f"Exported {tables} tables to {args.folder}")
     return 0
 
 

@@ -1,13 +1,11 @@
-"""Looking after the file itself: checking it and copying it somewhere safe."""
+"""Looking after the file itself: what `check` reports."""
 
 from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
 
-from desktop.clock import file_stamp
-from desktop.db.backup import backups_dir, copy_database
-from desktop.db.connection import LATEST_VERSION, Connection, inspect_connection
+from desktop.db.connection import LATEST_VERSION, inspect_connection
 from desktop.errors import BadInput, DatabaseUnusable
 
 # The tables `check` counts; later parts of the program create the ones not here yet.
@@ -41,13 +39,3 @@ def check_database(path: Path) -> dict:
         conn.close()
     report["ok"] = report["integrity"] == "ok" and (report["schema_version"] or 0) <= LATEST_VERSION
     return report
-
-
-def backup_database(conn: Connection, to_dir: Path | None = None) -> Path:
-    """A self-contained, checked copy in `to_dir` (made if missing) or beside the database."""
-    folder = to_dir or backups_dir(conn.path)
-    dest = folder / f"{conn.path.stem}-{file_stamp()}.sqlite"
-    try:
-        return copy_database(conn, dest)
-    except OSError as exc:
-        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc

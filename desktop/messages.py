@@ -88,6 +88,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is not a readable Excel file: open it in Excel, save it again as .xlsx and retry.",
         "{path} 不是可读取的 Excel 文件：请用 Excel 打开后重新另存为 .xlsx 再导入。",
     ),
+    "file_too_large": (
+        "{path} is too large for a roster ({size} MB, at most {maximum} MB): check that you chose the right file.",
+        "{path} 太大，不像住户名单（{size} MB，最多 {maximum} MB）：请确认选对了文件。",
+    ),
+    "csv_unreadable": (
+        "{path} cannot be read as a table from line {line} on: open it in Excel, save it again as CSV and retry.",
+        "{path} 从第 {line} 行起无法按表格读取：请用 Excel 打开后重新另存为 CSV 再导入。",
+    ),
     "roster_no_header": (
         "{path} has no header row this program recognises: it needs an address column (地址) or building and room columns (楼号, 房号).",
         "{path} 没有可识别的表头：需要“地址”列，或“楼号”和“房号”两列。",
@@ -153,9 +161,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup at {path} failed its check ({detail}) and was removed: the database itself may be damaged.",
         "备份 {path} 未通过检查（{detail}），已删除：数据库本身可能已损坏。",
     ),
+    "backup_not_good": (
+        "{path} is not a good backup ({detail}): choose another one.",
+        "{path} 不是完好的备份（{detail}）：请选择另一个备份。",
+    ),
+    "export_folder_invalid": (
+        "{path} is not a complete export-all folder ({detail}): export again from a working database.",
+        "{path} 不是完整的全量导出文件夹（{detail}）：请从正常的数据库重新导出。",
+    ),
+    "export_target_exists": (
+        "{path} already exists: choose a new file name to rebuild into.",
+        "{path} 已存在：请指定一个新的文件名来重建。",
+    ),
     "cancelled": (
         "Stopped: nothing was changed.",
         "已停止：未做任何改动。",
+    ),
+    # the window
+    "page_unknown": (
+        "There is no “{page}” page yet: use --page {pages}.",
+        "还没有“{page}”页面：请使用 --page {pages}。",
+    ),
+    "size_invalid": (
+        "“{text}” is not a window size: write width x height, such as 1366x768.",
+        "“{text}”不是窗口尺寸：请写成 宽x高，例如 1366x768。",
+    ),
+    "screenshot_unwritable": (
+        "The screenshot cannot be written to {path}: choose a folder that exists and you may write to.",
+        "无法把截图写入 {path}：请选择一个存在且可写的文件夹。",
     ),
     "demo_households_range": (
         "{value} households is not possible for a demo: choose 1 to 20000.",
