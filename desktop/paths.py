@@ -22,6 +22,10 @@ def default_database() -> Path:
 
 
 def resources_dir() -> Path:
+    """The font and translations: inside the package when installed, else the checkout's."""
+    installed = Path(__file__).resolve().parent / "resources"
+    if (installed / "fonts").is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / "resources"
 
 
