@@ -132,7 +132,7 @@ def _part_number(cell: object, suffixes: tuple[str, ...], field: str) -> int | N
             break
     if not text:
         return None
-    if not text.isdigit() or int(text) == 0:
+    if not (text.isascii() and text.isdecimal()) or int(text) == 0:
         raise BadInput("address_part_invalid", field, text=str(cell).strip())
     return int(text)
 

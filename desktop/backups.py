@@ -23,7 +23,7 @@ from desktop.errors import BadInput, DatabaseUnusable
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 7
 MIRROR_SETTING = "backup_mirror"
-_STAMP = re.compile(r"-(\d{8}-\d{6})-\d{6}")
+_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})")
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def _taken_at(path: Path) -> datetime | None:
     match = _STAMP.search(path.name)
     if not match:
         return None
-    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S").replace(tzinfo=UTC)
+    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[Backup]:
@@ -118,6 +118,16 @@ def prune_backups(db_path: Path, folder: Path | None = None, now: datetime | Non
             backup.path.unlink(missing_ok=True)
             deleted.append(backup.path)
     return deleted
+
+
+def backup_before_import(conn: Connection) -> Path | None:
+    """The copy taken before an import writes, so a wrong file can be undone by a restore.
+
+    Inside a caller's transaction there is nothing committed to protect yet, so none is made.
+    """
+    if conn.in_transaction:
+        return None
+    return make_backup(conn, "before-import")
 
 
 class ChangeWatch:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import sqlite3
 import unicodedata
@@ -142,7 +143,7 @@ def normalise_phone(text: object) -> str:
     if isinstance(text, float) and text.is_integer():
         text = int(text)
     raw = unicodedata.normalize("NFKC", str(text)).strip()
-    digits = re.sub(r"\D", "", raw)
+    digits = re.sub(r"[^0-9]", "", raw)
     if raw and not digits:
         raise BadInput("phone_invalid", "phone", text=raw)
     if len(digits) == 13 and digits.startswith("861"):
@@ -192,6 +193,7 @@ def parse_delivery(value: object) -> str:
     raise BadInput("delivery_invalid", "delivery", text=str(value).strip())
 
 
+@functools.lru_cache(maxsize=16384)
 def name_initials(name: str) -> str:
     """Pinyin initials of a name, so `zs` finds 张三; letters of a Latin name are kept."""
     if not name:

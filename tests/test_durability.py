@@ -80,7 +80,7 @@ def test_rotation_keeps_the_last_ten_and_one_a_day_for_a_week(tmp_path):
     made = []
     for hours in range(0, 24 * 10, 4):  # every 4 hours for ten days
         taken = now - timedelta(hours=hours)
-        path = folder / f"lobby-{taken:%Y%m%d-%H%M%S}-000000-auto.sqlite"
+        path = folder / f"lobby-{taken:%Y%m%d-%H%M%S-%f}-auto.sqlite"
         path.write_bytes(b"")
         made.append((taken, path))
     prune_backups(db, folder, now=now)
@@ -193,3 +193,19 @@ def test_an_export_folder_that_was_tampered_with_is_refused(db, tmp_path):
         rebuild_from_export(tmp_path / "copy", tmp_path / "rebuilt.sqlite")
     assert caught.value.code == "export_folder_invalid"
     assert not (tmp_path / "rebuilt.sqlite").exists()
+
+
+def test_an_import_is_preceded_by_a_backup_that_a_dry_run_does_not_make(db, tmp_path):
+    from desktop.roster_io import import_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text("地址,姓名\n41-101,新来的\n", encoding="utf-8")
+    conn = connect(db)
+    import_roster(conn, roster, dry_run=True)
+    assert [b for b in list_backups(db) if "before-import" in b.path.name] == []
+    import_roster(conn, roster)
+    before = [b for b in list_backups(db) if "before-import" in b.path.name]
+    assert len(before) == 1
+    assert "41-101" not in {row[0] for row in households(before[0].path)}
+    assert "41-101" in {row[0] for row in households(db)}
+    conn.close()

@@ -92,6 +92,7 @@ def test_a_file_that_is_not_a_database_is_refused_and_left_alone(tmp_path):
 def test_a_read_only_file_opens_for_reading_and_refuses_writes(tmp_path):
     path = tmp_path / "c.sqlite"
     shutil.copy(FIXTURES / "compound-v1.sqlite", path)
+    connect(path).close()  # brought up to this program's schema while still writable
     path.chmod(stat.S_IRUSR | stat.S_IRGRP)
     try:
         conn = connect(path)
@@ -131,6 +132,19 @@ def fake_migrations(tmp_path, monkeypatch, second_step: str):
     monkeypatch.setattr(db_connection, "MIGRATIONS_DIR", folder)
 
 
+def test_a_read_only_file_from_an_older_version_is_refused_not_upgraded(tmp_path, monkeypatch):
+    path = tmp_path / "c.sqlite"
+    shutil.copy(FIXTURES / "compound-v1.sqlite", path)
+    fake_migrations(tmp_path, monkeypatch, "CREATE TABLE note (id INTEGER PRIMARY KEY);\n")
+    path.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        with pytest.raises(DatabaseUnusable) as caught:
+            connect(path)
+        assert caught.value.code == "db_read_only_old"
+    finally:
+        path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+
+
 def test_an_older_database_is_backed_up_then_upgraded_with_its_households_kept(tmp_path, monkeypatch):
     path = tmp_path / "c.sqlite"
     shutil.copy(FIXTURES / "compound-v1.sqlite", path)
@@ -142,7 +156,7 @@ def test_an_older_database_is_backed_up_then_upgraded_with_its_households_kept(t
     conn = connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert conn.execute("SELECT count(*) FROM household").fetchone()[0] == 30
-    backups = list((tmp_path / "backups").glob("*-v1-before-upgrade-*.sqlite"))
+    backups = list((tmp_path / "backups").glob("c-*-before-upgrade-from-v1.sqlite"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     assert old.execute("PRAGMA user_version").fetchone()[0] == 1

@@ -34,7 +34,7 @@ def copy_database(conn: sqlite3.Connection, dest: Path) -> Path:
 
 def backup_before_upgrade(conn, version: int) -> Path:
     path = Path(conn.path)
-    dest = backups_dir(path) / f"{path.stem}-v{version}-before-upgrade-{file_stamp()}.sqlite"
+    dest = backups_dir(path) / f"{path.stem}-{file_stamp()}-before-upgrade-from-v{version}.sqlite"
     try:
         return copy_database(conn, dest)
     except (OSError, sqlite3.Error) as exc:

@@ -1,0 +1,585 @@
+"""Roster files in and out: a committee's CSV or Excel list becomes households, and back again.
+
+Import reads the whole file before touching the database, so a file that cannot be read changes
+nothing; its rows are then applied in one transaction. Export writes beside the target and swaps.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import re
+import unicodedata
+import uuid
+import zipfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop import households
+from desktop.backups import backup_before_import
+from desktop.db import households as household_rows
+from desktop.db.connection import Connection, transaction
+from desktop.errors import BadInput, Cancelled
+from desktop.lang import current_language
+from desktop.lang import normalise as normalise_lang
+from desktop.messages import describe
+
+Progress = Callable[[int, int], None]
+ShouldCancel = Callable[[], bool]
+
+EXPORT_COLUMNS = (
+    "address", "building", "entrance", "room", "name", "phone", "people", "flags", "delivery",
+    "notes",
+)
+
+# Header words per field. Committees name their columns freely, so a header is also recognised
+# when it merely contains one of these, except the single characters and short English words,
+# which would turn up inside unrelated headers.
+_HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "address": ("address", "地址", "门牌", "门牌号", "住址", "详细地址", "家庭住址"),
+    "building": ("building", "楼号", "楼栋", "楼栋号", "栋号", "栋", "幢", "楼"),
+    "entrance": ("entrance", "unit", "单元", "单元号"),
+    "room": ("room", "房号", "房间号", "房间", "室号", "室"),
+    "name": ("name", "姓名", "户主", "联系人", "收货人"),
+    "phone": ("phone", "mobile", "tel", "telephone", "电话", "手机", "手机号", "联系电话", "联系方式"),
+    "people": ("people", "persons", "人数", "户内人数", "人口"),
+    "flags": ("flags", "特殊情况", "情况", "标记"),
+    "delivery": ("delivery", "配送方式", "配送", "送货方式"),
+    "notes": ("notes", "note", "remarks", "remark", "备注"),
+}
+# Fields whose blank cell keeps what the database already holds for that household.
+_KEPT_WHEN_BLANK = {
+    "name": ("name", "name_initials"),
+    "phone": ("phone",),
+    "people": ("people",),
+    "flags": ("flags",),
+    "delivery": ("delivery",),
+    "notes": ("notes",),
+}
+_HEADER_SEARCH_ROWS = 10  # title rows above the header ("XX小区住户名单") are skipped up to here
+_DELIMITERS = (",", "\t", ";")
+_MAX_BYTES = 64 * 1024 * 1024  # far above any compound's roster; stops a wrongly chosen video
+_STEP = 200  # rows between progress reports and cancel checks
+_SUMMARY_SKIPPED = 20  # skipped lines a summary names; the JSON has them all
+
+_ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+_OTHER_FORMATS = (
+    b"%PDF", b"\xd0\xcf\x11\xe0",  # PDF; old Office files (.xls, .doc)
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"\x1f\x8b", b"7z\xbc\xaf", b"Rar!", b"SQLite format 3",
+)
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+# Control characters that never occur in a text file a spreadsheet program saved.
+_CONTROLS = "".join(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v\x1a")
+_CONTROL_BYTES = _CONTROLS.encode("ascii")
+_DROP_CONTROLS = str.maketrans("", "", _CONTROLS)
+
+
+@dataclass
+class SkippedRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class ImportReport:
+    added: int
+    updated: int
+    unchanged: int
+    skipped: list[SkippedRow]
+    dry_run: bool = False
+
+    def as_json(self) -> dict:
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "skipped": [{"line": row.line, "reason": row.reason} for row in self.skipped],
+        }
+
+    def summary(self, lang: str) -> str:
+        """A few lines for people: the counts, whether anything was saved, and skipped lines."""
+        zh = normalise_lang(lang) == "zh"
+        shown = self.skipped[:_SUMMARY_SKIPPED]
+        if zh:
+            lines = [
+                f"名单导入：新增 {self.added} 户，更新 {self.updated} 户，"
+                f"未变 {self.unchanged} 户，跳过 {len(self.skipped)} 行。"
+            ]
+            if self.dry_run:
+                lines.append("试运行：以上为正式导入的结果，本次未保存任何改动。")
+            if shown:
+                lines.append("跳过的行：")
+                lines += [f"  第 {row.line} 行：{row.reason}" for row in shown]
+            if len(self.skipped) > len(shown):
+                lines.append(f"  ……另有 {len(self.skipped) - len(shown)} 行被跳过。")
+        else:
+            lines = [
+                f"Roster import: {self.added} added, {self.updated} updated, "
+                f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
+            ]
+            if self.dry_run:
+                lines.append("Dry run: these are the numbers a real import would give; nothing was saved.")
+            if shown:
+                lines.append("Skipped rows:")
+                lines += [f"  line {row.line}: {row.reason}" for row in shown]
+            if len(self.skipped) > len(shown):
+                lines.append(f"  …and {len(self.skipped) - len(shown)} more skipped rows.")
+        return "\n".join(lines)
+
+
+
+# ---- import ---------------------------------------------------------------------------------
+
+
+class _DryRun(Exception):
+    """Raised inside the import's transaction so that a dry run rolls back what it did."""
+
+
+def import_roster(
+    conn: Connection,
+    path: str | os.PathLike[str],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+    lang: str | None = None,
+) -> ImportReport:
+    """Add or update a household for every row of a roster file, in one transaction.
+
+    Rows that cannot be understood are skipped and reported by line; a file that cannot be read
+    at all raises BadInput and changes nothing. A dry run does the same work and rolls it back.
+    """
+    lang = normalise_lang(lang) if lang else current_language()
+    path = Path(path)
+    columns, rows = _read_roster(path, should_cancel)
+    if not dry_run:
+        backup_before_import(conn)
+    report = ImportReport(added=0, updated=0, unchanged=0, skipped=[], dry_run=dry_run)
+    try:
+        with transaction(conn):
+            _apply(conn, columns, rows, report, lang, progress, should_cancel)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return report
+
+
+def _apply(
+    conn: Connection,
+    columns: dict[str, int],
+    rows: list[tuple[int, list]],
+    report: ImportReport,
+    lang: str,
+    progress: Progress | None,
+    should_cancel: ShouldCancel | None,
+) -> None:
+    # One read of the roster instead of one SELECT per row; an address written during this
+    # import is read again only if the file repeats it.
+    known = {row["address"]: row for row in household_rows.select_all(conn)}
+    written: set[str] = set()
+    total = len(rows)
+    for done, (line, cells) in enumerate(rows):
+        if done % _STEP == 0:
+            _check_cancel(should_cancel)
+            if progress:
+                progress(done, total)
+        try:
+            values, given = _row_values(columns, cells)
+        except BadInput as error:
+            report.skipped.append(SkippedRow(line, describe(error, lang)))
+            continue
+        address = values["address"]
+        if address in written:
+            known[address] = household_rows.select_by_address(conn, address)
+            written.discard(address)
+        existing = known.get(address)
+        if existing is not None:
+            for name, keys in _KEPT_WHEN_BLANK.items():
+                if name not in given:
+                    values.update({key: existing[key] for key in keys})
+        outcome = households.save_values(conn, values, existing)
+        if outcome == "added":
+            report.added += 1
+        elif outcome == "updated":
+            report.updated += 1
+        else:
+            report.unchanged += 1
+        if outcome != "unchanged":
+            written.add(address)
+    _check_cancel(should_cancel)
+    if progress:
+        progress(total, total)
+
+
+def _row_values(columns: dict[str, int], cells: list) -> tuple[dict, set[str]]:
+    """The checked values of one row, and which of the keepable fields the row actually gave."""
+
+    def cell(name: str) -> object:
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    flags = cell("flags")
+    rest = {
+        "name": cell("name") or "",
+        "phone": cell("phone") or "",
+        "people": cell("people"),
+        "flags": households.flags_from_text(None if flags is None else str(flags)),
+        "delivery": cell("delivery") or "pickup",
+        "notes": cell("notes") or "",
+        "active": True,  # a household on the committee's list lives there
+    }
+    given = {name for name in _KEPT_WHEN_BLANK if cell(name) is not None}
+    address, building, entrance, room = (
+        cell("address"), cell("building"), cell("entrance"), cell("room")
+    )
+    if building is not None and room is not None:
+        return households.values_from_parts(building, entrance, room, **rest), given
+    if address is not None:
+        try:
+            fields = households.HouseholdFields(address=str(address), **rest)
+            return households.validate(fields), given
+        except BadInput as error:
+            if building is None or error.field != "address":
+                raise
+            first = error
+        # "楼号 | 门牌号" rosters put the room alone in the door-number column.
+        try:
+            return households.values_from_parts(building, entrance, address, **rest), given
+        except BadInput as error:
+            if error.field in ("building", "entrance", "room"):
+                raise first from None
+            raise
+    if building is None and entrance is None and room is None:
+        raise BadInput("address_empty", "address")
+    return households.values_from_parts(building, entrance, room, **rest), given
+
+
+def _check_cancel(should_cancel: ShouldCancel | None) -> None:
+    if should_cancel is not None and should_cancel():
+        raise Cancelled()
+
+
+# ---- reading a file into rows ---------------------------------------------------------------
+
+Rows = Iterator[tuple[int, list]]  # (line in the file, cleaned cells)
+
+
+def _read_roster(
+    path: Path, should_cancel: ShouldCancel | None
+) -> tuple[dict[str, int], list[tuple[int, list]]]:
+    """The header's columns and every non-blank row below it, or BadInput for the whole file."""
+    data = _read_bytes(path)
+    if data.startswith(_ZIP_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
+        return _read_xlsx(path, data, should_cancel)
+    if data.startswith(_OTHER_FORMATS):
+        raise BadInput("file_format_unknown", "file", path=str(path))
+    text = _decode(data, path)
+    best: tuple[tuple[int, int], dict[str, int], Rows] | None = None
+    for delimiter in _DELIMITERS:
+        found = _find_header(_csv_rows(text, delimiter, path))
+        if found and (best is None or found[0] > best[0]):
+            best = found
+    if best is None:
+        raise BadInput("roster_no_header", "file", path=str(path))
+    return best[1], _collect(best[2], should_cancel)
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > _MAX_BYTES:
+            raise BadInput(
+                "file_too_large", "file", path=str(path), size=size // (1024 * 1024),
+                maximum=_MAX_BYTES // (1024 * 1024),
+            )
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BadInput("file_missing", "file", path=str(path)) from exc
+    except OSError as exc:
+        raise BadInput("file_unreadable", "file", path=str(path)) from exc
+
+
+def _decode(data: bytes, path: Path) -> str:
+    """Text from the file's bytes: a BOM decides, else UTF-8, else GB18030 (which covers GBK)."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise BadInput("file_encoding_unknown", "file", path=str(path)) from exc
+            if _looks_binary(len(text), len(text) - len(text.translate(_DROP_CONTROLS)), text):
+                raise BadInput("file_format_unknown", "file", path=str(path))
+            return text
+    controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
+    if _looks_binary(len(data), controls, data):
+        raise BadInput("file_format_unknown", "file", path=str(path))
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise BadInput("file_encoding_unknown", "file", path=str(path))
+
+
+def _looks_binary(length: int, controls: int, content: str | bytes) -> bool:
+    nul = "\x00" if isinstance(content, str) else b"\x00"
+    return nul in content or controls > length // 100
+
+
+def _csv_rows(text: str, delimiter: str, path: Path) -> Rows:
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    line = 1
+    try:
+        for cells in reader:
+            yield line, [_clean(value) for value in cells]
+            # line_num counts physical lines, so a quoted cell spanning several moves it on by more.
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise BadInput("csv_unreadable", "file", path=str(path), line=line) from exc
+
+
+def _read_xlsx(
+    path: Path, data: bytes, should_cancel: ShouldCancel | None
+) -> tuple[dict[str, int], list[tuple[int, list]]]:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise BadInput("xlsx_corrupt", "file", path=str(path)) from exc
+    if not any(name.startswith("xl/") for name in names):
+        # A zip that is not a workbook: a .docx, an .ods, an archive renamed.
+        raise BadInput("file_format_unknown", "file", path=str(path))
+
+    from openpyxl import load_workbook  # slow to import, and only Excel files need it
+
+    try:
+        # A file object, not the path: openpyxl refuses paths whose ending is not .xlsx.
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            # The sheet Excel opens on first, then the others; chart sheets have no rows.
+            sheets = [workbook.active, *workbook.worksheets]
+            for sheet in dict.fromkeys(s for s in sheets if hasattr(s, "reset_dimensions")):
+                # Some programs write wrong sheet dimensions; read what is really there.
+                sheet.reset_dimensions()
+                rows = (
+                    (number, [_clean(value) for value in values])
+                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                )
+                found = _find_header(rows)
+                if found:
+                    return found[1], _collect(found[2], should_cancel)
+        finally:
+            workbook.close()
+    except (BadInput, Cancelled):
+        raise
+    except Exception as exc:  # openpyxl fails on damaged files in many ways; all mean the same
+        raise BadInput("xlsx_corrupt", "file", path=str(path)) from exc
+    raise BadInput("roster_no_header", "file", path=str(path))
+
+
+def _clean(value: object) -> object:
+    """A cell as the rules want it: None when blank, whole floats (Excel's 301.0) as ints."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def _blank(cells: Iterable[object]) -> bool:
+    return all(value is None for value in cells)
+
+
+def _collect(rows: Rows, should_cancel: ShouldCancel | None) -> list[tuple[int, list]]:
+    collected = []
+    for count, (line, cells) in enumerate(rows):
+        if count % (_STEP * 5) == 0:
+            _check_cancel(should_cancel)
+        if not _blank(cells):
+            collected.append((line, cells))
+    return collected
+
+
+# ---- recognising the header -----------------------------------------------------------------
+
+
+def _header_key(value: object) -> str:
+    text = unicodedata.normalize("NFKC", str(value)).lower()
+    # Hints in brackets ("房号（如606）") say nothing about which column it is.
+    text = re.sub(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>|《.*?》", "", text)
+    text = re.sub(r"[(\[【<《].*", "", text)
+    return re.sub(r"[\s*:.,_\-#/\\'\"?\ufeff\u200b]+", "", text)
+
+
+_EXACT = {_header_key(word): name for name, words in _HEADER_WORDS.items() for word in words}
+_INSIDE = [
+    (key, name)
+    for key, name in _EXACT.items()
+    if len(key) >= (4 if key.isascii() else 2)
+]
+
+
+def _header_field(value: object) -> tuple[str, bool] | None:
+    """The field a header cell names and whether it named it exactly, or None."""
+    key = _header_key(value)
+    if not key:
+        return None
+    if key in _EXACT:
+        return _EXACT[key], True
+    best: tuple[int, int, str] | None = None
+    for word, name in _INSIDE:
+        at = key.rfind(word)
+        if at >= 0:
+            # Chinese puts the head noun last: 联系人电话 is a phone, 户主姓名 a name.
+            rank = (at + len(word), len(word), name)
+            if best is None or rank[:2] > best[:2]:
+                best = rank
+    return (best[2], False) if best else None
+
+
+def _header_columns(cells: list) -> tuple[tuple[int, int], dict[str, int]] | None:
+    """The columns a row names, with how strongly, if it could be the header; else None."""
+    columns: dict[str, int] = {}
+    exact = 0
+    for index, value in enumerate(cells):
+        if value is None:
+            continue
+        found = _header_field(value)
+        if found and found[0] not in columns:
+            columns[found[0]] = index
+            exact += found[1]
+    if "address" in columns or {"building", "room"} <= columns.keys():
+        return (len(columns), exact), columns
+    return None
+
+
+def _find_header(rows: Rows) -> tuple[tuple[int, int], dict[str, int], Rows] | None:
+    """The best header among the first few non-blank rows, and the rows that follow it."""
+    seen: list[tuple[int, list]] = []
+    best: tuple[tuple[int, int], dict[str, int], int] | None = None
+    for line, cells in rows:
+        if _blank(cells):
+            continue
+        seen.append((line, cells))
+        found = _header_columns(cells)
+        if found and (best is None or found[0] > best[0]):
+            best = (found[0], found[1], len(seen))
+        if len(seen) >= _HEADER_SEARCH_ROWS:
+            break
+    if best is None:
+        return None
+    score, columns, after = best
+    return score, columns, chain(seen[after:], rows)
+
+
+# ---- export ---------------------------------------------------------------------------------
+
+
+def export_roster(
+    conn: Connection,
+    path: str | os.PathLike[str],
+    *,
+    progress: Progress | None = None,
+    should_cancel: ShouldCancel | None = None,
+) -> int:
+    """Write the active households to a .csv (UTF-8 with BOM) or .xlsx file; how many were written."""
+    path = Path(path)
+    kind = path.suffix.lower()
+    if kind not in (".csv", ".xlsx"):
+        raise BadInput("export_format_unknown", "file", path=str(path))
+    chosen = households.list_households(conn, active_only=True)
+    total = len(chosen)
+    table = []
+    for done, household in enumerate(chosen):
+        if done % _STEP == 0:
+            _check_cancel(should_cancel)
+            if progress:
+                progress(done, total)
+        table.append(_export_row(household))
+    _check_cancel(should_cancel)
+    if kind == ".csv":
+        _write_atomically(path, lambda file: file.write(_csv_bytes(table)))
+    else:
+        _write_atomically(path, lambda file: _write_xlsx(file, table))
+    if progress:
+        progress(total, total)
+    return total
+
+
+def _export_row(household: households.Household) -> list:
+    return [
+        household.address,
+        household.building,
+        household.entrance,
+        household.room,
+        household.name,
+        household.phone,
+        household.people,
+        ";".join(household.flags),
+        household.delivery,
+        household.notes,
+    ]
+
+
+def _csv_bytes(table: list[list]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    writer.writerows(["" if value is None else value for value in row] for row in table)
+    # The BOM is what makes Excel on a Chinese Windows machine read UTF-8 instead of GBK.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _write_xlsx(file: BinaryIO, table: list[list]) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("roster")
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJ", (12, 9, 9, 8, 14, 14, 7, 24, 9, 30), strict=True):
+        sheet.column_dimensions[letter].width = width
+    sheet.append(EXPORT_COLUMNS)
+    for row in table:
+        sheet.append([_text_cell(sheet, value) for value in row])
+    workbook.save(file)
+
+
+def _text_cell(sheet, value: object) -> object:
+    # openpyxl stores any text starting with "=" as a formula: a note would come back empty and a
+    # crafted name would run in Excel. Such text is written as plain text instead.
+    if not (isinstance(value, str) and value.startswith("=")):
+        return value
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(sheet, value)
+    cell.data_type = "s"
+    return cell
+
+
+def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Write through a temp file beside the target, so a failure never leaves half a file."""
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        with open(temp, "xb") as file:
+            write(file)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise BadInput("export_unwritable", "file", path=str(path)) from exc
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+
