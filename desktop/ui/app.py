@@ -1,0 +1,142 @@
+"""Starting the window: platform, font, language, database and crash handler; or one screenshot."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from desktop.errors import BadInput, DeskError
+from desktop.lang import current_language, set_language
+from desktop.messages import describe
+
+FONT_FILE = "fonts/wqy-microhei.ttc"
+FONT_FAMILY = "WenQuanYi Micro Hei"
+QM_NAME = "compound_desk_zh_CN.qm"
+
+
+def run_window(args) -> int:
+    """Open the window (or render it once to a PNG with `--screenshot`); the process's exit code."""
+    screenshot: Path | None = getattr(args, "screenshot", None)
+    if screenshot:
+        # Before any QApplication exists: the platform is chosen when it is made.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    width, height = parse_size(getattr(args, "size", None) or "1280x800")
+    lang = args.lang or ("zh_CN" if current_language() == "zh" else "en")
+    set_language(lang)  # service sentences follow the window's language
+
+    from desktop.ui.main_window import PAGES
+
+    page = getattr(args, "page", None)
+    if page is not None and page not in PAGES:
+        raise BadInput("page_unknown", "page", page=page, pages=" | ".join(PAGES))
+
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "compound-desk"])
+    app.setOrganizationName("CompoundDesk")
+    app.setApplicationName("CompoundDesk")
+    use_bundled_font(app)
+    install_translators(app, lang)
+
+    from desktop.db import connect
+    from desktop.paths import default_database
+
+    try:
+        conn = connect(args.db or default_database())
+    except DeskError as error:
+        sentence = describe(error)
+        if screenshot:
+            sys.stderr.write(sentence + "\n")
+        else:
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Compound Desk"), sentence)
+        return 3
+
+    from desktop.ui.crash_dialog import CrashHandler
+    from desktop.ui.main_window import MainWindow
+
+    handler = CrashHandler(interactive=not screenshot)
+    previous_hook = sys.excepthook
+    sys.excepthook = handler
+    try:
+        if screenshot:
+            window = MainWindow(conn, settings=None)
+            window.resize(width, height)
+            window.show_page(page or PAGES[0])
+            return save_screenshot(app, window, screenshot, handler)
+        window = MainWindow(conn, settings=QSettings("CompoundDesk", "CompoundDesk"))
+        if page:
+            window.show_page(page)
+        window.show()
+        return app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        conn.close()
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not match:
+        raise BadInput("size_invalid", "size", text=text)
+    return int(match.group(1)), int(match.group(2))
+
+
+def use_bundled_font(app) -> str | None:
+    """Make the bundled CJK font the application font, so Chinese renders with no fonts installed."""
+    from PySide6.QtGui import QFontDatabase
+
+    from desktop.paths import resources_dir
+
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / FONT_FILE))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if not families:
+        return None
+    family = FONT_FAMILY if FONT_FAMILY in families else families[0]
+    font = app.font()
+    font.setFamilies([family])
+    # 10 pt at least: read at arm's length by tired people on cheap laptop screens.
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+    return family
+
+
+def install_translators(app, lang: str, qm_path: Path | None = None) -> list:
+    """Load this program's Chinese strings (and Qt's own, for standard dialog buttons)."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+
+    from desktop.paths import resources_dir
+
+    for old in getattr(app, "_compound_translators", []):
+        app.removeTranslator(old)
+    app._compound_translators = []
+    if not lang.lower().startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ours = QTranslator(app)
+    qm = qm_path or resources_dir() / "i18n" / QM_NAME
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        app._compound_translators.append(ours)
+    else:
+        sys.stderr.write(f"{qm} is missing, so the window is in English: build it with `make`.\n")
+    qt_own = QTranslator(app)
+    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        app._compound_translators.append(qt_own)
+    return list(app._compound_translators)
+
+
+def save_screenshot(app, window, path: Path, handler) -> int:
+    window.show()
+    # Two rounds: the first lays out and polishes, the second paints what that changed.
+    for _ in range(2):
+        app.processEvents()
+    window.repaint()
+    if not window.grab().save(str(path), "PNG"):
+        raise BadInput("screenshot_unwritable", "screenshot", path=str(path))
+    window.close()
+    return 1 if handler.failures else 0

@@ -1,0 +1,42 @@
+"""Small helpers every page uses: filling in %1 placeholders, shortcut text, error boxes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from desktop.errors import DeskError
+from desktop.messages import describe
+
+
+def arg(template: str, *values: object) -> str:
+    """Qt-style `%1`, `%2` … filled in; translators may move them around a sentence."""
+    for number in range(len(values), 0, -1):  # %10 before %1
+        template = template.replace(f"%{number}", str(values[number - 1]))
+    return template
+
+
+def shortcut_text(keys: str) -> str:
+    """A key combination as this platform writes it (Ctrl+F, ⌘F)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def show_error(parent: QWidget | None, error: DeskError) -> QMessageBox:
+    """A DeskError as the sentence it stands for, in a message box: never a traceback."""
+    box = QMessageBox(parent)
+    box.setObjectName("errorMessage")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(QCoreApplication.translate("Errors", "Compound Desk"))
+    box.setText(describe(error))
+    box.setAccessibleName(QCoreApplication.translate("Errors", "Error"))
+    box.setStandardButtons(QMessageBox.StandardButton.Ok)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    if parent is None:  # nothing else holds a parentless box until it is closed
+        _open_boxes.add(box)
+        box.finished.connect(lambda _result: _open_boxes.discard(box))
+    box.open()
+    return box
+
+
+_open_boxes: set[QMessageBox] = set()

@@ -1,0 +1,251 @@
+"""Long work off the GUI thread: one worker thread per job, a progress dialog with Cancel.
+
+The job's function runs in the worker thread and is handed plain callables,
+`progress(done, total)` and `should_cancel()`, exactly what the services take. It must not touch
+a widget; its result or its exception comes back to the GUI thread by signal. Work on the database
+opens its own connection there (`with_connection`): an SQLite connection belongs to one thread.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import Cancelled, DeskError
+from desktop.ui.common import show_error
+
+Progress = Callable[[int, int], None]
+ShouldCancel = Callable[[], bool]
+JobFunction = Callable[[Progress, ShouldCancel], Any]
+
+# Jobs still running, so the window can stop them before it closes; and jobs just finished, held
+# until the slot that finished them has returned.
+_running: set[Job] = set()
+_finished: set[Job] = set()
+
+
+def with_connection(db_path: Path, work: Callable[[Any, Progress, ShouldCancel], Any]) -> JobFunction:
+    """A job function that opens its own connection to `db_path`, runs `work(conn, …)`, closes it."""
+
+    def run(progress: Progress, should_cancel: ShouldCancel) -> Any:
+        from desktop.db import connect
+
+        conn = connect(db_path)
+        try:
+            return work(conn, progress, should_cancel)
+        finally:
+            conn.close()
+
+    return run
+
+
+class _Worker(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    raised = Signal(object)
+
+    # Progress is sent at most this often, so a 10 000-row import does not flood the event queue.
+    MIN_INTERVAL = 0.05
+
+    def __init__(self, fn: JobFunction, cancel_flag: threading.Event, parent: QObject) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._cancel_flag = cancel_flag
+        self._last_sent = 0.0
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done >= total or now - self._last_sent >= self.MIN_INTERVAL:
+            self._last_sent = now
+            self.progressed.emit(int(done), int(total))
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress, self._cancel_flag.is_set)
+        except BaseException as exc:  # handed to the GUI thread, which decides what the user sees
+            self.raised.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class JobDialog(QDialog):
+    """What a person sees while a job runs: what it is, how far along, and Cancel."""
+
+    cancel_requested = Signal()
+
+    def __init__(self, parent: QWidget, title: str) -> None:
+        super().__init__(parent)
+        self.setObjectName("jobProgress")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.setMinimumWidth(440)
+        self.label = QLabel(title, self)
+        self.label.setObjectName("jobLabel")
+        self.label.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setObjectName("jobProgressBar")
+        self.bar.setAccessibleName(self.tr("Progress"))
+        self.bar.setRange(0, 0)  # busy until the first progress report
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("jobCancel")
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel_requested)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addLayout(buttons)
+
+    def set_progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setRange(0, total)
+            self.bar.setValue(min(done, total))
+
+    def show_stopping(self) -> None:
+        self.label.setText(self.tr("Stopping… nothing will be changed."))
+        self.cancel_button.setEnabled(False)
+
+    def reject(self) -> None:  # Esc or the window's close button asks the job to stop
+        self.cancel_requested.emit()
+
+
+class Job(QObject):
+    """One piece of long work. Signals arrive in the GUI thread.
+
+    done(result) on success; failed(exc) for any exception, Cancelled included; finished() after
+    either. Unless `handle_errors=False`, a DeskError is also shown as its sentence, an unexpected
+    exception goes to the crash handler, and a cancel is reported quietly in the status bar.
+    """
+
+    done = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(
+        self,
+        parent: QWidget,
+        title: str,
+        fn: JobFunction,
+        *,
+        handle_errors: bool = True,
+        show_after_ms: int = 300,
+    ) -> None:
+        # No Qt parent: Python owns a Job. Running, it is kept in `_running`; finished, it goes
+        # when the last Python reference does (a Qt deleteLater here crashed PySide at teardown).
+        super().__init__()
+        self.setObjectName("job")
+        self._parent_widget = parent
+        self._handle_errors = handle_errors
+        self._cancel_flag = threading.Event()
+        self.result: Any = None
+        self.error: BaseException | None = None
+
+        self.dialog = JobDialog(parent, title)
+        self.dialog.cancel_requested.connect(self.cancel)
+        # Quick jobs finish before the dialog would appear, so nothing flashes on screen.
+        QTimer.singleShot(show_after_ms, self, self._show_dialog)
+
+        self._worker = _Worker(fn, self._cancel_flag, self)
+        self._worker.progressed.connect(self._on_progress)
+        self._worker.succeeded.connect(self._on_succeeded)
+        self._worker.raised.connect(self._on_raised)
+        _running.add(self)
+        self._worker.start()
+
+    @property
+    def running(self) -> bool:
+        return self in _running
+
+    @Slot()
+    def cancel(self) -> None:
+        if self._cancel_flag.is_set() or not self.running:
+            return
+        self._cancel_flag.set()
+        self.dialog.show_stopping()
+
+    def wait(self, msecs: int = 10_000) -> bool:
+        return self._worker.wait(msecs)
+
+    @Slot()
+    def _show_dialog(self) -> None:
+        if self.running:
+            self.dialog.show()
+
+    @Slot(int, int)
+    def _on_progress(self, done: int, total: int) -> None:
+        if not self._cancel_flag.is_set():
+            self.dialog.set_progress(done, total)
+
+    @Slot(object)
+    def _on_succeeded(self, result: Any) -> None:
+        self.result = result
+        self._finish()
+        self.done.emit(result)
+        self.finished.emit()
+
+    @Slot(object)
+    def _on_raised(self, exc: BaseException) -> None:
+        self.error = exc
+        self._finish()
+        if self._handle_errors:
+            if isinstance(exc, Cancelled):
+                _status_message(self._parent_widget, _describe(exc))
+            elif isinstance(exc, DeskError):
+                show_error(self._parent_widget, exc)
+            else:
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+        self.failed.emit(exc)
+        self.finished.emit()
+
+    def _finish(self) -> None:
+        self._worker.wait()
+        _running.discard(self)
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        # Let go of the job only after the slot that finished it has returned.
+        _finished.add(self)
+        QTimer.singleShot(0, lambda job=self: _finished.discard(job))
+
+
+def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:
+    """Start `fn(progress, should_cancel)` in a worker thread; connect to the Job's signals."""
+    return Job(parent, title, fn, **options)
+
+
+def stop_all(wait_ms: int = 10_000) -> None:
+    """Ask every running job to stop and wait for it: the window is closing."""
+    for job in list(_running):
+        job.cancel()
+    for job in list(_running):
+        job.wait(wait_ms)
+
+
+def _describe(error: DeskError) -> str:
+    from desktop.messages import describe
+
+    return describe(error)
+
+
+def _status_message(widget: QWidget, text: str) -> None:
+    window = widget.window()
+    status = getattr(window, "statusBar", None)
+    if callable(status):
+        status().showMessage(text, 8000)

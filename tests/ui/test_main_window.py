@@ -1,0 +1,131 @@
+"""The shell around the pages, and `--screenshot`, which renders it without a display."""
+
+import os
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from desktop.db import transaction
+from desktop.db.backup import backups_dir
+from desktop.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_window(qtbot, conn, settings=None) -> MainWindow:
+    window = MainWindow(conn, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def name_compound(conn, name):
+    with transaction(conn):
+        conn.execute("UPDATE compound SET name = :name WHERE id = 1", {"name": name})
+
+
+def test_the_status_line_names_the_compound_the_station_and_the_last_backup(qtbot, conn):
+    name_compound(conn, "梧桐苑")
+    window = make_window(qtbot, conn)
+
+    assert window.windowTitle() == "Compound Desk — 梧桐苑"
+    assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
+    assert window.findChild(QLabel, "statusStation").text() == f"station {conn.station}"
+    assert window.findChild(QLabel, "statusBackup").text() == "no backup yet"
+
+    folder = backups_dir(conn.path)
+    folder.mkdir()
+    (folder / "compound-20250101-120000-000000.sqlite").write_bytes(b"")
+    os.utime(folder / "compound-20250101-120000-000000.sqlite", (1_700_000_000, 1_700_000_000))
+    window.refresh_status()
+    assert window.findChild(QLabel, "statusBackup").text().startswith("last backup 2023-11-1")
+
+
+def test_the_navigation_lists_only_the_pages_that_work(qtbot, conn):
+    window = make_window(qtbot, conn)
+    navigation = window.findChild(QListWidget, "navigation")
+    assert [navigation.item(row).text() for row in range(navigation.count())] == ["Roster"]
+    assert window.current_page() == "roster"
+    assert window.stack.currentWidget().objectName() == "rosterPage"
+
+
+def test_the_window_in_chinese_shows_households_in_the_navigation(qtbot, conn, chinese):
+    window = make_window(qtbot, conn)
+    navigation = window.findChild(QListWidget, "navigation")
+    assert navigation.item(0).text() == "住户"
+    assert navigation.accessibleName() == "页面"
+    assert window.windowTitle() == "小区保供台"
+    assert window.findChild(QLabel, "statusBackup").text() == "尚无备份"
+    page = window.pages["roster"]
+    assert page.search.accessibleName() == "搜索住户"
+    assert page.findChild(QLabel, "rosterEmptyText").text().startswith("还没有住户")
+
+
+def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese):
+    window = make_window(qtbot, conn)
+    dialog = window.pages["roster"].add_household()
+    dialog.address.setText("12-")
+    dialog.save()
+    assert dialog.errors["address"].text() == "“12-”没有房号：请补上房号，例如 12-301。"
+    assert dialog.save_button.text() == "保存"
+
+
+def test_the_window_remembers_its_size_and_page(qtbot, conn, tmp_path):
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = make_window(qtbot, conn, settings)
+    window.resize(790, 520)  # inside the offscreen screen, which restoreGeometry respects
+    window.close()
+
+    again = make_window(qtbot, conn, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    assert (again.width(), again.height()) == (790, 520)
+    assert again.current_page() == "roster"
+
+
+# ---- --screenshot, in a process of its own as a committee member's script would run it ----
+
+
+def run_desk(*args, tmp_path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPOUND_DESK_DATA=str(tmp_path / "data"))
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "desktop", *args], capture_output=True, text=True,
+                          cwd=ROOT, env=env, timeout=60)
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    assert header[:8] == b"\x89PNG\r\n\x1a\n"
+    return struct.unpack(">II", header[16:24])
+
+
+def test_screenshot_mode_writes_a_png_of_the_roster_page(conn, add, tmp_path):
+    add("12-301", "张三", "13800000001", flags=("elderly_alone", "no_smartphone"))
+    out = tmp_path / "roster.png"
+
+    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "roster",
+                      "--size", "1024x640", tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert png_size(out) == (1024, 640)
+
+
+def test_screenshot_of_a_page_not_built_yet_says_so_and_exits_2(conn, tmp_path):
+    out = tmp_path / "buys.png"
+    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "buys",
+                      "--lang", "en", tmp_path=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "There is no “buys” page yet: use --page roster."
+    assert not out.exists()
+
+
+def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_path):
+    not_a_database = tmp_path / "notes.sqlite"
+    not_a_database.write_text("shopping list: rice, eggs\n", encoding="utf-8")
+    result = run_desk("--db", str(not_a_database), "--screenshot", str(tmp_path / "x.png"),
+                      "--lang", "en", tmp_path=tmp_path)
+    assert result.returncode == 3
+    assert "is not a Compound Desk database" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,99 @@
+"""Importing and exporting the roster from the page: preview first, work off the GUI thread."""
+
+import csv
+
+import pytest
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableWidget
+
+from desktop.households import list_households
+from desktop.ui.roster_page import RosterPage
+
+pytest.importorskip("desktop.roster_io")
+
+
+@pytest.fixture
+def page(qtbot, conn):
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    return page
+
+
+def write_roster(path, rows):
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(["地址", "姓名", "电话", "人数"])
+        writer.writerows(rows)
+    return path
+
+
+def test_import_preview_lists_skipped_lines_and_nothing_is_written_until_import_is_pressed(qtbot, page, conn, add, tmp_path):
+    add("1-101", "王秀英", "13800000001")
+    roster = write_roster(tmp_path / "住户名单.csv", [
+        ["1-101", "王秀英", "13911112222", "1"],   # line 2: a new phone, so updated
+        ["12-301", "张三", "13800000003", "2"],    # line 3: added
+        ["12-", "李四", "", "1"],                  # line 4: no room
+        ["5-101", "王五", "", "很多"],              # line 5: not a number of people
+        ["6-601", "赵六", "", "3"],                # line 6: added
+    ])
+
+    with qtbot.waitSignal(page.import_file(roster).done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.import_preview is not None)
+    preview = page.import_preview
+
+    assert preview.findChild(QLabel, "importAdded").accessibleName() == "add: 2"
+    assert preview.findChild(QLabel, "importUpdated").accessibleName() == "update: 1"
+    skipped = preview.findChild(QTableWidget, "importSkipped")
+    assert preview.skipped_lines() == [4, 5]
+    assert "room" in skipped.item(0, 1).text()
+    assert [h.address for h in list_households(conn)] == ["1-101"]  # the preview wrote nothing
+    assert list_households(conn)[0].phone == "13800000001"
+
+    confirm = preview.findChild(QPushButton, "importConfirm")
+    assert confirm.text() == "Import 3 households"
+    confirm.click()
+    qtbot.waitUntil(lambda: len(list_households(conn)) == 3, timeout=10_000)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 3)
+
+    assert [page.model.index(r, 0).data() for r in range(3)] == ["1-101", "6-601", "12-301"]
+    assert page.notice.isVisible()
+    assert page.notice.text() == "Imported 住户名单.csv: 2 added, 1 updated, 0 unchanged, 2 skipped."
+
+
+def test_cancelling_the_preview_writes_nothing(qtbot, page, conn, tmp_path):
+    roster = write_roster(tmp_path / "r.csv", [["12-301", "张三", "", "2"]])
+    with qtbot.waitSignal(page.import_file(roster).done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.import_preview is not None)
+    page.import_preview.findChild(QPushButton, "importCancel").click()
+    assert list_households(conn) == []
+    assert page.empty.isVisible()
+
+
+def test_a_file_that_is_not_a_roster_gives_its_sentence_not_a_traceback(qtbot, page, tmp_path):
+    picture = tmp_path / "photo.csv"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    with qtbot.waitSignal(page.import_file(picture).failed, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.findChild(QMessageBox, "errorMessage") is not None)
+    box = page.findChild(QMessageBox, "errorMessage")
+    assert "photo.csv" in box.text()
+    assert "Traceback" not in box.text()
+    assert page.import_preview is None
+
+
+def test_export_writes_the_file_off_the_gui_thread_and_says_where(qtbot, page, add, tmp_path):
+    add("1-101", "王秀英", "13800000001")
+    add("12-301", "张三", "13800000003")
+    page.reload()
+    target = tmp_path / "roster.csv"
+
+    with qtbot.waitSignal(page.export_file(target).done, timeout=10_000) as done:
+        pass
+
+    assert done.args == [2]
+    text = target.read_text(encoding="utf-8-sig")
+    assert "张三" in text and "13800000003" in text
+    assert page.notice.text() == f"Exported 2 households to {target}."
