@@ -41,7 +41,11 @@ def select_matching(
     digits: str,
     initials: str,
 ) -> list[sqlite3.Row]:
-    """Households whose address, name, phone or pinyin initials match what was typed."""
+    """Households whose address, name, phone or pinyin initials match what was typed.
+
+    The exact address comes first, then the rooms and addresses that match, then names, then
+    phone digits and initials: a volunteer typing a room number wants the rooms before phones.
+    """
     return conn.execute(
         f"""
         SELECT {COLUMNS} FROM household
@@ -51,10 +55,17 @@ def select_matching(
            OR name LIKE :text_inside ESCAPE '\\'
            OR (:digits != '' AND phone LIKE :digits_inside ESCAPE '\\')
            OR (:initials != '' AND name_initials LIKE :initials_prefix ESCAPE '\\')
-        {_ORDER}
+        ORDER BY active DESC,
+                 CASE WHEN address = :address THEN 0
+                      WHEN ('-' || address) LIKE :room_end ESCAPE '\\' THEN 1
+                      WHEN address LIKE :text_prefix ESCAPE '\\' THEN 1
+                      WHEN name LIKE :text_inside ESCAPE '\\' THEN 2
+                      ELSE 3 END,
+                 building, entrance IS NOT NULL, entrance, room
         """,
         {
             "address": address,
+            "room_end": "%-" + _like(text),
             "text_prefix": _like(text) + "%",
             "room_part": "%-" + _like(text) + "%",
             "text_inside": "%" + _like(text) + "%",

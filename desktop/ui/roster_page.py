@@ -93,7 +93,7 @@ class RosterPage(QWidget):
         self.import_button = self._button("rosterImport", self.tr("Import…"), "Ctrl+I",
                                           self.tr("Import a roster spreadsheet (CSV or Excel)"),
                                           self.choose_import_file)
-        self.export_button = self._button("rosterExport", self.tr("Export…"), "Ctrl+E",
+        self.export_button = self._button("rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
                                           self.tr("Export the roster to Excel or CSV"),
                                           self.choose_export_file)
         self.add_button = self._button("rosterAdd", self.tr("+ Household"), "Ctrl+N",
