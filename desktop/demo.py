@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import random
 
-from desktop.households import save_values, values_from_parts
 from desktop.db.connection import Connection, transaction
+from desktop.demo_buys import fill_demo_buys
 from desktop.errors import BadInput
+from desktop.households import save_values, values_from_parts
 
 COMPOUND_NAME = "梧桐苑"
 _SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -86,4 +87,5 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
                 active=rng.random() > 0.01,
             )
             save_values(conn, values, None)
-    return {"households": households}
+        buys = fill_demo_buys(conn, rng)
+    return {"households": households, **buys}

@@ -198,6 +198,441 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The database already has households: demo only fills an empty one. Use --db with a new file.",
         "数据库中已有住户：示例数据只能写入空数据库。请用 --db 指定一个新文件。",
     ),
+    # group buys: suppliers, buys and items
+    "supplier_empty": (
+        "The supplier has no name: type the shop or seller, such as 某食品店.",
+        "商家名称不能为空：请填写商家或卖家，例如 某食品店。",
+    ),
+    "supplier_name_too_long": (
+        "The supplier's name is too long: at most {maximum} characters.",
+        "商家名称太长：最多 {maximum} 个字。",
+    ),
+    "supplier_taken": (
+        "There is already a supplier called {name}: choose it instead.",
+        "已有名为 {name} 的商家：请直接选择它。",
+    ),
+    "supplier_unknown": (
+        "There is no supplier number {id}: check the number and try again.",
+        "没有编号为 {id} 的商家：请检查编号。",
+    ),
+    "complaint_empty": (
+        "The complaint is empty: write what went wrong.",
+        "投诉内容不能为空：请写明出了什么问题。",
+    ),
+    "supplier_never_delivered": (
+        "{name} has never delivered here: collect money only after the supplier confirms the order.",
+        "{name} 从未给本小区送过货：请等商家确认接单后再收款。",
+    ),
+    "supplier_bad_record": (
+        "{name} turned down {turned_down} and delivered short {delivered_short} of its group buys here before: collect money only after the supplier confirms the order.",
+        "{name} 以前在本小区拒单 {turned_down} 次、少送 {delivered_short} 次：请等商家确认接单后再收款。",
+    ),
+    "buy_unknown": (
+        "There is no group buy number {id}: see the numbers with `buys list`.",
+        "没有编号为 {id} 的团购：可用 buys list 查看编号。",
+    ),
+    "title_empty": (
+        "The group buy has no title: type one, such as 冷冻饺子团.",
+        "团购名称不能为空：请填写，例如 冷冻饺子团。",
+    ),
+    "title_too_long": (
+        "The title is too long: at most {maximum} characters.",
+        "团购名称太长：最多 {maximum} 个字。",
+    ),
+    "items_none": (
+        "The group buy has no items: add at least one, such as --item \"冷冻饺子=32:frozen\".",
+        "团购还没有商品：请至少添加一个，例如 --item \"冷冻饺子=32:frozen\"。",
+    ),
+    "items_fixed": (
+        "“{title}” is {status}: its items can no longer change.",
+        "“{title}”{status_zh}：商品已不能再修改。",
+    ),
+    "item_spec_invalid": (
+        "“{text}” is not an item: write NAME=PRICE in yuan, such as 冷冻饺子=32 or 鸡翅中=58.5:chilled.",
+        "“{text}”不是有效的商品：请写成 名称=价格（元），例如 冷冻饺子=32 或 鸡翅中=58.5:chilled。",
+    ),
+    "item_name_empty": (
+        "An item has no name: type what is sold, such as 冷冻饺子.",
+        "商品名称不能为空：请填写卖的是什么，例如 冷冻饺子。",
+    ),
+    "item_name_too_long": (
+        "An item's name is too long: at most {maximum} characters.",
+        "商品名称太长：最多 {maximum} 个字。",
+    ),
+    "item_duplicate": (
+        "{item} is listed twice: give each item once.",
+        "{item} 重复了：每个商品只写一次。",
+    ),
+    "item_unknown": (
+        "This group buy has no item called “{item}”: use one of {items}.",
+        "本团购没有“{item}”这个商品：请使用 {items} 之一。",
+    ),
+    "item_unknown_id": (
+        "There is no item number {id}.",
+        "没有编号为 {id} 的商品。",
+    ),
+    "item_given_twice": (
+        "{item} is given twice: give each item's quantity once.",
+        "{item} 写了两次：每个商品的数量只写一次。",
+    ),
+    "price_invalid": (
+        "“{text}” is not a price: type yuan, such as 32 or 58.5.",
+        "“{text}”不是价格：请填写金额（元），例如 32 或 58.5。",
+    ),
+    "price_negative": (
+        "A price cannot be negative ({text}): type what one unit costs, such as 32.",
+        "价格不能为负数（{text}）：请填写单价，例如 32。",
+    ),
+    "price_too_precise": (
+        "“{text}” has more than two decimals: a price is in yuan and fen, such as 58.5 or 12.35.",
+        "“{text}”的小数超过两位：价格精确到分，例如 58.5 或 12.35。",
+    ),
+    "price_too_large": (
+        "{text} yuan is too much for one unit: check the price.",
+        "单价 {text} 元太高了：请检查价格。",
+    ),
+    "storage_invalid": (
+        "“{text}” is not a way to keep food: use ambient, chilled or frozen.",
+        "“{text}”不是存放方式：请使用 ambient（常温）、chilled（冷藏）或 frozen（冷冻）。",
+    ),
+    "cap_invalid": (
+        "“{text}” is not a cap: type the most one household may order, such as 2.",
+        "“{text}”不是有效的限购数：请填写每户最多可订的数量，例如 2。",
+    ),
+    "minimum_invalid": (
+        "“{text}” is not a minimum: type how many units the supplier needs, such as 30.",
+        "“{text}”不是有效的起送量：请填写商家要求的最少数量，例如 30。",
+    ),
+    "deadline_invalid": (
+        "“{text}” is not a deadline: write it as YYYY-MM-DDTHH:MM, such as 2022-04-20T20:00.",
+        "“{text}”不是有效的截止时间：请写成 年-月-日T时:分，例如 2022-04-20T20:00。",
+    ),
+    "buy_status_illegal": (
+        "“{title}” is {status}: it cannot move to “{to}” from there.",
+        "“{title}”{status_zh}，不能改为“{to_zh}”。",
+    ),
+    "settle_refunds_owed": (
+        "Refunds of {amount} are still owed: pay them out before settling the group buy.",
+        "还有 {amount} 的退款未退：请先退款再结清团购。",
+    ),
+    # orders
+    "buy_not_open": (
+        "“{title}” is {status} and takes no more orders: orders are taken only while a group buy is open.",
+        "“{title}”{status_zh}，不再接单：团购只有在进行中才能下单。",
+    ),
+    "buy_draft_no_orders": (
+        "“{title}” is still a draft: open it before taking orders.",
+        "“{title}”还是草稿：请先开团再接单。",
+    ),
+    "buy_cancelled_no_orders": (
+        "“{title}” was cancelled: it takes no orders.",
+        "“{title}”已取消：不能再下单。",
+    ),
+    "household_not_found": (
+        "No household at {address} is in the roster: add it on the roster page first.",
+        "名单中没有 {address} 这户：请先在住户名单中添加。",
+    ),
+    "quantity_invalid": (
+        "“{text}” is not a quantity of {item}: type a whole number, 1 or more.",
+        "“{text}”不是 {item} 的有效数量：请填写 1 或以上的整数。",
+    ),
+    "quantity_not_positive": (
+        "{value} is not a quantity of {item} one can order: type 1 or more, or leave it empty.",
+        "{item} 的数量不能是 {value}：请填写 1 或以上，或留空。",
+    ),
+    "quantity_too_large": (
+        "{value} of {item} is more than anyone orders (at most {maximum}): check the number.",
+        "{item} 的数量 {value} 太大（最多 {maximum}）：请检查。",
+    ),
+    "order_empty": (
+        "The order has no quantities: give at least one item, or cancel the order instead.",
+        "订单没有填写数量：请至少填写一个商品，或改为取消订单。",
+    ),
+    "over_cap": (
+        "{asked} of {item} is over the cap of {cap} per household: order at most {cap}. Nothing was saved.",
+        "{item} 每户限购 {cap}，订了 {asked}：请最多订 {cap}。未保存。",
+    ),
+    "over_cap_with_other": (
+        "{asked} of {item} is over the cap of {cap} per household: this household already has {other} in other orders. Nothing was saved.",
+        "{item} 每户限购 {cap}：这户在其他订单中已有 {other}，本单又订了 {asked}。未保存。",
+    ),
+    "order_unknown": (
+        "There is no order number {id}: see the numbers with `buys show`.",
+        "没有编号为 {id} 的订单：可用 buys show 查看编号。",
+    ),
+    "order_already_cancelled": (
+        "Order {id} was already cancelled.",
+        "订单 {id} 已经取消了。",
+    ),
+    "order_cancel_too_late": (
+        "“{title}” is {status}: its orders can no longer be withdrawn.",
+        "“{title}”{status_zh}：订单已不能撤回。",
+    ),
+    # money
+    "payment_invalid": (
+        "“{text}” is not an amount: type whole fen, such as 3200 for ¥32.",
+        "“{text}”不是有效金额：请填写整数分，例如 ¥32 填 3200。",
+    ),
+    "payment_zero": (
+        "A payment of nothing is not a payment: type the amount in fen (negative for a refund).",
+        "金额不能为 0：请填写金额（分），退款填负数。",
+    ),
+    "payment_too_large": (
+        "{amount} is more than any order costs: check the amount (it is in fen: ¥32 is 3200).",
+        "金额 {amount} 太大：请检查（单位是分，¥32 填 3200）。",
+    ),
+    "payment_method_invalid": (
+        "“{text}” is not a way to pay: use {methods}.",
+        "“{text}”不是付款方式：请使用 {methods}。",
+    ),
+    "payment_on_cancelled_buy": (
+        "“{title}” was cancelled: take no money for it. A refund is recorded as a negative amount.",
+        "“{title}”已取消：不能再收款。退款请填负数金额。",
+    ),
+    "payment_on_cancelled_order": (
+        "Order {id} was cancelled: take no money for it. A refund is recorded as a negative amount.",
+        "订单 {id} 已取消：不能再收款。退款请填负数金额。",
+    ),
+    "refund_more_than_paid": (
+        "A refund of {amount} is more than the {paid} paid for this order: refund at most {paid}.",
+        "退款 {amount} 超过了该订单已付的 {paid}：最多退 {paid}。",
+    ),
+    # arrivals and cancelling
+    "arrival_on_cancelled_buy": (
+        "“{title}” was cancelled: no arrival can be recorded for it.",
+        "“{title}”已取消：不能登记到货。",
+    ),
+    "arrival_on_draft": (
+        "“{title}” is still a draft: nothing was ordered, so nothing can arrive.",
+        "“{title}”还是草稿：没有订单，无法登记到货。",
+    ),
+    "arrival_too_late": (
+        "“{title}” is {status}: its arrival can no longer change.",
+        "“{title}”{status_zh}：到货已不能再修改。",
+    ),
+    "received_invalid": (
+        "“{text}” is not a number of {item} received: type a whole number, 0 or more.",
+        "“{text}”不是 {item} 的到货数量：请填写 0 或以上的整数。",
+    ),
+    "received_negative": (
+        "{value} {item} cannot have arrived: type what was delivered, 0 or more.",
+        "{item} 的到货数量不能是 {value}：请填写实际送到的数量（0 或以上）。",
+    ),
+    "policy_unknown": (
+        "“{text}” is not a way to share a shortage: use {policies}.",
+        "“{text}”不是缺货分配方式：请使用 {policies}。",
+    ),
+    "cancel_reason_empty": (
+        "Say why the group buy is cancelled, such as “the supplier turned it down”.",
+        "请写明取消原因，例如“商家拒单”。",
+    ),
+    "cancel_cause_invalid": (
+        "“{text}” is not a cause of cancelling.",
+        "“{text}”不是有效的取消原因类别。",
+    ),
+    "buy_already_cancelled": (
+        "“{title}” was already cancelled.",
+        "“{title}”已经取消了。",
+    ),
+    "cancel_too_late": (
+        "“{title}” is {status}: a group buy cannot be cancelled once its bags are handed out.",
+        "“{title}”{status_zh}：已发放的团购不能取消。",
+    ),
+    # KuaiTuanTuan exports
+    "ktt_not_xlsx": (
+        "{path} is not an Excel (.xlsx) file: in KuaiTuanTuan export the orders to Excel and import that file.",
+        "{path} 不是 Excel（.xlsx）文件：请在快团团中把订单导出为 Excel 后再导入。",
+    ),
+    "ktt_not_export": (
+        "{path} is not a KuaiTuanTuan order export: no sheet has its columns (跟团号, 商品, 数量). Export the orders from KuaiTuanTuan and import that file.",
+        "{path} 不是快团团订单导出文件：没有工作表含有跟团号、商品、数量等列。请从快团团导出订单后再导入。",
+    ),
+    "ktt_missing_columns": (
+        "{path} lacks the columns {columns}: export the orders again from KuaiTuanTuan with these columns.",
+        "{path} 缺少这些列：{columns}。请在快团团中重新导出包含这些列的订单。",
+    ),
+    "ktt_no_orders": (
+        "{path} has no orders in it: check that it is the right export.",
+        "{path} 中没有订单：请确认导出的文件是否正确。",
+    ),
+    "ktt_row_without_order": (
+        "Row {row} has no 跟团号 and follows no order: it was left out.",
+        "第 {row} 行没有跟团号，也不属于上面的订单：已跳过。",
+    ),
+    "ktt_line_unreadable": (
+        "跟团号 {ref}, row {row}: the quantity of {product} cannot be read (empty, or a formula without a saved value); that line was left out.",
+        "跟团号 {ref} 第 {row} 行：{product} 的数量无法读取（为空，或是未保存结果的公式）；该行已跳过。",
+    ),
+    "ktt_price_unknown": (
+        "No price was found for {item}: it was imported at ¥0; check the price.",
+        "没有找到 {item} 的价格：已按 ¥0 导入，请核对价格。",
+    ),
+    "ktt_price_differs": (
+        "{item}: the file's price {file} differs from the {kept} already recorded; the recorded price was kept.",
+        "{item}：文件中的价格 {file} 与已记录的 {kept} 不同；保留已记录的价格。",
+    ),
+    "ktt_placed_by_phone": (
+        "跟团号 {ref} gives no address: placed at the household with phone {phone}; check it.",
+        "跟团号 {ref} 没有地址：已按电话 {phone} 归到对应住户，请核对。",
+    ),
+    "ktt_unplaced": (
+        "跟团号 {ref}: no address could be read (“{text}”) and no household has its phone; imported without a household.",
+        "跟团号 {ref}：无法识别地址（“{text}”），也没有电话相同的住户；已导入为未归户订单。",
+    ),
+    "ktt_amount_differs": (
+        "跟团号 {ref}: paid {paid} on the platform, but its lines come to {due}; check it.",
+        "跟团号 {ref}：平台实付 {paid}，但商品合计 {due}；请核对。",
+    ),
+    "ktt_amount_unknown": (
+        "跟团号 {ref}: the amount paid cannot be read; no payment was recorded for it.",
+        "跟团号 {ref}：无法读取实付金额；未记录付款。",
+    ),
+    "ktt_no_amounts": (
+        "The export has no amounts (订单金额, 商品金额): no platform payments were recorded; record what each household paid by hand.",
+        "导出文件中没有金额列（订单金额、商品金额）：未记录平台付款；请手动登记各户付款。",
+    ),
+    "ktt_order_too_late": (
+        "跟团号 {ref} is new or changed, but the group buy is {status}: it was not changed.",
+        "跟团号 {ref} 是新的或有改动，但团购{status_zh}：未做修改。",
+    ),
+    "ktt_order_not_in_file": (
+        "跟团号 {ref} was imported before but is not in this file: check whether it was cancelled on KuaiTuanTuan.",
+        "跟团号 {ref} 以前导入过，但这次的文件中没有：请确认是否已在快团团取消。",
+    ),
+    "ktt_over_cap": (
+        "跟团号 {refs}: one household ordered {total} of {item}, over the cap of {cap}.",
+        "跟团号 {refs}：同一户共订 {item} {total} 份，超过限购 {cap}。",
+    ),
+    "order_item_spec_invalid": (
+        "“{text}” is not an item and quantity: write NAME=QTY, such as 冷冻饺子=2.",
+        "“{text}”不是“商品=数量”：请写成 名称=数量，例如 冷冻饺子=2。",
+    ),
+    "received_spec_invalid": (
+        "“{text}” is not an item and the quantity received: write ITEM=QTY, such as 冷冻饺子=80.",
+        "“{text}”不是“商品=到货数量”：请写成 名称=数量，例如 冷冻饺子=80。",
+    ),
+    "cap_spec_invalid": (
+        "“{text}” is not an item and its cap: write NAME=N, such as 冷冻饺子=2.",
+        "“{text}”不是“商品=限购数”：请写成 名称=数量，例如 冷冻饺子=2。",
+    ),
+    # WeChat 接龙 lists
+    "chain_nothing_recognised": (
+        "No order line was recognised in the 接龙 list: each starts with a number, an address and a quantity, such as “1. 12-301 张 2箱”.",
+        "接龙中没有可识别的订单行：每行应以序号开头，含地址和数量，例如“1. 12-301 张 2箱”。",
+    ),
+    "chain_not_numbered": (
+        "not numbered: an order line starts with its number, such as “6. 12-301 张 2箱”",
+        "没有序号：订单行应以序号开头，例如“6. 12-301 张 2箱”",
+    ),
+    "chain_no_address": (
+        "no address: write building and room, such as 12-301",
+        "没有地址：请写楼号和房号，例如 12-301",
+    ),
+    "chain_no_quantity": (
+        "no quantity: write how many, such as 2 or 两箱",
+        "没有数量：请写明数量，例如 2 或 两箱",
+    ),
+    "chain_no_quantity_for": (
+        "no quantity for {item}",
+        "{item} 没有数量",
+    ),
+    "chain_many_quantities": (
+        "more than one quantity: write one, such as 2箱",
+        "有多个数量：请只写一个，例如 2箱",
+    ),
+    "chain_which_item": (
+        "which item? name one of {items} with its quantity",
+        "哪个商品？请写明 {items} 之一及数量",
+    ),
+    "chain_zero_quantity": (
+        "the quantity of {item} must be 1 or more",
+        "{item} 的数量应为 1 或以上",
+    ),
+    "chain_quantity_too_large": (
+        "{value} of {item} is more than anyone orders (at most {maximum})",
+        "{item} 的数量 {value} 太大（最多 {maximum}）",
+    ),
+    "chain_not_in_roster": (
+        "{address} is not in the roster: add the household first",
+        "名单中没有 {address}：请先添加这户",
+    ),
+    "chain_over_cap": (
+        "{asked} of {item} is over the cap of {cap} per household",
+        "{item} 每户限购 {cap}，共订了 {asked}",
+    ),
+    "chain_listed_twice": (
+        "{address} is listed on lines {earlier} and {later}: line {later} was kept.",
+        "{address} 在第 {earlier} 行和第 {later} 行都出现了：以第 {later} 行为准。",
+    ),
+    "chain_replaces_order": (
+        "{address} already had an order: line {line} replaced it.",
+        "{address} 原来已有订单：已按第 {line} 行替换。",
+    ),
+    # bags, codes and printing
+    "bags_buy_cancelled": (
+        "“{title}” was cancelled: it has no bags to make.",
+        "“{title}”已取消：不能再分装。",
+    ),
+    "bags_buy_not_arrived": (
+        "“{title}” is {status}: bags are made once the goods have arrived. Record the arrival first.",
+        "“{title}”{status_zh}：到货后才能分装。请先登记到货。",
+    ),
+    "bags_buy_handed_out": (
+        "“{title}” is {status}: its bags were handed out and cannot be made again.",
+        "“{title}”{status_zh}：袋子已发放，不能重新分装。",
+    ),
+    "bags_no_orders": (
+        "“{title}” has no orders: there is nothing to bag.",
+        "“{title}”没有订单：没有可分装的东西。",
+    ),
+    "bags_no_placed_orders": (
+        "None of the {count} orders of “{title}” has a household: match them to an address first.",
+        "“{title}”的 {count} 个订单都没有对应住户：请先把订单对应到地址。",
+    ),
+    "bags_nothing_allocated": (
+        "Nothing of “{title}” was allocated to any household: check the arrival.",
+        "“{title}”没有分配给任何住户的货品：请检查到货登记。",
+    ),
+    "bags_max_items_invalid": (
+        "“{text}” is not a number of items per bag: type a whole number from 1 to {maximum}.",
+        "“{text}”不是每袋件数：请填写 1 到 {maximum} 之间的整数。",
+    ),
+    "bags_unplaced": (
+        "Order {ref} ({text}) has no household, so it got no bag: match it to an address, then make the bags again.",
+        "订单 {ref}（{text}）没有对应住户，未分装：请对应到地址后重新分装。",
+    ),
+    "bags_kept_with_handoffs": (
+        "{address}: its bags have already been scanned, so they were kept as they were; sort them out by hand.",
+        "{address}：袋子已有扫码记录，保持原样未重新分装；请人工核对。",
+    ),
+    "bags_nothing_for": (
+        "{address} was allocated nothing, so it has no bag.",
+        "{address} 没有分到货品，所以没有袋子。",
+    ),
+    "print_no_bags": (
+        "“{title}” has no bags yet: make the bags first.",
+        "“{title}”还没有分装：请先分装。",
+    ),
+    "stock_unknown": (
+        "“{stock}” is not a label stock: use one of {stocks}.",
+        "“{stock}”不是可用的标签纸：请使用 {stocks} 之一。",
+    ),
+    "print_unwritable": (
+        "{path} cannot be written: choose a folder that exists and you may write to, or close the file in the PDF viewer.",
+        "无法写入 {path}：请选择存在且可写的文件夹，或先在 PDF 阅读器中关闭该文件。",
+    ),
+    "building_invalid": (
+        "“{text}” is not a building number: type a number, such as 12.",
+        "“{text}”不是楼号：请填写数字，例如 12。",
+    ),
+    "cards_no_households": (
+        "There are no households to print cards for: add households to the roster first.",
+        "没有可打印住户卡的住户：请先在名单中添加住户。",
+    ),
+    "cards_no_households_in_building": (
+        "No household lives in building {building}: check the building number.",
+        "{building} 号楼没有住户：请检查楼号。",
+    ),
 }
 
 

@@ -1,0 +1,322 @@
+"""KuaiTuanTuan (快团团) exports: the sample, and the many shapes real exports come in."""
+
+import random
+import shutil
+
+import openpyxl
+import pytest
+from buys_scenes import (
+    KTT_HEADER,
+    KTT_SAMPLE,
+    add_cached_values,
+    as_shared_strings,
+    compound,
+    ktt_order,
+    snapshot,
+    with_namespace_prefix,
+    write_ktt,
+)
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.db import connect
+from desktop.errors import BadInput, Cancelled
+from desktop.group_buys import buy_details, get_buy, list_buys
+from desktop.ktt_import import import_export, read_export
+from desktop.orders import place_order
+from desktop.payments import buy_totals, list_payments
+
+DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
+WINGS = ("鸡翅中(1kg)", "1kg")
+OAT = ("燕麦奶(1L×12盒)", "1L×12盒")
+
+
+@pytest.fixture
+def conn(tmp_path):
+    conn = compound(tmp_path)
+    yield conn
+    conn.close()
+
+
+def three_orders():
+    return [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [(*DUMPLINGS, 2, 64)],
+                  building="12", room="301"),
+        ktt_order(2, "王芳", "13800000003", "上海市某区某路100弄7栋2单元502",
+                  [(*WINGS, 1, 58.5), (*DUMPLINGS, 1, 32)]),
+        ktt_order(3, "新邻居", "13900000009", "样例小区20号楼1301", [(*OAT, 2, 136)],
+                  building="20", room="1301"),
+    ]
+
+
+def test_the_sample_export_becomes_one_buy_with_its_items_orders_and_platform_payments(tmp_path):
+    conn = connect(tmp_path / "c.sqlite")
+    result = import_export(conn, KTT_SAMPLE)
+    assert result.title == "冷冻食品团购 30份起送" and result.created_buy
+    assert result.orders == 25 and result.households_created == 25
+    assert [(i.name, i.unit_price_fen, i.quantity) for i in result.items] == [
+        ("鸡翅中(1kg)", 5850, 27), ("冷冻饺子(1kg袋装)", 3200, 26), ("燕麦奶(1L×12盒)", 6800, 21)]
+    assert result.warnings == ()
+    buy = get_buy(conn, result.buy_id)
+    assert (buy.status, buy.source, buy.minimum, buy.supplier) == ("open", "ktt", 30, "团长甲")
+    details = buy_details(conn, result.buy_id)
+    assert {o.address for o in details.orders} >= {"16-1504", "25-603", "2-202"}
+    assert all(o.money.due_fen == o.money.paid_fen for o in details.orders)
+    assert buy_totals(conn, result.buy_id).collected_fen == 383950
+    payment = list_payments(conn, buy_id=result.buy_id)[0]
+    assert payment.method == "platform" and "跟团号" in payment.reference
+    storage = {t.item.name: t.item.storage for t in details.items}
+    assert storage["冷冻饺子(1kg袋装)"] == "frozen"
+
+
+def test_importing_the_same_kuaituantuan_export_twice_changes_nothing_the_second_time(tmp_path):
+    conn = connect(tmp_path / "c.sqlite")
+    first = import_export(conn, KTT_SAMPLE)
+    before = snapshot(conn)
+    copy = tmp_path / "订单导出(1).xlsx"  # downloaded again under another name
+    shutil.copy(KTT_SAMPLE, copy)
+    for path in (KTT_SAMPLE, copy):
+        again = import_export(conn, path)
+        assert again.buy_id == first.buy_id and not again.created_buy
+        assert (again.added, again.updated, again.unchanged) == (0, 0, 25)
+        assert again.households_created == 0 and again.households_matched == 25
+        assert snapshot(conn) == before
+
+
+def test_a_later_export_of_the_same_group_adds_its_new_orders_and_corrects_changed_ones(conn, tmp_path):
+    orders = three_orders()
+    first = import_export(conn, write_ktt(tmp_path / "a.xlsx", orders, summary=[]))
+    orders[0] = ktt_order(1, "张三", "13800000001", "", [(*DUMPLINGS, 2, 64)], building="12",
+                          room="301", refund=32)  # one bag refunded on the platform
+    orders.append(ktt_order(4, "赵先生", "13800000004", "18-1101", [(*WINGS, 2, 117)]))
+    later = import_export(conn, write_ktt(tmp_path / "b.xlsx", orders, summary=[]))
+    assert later.buy_id == first.buy_id
+    assert (later.added, later.updated, later.unchanged) == (1, 1, 2)
+    details = buy_details(conn, first.buy_id)
+    zhang = next(o for o in details.orders if o.address == "12-301")
+    assert zhang.money.paid_fen == 3200
+    assert any("跟团号 1" in w.text("en") for w in later.warnings)
+
+
+def test_a_reused_title_with_other_buyers_is_another_weeks_group_buy(conn, tmp_path):
+    first = import_export(conn, write_ktt(tmp_path / "week1.xlsx", three_orders(), summary=[]))
+    other = [ktt_order(1, "李阿姨", "13800000002", "5-1202", [(*DUMPLINGS, 1, 32)])]
+    second = import_export(conn, write_ktt(tmp_path / "week1.xlsx", other, summary=[]))
+    assert second.buy_id != first.buy_id and second.created_buy
+
+
+def test_columns_in_any_order_with_extra_columns_and_merged_cells_import_the_same(conn, tmp_path):
+    header = KTT_HEADER + ["商品编码", "下单时间", "自提点"]
+    random.Random(4).shuffle(header)
+    path = write_ktt(tmp_path / "shuffled.xlsx", three_orders(), header=header, merge=True,
+                     title_rows=1)
+    result = import_export(conn, path)
+    assert result.orders == 3 and result.households_created == 1 and result.households_matched == 2
+    details = buy_details(conn, result.buy_id)
+    assert sorted(o.address for o in details.orders) == ["12-301", "20-1301", "7-2-502"]
+    wang = next(o for o in details.orders if o.address == "7-2-502")
+    assert sorted((line.item, line.quantity) for line in wang.lines) == [
+        ("冷冻饺子(1kg袋装)", 1), ("鸡翅中(1kg)", 1)]
+    assert wang.money.paid_fen == 9050
+    assert result.title == "shuffled"  # no 商品汇总表: the file's name
+
+
+def test_prices_written_as_text_and_summary_prices_are_read_to_the_fen(conn, tmp_path):
+    orders = [ktt_order(1, "张三", "13800000001", "12-301", [(*WINGS, 2, "¥117.00")], paid="¥117.00"),
+              ktt_order(2, "王芳", "13800000003", "7-2-502", [(*DUMPLINGS, 3, "96元")], paid="￥96")]
+    path = write_ktt(tmp_path / "text.xlsx", orders,
+                     summary=[("鸡翅中", "1kg", "58.50"), ("冷冻饺子", "1kg袋装", "¥32.00")])
+    result = import_export(conn, path)
+    assert {i.name: i.unit_price_fen for i in result.items} == {"鸡翅中(1kg)": 5850,
+                                                                "冷冻饺子(1kg袋装)": 3200}
+    assert buy_totals(conn, result.buy_id).collected_fen == 11700 + 9600
+    assert result.warnings == ()
+
+
+def test_formula_cells_use_their_saved_values_and_missing_ones_are_worked_out_or_reported(conn, tmp_path):
+    orders = [ktt_order(1, "张三", "13800000001", "12-301", [(*DUMPLINGS, 2, "=G2*32")], paid="=H2"),
+              ktt_order(2, "王芳", "13800000003", "7-2-502", [(*DUMPLINGS, 1, "=G3*32")], paid="=H3"),
+              ktt_order(3, "赵先生", "13800000004", "18-1101", [(*DUMPLINGS, "=1+1", 64)], paid=64),
+              ktt_order(4, "刘强", "13800000006", "9-101", [(*DUMPLINGS, "=1+2", "=G5*32")], paid=96)]
+    path = write_ktt(tmp_path / "formulas.xlsx", orders, summary=[])
+    add_cached_values(path, {"H2": 64, "K2": 64})  # Excel saved these; the rest have no value
+    result = import_export(conn, path)
+    details = buy_details(conn, result.buy_id)
+    paid = {o.address: o.money.paid_fen for o in details.orders}
+    bags = {o.address: sum(line.quantity for line in o.lines) for o in details.orders}
+    assert paid["12-301"] == 6400 and bags["12-301"] == 2
+    assert paid["7-2-502"] == 0  # its amount could not be read: no payment made up
+    assert bags["18-1101"] == 2  # its quantity worked out from ¥64 at ¥32
+    assert "9-101" not in bags
+    texts = " ".join(w.text("en") for w in result.warnings)
+    assert "跟团号 2" in texts and "跟团号 4" in texts and "跟团号 3" not in texts
+
+
+def shape_of(conn, result):
+    details = buy_details(conn, result.buy_id)
+    return (result.orders, [(i.name, i.unit_price_fen, i.quantity) for i in result.items],
+            sorted((o.address or "", o.money.paid_fen,
+                    tuple((line.item, line.quantity) for line in o.lines)) for o in details.orders))
+
+
+@pytest.mark.parametrize("rewrite", [as_shared_strings, with_namespace_prefix])
+def test_an_export_saved_by_excel_wps_or_other_tools_reads_the_same(tmp_path, rewrite):
+    orders = three_orders()
+    orders[1][0]["团员备注"] = "放门口 & 打电话_x000D_"
+    plain = write_ktt(tmp_path / "plain.xlsx", orders, merge=True)
+    other = write_ktt(tmp_path / "other.xlsx", orders, merge=True)
+    rewrite(other)
+    first = connect(tmp_path / "one.sqlite")
+    second = connect(tmp_path / "two.sqlite")
+    assert shape_of(first, import_export(first, plain)) == shape_of(second, import_export(second, other))
+    note = second.execute("SELECT note FROM buy_order WHERE external_ref = '2'").fetchone()[0]
+    assert note == "放门口 & 打电话"
+
+
+def test_an_export_without_amounts_records_no_payments_and_says_so_once(conn, tmp_path):
+    header = [h for h in KTT_HEADER if h not in ("商品金额", "订单金额", "退款金额")]
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", three_orders(), header=header,
+                                           summary=[("冷冻饺子", "1kg袋装", "32")]))
+    assert conn.execute("SELECT count(*) FROM payment").fetchone()[0] == 0
+    codes = [w.code for w in result.warnings]
+    assert codes.count("ktt_no_amounts") == 1 and "ktt_amount_unknown" not in codes
+    assert {i.name: i.unit_price_fen for i in result.items}["冷冻饺子(1kg袋装)"] == 3200
+
+
+def test_the_building_and_room_columns_win_and_the_lane_column_is_ignored(conn, tmp_path):
+    orders = [ktt_order(1, "张三", "13800000001", "上海市某区某路100弄99号楼999", [(*DUMPLINGS, 1, 32)],
+                        building="12号楼", room="301室")]
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", orders))
+    assert [o.address for o in buy_details(conn, result.buy_id).orders] == ["12-301"]
+    assert result.households_created == 0
+
+
+def test_an_order_with_no_address_is_placed_by_phone_or_imported_unplaced_naming_its_number(conn, tmp_path):
+    orders = [ktt_order(7, "李阿姨", "+86 138 0000 0002", "上海市某区某路100弄", [(*DUMPLINGS, 1, 32)]),
+              ktt_order(8, "路人", "13111111111", "放门卫", [(*DUMPLINGS, 1, 32)])]
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", orders))
+    details = buy_details(conn, result.buy_id)
+    assert sorted((o.address or "") for o in details.orders) == ["", "5-1202"]
+    texts = [w.text("en") for w in result.warnings]
+    assert any("跟团号 7" in t and "phone" in t for t in texts)
+    assert any("跟团号 8" in t and "without a household" in t for t in texts)
+    assert "跟团号 8" in " ".join(w.text("zh") for w in result.warnings)
+
+
+def test_a_platform_payment_that_differs_from_the_lines_is_recorded_with_a_warning(conn, tmp_path):
+    orders = [ktt_order(5, "张三", "13800000001", "12-301", [(*DUMPLINGS, 2, 64)], paid=70)]
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", orders))
+    (order,) = buy_details(conn, result.buy_id).orders
+    assert (order.money.paid_fen, order.money.refund_due_fen) == (7000, 600)
+    assert any("跟团号 5" in w.text("en") and "¥70.00" in w.text("en") for w in result.warnings)
+
+
+def test_the_same_product_in_two_sizes_is_two_items(conn, tmp_path):
+    orders = [ktt_order(1, "张三", "13800000001", "12-301", [("鸡翅中", "1kg", 1, 58.5),
+                                                            ("鸡翅中", "2kg", 1, 110)])]
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", orders))
+    assert sorted((i.name, i.unit_price_fen) for i in result.items) == [
+        ("鸡翅中(1kg)", 5850), ("鸡翅中(2kg)", 11000)]
+
+
+def test_table_orders_join_an_imported_buy_and_caps_count_every_order_of_the_household(conn, tmp_path):
+    result = import_export(conn, write_ktt(tmp_path / "a.xlsx", three_orders()))
+    conn.execute("UPDATE item SET cap = 3 WHERE name = '冷冻饺子(1kg袋装)'")
+    with pytest.raises(BadInput) as caught:  # 12-301 already has 2 from its platform order
+        place_order(conn, result.buy_id, "12-301", {"冷冻饺子(1kg袋装)": 2})
+    assert caught.value.code == "over_cap_with_other"
+    place_order(conn, result.buy_id, "12-301", {"冷冻饺子(1kg袋装)": 1})
+    assert len([o for o in buy_details(conn, result.buy_id).orders if o.address == "12-301"]) == 2
+
+
+def test_a_file_that_is_not_an_export_is_refused_and_nothing_changes(conn, tmp_path):
+    before = snapshot(conn)
+    cases = {
+        "notes.xlsx": b"just some text, not a workbook",
+        "orders.csv": "跟团号,商品,数量\n1,饺子,2\n".encode(),
+        "broken.xlsx": b"PK\x03\x04" + bytes(200),
+    }
+    for name, data in cases.items():
+        path = tmp_path / name
+        path.write_bytes(data)
+        with pytest.raises(BadInput) as caught:
+            import_export(conn, path)
+        assert caught.value.code == "ktt_not_xlsx", name
+        assert "KuaiTuanTuan" in str(caught.value)
+    roster = openpyxl.Workbook()
+    roster.active.append(["地址", "姓名", "电话"])
+    roster.active.append(["12-301", "张三", "138"])
+    roster.save(tmp_path / "roster.xlsx")
+    with pytest.raises(BadInput) as caught:
+        import_export(conn, tmp_path / "roster.xlsx")
+    assert caught.value.code == "ktt_not_export"
+    with pytest.raises(BadInput) as caught:
+        import_export(conn, tmp_path / "missing.xlsx")
+    assert caught.value.code == "file_missing"
+    assert snapshot(conn) == before
+
+
+def test_an_export_missing_the_columns_it_needs_names_them(conn, tmp_path):
+    header = [h for h in KTT_HEADER if h not in ("数量",)]
+    with pytest.raises(BadInput) as caught:
+        import_export(conn, write_ktt(tmp_path / "a.xlsx", three_orders(), header=header))
+    assert caught.value.code == "ktt_missing_columns"
+    assert "数量" in str(caught.value)
+    header = ["跟团号", "商品", "数量", "商品金额"]
+    with pytest.raises(BadInput) as caught:
+        import_export(conn, write_ktt(tmp_path / "b.xlsx", three_orders(), header=header))
+    assert "详细地址" in str(caught.value)
+    assert conn.execute("SELECT count(*) FROM group_buy").fetchone()[0] == 0
+
+
+def test_a_long_import_reports_progress_and_can_be_stopped_leaving_nothing(conn, tmp_path):
+    orders = [ktt_order(n, f"住户{n}", f"139{n:08d}", f"{n % 30 + 1}-{n % 9 + 1}01", [(*DUMPLINGS, 1, 32)])
+              for n in range(1, 1300)]
+    path = write_ktt(tmp_path / "big.xlsx", orders)
+    seen = []
+    before = snapshot(conn)
+    with pytest.raises(Cancelled):
+        import_export(conn, path, progress=lambda done, total: seen.append((done, total)),
+                      should_cancel=lambda: len(seen) >= 3)
+    assert snapshot(conn) == before
+    assert seen and all(done <= total for done, total in seen)
+    result = import_export(conn, path)
+    assert result.orders == 1299
+    assert list_buys(conn)[0].orders == 1299
+
+
+def test_reading_an_export_touches_no_database():
+    export = read_export(KTT_SAMPLE)
+    assert len(export.orders) == 25 and export.leader == "团长甲" and export.minimum == 30
+
+
+# ---- garbled workbooks ------------------------------------------------------------------------
+
+cell = st.one_of(
+    st.none(), st.integers(-5, 500), st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12), st.sampled_from(["¥32.00", "12-301", "12号楼301", "=1/0", "-", "两", "1.5"]),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(header=st.lists(st.sampled_from(KTT_HEADER + ["", "商品名称", "楼号", "房号", "团购标题", "x"]),
+                       max_size=12),
+       rows=st.lists(st.lists(cell, max_size=12), max_size=8))
+def test_a_garbled_workbook_gives_bad_input_or_a_result_and_nothing_else(tmp_path_factory, header, rows):
+    folder = tmp_path_factory.mktemp("garbled")
+    conn = compound(folder)
+    book = openpyxl.Workbook()
+    book.active.title = "顾客购买表"
+    book.active.append(header)
+    for row in rows:
+        book.active.append(row)
+    path = folder / "garbled.xlsx"
+    book.save(path)
+    before = snapshot(conn)
+    try:
+        import_export(conn, path)
+    except BadInput as error:
+        assert str(error)
+        assert snapshot(conn) == before
+    conn.close()
