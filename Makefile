@@ -7,7 +7,7 @@ DEMO_DB := demo/compound.sqlite
 UI_LANG ?= zh_CN
 QM := resources/i18n/compound_desk_zh_CN.qm
 
-.PHONY: run test check lint bench screenshot clean
+.PHONY: run test check lint bench screenshot translations clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,9 +41,15 @@ check: lint test
 bench: $(VENV)/.installed-test
 	$(BIN)/python bench/roster_import.py --json
 	$(BIN)/python bench/startup.py --json
+	$(BIN)/python bench/ktt_import.py --json
+	$(BIN)/python bench/allocate.py --json
 
 screenshot: $(VENV)/.installed $(QM) $(DEMO_DB)
 	$(BIN)/compound-desk --db $(DEMO_DB) --lang $(UI_LANG) --screenshot roster.png --page roster
+
+# After adding or changing a tr() string: refresh the catalogue, then translate what is new.
+translations: $(VENV)/.installed
+	$(BIN)/pyside6-lupdate desktop/ui/*.py -no-obsolete -ts resources/i18n/compound_desk_zh_CN.ts
 
 clean:
 	rm -rf $(VENV) demo $(QM) .pytest_cache
