@@ -50,11 +50,16 @@ def test_every_acknowledged_write_survives_being_killed_at_random(tmp_path):
         raw = sqlite3.connect(db)
         try:
             assert raw.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-            stored = {row[0] for row in raw.execute("SELECT address FROM household")}
+            stored = {
+                "household": {row[0] for row in raw.execute("SELECT address FROM household")},
+                "payment": {row[0] for row in raw.execute("SELECT reference FROM payment")},
+            }
         finally:
             raw.close()
-        missing = all_acks.get("household", set()) - stored
-        assert not missing, f"lost after kill {kills}: {sorted(missing)[:5]}"
+        for kind, keys in all_acks.items():
+            missing = keys - stored[kind]
+            assert not missing, f"{kind} lost after kill {kills}: {sorted(missing)[:5]}"
     checked = sum(len(keys) for keys in all_acks.values())
     print(f"crash test: {kills} kills survived, {checked} acknowledged writes checked")
     assert checked > KILLS, "the writer must have written between kills"
+    assert all_acks.get("payment"), "payments were recorded between kills"
