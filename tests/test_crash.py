@@ -38,11 +38,14 @@ def test_every_acknowledged_write_survives_being_killed_at_random(tmp_path):
             [sys.executable, str(WRITER), str(db), str(start)],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
-        time.sleep(0.4 + rng.random() * 0.6)  # past start-up, into the writing loop
+        first = child.stdout.readline()  # start-up done, whatever the machine's load
+        assert first.startswith("ack"), child.stderr.read()
+        time.sleep(rng.random() * 0.3)  # then a random moment inside the writing loop
         child.send_signal(signal.SIGKILL)
         out, err = child.communicate()
         assert child.returncode == -signal.SIGKILL, err
         kills += 1
+        out = first + out
         for kind, keys in acknowledged(out.splitlines()).items():
             all_acks.setdefault(kind, set()).update(keys)
         start += len(out.splitlines()) + 1
