@@ -45,7 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
-    parser.add_argument("--page", choices=["roster", "buys", "bags", "gate", "reports"], default=None)
+    # The window checks the page against the pages it has, so one list decides.
+    parser.add_argument("--page", default=None, metavar="roster|buys|bags|gate|reports|…")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--gate", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
