@@ -17,38 +17,46 @@ from pathlib import Path
 
 from desktop.clock import file_stamp
 from desktop.db.backup import backups_dir, copy_database
-from desktop.db.connection import Connection, inspect_connection, transaction
+from desktop.db.connection import Connection, inspect_connection, transaction, translate_error
 from desktop.errors import BadInput, DatabaseUnusable
 
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 7
 MIRROR_SETTING = "backup_mirror"
-_STAMP = re.compile(r"-(\d{8}-\d{6}-\d{6})")
+# STEM-YYYYmmdd-HHMMSS-ffffff[-REASON].sqlite, the stamp in UTC.
+_NAME = r"-(\d{8}-\d{6}-\d{6})(?:-(.+))?\.sqlite"
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
     taken_at: datetime  # UTC
+    # Why it was made: start, auto, manual, before-import, before-upgrade-from-vN; "" if unsaid.
+    reason: str = ""
 
 
-def _taken_at(path: Path) -> datetime | None:
-    match = _STAMP.search(path.name)
+def _parse_name(db_path: Path, path: Path) -> Backup | None:
+    match = re.fullmatch(re.escape(db_path.stem) + _NAME, path.name)
     if not match:
         return None
-    return datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+    taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+    return Backup(path, taken, match.group(2) or "")
 
 
 def list_backups(db_path: Path, folder: Path | None = None) -> list[Backup]:
-    """This database's backups in a folder, newest first."""
+    """This database's backups in a folder, newest first.
+
+    Only this database's: `lobby-gate.sqlite` beside `lobby.sqlite` shares the folder, and its
+    backups must be neither listed, restored nor pruned as the lobby's.
+    """
     folder = folder or backups_dir(db_path)
     if not folder.is_dir():
         return []
     found = []
     for path in folder.glob(f"{db_path.stem}-*.sqlite"):
-        taken = _taken_at(path)
-        if taken is not None:
-            found.append(Backup(path, taken))
+        backup = _parse_name(db_path, path)
+        if backup is not None:
+            found.append(backup)
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
 
@@ -95,9 +103,13 @@ def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = 
 def _copy(conn: Connection, dest: Path) -> Path:
     try:
         return copy_database(conn, dest)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a folder name with a NUL byte in it
         raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:
+        # Reading a damaged page of the file is not a problem with the backup folder: say which.
+        error = translate_error(exc, conn.path)
+        if error.code == "db_damaged":
+            raise error from exc
         raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
 
 

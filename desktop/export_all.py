@@ -58,7 +58,7 @@ def export_all(conn: Connection, folder: Path) -> dict:
     """Write every table and the manifest into `folder` (made if missing); return the manifest."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a name no file system takes (a NUL byte)
         raise BadInput("export_unwritable", path=str(folder)) from exc
     manifest: dict = {
         "program": "compound-desk",

@@ -209,3 +209,54 @@ def test_an_import_is_preceded_by_a_backup_that_a_dry_run_does_not_make(db, tmp_
     assert "41-101" not in {row[0] for row in households(before[0].path)}
     assert "41-101" in {row[0] for row in households(db)}
     conn.close()
+
+
+def test_backups_of_another_database_in_the_same_folder_are_not_this_ones(db):
+    """`lobby-gate.sqlite` beside `lobby.sqlite` shares the backups folder: never mix them up."""
+    gate = db.with_name("lobby-gate.sqlite")
+    shutil.copy(db, gate)
+    conn = connect(gate)
+    gate_backup = make_backup(conn, "manual")
+    conn.close()
+    conn = connect(db)
+    lobby_backup = make_backup(conn, "start")
+    conn.close()
+    lobby_backups = list_backups(db)
+    assert lobby_backup in [b.path for b in lobby_backups]
+    assert {b.reason for b in lobby_backups} == {"start", "before-upgrade-from-v1"}
+    gate_backups = {b.path for b in list_backups(gate)}
+    assert gate_backup in gate_backups
+    assert not gate_backups & {b.path for b in lobby_backups}
+    assert newest_good_backup(db).path == lobby_backup
+    # Twelve newer lobby backups: pruning the lobby's keeps 10 of its own and never touches the gate's.
+    later = datetime.now(UTC) + timedelta(minutes=1)
+    for minute in range(12):
+        taken = later + timedelta(minutes=minute)
+        (db.parent / "backups" / f"lobby-{taken:%Y%m%d-%H%M%S-%f}-auto.sqlite").write_bytes(b"")
+    deleted = prune_backups(db)
+    assert deleted and not set(deleted) & gate_backups
+    assert all(path.exists() for path in gate_backups)
+
+
+def test_a_damaged_page_met_while_opening_says_the_file_is_damaged(db):
+    raw = sqlite3.connect(db)
+    root = raw.execute("SELECT rootpage FROM sqlite_master WHERE name = 'setting'").fetchone()[0]
+    page = raw.execute("PRAGMA page_size").fetchone()[0]
+    raw.close()
+    data = bytearray(db.read_bytes())
+    data[(root - 1) * page : root * page] = bytes(page)
+    db.write_bytes(bytes(data))
+    with pytest.raises(DatabaseUnusable) as caught:
+        connect(db)
+    assert caught.value.code == "db_damaged"
+
+
+def test_a_file_found_damaged_refuses_every_write_with_the_damaged_sentence(db):
+    conn = connect(db)
+    conn.read_only = True
+    conn.read_only_code = "db_damaged"
+    with pytest.raises(DatabaseUnusable) as caught:
+        add_household(conn, HouseholdFields(address="40-101", name="新住户"))
+    assert caught.value.code == "db_damaged"
+    assert conn.execute("SELECT count(*) FROM household").fetchone()[0] == 30
+    conn.close()

@@ -37,5 +37,12 @@ def backup_before_upgrade(conn, version: int) -> Path:
     dest = backups_dir(path) / f"{path.stem}-{file_stamp()}-before-upgrade-from-v{version}.sqlite"
     try:
         return copy_database(conn, dest)
-    except (OSError, sqlite3.Error) as exc:
+    except sqlite3.DatabaseError as exc:
+        from desktop.db.connection import translate_error
+
+        error = translate_error(exc, path)
+        if error.code == "db_damaged":  # the file itself, not the backups folder
+            raise error from exc
+        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
+    except OSError as exc:
         raise DatabaseUnusable("backup_failed", path=str(dest)) from exc

@@ -40,6 +40,8 @@ class Connection(sqlite3.Connection):
 
     path: Path
     read_only: bool = False
+    # The error a refused write raises: the file's permissions, or damage a check found.
+    read_only_code: str = "db_read_only"
     station: str = ""
 
 
@@ -79,6 +81,10 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
     conn.read_only = read_only
     try:
         _prepare(conn, is_new)
+    except sqlite3.Error as exc:
+        # A damaged page can fail any read while opening (the settings, the schema itself).
+        conn.close()
+        raise translate_error(exc, path) from exc
     except BaseException:
         conn.close()
         raise
@@ -185,7 +191,7 @@ _savepoints = itertools.count(1)
 def transaction(conn: Connection) -> Iterator[Connection]:
     """The only way to write. Nested use becomes a savepoint; any error rolls everything back."""
     if conn.read_only:
-        raise DatabaseUnusable("db_read_only", path=str(conn.path))
+        raise DatabaseUnusable(conn.read_only_code, path=str(conn.path))
     if conn.in_transaction:
         name = f"sp{next(_savepoints)}"
         conn.execute(f"SAVEPOINT {name}")
