@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from desktop.db.connection import Connection, transaction
+from desktop.demo_bags import fill_demo_bags
 from desktop.demo_buys import fill_demo_buys
 from desktop.errors import BadInput
 from desktop.households import save_values, values_from_parts
@@ -88,4 +89,6 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
             )
             save_values(conn, values, None)
         buys = fill_demo_buys(conn, rng)
-    return {"households": households, **buys}
+        # A buy of its own, arrived and bagged (desktop/demo_bags.py).
+        bags = fill_demo_bags(conn, rng)
+    return {"households": households, **buys, **bags}

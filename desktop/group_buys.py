@@ -554,6 +554,9 @@ def cancel_buy(conn: Connection, buy_id: int, reason: str, *, cause: str | None 
         now = utc_now()
         order_rows.cancel_all_orders(conn, buy_id, reason, now=now)
         record_status(conn, buy_id, "cancelled", reason=reason, operator=operator, cause=cause)
+        from desktop.bags import void_bags_of_buy  # bags build on buys: imported here, not above
+
+        void_bags_of_buy(conn, buy_id)
         if buy.supplier_id is not None:
             suppliers.note_event(
                 conn, buy.supplier_id, "turned_down" if cause == "turned_down" else "cancelled",

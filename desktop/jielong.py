@@ -299,7 +299,7 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
         parsed.entries.append(ChainEntry(number, raw.strip(), address.canonical, name[:40],
                                          quantities, note[:200]))
     if not parsed.entries:
-        raise BadInput("chain_nothing_recognised", "text")
+        raise BadInput("chain_nothing_recognised", "text", problems=tuple(parsed.problems))
     return parsed
 
 

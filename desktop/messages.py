@@ -621,6 +621,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} cannot be written: choose a folder that exists and you may write to, or close the file in the PDF viewer.",
         "无法写入 {path}：请选择存在且可写的文件夹，或先在 PDF 阅读器中关闭该文件。",
     ),
+    "printer_failed": (
+        "The printer could not be started: check that it is switched on and connected, or save the PDF and print that.",
+        "无法启动打印机：请检查打印机是否开机并已连接，或先保存 PDF 再打印。",
+    ),
     "building_invalid": (
         "“{text}” is not a building number: type a number, such as 12.",
         "“{text}”不是楼号：请填写数字，例如 12。",

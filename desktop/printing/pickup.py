@@ -1,0 +1,289 @@
+"""The pickup sheet: households by building then room, their bags and items, a box to tick and a
+space to sign; a cut line between buildings so each building's volunteer takes their strip; the
+buy, the date and page x of y on every page."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+
+from desktop.bags import STORAGE_NAMES, Bag, list_bags, mask_name
+from desktop.compound import compound_info
+from desktop.db.connection import Connection
+from desktop.errors import BadInput
+from desktop.group_buys import get_buy
+from desktop.lang import current_language
+from desktop.printing.fonts import ASCENT, unit_width
+from desktop.printing.pdf import (
+    MM,
+    Progress,
+    ShouldCancel,
+    check_output,
+    checkpoint,
+    draw_text,
+    ellipsize,
+    new_canvas,
+    pdf_file,
+    wrap,
+)
+from desktop.printing.stocks import A4
+
+MARGIN = 12 * MM
+HEADER = 19 * MM
+FOOTER = 10 * MM
+TEXT = 9.0
+LEADING = TEXT * 1.3
+ADDRESS = 12.0
+# Column widths in points; the items column takes what is left.
+TICK_W, ADDRESS_W, NAME_W, BAGS_W, SIGN_W = 9 * MM, 24 * MM, 15 * MM, 34 * MM, 30 * MM
+
+
+@dataclass(frozen=True)
+class _Household:
+    address: str
+    building: int
+    name: str
+    door: bool
+    bags: tuple[Bag, ...]
+
+    @property
+    def items(self) -> list[tuple[str, int]]:
+        totals: dict[str, int] = {}
+        for bag in self.bags:
+            for item in bag.items:
+                totals[item.item] = totals.get(item.item, 0) + item.quantity
+        return list(totals.items())
+
+
+def _words(lang: str) -> dict[str, str]:
+    zh = lang == "zh"
+    return {
+        "sheet": "取货单" if zh else "Pickup sheet",
+        "address": "地址" if zh else "Address",
+        "name": "户主" if zh else "Name",
+        "bags": "袋" if zh else "Bags",
+        "items": "物品" if zh else "Items",
+        "sign": "签收" if zh else "Signature",
+        "building": "{b}号楼 · {h} 户 · {n} 袋" if zh else "Building {b} · {h} · {n}",
+        "total": "共 {h} 户 · {n} 袋" if zh else "{h} · {n}",
+        "page": "第 {x} 页 / 共 {y} 页" if zh else "Page {x} of {y}",
+        "cut": "沿此线剪开" if zh else "cut here",
+        "door": "送上门" if zh else "door",
+        "printed": "打印于 {date}" if zh else "Printed {date}",
+    }
+
+
+def _counted(lang: str, households: int, bags: int) -> dict[str, object]:
+    if lang == "zh":
+        return {"h": households, "n": bags}
+    return {"h": f"{households} household" + ("" if households == 1 else "s"),
+            "n": f"{bags} bag" + ("" if bags == 1 else "s")}
+
+
+def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str], *,
+                       progress: Progress | None = None,
+                       should_cancel: ShouldCancel | None = None,
+                       max_pages: int | None = None) -> int:
+    """Write the sheet; returns its number of pages (only the first `max_pages` for a preview)."""
+    check_output(path)
+    buy = get_buy(conn, buy_id)
+    bags = list_bags(conn, buy_id)
+    if not bags:
+        raise BadInput("print_no_bags", "buy", title=buy.title)
+    households: list[_Household] = []
+    for bag in bags:
+        if households and households[-1].bags[0].household_id == bag.household_id:
+            last = households[-1]
+            households[-1] = _Household(last.address, last.building, last.name, last.door,
+                                        last.bags + (bag,))
+        else:
+            households.append(_Household(bag.address, bag.building, mask_name(bag.name),
+                                         bag.delivery == "door", (bag,)))
+    lang = current_language()
+    sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
+    with pdf_file(path) as out:
+        return sheet.write(out, progress, should_cancel, max_pages)
+
+
+class _Sheet:
+    def __init__(self, title: str, compound: str, lang: str, households: list[_Household]) -> None:
+        self.title = title
+        self.compound = compound
+        self.lang = lang
+        self.words = _words(lang)
+        self.households = households
+        self.date = datetime.now().strftime("%Y-%m-%d")
+        width, height = A4
+        self.width, self.height = width, height
+        self.items_w = width - 2 * MARGIN - TICK_W - ADDRESS_W - NAME_W - BAGS_W - SIGN_W
+        self.columns = [MARGIN]
+        for w in (TICK_W, ADDRESS_W, NAME_W, BAGS_W, self.items_w):
+            self.columns.append(self.columns[-1] + w)
+
+    # ---- layout: what goes on which page, worked out before anything is drawn ----
+
+    def _row(self, household: _Household) -> tuple[float, list[str], list[str]]:
+        zh = 1 if self.lang == "zh" else 0
+        bag_lines = [f"{bag.index}/{bag.count} {STORAGE_NAMES[bag.storage][zh]}"
+                     for bag in household.bags]
+        item_lines = _entry_lines([f"{name}×{n}" for name, n in household.items],
+                                  self.items_w - 2 * MM)
+        lines = max(len(bag_lines), len(item_lines), 2 if household.door else 1)
+        return max(lines * LEADING + 2.5 * MM, 10 * MM), bag_lines, item_lines
+
+    def _pages(self) -> list[list[tuple]]:
+        """Pages of blocks: ('building', building, households, bags), ('cut',), ('row', …)."""
+        top = self.height - MARGIN - HEADER
+        bottom = MARGIN + FOOTER
+        pages: list[list[tuple]] = [[]]
+        y = top
+        by_building: dict[int, list[_Household]] = {}
+        for household in self.households:
+            by_building.setdefault(household.building, []).append(household)
+        for number, (building, members) in enumerate(by_building.items()):
+            heading = 9 * MM + (6 * MM if number else 0)
+            first = self._row(members[0])[0]
+            if y - heading - first < bottom:
+                pages.append([])
+                y = top
+            if number and pages[-1]:
+                pages[-1].append(("cut", y))
+                y -= 6 * MM
+            bags = sum(len(h.bags) for h in members)
+            pages[-1].append(("building", y, building, len(members), bags))
+            y -= 9 * MM
+            for household in members:
+                height, bag_lines, item_lines = self._row(household)
+                if y - height < bottom:
+                    pages.append([])
+                    y = top
+                    pages[-1].append(("building", y, building, len(members), bags))
+                    y -= 9 * MM
+                pages[-1].append(("row", y, height, household, bag_lines, item_lines))
+                y -= height
+        return pages
+
+    # ---- drawing ----
+
+    def write(self, out, progress, should_cancel, max_pages) -> int:
+        pages = self._pages()
+        count = len(pages)
+        if max_pages is not None:
+            pages = pages[:max_pages]
+        canvas = new_canvas(out, A4, f"{self.words['sheet']} · {self.title}")
+        total_bags = sum(len(h.bags) for h in self.households)
+        for number, blocks in enumerate(pages, start=1):
+            checkpoint(number - 1, len(pages), progress, should_cancel)
+            self._header(canvas, number, count, total_bags)
+            for block in blocks:
+                getattr(self, f"_draw_{block[0]}")(canvas, *block[1:])
+            canvas.showPage()
+        canvas.save()
+        checkpoint(len(pages), len(pages), progress, None)
+        return count
+
+    def _header(self, canvas, number: int, pages: int, total_bags: int) -> None:
+        w = self.words
+        top = self.height - MARGIN
+        left, right = MARGIN, self.width - MARGIN
+        title = f"{w['sheet']} · {self.title}"
+        draw_text(canvas, left, top - 14, ellipsize(title, 14, right - left - 60 * MM), 14, bold=True)
+        where = " · ".join(part for part in (self.compound, self.date) if part)
+        draw_text(canvas, right, top - 12, where, 10, align="right")
+        summary = w["total"].format(**_counted(self.lang, len(self.households), total_bags))
+        draw_text(canvas, left, top - 28, summary, 9)
+        draw_text(canvas, right, top - 28, w["page"].format(x=number, y=pages), 9, align="right")
+        # Column heads, then a rule.
+        y = top - HEADER + 3
+        heads = ("", w["address"], w["name"], w["bags"], w["items"], w["sign"])
+        for x, head in zip(self.columns, heads, strict=True):
+            draw_text(canvas, x + 1.5 * MM, y, head, 8)
+        canvas.setLineWidth(0.8)
+        canvas.line(left, y - 3, right, y - 3)
+        # The footer repeats the buy and the page, for a page that comes loose.
+        footer = f"{self.title} · {self.date} · {w['page'].format(x=number, y=pages)}"
+        draw_text(canvas, self.width / 2, MARGIN, footer, 8, align="center")
+
+    def _draw_cut(self, canvas, y: float) -> None:
+        middle = y - 3 * MM
+        canvas.saveState()
+        canvas.setLineWidth(0.6)
+        canvas.setDash(4, 3)
+        label = self.words["cut"]
+        label_w = unit_width(label) * 7 + 8 * MM
+        canvas.line(MARGIN + label_w, middle, self.width - MARGIN, middle)
+        canvas.restoreState()
+        _scissors(canvas, MARGIN + 2 * MM, middle)
+        draw_text(canvas, MARGIN + 6 * MM, middle - 2.3, label, 7)
+
+    def _draw_building(self, canvas, y: float, building: int, households: int, bags: int) -> None:
+        text = self.words["building"].format(b=building, **_counted(self.lang, households, bags))
+        canvas.saveState()
+        canvas.setFillGray(0.9)
+        canvas.rect(MARGIN, y - 7.5 * MM, self.width - 2 * MARGIN, 7 * MM, stroke=0, fill=1)
+        canvas.restoreState()
+        draw_text(canvas, MARGIN + 2 * MM, y - 5.3 * MM, text, 11, bold=True)
+
+    def _draw_row(self, canvas, y: float, height: float, household: _Household,
+                  bag_lines: list[str], item_lines: list[str]) -> None:
+        c = self.columns
+        first = y - 1.5 * MM - ASCENT * TEXT
+        # The tick box, the same height as the address's digits.
+        box = 4.2 * MM
+        canvas.setLineWidth(0.8)
+        canvas.rect(c[0] + 2 * MM, y - 1.5 * MM - box, box, box, stroke=1, fill=0)
+        draw_text(canvas, c[1] + 1.5 * MM, y - 1.5 * MM - ASCENT * ADDRESS, household.address,
+                  ADDRESS, bold=True)
+        draw_text(canvas, c[2] + 1.5 * MM, first, household.name, TEXT)
+        if household.door:
+            draw_text(canvas, c[2] + 1.5 * MM, first - LEADING, f"[{self.words['door']}]", TEXT)
+        for n, line in enumerate(bag_lines):
+            draw_text(canvas, c[3] + 1.5 * MM, first - n * LEADING, line, TEXT)
+        for n, line in enumerate(item_lines):
+            draw_text(canvas, c[4] + 1.5 * MM, first - n * LEADING, line, TEXT)
+        # The signature space: a line to sign on.
+        canvas.setLineWidth(0.4)
+        sign_left = c[5] + 2 * MM
+        canvas.line(sign_left, y - height + 2.5 * MM, self.width - MARGIN - 1 * MM,
+                    y - height + 2.5 * MM)
+        canvas.setStrokeGray(0.6)
+        canvas.setLineWidth(0.3)
+        canvas.line(MARGIN, y - height, self.width - MARGIN, y - height)
+        canvas.setStrokeGray(0)
+
+
+def _entry_lines(entries: list[str], width: float, max_lines: int = 6) -> list[str]:
+    """Items joined by 、 and wrapped between items, so no line starts with the mark; an item
+    too long for a line of its own is wrapped inside."""
+    lines: list[str] = []
+    line = ""
+    for n, entry in enumerate(entries):
+        piece = entry + ("、" if n < len(entries) - 1 else "")
+        if unit_width(line + piece) * TEXT <= width:
+            line += piece
+            continue
+        if line:
+            lines.append(line)
+        parts = wrap(piece, TEXT, width)
+        lines.extend(parts[:-1])
+        line = parts[-1] if parts else ""
+    if line:
+        lines.append(line)
+    if len(lines) > max_lines:
+        lines = lines[: max_lines - 1] + [ellipsize(lines[max_lines - 1] + "…", TEXT, width)]
+    return lines
+
+
+def _scissors(canvas, x: float, y: float) -> None:
+    """A small pair of scissors (the bundled font has no ✂): two rings and crossed blades."""
+    canvas.saveState()
+    canvas.setLineWidth(0.6)
+    canvas.circle(x - 1.2 * MM, y + 0.9 * MM, 0.7 * MM, stroke=1, fill=0)
+    canvas.circle(x - 1.2 * MM, y - 0.9 * MM, 0.7 * MM, stroke=1, fill=0)
+    canvas.line(x - 0.6 * MM, y + 0.5 * MM, x + 2.2 * MM, y - 0.9 * MM)
+    canvas.line(x - 0.6 * MM, y - 0.5 * MM, x + 2.2 * MM, y + 0.9 * MM)
+    canvas.restoreState()
+
+
+__all__ = ["write_pickup_sheet"]

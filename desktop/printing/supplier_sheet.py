@@ -1,0 +1,101 @@
+"""The supplier's order sheet as a PDF: how many of each item to send, with prices and the total.
+
+The figures are the same ones `desktop.order_sheet` writes to Excel and CSV.
+"""
+
+from __future__ import annotations
+
+import os
+
+from desktop.clock import to_local, utc_now
+from desktop.db.connection import Connection
+from desktop.group_buys import STATUS_NAMES
+from desktop.lang import current_language
+from desktop.money import format_fen
+from desktop.order_sheet import order_sheet
+from desktop.printing.pdf import (
+    MM,
+    Progress,
+    ShouldCancel,
+    check_output,
+    checkpoint,
+    draw_text,
+    ellipsize,
+    new_canvas,
+    pdf_file,
+)
+from desktop.printing.stocks import A4
+
+MARGIN = 15 * MM
+ROW = 8 * MM
+_STORAGE = {"ambient": ("ambient", "常温"), "chilled": ("chilled", "冷藏"), "frozen": ("frozen", "冷冻")}
+
+
+def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str], *,
+                         progress: Progress | None = None,
+                         should_cancel: ShouldCancel | None = None) -> int:
+    """Write the sheet; returns its number of pages."""
+    check_output(path)
+    sheet = order_sheet(conn, buy_id)
+    zh = current_language() == "zh"
+    words = (("商品", "规格", "存放", "数量", "单价", "金额") if zh else
+             ("Item", "Pack", "Storage", "Quantity", "Price", "Amount"))
+    title = f"{'订货单' if zh else 'Order sheet'} · {sheet.title}"
+    width, height = A4
+    # Column left edges; numbers are set flush right against the next column's edge.
+    columns = [MARGIN, MARGIN + 70 * MM, MARGIN + 100 * MM, MARGIN + 118 * MM,
+               MARGIN + 138 * MM, MARGIN + 158 * MM, width - MARGIN]
+    top = height - MARGIN - 40 * MM
+    per_page = max(1, int((top - MARGIN - 20 * MM) / ROW))
+    rows = list(sheet.rows)
+    pages = max(1, -(-len(rows) // per_page))
+    made = to_local(utc_now())
+    with pdf_file(path) as out:
+        canvas = new_canvas(out, A4, title)
+        for page in range(pages):
+            checkpoint(page, pages, progress, should_cancel)
+            y = height - MARGIN
+            draw_text(canvas, MARGIN, y - 16, ellipsize(title, 16, width - 2 * MARGIN), 16, bold=True)
+            facts = [
+                ("商家" if zh else "Supplier", sheet.supplier or "-"),
+                ("小区" if zh else "Compound", sheet.compound or "-"),
+                ("状态" if zh else "Status", STATUS_NAMES[sheet.status][1 if zh else 0]),
+                ("截止" if zh else "Deadline", to_local(sheet.deadline) if sheet.deadline else "-"),
+                ("制表" if zh else "Made", made),
+            ]
+            for n, (label, value) in enumerate(facts):
+                draw_text(canvas, MARGIN, y - 34 - n * 13, f"{label}：" if zh else f"{label}:", 10)
+                draw_text(canvas, MARGIN + 22 * MM, y - 34 - n * 13, value, 10)
+            page_words = f"第 {page + 1} 页 / 共 {pages} 页" if zh else f"Page {page + 1} of {pages}"
+            draw_text(canvas, width - MARGIN, y - 14, page_words, 9, align="right")
+            y = top
+            _row(canvas, columns, y, words, bold=True)
+            canvas.setLineWidth(0.8)
+            canvas.line(MARGIN, y - 2.5 * MM, width - MARGIN, y - 2.5 * MM)
+            for row in rows[page * per_page:(page + 1) * per_page]:
+                y -= ROW
+                _row(canvas, columns, y, (
+                    ellipsize(row.item, 10, columns[1] - columns[0] - 2 * MM), row.pack_size,
+                    _STORAGE[row.storage][1 if zh else 0], str(row.quantity),
+                    format_fen(row.unit_price_fen), format_fen(row.amount_fen)))
+                canvas.setLineWidth(0.3)
+                canvas.setStrokeGray(0.6)
+                canvas.line(MARGIN, y - 2.5 * MM, width - MARGIN, y - 2.5 * MM)
+                canvas.setStrokeGray(0)
+            if page == pages - 1:
+                y -= ROW
+                _row(canvas, columns, y, ("合计" if zh else "Total", "", "",
+                                          str(sum(r.quantity for r in rows)), "",
+                                          format_fen(sheet.total_fen)), bold=True)
+            canvas.showPage()
+        canvas.save()
+        checkpoint(pages, pages, progress, None)
+    return pages
+
+
+def _row(canvas, columns: list[float], y: float, cells, *, bold: bool = False) -> None:
+    for n, cell in enumerate(cells):
+        if n >= 3:  # quantity, price and amount line up on the right
+            draw_text(canvas, columns[n + 1] - 2 * MM, y, cell, 10, bold=bold, align="right")
+        else:
+            draw_text(canvas, columns[n] + 1 * MM, y, cell, 10, bold=bold)
