@@ -44,8 +44,21 @@ def run_window(args) -> int:
     from desktop.db import connect
     from desktop.paths import default_database
 
+    path = Path(args.db or default_database())
+    restored = None
     try:
-        conn = connect(args.db or default_database())
+        try:
+            conn = connect(path)
+        except DeskError as error:
+            if screenshot:
+                raise
+            # Too damaged even to open: its newest good backup is offered before anything else.
+            from desktop.ui.safekeeping import restore_before_opening
+
+            restored = restore_before_opening(path, error)
+            if restored is None:
+                raise
+            conn = connect(path)
     except DeskError as error:
         sentence = describe(error)
         if screenshot:
@@ -60,6 +73,7 @@ def run_window(args) -> int:
     handler = CrashHandler(interactive=not screenshot)
     previous_hook = sys.excepthook
     sys.excepthook = handler
+    window = None
     try:
         if screenshot:
             window = MainWindow(conn, settings=None)
@@ -70,10 +84,16 @@ def run_window(args) -> int:
         if page:
             window.show_page(page)
         window.show()
+        if restored is not None:
+            window.safekeeping.report_restored(*restored)
+        # Checks and backups only now, off the GUI thread, so the window comes up at once.
+        window.start_safekeeping()
         return app.exec()
     finally:
         sys.excepthook = previous_hook
         conn.close()
+        if window is not None:
+            window.conn.close()  # a restore may have replaced the connection opened here
 
 
 def parse_size(text: str) -> tuple[int, int]:

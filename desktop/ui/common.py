@@ -1,6 +1,8 @@
-"""Small helpers every page uses: filling in %1 placeholders, shortcut text, error boxes."""
+"""Small helpers every page uses: filling in %1 placeholders, times, shortcut text, error boxes."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
@@ -15,6 +17,11 @@ def arg(template: str, *values: object) -> str:
     for number in range(len(values), 0, -1):  # %10 before %1
         template = template.replace(f"%{number}", str(values[number - 1]))
     return template
+
+
+def local_time(moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    """A moment (stored in UTC) as the clock on this laptop's wall shows it."""
+    return moment.astimezone().strftime(fmt)
 
 
 def shortcut_text(keys: str) -> str:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.address import parse_address
 from desktop.clock import to_local
 from desktop.db.connection import Connection
-from desktop.errors import BadInput, DeskError
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.households import (
     DELIVERY_MODES,
     FLAGS,
@@ -33,6 +33,7 @@ from desktop.households import (
 )
 from desktop.messages import describe
 from desktop.ui.common import arg
+from desktop.ui.common import show_error as show_error_box
 from desktop.ui.roster_model import delivery_label, flag_label
 
 ERROR_STYLE = "color: #b3261e;"
@@ -52,6 +53,7 @@ class HouseholdDialog(QDialog):
         self._conn = conn
         self._household = household
         self.saved_id: int | None = None
+        self.file_error = None  # the message box of the last error about the file itself
         self.setObjectName("householdDialog")
         self.setMinimumWidth(520)
         if household is None:
@@ -244,6 +246,11 @@ class HouseholdDialog(QDialog):
         self.accept()
 
     def show_error(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            # About the file, not a field (a full disk, a lock, a damaged or read-only file): a box
+            # that cannot be missed, over the dialog, which stays open with what was typed.
+            self.file_error = show_error_box(self, error)
+            return
         label = self.errors.get(error.field or "")
         if label is None:
             self.general_error.setText(describe(error))

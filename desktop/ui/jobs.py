@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
@@ -39,6 +40,19 @@ _running: set[Job] = set()
 _finished: set[Job] = set()
 
 
+# Files the window found damaged: a job's own connection to one refuses writes as the window's does.
+_refusing: dict[Path, str] = {}
+
+
+def refuse_writes(db_path: Path, code: str) -> None:
+    """From now on, connections jobs open to `db_path` refuse every write with error `code`."""
+    _refusing[Path(db_path).absolute()] = code
+
+
+def allow_writes(db_path: Path) -> None:
+    _refusing.pop(Path(db_path).absolute(), None)
+
+
 def with_connection(db_path: Path, work: Callable[[Any, Progress, ShouldCancel], Any]) -> JobFunction:
     """A job function that opens its own connection to `db_path`, runs `work(conn, …)`, closes it."""
 
@@ -46,6 +60,10 @@ def with_connection(db_path: Path, work: Callable[[Any, Progress, ShouldCancel],
         from desktop.db import connect
 
         conn = connect(db_path)
+        refusal = _refusing.get(Path(db_path).absolute())
+        if refusal is not None:
+            conn.read_only = True
+            conn.read_only_code = refusal
         try:
             return work(conn, progress, should_cancel)
         finally:
@@ -133,6 +151,9 @@ class Job(QObject):
     done(result) on success; failed(exc) for any exception, Cancelled included; finished() after
     either. Unless `handle_errors=False`, a DeskError is also shown as its sentence, an unexpected
     exception goes to the crash handler, and a cancel is reported quietly in the status bar.
+    With `show_dialog=False` the job runs in the background with no progress dialog at all: for
+    work nobody waits for, such as the automatic backups. With `cancellable=False` (work that
+    cannot stop half way, such as putting a backup in place) the dialog offers no Cancel.
     """
 
     done = Signal(object)
@@ -147,6 +168,8 @@ class Job(QObject):
         *,
         handle_errors: bool = True,
         show_after_ms: int = 300,
+        show_dialog: bool = True,
+        cancellable: bool = True,
     ) -> None:
         # No Qt parent: Python owns a Job. Running, it is kept in `_running`; finished, it goes
         # when the last Python reference does (a Qt deleteLater here crashed PySide at teardown).
@@ -155,13 +178,16 @@ class Job(QObject):
         self._parent_widget = parent
         self._handle_errors = handle_errors
         self._cancel_flag = threading.Event()
+        self._cancellable = cancellable
         self.result: Any = None
         self.error: BaseException | None = None
 
         self.dialog = JobDialog(parent, title)
         self.dialog.cancel_requested.connect(self.cancel)
+        self.dialog.cancel_button.setVisible(cancellable)
         # Quick jobs finish before the dialog would appear, so nothing flashes on screen.
-        QTimer.singleShot(show_after_ms, self, self._show_dialog)
+        if show_dialog:
+            QTimer.singleShot(show_after_ms, self, self._show_dialog)
 
         self._worker = _Worker(fn, self._cancel_flag, self)
         self._worker.progressed.connect(self._on_progress)
@@ -176,7 +202,7 @@ class Job(QObject):
 
     @Slot()
     def cancel(self) -> None:
-        if self._cancel_flag.is_set() or not self.running:
+        if self._cancel_flag.is_set() or not self.running or not self._cancellable:
             return
         self._cancel_flag.set()
         self.dialog.show_stopping()
@@ -218,8 +244,10 @@ class Job(QObject):
     def _finish(self) -> None:
         self._worker.wait()
         _running.discard(self)
-        self.dialog.hide()
-        self.dialog.deleteLater()
+        # The page that started the job may be gone already (a restore rebuilds the pages).
+        if shiboken6.isValid(self.dialog):
+            self.dialog.hide()
+            self.dialog.deleteLater()
         # Let go of the job only after the slot that finished it has returned.
         _finished.add(self)
         QTimer.singleShot(0, lambda job=self: _finished.discard(job))

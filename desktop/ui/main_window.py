@@ -1,8 +1,13 @@
-"""The shell: pages down the left, the page in the middle, where-and-who along the bottom."""
+"""The shell: pages down the left, the page in the middle, where-and-who along the bottom.
+
+A banner across the top says when the file may not be changed (read-only, or found damaged).
+"""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
+from datetime import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
@@ -13,31 +18,95 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
-from desktop.compound import compound_info, last_backup_at
+from desktop.backups import list_backups
+from desktop.compound import compound_info
 from desktop.db.connection import Connection
+from desktop.errors import DatabaseUnusable, DeskError
+from desktop.messages import describe
 from desktop.ui import jobs
-from desktop.ui.common import arg
+from desktop.ui.backups_page import BackupsPage
+from desktop.ui.bags_page import BagsPage
+from desktop.ui.buys_page import BuysPage
+from desktop.ui.common import arg, local_time
 from desktop.ui.roster_page import RosterPage
+from desktop.ui.safekeeping import DAMAGED, Safekeeping
+from desktop.ui.suppliers_page import SuppliersPage
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
-PAGES = ("roster",)
+PAGES = ("roster", "buys", "suppliers", "bags", "backups")
 STATUS_REFRESH_MS = 60_000
+
+BANNER_STYLES = {
+    "damaged": "QFrame#fileBanner { background: #b3261e; } QLabel { color: white; font-weight: bold; }",
+    "read_only": "QFrame#fileBanner { background: #fef7e0; border-bottom: 1px solid #f3d58a; }"
+                 " QLabel { color: #5c3c00; }",
+}
+FAILED_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+class FileBanner(QFrame):
+    """One sentence across the whole window: this file cannot be changed, and why."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("fileBanner")
+        self.setAccessibleName(self.tr("Warning about the database file"))
+        self.text = QLabel(self)
+        self.text.setObjectName("fileBannerText")
+        self.text.setAccessibleName(self.tr("Warning about the database file"))
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.action = QPushButton(self.tr("Backups…"), self)
+        self.action.setObjectName("fileBannerBackups")
+        self.action.setAccessibleName(self.tr("Backups"))
+        self.action.setToolTip(self.tr("Go to the Backups page to restore a good backup"))
+        self.action.setAutoDefault(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.action, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.offer_backups = False
+        self.hide()
+
+    def say(self, kind: str, sentence: str, *, offer_backups: bool) -> None:
+        self.setStyleSheet(BANNER_STYLES[kind])
+        self.setProperty("kind", kind)
+        self.text.setText(sentence)
+        self.offer_backups = offer_backups
+        self.action.setVisible(offer_backups)
+        self.show()
+
+    def page_shown(self, key: str | None) -> None:
+        """No way to the Backups page on the Backups page itself."""
+        self.action.setVisible(self.offer_backups and key != "backups")
 
 
 class MainWindow(QMainWindow):
-    """Given `settings`, the window restores and remembers its size and page; without, it does not."""
+    """Given `settings`, the window restores and remembers its size and page; without, it does not.
+
+    `start_safekeeping()`, once the window is shown, checks the file and starts the backups; the
+    window owns the connection from then on, as a restore replaces it (`conn`).
+    """
 
     def __init__(self, conn: Connection, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self._conn = conn
         self._settings = settings
+        self._restoring = False
+        self._backup_failure: tuple[datetime, DeskError] | None = None
         self.pages: dict[str, QWidget] = {}
+
+        self.safekeeping = Safekeeping(self)
+        self.safekeeping.backupMade.connect(self._backup_made)
+        self.safekeeping.backupFailed.connect(self._backup_failed)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
@@ -52,19 +121,17 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
-
-        for key, title, icon, build in self._page_specs():
-            page = build()
-            self.pages[key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(self.style().standardIcon(icon), title, self.navigation)
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(title)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.banner = FileBanner(self)
+        self.banner.action.clicked.connect(lambda: self.show_page("backups"))
+        self.stack.currentChanged.connect(self._page_changed)
 
         central = QWidget(self)
-        row = QHBoxLayout(central)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
@@ -73,12 +140,15 @@ class MainWindow(QMainWindow):
         divider.setFrameShadow(QFrame.Shadow.Sunken)
         row.addWidget(divider)
         row.addWidget(self.stack, 1)
+        column.addLayout(row, 1)
         self.setCentralWidget(central)
+        self._build_pages()
 
         self.compound_label = self._status_label("statusCompound", self.tr("Compound"))
         self.station_label = self._status_label("statusStation", self.tr("Station"))
         self.backup_label = self._status_label("statusBackup", self.tr("Last backup"))
         self.statusBar().setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid #c8c8c8; }")
+        self.show_file_state()
         self.refresh_status()
         self._status_timer = QTimer(self)
         self._status_timer.setInterval(STATUS_REFRESH_MS)
@@ -88,11 +158,48 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self._restore()
 
+    @property
+    def conn(self) -> Connection:
+        return self._conn
+
     def _page_specs(self) -> list[tuple[str, str, QStyle.StandardPixmap, Callable[[], QWidget]]]:
         return [
             ("roster", self.tr("Roster"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
-             lambda: RosterPage(self._conn, self)),
+             lambda: RosterPage(self._conn, self, banner_in_window=True)),
+            ("buys", self.tr("Group buys"), QStyle.StandardPixmap.SP_FileDialogListView,
+             lambda: BuysPage(self._conn, self)),
+            ("suppliers", self.tr("Suppliers"), QStyle.StandardPixmap.SP_DirHomeIcon,
+             lambda: SuppliersPage(self._conn, self)),
+            ("bags", self.tr("Bags & labels"), QStyle.StandardPixmap.SP_FileDialogContentsView,
+             lambda: BagsPage(self._conn, self, settings=self._settings)),
+            ("backups", self.tr("Backups"), QStyle.StandardPixmap.SP_DriveHDIcon,
+             lambda: BackupsPage(self._conn, self.safekeeping, self)),
         ]
+
+    def _build_pages(self) -> None:
+        """Make every page over the current connection, on the page that was showing."""
+        current = self.current_page() if self.pages else None
+        self.navigation.blockSignals(True)
+        self.navigation.clear()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.hide()
+            page.deleteLater()
+        self.pages = {}
+        for key, title, icon, build in self._page_specs():
+            page = build()
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(self.style().standardIcon(icon), title, self.navigation)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setToolTip(title)
+        self.navigation.blockSignals(False)
+        roster = self.pages["roster"]
+        roster.readFailed.connect(self._read_failed)
+        roster.householdsChanged.connect(self.refresh_status)
+        self.pages["buys"].householdsChanged.connect(roster.reload)
+        self.pages["buys"].householdsChanged.connect(self.refresh_status)
+        self.show_page(current or PAGES[0])
 
     def _status_label(self, name: str, accessible: str) -> QLabel:
         label = QLabel(self)
@@ -103,27 +210,106 @@ class MainWindow(QMainWindow):
         return label
 
     def refresh_status(self) -> None:
-        info = compound_info(self._conn)
-        name = info.name or self.tr("unnamed compound")
-        self.compound_label.setText(name)
-        self.station_label.setText(arg(self.tr("station %1"), info.station))
-        backup = last_backup_at(self._conn.path)
-        if backup is None:
+        try:
+            info = compound_info(self._conn)
+        except sqlite3.Error:  # a damaged page, or the file is being swapped by a restore
+            info = None
+        if info is not None:
+            self.compound_label.setText(info.name or self.tr("unnamed compound"))
+            self.station_label.setText(arg(self.tr("station %1"), info.station))
+            if info.name:
+                self.setWindowTitle(arg(self.tr("Compound Desk — %1"), info.name))
+            else:
+                self.setWindowTitle(self.tr("Compound Desk"))
+        backups = list_backups(self._conn.path)
+        newest = backups[0].taken_at if backups else None
+        failure = self._backup_failure
+        if failure is not None and (newest is None or failure[0] > newest):
+            self.backup_label.setText(arg(self.tr("backup failed %1"), local_time(failure[0])))
+            self.backup_label.setStyleSheet(FAILED_STYLE)
+            self.backup_label.setToolTip(describe(failure[1]))
+            return
+        self.backup_label.setStyleSheet("")
+        self.backup_label.setToolTip("")
+        if newest is None:
             self.backup_label.setText(self.tr("no backup yet"))
         else:
-            self.backup_label.setText(arg(self.tr("last backup %1"), backup.strftime("%Y-%m-%d %H:%M")))
-        if info.name:
-            self.setWindowTitle(arg(self.tr("Compound Desk — %1"), info.name))
+            self.backup_label.setText(arg(self.tr("last backup %1"), local_time(newest)))
+
+    # ---- the file's state: safekeeping, banner, restore ----
+
+    def start_safekeeping(self) -> None:
+        """Once the window is up: check the file off the GUI thread, then start the backups."""
+        self.safekeeping.start()
+
+    def show_file_state(self) -> None:
+        conn = self._conn
+        if conn.read_only and conn.read_only_code == DAMAGED:
+            self.banner.say("damaged", arg(self.tr(
+                "This compound's file is damaged, so nothing will be written to it. "
+                "Restore a good backup on the Backups page. (%1)"
+            ), str(conn.path)), offer_backups=True)
+        elif conn.read_only:
+            self.banner.say("read_only", describe(DatabaseUnusable("db_read_only", path=str(conn.path))),
+                            offer_backups=False)
         else:
-            self.setWindowTitle(self.tr("Compound Desk"))
+            self.banner.hide()
+        self.banner.page_shown(self.current_page())
+
+    def show_damaged(self) -> None:
+        """The file was found damaged: the banner says so and every page stops offering changes."""
+        self.show_file_state()
+        sentence = describe(DatabaseUnusable(DAMAGED, path=str(self._conn.path)))
+        for page in self.pages.values():
+            refuse = getattr(page, "refuse_changes", None)
+            if refuse is not None:
+                refuse(sentence)
+
+    def set_restoring(self, restoring: bool) -> None:
+        """While a restore swaps the file, nothing in the window may reach for it."""
+        self._restoring = restoring
+        self.centralWidget().setEnabled(not restoring)
+        if restoring:
+            self._status_timer.stop()
+        else:
+            self._status_timer.start()
+
+    def replace_connection(self, conn: Connection) -> None:
+        """Carry on with a new connection (after a restore): every page is made again over it."""
+        self._conn = conn
+        self._build_pages()
+        self.show_file_state()
+        self.set_restoring(False)
+        self.refresh_status()
+
+    def _read_failed(self, _error: DeskError) -> None:
+        if not self._restoring:
+            self.safekeeping.check_file()
+
+    def _backup_made(self, _path) -> None:
+        self._backup_failure = None
+        self.refresh_status()
+        page = self.pages.get("backups")
+        if isinstance(page, BackupsPage):
+            page.reload()
+
+    def _backup_failed(self, error: DeskError) -> None:
+        self._backup_failure = (datetime.now().astimezone(), error)
+        self.refresh_status()
 
     # ---- pages ----
 
     def show_page(self, key: str) -> None:
-        self.navigation.setCurrentRow(list(self.pages).index(key))
+        row = list(self.pages).index(key)
+        self.navigation.setCurrentRow(row)
+        self.stack.setCurrentIndex(row)
 
     def current_page(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]
+
+    def _page_changed(self, index: int) -> None:
+        keys = list(self.pages)
+        self.banner.page_shown(keys[index] if 0 <= index < len(keys) else None)
 
     # ---- remembering size and page ----
 
@@ -138,6 +324,7 @@ class MainWindow(QMainWindow):
             self.show_page(page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.safekeeping.stop()
         jobs.stop_all()
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())

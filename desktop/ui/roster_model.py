@@ -64,8 +64,14 @@ class RosterModel(QAbstractTableModel):
         """Search again: with a new query, or the last one (after a save or an import)."""
         if query is not None:
             self.query = query
+        households = search_households(self._conn, self.query)  # may fail: then nothing changes
         self.beginResetModel()
-        self._households = search_households(self._conn, self.query)
+        self._households = households
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self._households = []
         self.endResetModel()
 
     def household_at(self, row: int) -> Household:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.address import parse_address
-from desktop.db.connection import Connection
+from desktop.db.connection import Connection, translate_error
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.households import get_household, roster_summary
 from desktop.lang import current_language
@@ -44,6 +45,10 @@ WARNING_STYLE = (
     "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
     " border-radius: 4px; padding: 6px 10px; }"
 )
+ERROR_STYLE = (
+    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
 MUTED_STYLE = "color: #5f6368;"
 
 
@@ -53,14 +58,21 @@ def _unbreakable(text: str) -> str:
 
 
 class RosterPage(QWidget):
-    """Reads through the page's connection; imports and exports run on their own connections."""
+    """Reads through the page's connection; imports and exports run on their own connections.
+
+    With `banner_in_window`, the window says across its top why a read-only file cannot be
+    changed, so the page only switches its buttons off; on its own, the page says it too.
+    """
 
     householdsChanged = Signal()
+    # The households could not be read (a damaged file): the DeskError that says so.
+    readFailed = Signal(object)
 
-    def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
+    def __init__(self, conn: Connection, parent: QWidget | None = None, *, banner_in_window: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("rosterPage")
         self._conn = conn
+        self._banner_in_window = banner_in_window
         self.household_dialog: HouseholdDialog | None = None
         self.import_preview: ImportPreviewDialog | None = None
         self.job: Job | None = None
@@ -186,16 +198,16 @@ class RosterPage(QWidget):
 
         self.reload()
         if conn.read_only:
-            self._refuse_changes()
+            self.refuse_changes(describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path))))
 
-    def _refuse_changes(self) -> None:
-        """A read-only file can be searched and exported; the ways to change it are switched off."""
-        sentence = describe(DatabaseUnusable("db_read_only", path=str(self._conn.path)))
+    def refuse_changes(self, sentence: str) -> None:
+        """A file that may not be written can be searched and exported; the ways to change it are off."""
         for button in (self.import_button, self.add_button, *self.empty.findChildren(QPushButton)):
             button.setEnabled(False)
             button.setToolTip(sentence)
-        self.show_notice(sentence)
-        self.notice.setStyleSheet(WARNING_STYLE)
+        if not self._banner_in_window:
+            self.show_notice(sentence)
+            self.notice.setStyleSheet(WARNING_STYLE)
 
     def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
         button = QPushButton(text, self)
@@ -258,17 +270,37 @@ class RosterPage(QWidget):
 
     def reload(self) -> None:
         """Ask the services again: after a save, an import, or a change made elsewhere."""
-        self.model.refresh(self.search.text())
-        self._show_summary()
+        try:
+            self.model.refresh(self.search.text())
+            self._show_summary()
+        except sqlite3.DatabaseError as exc:
+            self._unreadable(exc)
+            return
         self._show_state()
 
     def apply_search(self) -> None:
         self._search_timer.stop()
         if self.search.text() != self.model.query:
-            self.model.refresh(self.search.text())
+            try:
+                self.model.refresh(self.search.text())
+            except sqlite3.DatabaseError as exc:
+                self._unreadable(exc)
+                return
             if not self._conn.read_only:
                 self.notice.hide()
         self._show_state()
+
+    def _unreadable(self, exc: sqlite3.DatabaseError) -> None:
+        """A damaged page in the file: say so where the households would be, never a traceback."""
+        error = translate_error(exc, self._conn.path)
+        self.model.clear()
+        self.stack.setCurrentIndex(0)
+        self.buildings.hide()
+        self.counts.hide()
+        self.no_match.hide()
+        self.show_notice(describe(error))
+        self.notice.setStyleSheet(ERROR_STYLE)
+        self.readFailed.emit(error)
 
     def focus_search(self) -> None:
         self.search.setFocus()
@@ -359,6 +391,9 @@ class RosterPage(QWidget):
         except DeskError as error:
             show_error(self, error)
             self.reload()
+            return None
+        except sqlite3.DatabaseError as exc:
+            self._unreadable(exc)
             return None
         return self._open_dialog(HouseholdDialog(self._conn, household, self))
 

@@ -4,6 +4,7 @@ import os
 import struct
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -11,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QListWidget
 
 from desktop.db import transaction
 from desktop.db.backup import backups_dir
-from desktop.ui.main_window import MainWindow
+from desktop.ui.main_window import PAGES, MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,18 +38,24 @@ def test_the_status_line_names_the_compound_the_station_and_the_last_backup(qtbo
     assert window.findChild(QLabel, "statusStation").text() == f"station {conn.station}"
     assert window.findChild(QLabel, "statusBackup").text() == "no backup yet"
 
+    # The time in the backup's name (UTC) is what counts, shown on this laptop's clock; a file
+    # of another database in the same folder is not this one's backup.
     folder = backups_dir(conn.path)
     folder.mkdir()
-    (folder / "compound-20250101-120000-000000.sqlite").write_bytes(b"")
-    os.utime(folder / "compound-20250101-120000-000000.sqlite", (1_700_000_000, 1_700_000_000))
+    (folder / "compound-20250101-120000-000000-auto.sqlite").write_bytes(b"")
+    (folder / "compound-gate-20260101-120000-000000-auto.sqlite").write_bytes(b"")
+    os.utime(folder / "compound-20250101-120000-000000-auto.sqlite", (1_700_000_000, 1_700_000_000))
     window.refresh_status()
-    assert window.findChild(QLabel, "statusBackup").text().startswith("last backup 2023-11-1")
+    taken = datetime(2025, 1, 1, 12, 0, tzinfo=UTC).astimezone()
+    assert window.findChild(QLabel, "statusBackup").text() == f"last backup {taken:%Y-%m-%d %H:%M}"
 
 
 def test_the_navigation_lists_only_the_pages_that_work(qtbot, conn):
     window = make_window(qtbot, conn)
     navigation = window.findChild(QListWidget, "navigation")
-    assert [navigation.item(row).text() for row in range(navigation.count())] == ["Roster"]
+    names = [navigation.item(row).text() for row in range(navigation.count())]
+    assert names[0] == "Roster" and "Backups" in names
+    assert len(names) == len(PAGES)
     assert window.current_page() == "roster"
     assert window.stack.currentWidget().objectName() == "rosterPage"
 
@@ -57,6 +64,7 @@ def test_the_window_in_chinese_shows_households_in_the_navigation(qtbot, conn, c
     window = make_window(qtbot, conn)
     navigation = window.findChild(QListWidget, "navigation")
     assert navigation.item(0).text() == "住户"
+    assert navigation.item(list(PAGES).index("backups")).text() == "备份"
     assert navigation.accessibleName() == "页面"
     assert window.windowTitle() == "小区保供台"
     assert window.findChild(QLabel, "statusBackup").text() == "尚无备份"
@@ -113,11 +121,11 @@ def test_screenshot_mode_writes_a_png_of_the_roster_page(conn, add, tmp_path):
 
 
 def test_screenshot_of_a_page_not_built_yet_says_so_and_exits_2(conn, tmp_path):
-    out = tmp_path / "buys.png"
-    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "buys",
+    out = tmp_path / "reports.png"
+    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "reports",
                       "--lang", "en", tmp_path=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip() == "There is no “buys” page yet: use --page roster."
+    assert result.stderr.strip() == f"There is no “reports” page yet: use --page {' | '.join(PAGES)}."
     assert not out.exists()
 
 

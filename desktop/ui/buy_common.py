@@ -1,0 +1,181 @@
+"""Pieces the group buy and supplier pages share: buttons that show their shortcut, read-only
+tables, error labels that sit beside a field, and the banner styles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLayout,
+    QLayoutItem,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
+
+from desktop.ui.common import shortcut_text
+
+NOTICE_STYLE = (
+    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+WARNING_STYLE = (
+    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+ERROR_STYLE = (
+    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+FIELD_ERROR_STYLE = "color: #b3261e;"
+MUTED_STYLE = "color: #5f6368;"
+# A field the last error was about: a red frame until it is edited.
+INVALID_FIELD_STYLE = "QLineEdit[invalid=\"true\"] { border: 2px solid #b3261e; border-radius: 3px; }"
+
+
+def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
+                    *, accessible: str | None = None) -> QPushButton:
+    """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
+    switched-off button's shortcut does nothing either."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
+    button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    if keys:
+        QShortcut(QKeySequence(keys), parent,
+                  lambda: button.isVisible() and button.isEnabled() and button.click())
+    return button
+
+
+def read_only_table(parent: QWidget, name: str, accessible: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+def fit_columns(table: QTableView, minimum_em: float = 5, maximum_em: float = 24) -> None:
+    """Columns as wide as what they hold, within reason; the last takes what is left."""
+    em = table.fontMetrics().horizontalAdvance("M")
+    table.resizeColumnsToContents()
+    for column in range(table.model().columnCount()):
+        width = table.columnWidth(column) + 12
+        table.setColumnWidth(column, int(max(minimum_em * em, min(width, maximum_em * em))))
+
+
+def error_label(parent: QWidget, name: str, accessible: str) -> QLabel:
+    """Where a sentence about one field goes, right beside it; hidden until there is one."""
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setStyleSheet(FIELD_ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def banner(parent: QWidget, name: str, accessible: str, style: str = WARNING_STYLE) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def mark_invalid(field: QWidget, invalid: bool) -> None:
+    if field.property("invalid") == invalid:
+        return
+    field.setProperty("invalid", invalid)
+    field.style().unpolish(field)
+    field.style().polish(field)
+
+
+def focus_field(field: QWidget) -> None:
+    field.setFocus()
+    if isinstance(field, QLineEdit):
+        field.selectAll()
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps onto the next line when the page is narrow, so a row of
+    buttons never makes the window wider than a small laptop screen."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        width = sum(item.sizeHint().width() + self._spacing for item in self._visible())
+        height = max((item.sizeHint().height() for item in self._visible()), default=0)
+        return QSize(width, height)
+
+    def minimumSize(self) -> QSize:
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not (item.widget() and item.widget().isHidden())]
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._visible():
+            hint = item.sizeHint()
+            if x > rect.x() and x + hint.width() > rect.right() + 1:
+                x, y, line = rect.x(), y + line + self._spacing, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y()

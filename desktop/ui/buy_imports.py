@@ -1,0 +1,344 @@
+"""Bringing orders in from the tools residents already use: a pasted WeChat 接龙 list (a live
+preview of every line understood and every line not) and a KuaiTuanTuan export (what the file holds
+before anything is written, then what the import did)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.connection import Connection
+from desktop.errors import DatabaseUnusable, DeskError
+from desktop.group_buys import get_buy, list_items
+from desktop.jielong import ChainPreview, ChainResult, import_chain, preview_chain
+from desktop.messages import describe
+from desktop.money import format_fen
+from desktop.ui.buy_common import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    banner,
+    fit_columns,
+    read_only_table,
+)
+from desktop.ui.buys_model import Row, RowsModel, storage_label
+from desktop.ui.common import arg
+from desktop.ui.common import show_error as show_error_box
+
+PREVIEW_DELAY_MS = 300
+
+
+def _warnings_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
+    warnings = QListWidget(parent)
+    warnings.setObjectName(name)
+    warnings.setAccessibleName(accessible)
+    warnings.setWordWrap(True)
+    warnings.setStyleSheet("QListWidget { color: #5c3c00; }")
+    return warnings
+
+
+class ChainDialog(QDialog):
+    """Paste a list; see at once what was understood and each line that was not, by its number.
+    Import saves the orders understood. `imported(ChainResult)` after saving."""
+
+    imported = Signal(object)
+
+    def __init__(self, conn: Connection, buy_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.buy_id = buy_id
+        self.preview: ChainPreview | None = None
+        self.result: ChainResult | None = None
+        self.file_error = None
+        buy = get_buy(conn, buy_id)
+        self._item_names = {item.id: item.name for item in list_items(conn, buy_id)}
+        self.setObjectName("chainDialog")
+        self.setWindowTitle(arg(self.tr("Paste a 接龙 list into “%1”"), buy.title))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(1040, 620)
+
+        self.text = QPlainTextEdit(self)
+        self.text.setObjectName("chainText")
+        self.text.setAccessibleName(self.tr("The pasted 接龙 list"))
+        self.text.setPlaceholderText(self.tr(
+            "Paste the list from the chat here (Ctrl+V), for example:\n\n#接龙\n燕麦奶 68元\n\n"
+            "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"))
+        self.text.setTabChangesFocus(True)
+        self.text.textChanged.connect(lambda: self._timer.start())
+        text_title = QLabel(self.tr("&Pasted list"), self)
+        text_title.setBuddy(self.text)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(text_title)
+        left_column.addWidget(self.text, 1)
+
+        self.summary = banner(self, "chainSummary", self.tr("What was understood"), NOTICE_STYLE)
+        self.summary.setText(self.tr("Paste a list on the left: what it orders shows here as you go."))
+        self.summary.setStyleSheet(MUTED_STYLE)
+        self.summary.show()
+        self.orders_model = RowsModel((self.tr("Line"), self.tr("Address"), self.tr("Name"),
+                                       self.tr("Quantities"), self.tr("Import will")), self)
+        self.orders = read_only_table(self, "chainOrders", self.tr("Orders understood"))
+        self.orders.setModel(self.orders_model)
+        self.problems_title = QLabel(self.tr("Lines not understood (fix them in the box, or take them by hand):"), self)
+        self.problems_title.setWordWrap(True)
+        self.problems_model = RowsModel((self.tr("Line"), self.tr("Text"), self.tr("Why")), self)
+        self.problems = read_only_table(self, "chainProblems", self.tr("Lines not understood"))
+        self.problems.setModel(self.problems_model)
+        self.problems.setWordWrap(True)
+        # A reason wraps onto more lines rather than being cut off.
+        self.problems.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.warnings = _warnings_list(self, "chainWarnings", self.tr("Warnings"))
+        self.warnings.setMaximumHeight(90)
+        right = QWidget(self)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.addWidget(self.summary)
+        right_column.addWidget(self.orders, 3)
+        right_column.addWidget(self.problems_title)
+        right_column.addWidget(self.problems, 2)
+        right_column.addWidget(self.warnings)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+
+        buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton(self.tr("Import"), self)
+        self.import_button.setObjectName("chainImport")
+        self.import_button.setAccessibleName(self.tr("Import the orders understood"))
+        self.import_button.setToolTip(self.tr("Save the orders understood (Ctrl+Enter)"))
+        self.import_button.setEnabled(False)
+        self.import_button.setAutoDefault(False)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("chainCancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setToolTip(self.tr("Close without importing (Esc)"))
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        self.import_button.clicked.connect(self.save)
+        cancel.clicked.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self._show_problems(False)
+        self.text.setFocus()
+
+    def _show_problems(self, shown: bool) -> None:
+        self.problems_title.setVisible(shown)
+        self.problems.setVisible(shown)
+
+    def update_preview(self) -> ChainPreview | None:
+        self._timer.stop()
+        text = self.text.toPlainText()
+        self.preview = None
+        self.import_button.setEnabled(False)
+        self.warnings.clear()
+        self.warnings.hide()
+        if not text.strip():
+            self.orders_model.set_rows([])
+            self.problems_model.set_rows([])
+            self._show_problems(False)
+            self.summary.setStyleSheet(MUTED_STYLE)
+            self.summary.setText(self.tr("Paste a list on the left: what it orders shows here as you go."))
+            return None
+        try:
+            preview = preview_chain(self._conn, self.buy_id, text)
+        except DeskError as error:
+            # Each line's own reason, when the service gives them with the refusal.
+            problems = error.data.get("problems") or ()
+            self.orders_model.set_rows([])
+            self.problems_model.set_rows([
+                Row((str(p.line), p.text, p.reason.text()), tone="warn") for p in problems])
+            self._show_problems(bool(problems))
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(describe(error))
+            return None
+        self.preview = preview
+        outcome = {"added": self.tr("add"), "updated": self.tr("change the order"),
+                   "unchanged": self.tr("leave as it is")}
+        self.orders_model.set_rows([
+            Row((str(order.entry.line), order.address, order.entry.name,
+                 "  ".join(f"{self._item_names.get(item_id, '')}×{quantity}"
+                           for item_id, quantity in order.lines.items()),
+                 outcome[order.outcome]),
+                tone="muted" if order.outcome == "unchanged" else "",
+                tooltip=order.entry.text)
+            for order in preview.orders
+        ])
+        fit_columns(self.orders, 3, 22)
+        self.problems_model.set_rows([
+            Row((str(problem.line), problem.text, problem.reason.text()), tone="warn",
+                tooltip=problem.reason.text())
+            for problem in preview.unmatched
+        ])
+        fit_columns(self.problems, 3, 12)
+        self._show_problems(bool(preview.unmatched))
+        for warning in preview.warnings:
+            self.warnings.addItem("⚠ " + warning.text())
+        self.warnings.setVisible(bool(preview.warnings))
+        counts = {kind: sum(1 for o in preview.orders if o.outcome == kind)
+                  for kind in ("added", "updated", "unchanged")}
+        self.summary.setText(arg(self.tr("Understood: orders for %1 households (%2 new, %3 changed, "
+                                         "%4 unchanged). Lines not understood: %5."),
+                                 len(preview.orders), counts["added"], counts["updated"],
+                                 counts["unchanged"], len(preview.unmatched)))
+        self.summary.setStyleSheet(WARNING_STYLE if preview.unmatched else NOTICE_STYLE)
+        changes = counts["added"] + counts["updated"]
+        self.import_button.setEnabled(changes > 0)
+        self.import_button.setText(arg(self.tr("Import %1 orders"), changes) if changes else self.tr("Import"))
+        return preview
+
+    def save(self) -> None:
+        self._timer.stop()
+        try:
+            self.result = import_chain(self._conn, self.buy_id, self.text.toPlainText())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+            else:
+                self.summary.setStyleSheet(ERROR_STYLE)
+                self.summary.setText(describe(error))
+            return
+        self.imported.emit(self.result)
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            if self._timer.isActive():
+                self.update_preview()
+            if self.import_button.isEnabled():
+                self.save()
+            return
+        super().keyPressEvent(event)
+
+
+class KttPreviewDialog(QDialog):
+    """What a KuaiTuanTuan export holds, read and checked with nothing written. Accepted: import it."""
+
+    def __init__(self, path, export, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kttPreview")
+        self.setWindowTitle(arg(self.tr("Import %1"), path.name))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(760, 540)
+
+        quantity = sum(item.quantity for item in export.items.values())
+        heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (团长 %2) holds %3 orders "
+                                     "of %4 items, %5 units in all."),
+                             export.title, export.leader or "—", len(export.orders),
+                             len(export.items), quantity), self)
+        heading.setObjectName("kttSummary")
+        heading.setAccessibleName(self.tr("What the file holds"))
+        heading.setWordWrap(True)
+        items = RowsModel((self.tr("Item"), self.tr("Unit price"), self.tr("Quantity"), self.tr("Storage")),
+                          self, right_aligned=(1, 2))
+        items.set_rows([Row((item.name, format_fen(item.price_fen), str(item.quantity),
+                             storage_label(item.storage))) for item in export.items.values()])
+        self.items = read_only_table(self, "kttItems", self.tr("Items"))
+        self.items.setModel(items)
+        fit_columns(self.items, 6, 24)
+        self.warnings = _warnings_list(self, "kttWarnings", self.tr("Warnings"))
+        for warning in export.warnings:
+            self.warnings.addItem("⚠ " + warning.text())
+        warnings_title = QLabel(arg(self.tr("Warnings (%1):"), len(export.warnings)), self)
+        if not export.warnings:
+            warnings_title.hide()
+            self.warnings.hide()
+        note = QLabel(self.tr("Households are matched by address and added when new; the platform "
+                              "payments are recorded. Importing the same file again changes nothing."), self)
+        note.setWordWrap(True)
+        note.setStyleSheet(MUTED_STYLE)
+
+        buttons = QDialogButtonBox(self)
+        self.import_button = QPushButton(arg(self.tr("Import %1 orders"), len(export.orders)), self)
+        self.import_button.setObjectName("kttImport")
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.import_button.setDefault(True)
+        cancel = QPushButton(self.tr("Cancel"), self)
+        cancel.setObjectName("kttCancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(self.items, 2)
+        layout.addWidget(warnings_title)
+        layout.addWidget(self.warnings, 1)
+        layout.addWidget(note)
+        layout.addWidget(buttons)
+
+
+class KttResultDialog(QDialog):
+    """What an import did: orders, households matched and added, items, every warning."""
+
+    def __init__(self, result, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("kttResult")
+        self.setWindowTitle(self.tr("KuaiTuanTuan import"))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(760, 540)
+        where = (self.tr("a new group buy") if result.created_buy else self.tr("the group buy of an earlier import"))
+        summary = QLabel(arg(self.tr("Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). "
+                                     "Households: %7 matched in the roster, %8 added."),
+                             where, result.title, result.orders, result.added, result.updated,
+                             result.unchanged, result.households_matched, result.households_created), self)
+        summary.setObjectName("kttResultSummary")
+        summary.setAccessibleName(self.tr("What the import did"))
+        summary.setWordWrap(True)
+        summary.setStyleSheet(NOTICE_STYLE)
+        items = RowsModel((self.tr("Item"), self.tr("Unit price"), self.tr("Quantity")), self,
+                          right_aligned=(1, 2))
+        items.set_rows([Row((item.name, format_fen(item.unit_price_fen), str(item.quantity)))
+                        for item in result.items])
+        self.items = read_only_table(self, "kttResultItems", self.tr("Items"))
+        self.items.setModel(items)
+        fit_columns(self.items, 6, 24)
+        self.warnings = _warnings_list(self, "kttResultWarnings", self.tr("Warnings"))
+        for warning in result.warnings:
+            self.warnings.addItem("⚠ " + warning.text())
+        warnings_title = QLabel(arg(self.tr("Warnings (%1):"), len(result.warnings)), self)
+        if not result.warnings:
+            warnings_title.hide()
+            self.warnings.hide()
+        buttons = QDialogButtonBox(self)
+        close = QPushButton(self.tr("Open the group buy"), self)
+        close.setObjectName("kttResultOpen")
+        close.setAccessibleName(self.tr("Open the group buy"))
+        close.setDefault(True)
+        buttons.addButton(close, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addWidget(self.items, 2)
+        layout.addWidget(warnings_title)
+        layout.addWidget(self.warnings, 1)
+        layout.addWidget(buttons)

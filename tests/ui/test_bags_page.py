@@ -1,0 +1,235 @@
+"""The Bags & labels page, driven the way a volunteer at the lobby table drives it."""
+
+import sys
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
+
+from bag_scenes import NEIGHBOURS, everyday_buy, open_buy, order  # noqa: E402
+
+from desktop.bags import make_bags  # noqa: E402
+from desktop.codes import verify  # noqa: E402
+from desktop.errors import Cancelled  # noqa: E402
+from desktop.households import HouseholdFields, add_household  # noqa: E402
+from desktop.ui.bags_page import BagsPage  # noqa: E402
+
+
+@pytest.fixture
+def neighbours(conn):
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    return conn
+
+
+PAGES: list[BagsPage] = []
+
+
+def all_done(qtbot) -> None:
+    """Every job of the test's pages ended and its last signal arrived. pytest-qt takes the pages
+    down before fixtures are finalised, so each test calls this at its end."""
+    for _ in range(6):
+        running = [job for page in PAGES for job in (page.job, page.preview_job)
+                   if job is not None and job.running]
+        if not running:
+            break
+        for job in running:
+            with qtbot.waitSignal(job.finished, timeout=20_000):
+                job.cancel()
+        qtbot.wait(10)
+    PAGES.clear()
+
+
+def make_page(qtbot, conn, settings=None) -> BagsPage:
+    page = BagsPage(conn, settings=settings)
+    PAGES.append(page)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def finish(qtbot, job, timeout=20_000):
+    """Wait for a job the way the window's event loop does (it lets the worker run)."""
+    if job is not None and job.running:
+        with qtbot.waitSignal(job.finished, timeout=timeout):
+            pass
+
+
+def previews_drawn(qtbot, page):
+    for _ in range(4):  # a preview asked for while one was drawing is drawn right after it
+        finish(qtbot, page.preview_job)
+        qtbot.wait(20)
+        if page.preview_job is None or not page.preview_job.running:
+            break
+
+
+def test_a_volunteer_makes_the_bags_of_an_arrived_buy_and_sees_them_counted_by_building(qtbot, neighbours):
+    buy = everyday_buy(neighbours)
+    page = make_page(qtbot, neighbours)
+    combo = page.findChild(QComboBox, "bagsBuy")
+    assert combo.currentData() == buy and combo.currentText() == "周末冷冻团 · arrived"
+    assert page.findChild(QLabel, "bagsBuildings").text() == "No bags yet: press Make bags."
+
+    make = page.findChild(QPushButton, "bagsMake")
+    make.click()
+    finish(qtbot, page.job)
+
+    notice = page.findChild(QLabel, "bagsNotice")
+    assert notice.isVisible()
+    assert notice.text() == "8 bags for 4 households: 8 made, 0 kept, 0 voided."
+    counts = page.findChild(QLabel, "bagsBuildings").text()
+    assert counts.startswith("8 bags for 4 households")
+    assert "Building 12: 2 households, 5 bags" in counts and "Building 3: 1 households, 1 bags" in counts
+    assert combo.currentText() == "周末冷冻团 · bagged"
+
+    previews_drawn(qtbot, page)
+    for name in ("bagsLabelPreview", "bagsPickupPreview"):
+        pixmap = page.findChild(QLabel, name).pixmap()
+        assert pixmap is not None and not pixmap.isNull() and pixmap.width() > 100
+    all_done(qtbot)
+
+
+def test_the_label_preview_is_a_real_label_whose_code_reads_back(qtbot, neighbours):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    previews_drawn(qtbot, page)
+    image = page.label_preview.pixmap().toImage()
+    path = Path(neighbours.path).with_name("preview.png")
+    image.save(str(path))
+    from PIL import Image
+
+    (found,) = zxingcpp.read_barcodes(Image.open(path))
+    assert verify(neighbours, found.text).verdict == "genuine"
+    all_done(qtbot)
+
+
+def test_the_chosen_stock_is_remembered_next_time(qtbot, neighbours, tmp_path):
+    everyday_buy(neighbours)
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    page = make_page(qtbot, neighbours, settings)
+    stock = page.findChild(QComboBox, "bagsStock")
+    assert stock.currentData() == "thermal-60x40"
+    stock.setCurrentIndex(stock.findData("a4-3x8"))
+    page.max_items.setValue(6)
+    page.make_bags()
+    finish(qtbot, page.job)
+    settings.sync()
+
+    again = make_page(qtbot, neighbours, QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    assert again.findChild(QComboBox, "bagsStock").currentData() == "a4-3x8"
+    assert again.max_items.value() == 6
+    all_done(qtbot)
+
+
+def test_save_pdf_writes_every_label_and_says_where(qtbot, neighbours, tmp_path):
+    buy = everyday_buy(neighbours)
+    bags = make_bags(neighbours, buy).bags
+    page = make_page(qtbot, neighbours)
+    target = tmp_path / "labels.pdf"
+    finish(qtbot, page.save_document("labels", target))
+    assert len(pdfium.PdfDocument(str(target))) == len(bags)
+    assert page.notice.text() == f"Saved {target}."
+    all_done(qtbot)
+
+
+def test_open_pdf_hands_the_system_viewer_a_finished_file(qtbot, neighbours):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    opened: list[QUrl] = []
+    page.open_url = opened.append
+    finish(qtbot, page.open_document("pickup"))
+    qtbot.waitUntil(lambda: bool(opened), timeout=2000)
+    path = Path(opened[0].toLocalFile())
+    assert path.exists() and path.read_bytes().startswith(b"%PDF")
+    all_done(qtbot)
+
+
+def test_printing_labels_sends_each_label_at_the_stocks_own_size(qtbot, neighbours, tmp_path):
+    buy = everyday_buy(neighbours)
+    bags = make_bags(neighbours, buy).bags
+    page = make_page(qtbot, neighbours)
+    labels = tmp_path / "labels.pdf"
+    finish(qtbot, page.save_document("labels", labels))
+
+    printer = page.make_printer("labels")
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    job = page.send_to_printer(labels, printer)
+    finish(qtbot, job)
+    assert job.result == len(bags)
+    document = pdfium.PdfDocument(str(printed))
+    assert len(document) == len(bags)
+    width, height = document[0].get_size()
+    assert abs(width - 60 / 25.4 * 72) < 1 and abs(height - 40 / 25.4 * 72) < 1
+    (found,) = zxingcpp.read_barcodes(document[0].render(scale=203 / 72).to_pil())
+    assert found.text == bags[0].code
+    all_done(qtbot)
+
+
+def test_household_cards_can_be_printed_for_one_building(qtbot, neighbours, tmp_path):
+    page = make_page(qtbot, neighbours)
+    building = page.findChild(QComboBox, "bagsCardsBuilding")
+    assert building.itemText(0) == "All buildings"
+    building.setCurrentIndex(building.findData(12))
+    target = tmp_path / "cards.pdf"
+    job = page.save_document("cards", target)
+    finish(qtbot, job)
+    assert job.result == 2  # 12-301 and 12-2-502
+    all_done(qtbot)
+
+
+def test_a_compound_with_no_arrived_buy_is_told_how_bags_come_about(qtbot, neighbours):
+    buy = open_buy(neighbours)
+    order(neighbours, buy, "12-301", 冷冻饺子=1)
+    page = make_page(qtbot, neighbours)
+    empty = page.findChild(QLabel, "bagsEmpty")
+    assert empty.isVisible() and "record the arrival" in empty.text()
+    assert not page.findChild(QPushButton, "bagsMake").isEnabled()
+    all_done(qtbot)
+
+
+def test_a_long_print_job_can_be_stopped_and_leaves_no_file(qtbot, neighbours, tmp_path, monkeypatch):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    previews_drawn(qtbot, page)
+    import desktop.printing.labels as labels
+
+    def slow(conn, buy_id, stock, path, *, progress=None, should_cancel=None, limit=None):
+        import time
+
+        for done in range(10_000):
+            if should_cancel():
+                raise Cancelled()
+            progress(done, 10_000)
+            time.sleep(0.001)
+
+    monkeypatch.setattr(labels, "write_labels", slow)
+    target = tmp_path / "labels.pdf"
+    job = page.save_document("labels", target)
+    with qtbot.waitSignal(job.failed, timeout=10_000) as failed:
+        job.cancel()
+    assert isinstance(failed.args[0], Cancelled)
+    assert not target.exists()
+    all_done(qtbot)
+
+
+def test_the_page_reads_in_chinese(qtbot, neighbours, chinese):
+    everyday_buy(neighbours)
+    page = make_page(qtbot, neighbours)
+    assert page.findChild(QPushButton, "bagsMake").text() == "分装"
+    assert page.findChild(QComboBox, "bagsStock").currentText() == "热敏标签 60 × 40 毫米"
+    assert page.findChild(QComboBox, "bagsBuy").currentText() == "周末冷冻团 · 已到货"
+    assert page.findChild(QPushButton, "bagsPrintLabels").text() == "打印标签…"
+    all_done(qtbot)
