@@ -438,3 +438,33 @@ def test_a_sample_of_the_benchmark_pdf_decodes(tmp_path):
             assert find_bag(conn, code).address in addresses_in(text_of(page))
     finally:
         conn.close()
+
+
+def test_two_documents_printed_at_once_from_two_threads_both_come_out_whole(tmp_path):
+    import threading
+
+    conn = compound(tmp_path)
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    failures = []
+
+    def run(job):
+        try:
+            job()
+        except Exception as exc:  # the test reports any, rather than a thread dying silently
+            failures.append(exc)
+
+    path = conn.path
+    jobs = []
+    for n in range(6):
+        jobs.append(lambda n=n: write_labels(connect(path), buy, "a4-3x8", tmp_path / f"l{n}.pdf"))
+        jobs.append(lambda n=n: write_pickup_sheet(connect(path), buy, tmp_path / f"p{n}.pdf"))
+    threads = [threading.Thread(target=run, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    for n in range(6):
+        assert len(pdfium.PdfDocument(str(tmp_path / f"l{n}.pdf"))) >= 1
+        assert len(pdfium.PdfDocument(str(tmp_path / f"p{n}.pdf"))) >= 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -18,6 +19,10 @@ from desktop.printing.fonts import CAP_HEIGHT, SANS, ensure_fonts, unit_width
 
 MM = 72 / 25.4
 ELLIPSIS = "…"
+
+# reportlab keeps the embedded font's subsetting state on the shared font object, so two PDFs
+# drawn at once in two threads (a preview and a save) corrupt each other: one PDF at a time.
+_drawing = threading.Lock()
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -36,7 +41,10 @@ def check_output(path: str | os.PathLike[str]) -> Path:
 
 @contextmanager
 def pdf_file(path: str | os.PathLike[str]) -> Iterator[object]:
-    """An open binary file to draw the PDF into; it becomes `path` when the block ends well."""
+    """An open binary file to draw the PDF into; it becomes `path` when the block ends well.
+
+    Only one PDF is drawn at a time in the process (see `_drawing`).
+    """
     target = check_output(path)
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
@@ -44,7 +52,7 @@ def pdf_file(path: str | os.PathLike[str]) -> Iterator[object]:
     except OSError as exc:
         raise BadInput("print_unwritable", "output", path=str(target)) from exc
     try:
-        with os.fdopen(handle, "wb") as out:
+        with _drawing, os.fdopen(handle, "wb") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
