@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.address import find_address
+from desktop.backups import backup_before_import
 from desktop.db import orders as order_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -356,6 +357,8 @@ def preview_chain(conn: Connection, buy_id: int, text: str) -> ChainPreview:
 
 def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = "") -> ChainResult:
     """Save the orders of a pasted list: one order per household, changed in place."""
+    _preview(conn, buy_id, text)  # a list that cannot be used is refused before the backup
+    backup_before_import(conn)
     with transaction(conn):
         preview = _preview(conn, buy_id, text)
         buy = get_buy(conn, buy_id)

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from desktop import households as household_rules
 from desktop.address import Address, address_from_parts, parse_address
+from desktop.backups import backup_before_import
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import households as household_rows
@@ -654,6 +655,7 @@ def save_export(
         warnings.append(notice("ktt_no_amounts"))
     key = f"{export.title}|{export.leader}"
     now = utc_now()
+    backup_before_import(conn)
     with transaction(conn):
         buy_id, key = _find_buy(conn, export, key)
         created_buy = buy_id is None

@@ -260,3 +260,18 @@ def test_a_file_found_damaged_refuses_every_write_with_the_damaged_sentence(db):
     assert caught.value.code == "db_damaged"
     assert conn.execute("SELECT count(*) FROM household").fetchone()[0] == 30
     conn.close()
+
+
+def test_kuaituantuan_and_jielong_imports_are_preceded_by_a_backup(db, tmp_path):
+    from desktop.group_buys import ItemSpec, new_buy
+    from desktop.jielong import import_chain
+    from desktop.ktt_import import import_export
+
+    conn = connect(db)
+    buy = new_buy(conn, "燕麦奶团", "万家乳业", [ItemSpec("燕麦奶", 6800, "ambient")]).buy_id
+    import_chain(conn, buy, "接龙\n1. 1-101 王 2箱\n")
+    sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "kuaituantuan-export.xlsx"
+    import_export(conn, sample)
+    reasons = [b.reason for b in list_backups(db)]
+    assert reasons.count("before-import") == 2
+    conn.close()
