@@ -15,7 +15,7 @@ from desktop.lang import current_language, set_language
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = ("desktop.cli_buys", "desktop.cli_print")
+COMMAND_MODULES = ("desktop.cli_buys", "desktop.cli_print", "desktop.cli_gate")
 
 
 def command(name: str):
@@ -46,9 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
     # The window checks the page against the pages it has, so one list decides.
-    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|backups|…")
+    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups")
     parser.add_argument("--size", default="1280x800")
-    parser.add_argument("--gate", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--gate", action="store_true", help="open the full-screen gate for guards")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)
 
     demo = sub.add_parser("demo", parents=[common], help="fill an empty database with a believable compound")

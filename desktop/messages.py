@@ -637,6 +637,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No household lives in building {building}: check the building number.",
         "{building} 号楼没有住户：请检查楼号。",
     ),
+    # the gate
+    "gate_card_invalid": (
+        "“{text}” is not a household card of this compound: scan the card the household was given.",
+        "“{text}”不是本小区的住户卡：请扫描发给该户的住户卡。",
+    ),
+    "gate_action_invalid": (
+        "“{action}” is not a handoff to record: use pickup, door or gate.",
+        "“{action}”不是可登记的交接：请用 pickup（自取）、door（送上门）或 gate（到门岗）。",
+    ),
+    "gate_undo_reason_empty": (
+        "Say why the handoff is undone: the reason is kept with the record.",
+        "请写明撤销原因：原因会随记录保存。",
+    ),
+    "gate_undo_not_a_bag": (
+        "“{text}” is not a bag of this compound: scan the bag whose handoff should be undone.",
+        "“{text}”不是本小区的袋子：请扫描要撤销交接的那一袋。",
+    ),
+    "gate_nothing_to_undo": (
+        "Bag {text} ({address}) has no handoff to undo.",
+        "袋子 {text}（{address}）没有可撤销的交接记录。",
+    ),
+    "gate_limit_invalid": (
+        "“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
+        "“{text}”不是分钟数：请填写 1 到 {maximum} 之间的整数。",
+    ),
+    "door_run_empty": (
+        "No bag is waiting to be carried to a door: nothing to print.",
+        "没有等待送上门的袋子：无需打印。",
+    ),
 }
 
 

@@ -75,6 +75,17 @@ def run_window(args) -> int:
     sys.excepthook = handler
     window = None
     try:
+        if getattr(args, "gate", False):
+            # Gate mode: the Gate page alone, full screen, for the booth at the gate.
+            from desktop.ui.gate_page import GateWindow
+
+            window = GateWindow(conn, settings=None if screenshot else QSettings("CompoundDesk", "CompoundDesk"))
+            if screenshot:
+                window.resize(width, height)
+                return save_screenshot(app, window, screenshot, handler)
+            window.showFullScreen()
+            window.start_safekeeping()
+            return app.exec()
         if screenshot:
             window = MainWindow(conn, settings=None)
             window.resize(width, height)

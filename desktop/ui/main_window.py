@@ -35,12 +35,13 @@ from desktop.ui.backups_page import BackupsPage
 from desktop.ui.bags_page import BagsPage
 from desktop.ui.buys_page import BuysPage
 from desktop.ui.common import arg, local_time
+from desktop.ui.gate_page import GatePage
 from desktop.ui.roster_page import RosterPage
 from desktop.ui.safekeeping import DAMAGED, Safekeeping
 from desktop.ui.suppliers_page import SuppliersPage
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
-PAGES = ("roster", "buys", "suppliers", "bags", "backups")
+PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")
 STATUS_REFRESH_MS = 60_000
 
 BANNER_STYLES = {
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
              lambda: SuppliersPage(self._conn, self)),
             ("bags", self.tr("Bags & labels"), QStyle.StandardPixmap.SP_FileDialogContentsView,
              lambda: BagsPage(self._conn, self, settings=self._settings)),
+            ("gate", self.tr("Gate"), QStyle.StandardPixmap.SP_DialogApplyButton,
+             lambda: GatePage(self._conn, self, settings=self._settings)),
             ("backups", self.tr("Backups"), QStyle.StandardPixmap.SP_DriveHDIcon,
              lambda: BackupsPage(self._conn, self.safekeeping, self)),
         ]

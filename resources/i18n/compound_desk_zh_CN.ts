@@ -1705,23 +1705,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="60"/>
-        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="64"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -1767,6 +1767,594 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/roster_model.py" line="49"/>
         <source>pickup</source>
         <translation>自提</translation>
+    </message>
+</context>
+<context>
+    <name>GatePage</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="363"/>
+        <source>frozen</source>
+        <translation>冷冻</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="364"/>
+        <source>chilled</source>
+        <translation>冷藏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="365"/>
+        <source>ambient</source>
+        <translation>常温</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="374"/>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="375"/>
+        <source>%1 h %2 min</source>
+        <translation>%1 小时 %2 分</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="539"/>
+        <source>Guard on duty</source>
+        <translation>值班门卫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="540"/>
+        <source>your name</source>
+        <translation>你的名字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="541"/>
+        <source>Recorded with every handoff you make</source>
+        <translation>你登记的每次交接都会记下此名字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="545"/>
+        <source>&amp;Guard:</source>
+        <translation>门卫(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="550"/>
+        <source>Scan or type a code</source>
+        <translation>扫码或输入编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="551"/>
+        <source>Scan a bag or a household card, or type its code and press Enter</source>
+        <translation>扫描袋子或住户卡，或输入编码后按回车</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="556"/>
+        <source>Camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="557"/>
+        <source>Read QR codes with the webcam</source>
+        <translation>用摄像头读取二维码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="562"/>
+        <source>What the camera sees</source>
+        <translation>摄像头画面</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="570"/>
+        <source>Bags waiting, oldest first</source>
+        <translation>待取的袋子（最早的在前）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="590"/>
+        <source>Picked up</source>
+        <translation>已取走</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="591"/>
+        <source>Delivered to door</source>
+        <translation>已送上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="592"/>
+        <source>Arrived at gate</source>
+        <translation>已到门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="593"/>
+        <source>Only check</source>
+        <translation>只查验</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="602"/>
+        <source>Collected by (proxy)</source>
+        <translation>代取人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="603"/>
+        <source>neighbour&apos;s name</source>
+        <translation>邻居姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="604"/>
+        <source>Someone collecting for the household (a neighbour for an elderly resident): their name is recorded with the pickup</source>
+        <translation>替住户来取的人（例如替独居老人代取的邻居）：姓名随取件记录保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="611"/>
+        <source>Collected &amp;by:</source>
+        <translation>代取人(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="614"/>
+        <source>End card</source>
+        <translation>结束住户卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="615"/>
+        <source>Done with this household&apos;s card</source>
+        <translation>这户的住户卡处理完了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="618"/>
+        <source>Undo last</source>
+        <translation>撤销上一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="619"/>
+        <source>Undo the last handoff (a reason is required)</source>
+        <translation>撤销上一次交接（须写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="638"/>
+        <source>Note</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="644"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1069"/>
+        <source>Waiting bags</source>
+        <translation>待取的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="648"/>
+        <source>Waiting bags: counting…</source>
+        <translation>待取的袋子：正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="651"/>
+        <source>Waiting list</source>
+        <translation>待取清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="652"/>
+        <source>Show or hide the bags still waiting</source>
+        <translation>显示或隐藏仍在等待的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="655"/>
+        <source>Cold chain…</source>
+        <translation>冷链…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="656"/>
+        <source>Cold-chain limits and sealed buildings</source>
+        <translation>冷链时限和封控楼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="658"/>
+        <source>Door-delivery run (PDF)</source>
+        <translation>送货上门清单（PDF）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="659"/>
+        <source>Households with door delivery and sealed buildings, a page per building, to print</source>
+        <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="715"/>
+        <source>Scans only answer; nothing is recorded (%1)</source>
+        <translation>扫码只显示结果，不登记（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="718"/>
+        <source>A scan records this; pressed right after a scan, it is recorded for the bag on screen (%1)</source>
+        <translation>扫码时登记此项；扫码后立即按下，则为屏幕上的袋子登记此项（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <source>Scan a bag</source>
+        <translation>请扫描袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="882"/>
+        <source>or a household card</source>
+        <translation>或住户卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <source>✗ Not recorded</source>
+        <translation>✗ 未登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <source>Not recorded</source>
+        <translation>未登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="907"/>
+        <source>handed over</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="909"/>
+        <source>checked, not recorded</source>
+        <translation>已查验，未登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="911"/>
+        <source>at the gate</source>
+        <translation>在门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="916"/>
+        <source>bag %1 of %2 · %3 · %4</source>
+        <translation>第 %1/%2 袋 · %3 · %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="919"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1003"/>
+        <source>a guard who gave no name</source>
+        <translation>未署名的门卫</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="922"/>
+        <source>picked up at %1 by %2 at %3</source>
+        <translation>%1 已被取走，经手：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="923"/>
+        <source>delivered to the door at %1 by %2 at %3</source>
+        <translation>%1 已送上门，经手：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="924"/>
+        <source>arrived at the gate at %1, recorded by %2 at %3</source>
+        <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="925"/>
+        <source>packed at %1 by %2 at %3</source>
+        <translation>%1 已分装，经手：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="926"/>
+        <source>returned at %1 to %2 at %3</source>
+        <translation>%1 已退回，接收人：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="927"/>
+        <source>found spoiled at %1 by %2 at %3</source>
+        <translation>%1 发现变质，经手：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="931"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1006"/>
+        <source>, collected for the household by %1</source>
+        <translation>，代取人：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="945"/>
+        <source>✓ Picked up — hand it over</source>
+        <translation>✓ 已登记取走 — 请交给住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="946"/>
+        <source>✓ Delivered to the door — recorded</source>
+        <translation>✓ 已送上门 — 已登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="947"/>
+        <source>Arrived at the gate — it waits here</source>
+        <translation>已到门岗 — 在此等待领取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="950"/>
+        <source>At the gate since %1</source>
+        <translation>%1 起在门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="951"/>
+        <source>Not recorded: press F1 picked up or F2 delivered to the door</source>
+        <translation>未登记：按 F1 登记取走，或 F2 登记送上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="952"/>
+        <source>✓ May be handed over</source>
+        <translation>✓ 可以交付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="954"/>
+        <source>✗ Already delivered to the door</source>
+        <translation>✗ 已经送上门了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="955"/>
+        <source>✗ Already picked up</source>
+        <translation>✗ 已经被取走了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="959"/>
+        <source>✗ A bag of another household</source>
+        <translation>✗ 这是别户的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="960"/>
+        <source>The card shown is for %1: do not hand this bag over.</source>
+        <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="963"/>
+        <source>✗ A void bag of a cancelled buy</source>
+        <translation>✗ 作废的袋子：该团购已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="964"/>
+        <source>✗ A void bag: it was packed again with a new label</source>
+        <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="965"/>
+        <source>✗ A void bag: its order was withdrawn</source>
+        <translation>✗ 作废的袋子：订单已撤回</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="966"/>
+        <source>✗ A spoiled bag</source>
+        <translation>✗ 已变质的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="967"/>
+        <source>✗ A replaced household card</source>
+        <translation>✗ 已作废的住户卡</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="971"/>
+        <source>Ask for the household&apos;s new card.</source>
+        <translation>请对方出示新的住户卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="972"/>
+        <source>Do not hand it over: put it aside for the volunteers.</source>
+        <translation>不要交出：请放到一边交给志愿者。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="978"/>
+        <source>Household card — 1 bag waiting</source>
+        <translation>住户卡 — 1 袋待取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="979"/>
+        <source>Household card — %1 bags waiting</source>
+        <translation>住户卡 — %1 袋待取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="980"/>
+        <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
+        <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="981"/>
+        <source>Nothing is waiting for this household.</source>
+        <translation>这户没有待取的袋子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="984"/>
+        <source>✗ Do not hand over</source>
+        <translation>✗ 不要交出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="986"/>
+        <source>Forged label</source>
+        <translation>伪造标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="987"/>
+        <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
+        <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="990"/>
+        <source>Another compound&apos;s label</source>
+        <translation>其他小区的标签</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="991"/>
+        <source>This label was printed by another compound&apos;s desk, not here.</source>
+        <translation>这张标签是其他小区打印的，不是本小区的。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="993"/>
+        <source>Unknown code</source>
+        <translation>未知编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="994"/>
+        <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
+        <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="997"/>
+        <source>Mistyped code</source>
+        <translation>编码输错了</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="998"/>
+        <source>A character is wrong: check the code and type it again.</source>
+        <translation>有一个字符不对：请核对编码后重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="999"/>
+        <source>Not a code</source>
+        <translation>不是编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1000"/>
+        <source>Scan the QR code again, or type the code printed under it.</source>
+        <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1004"/>
+        <source>Recorded at %1 by %2 at %3</source>
+        <translation>%1 已登记，经手：%2，地点：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1018"/>
+        <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
+        <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1022"/>
+        <source>%1 has no handoff to undo.</source>
+        <translation>%1 没有可撤销的交接记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1024"/>
+        <source>Undo “%1” for %2, %3? The bag will wait again.</source>
+        <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1046"/>
+        <source>↶ Undone: %1</source>
+        <translation>↶ 已撤销：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1047"/>
+        <source>The bag waits again. Reason: %1</source>
+        <translation>这袋重新等待领取。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1104"/>
+        <source>Nothing is waiting: every bag has been handed over.</source>
+        <translation>没有待取的袋子：全部已交付。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1106"/>
+        <source>Waiting: 1 bag</source>
+        <translation>待取：1 袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1107"/>
+        <source>Waiting: %1 bags</source>
+        <translation>待取：%1 袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1109"/>
+        <source>oldest %1 (%2, %3)</source>
+        <translation>最久 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1113"/>
+        <source>1 cold bag past its limit</source>
+        <translation>1 袋冷链超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1114"/>
+        <source>%1 cold bags past their limit</source>
+        <translation>%1 袋冷链超时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1155"/>
+        <source>Writing the door-delivery run…</source>
+        <translation>正在生成送货上门清单…</translation>
+    </message>
+</context>
+<context>
+    <name>GateSettingsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="439"/>
+        <location filename="../../desktop/ui/gate_page.py" line="440"/>
+        <source>Cold chain and sealed buildings</source>
+        <translation>冷链和封控楼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="441"/>
+        <source>Frozen bags may wait (minutes)</source>
+        <translation>冷冻袋最长等待（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="443"/>
+        <source>Chilled bags may wait (minutes)</source>
+        <translation>冷藏袋最长等待（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="447"/>
+        <source>Sealed buildings</source>
+        <translation>封控楼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="448"/>
+        <source>e.g. 3, 12</source>
+        <translation>例如 3, 12</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="449"/>
+        <source>Every bag for a sealed building is carried to the door</source>
+        <translation>封控楼的所有袋子都送上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="452"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="457"/>
+        <source>&amp;Frozen limit:</source>
+        <translation>冷冻时限(&amp;F)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="458"/>
+        <source>C&amp;hilled limit:</source>
+        <translation>冷藏时限(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="459"/>
+        <source>&amp;Sealed buildings:</source>
+        <translation>封控楼(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="477"/>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>GateWindow</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
+        <source>Compound and station</source>
+        <translation>小区和工作站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
+        <source>unnamed compound</source>
+        <translation>未命名小区</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <source>Compound Desk — gate — %1</source>
+        <translation>小区保供台 — 门岗 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1240"/>
+        <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
+        <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
 </context>
 <context>
@@ -1996,18 +2584,18 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="120"/>
+        <location filename="../../desktop/ui/jobs.py" line="121"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="122"/>
-        <location filename="../../desktop/ui/jobs.py" line="124"/>
+        <location filename="../../desktop/ui/jobs.py" line="123"/>
+        <location filename="../../desktop/ui/jobs.py" line="125"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="140"/>
+        <location filename="../../desktop/ui/jobs.py" line="141"/>
         <source>Stopping… nothing will be changed.</source>
         <translation>正在停止……不会做任何改动。</translation>
     </message>
@@ -2153,87 +2741,92 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <source>Gate</source>
+        <translation>门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="235"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -3353,6 +3946,127 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/suppliers_page.py" line="467"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>UndoDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="385"/>
+        <location filename="../../desktop/ui/gate_page.py" line="386"/>
+        <source>Undo the last handoff</source>
+        <translation>撤销上一次交接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="393"/>
+        <source>Reason for undoing</source>
+        <translation>撤销原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="394"/>
+        <source>Why? e.g. the wrong bag was scanned</source>
+        <translation>为什么？例如：扫错了袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="397"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="402"/>
+        <location filename="../../desktop/ui/gate_page.py" line="404"/>
+        <source>Undo handoff</source>
+        <translation>撤销交接</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="408"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="412"/>
+        <source>&amp;Reason (required):</source>
+        <translation>原因（必填）(&amp;R)：</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictBanner</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="156"/>
+        <source>Answer</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="162"/>
+        <source>What the answer is</source>
+        <translation>结果说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="163"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="164"/>
+        <source>Bag, storage and group buy</source>
+        <translation>袋号、储存方式和团购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="165"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="169"/>
+        <source>Bags waiting for this household</source>
+        <translation>这户待取的袋子</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <source>Waited</source>
+        <translation>已等</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <source>Bag</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <source>Storage</source>
+        <translation>储存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="327"/>
+        <source>Group buy</source>
+        <translation>团购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="327"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="347"/>
+        <source>at the gate</source>
+        <translation>在门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="347"/>
+        <source>inside</source>
+        <translation>在室内</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="355"/>
+        <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
+        <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,149 @@
+"""Queries the gate needs: a bag with its household, buy and standing custody event in one indexed
+SELECT; bags still waiting; appending custody events; the custody log. They never commit: the
+service in `desktop.gate` owns the transactions.
+
+The *standing* event of a bag is its latest custody event that is not a reversal and has not been
+reversed (newest by time, then by id). The `handoff_by_bag (bag_id, at, id)` index walks a bag's
+few events backwards and `handoff_by_reversed` answers "was it undone?", so no column on `bag`
+has to be kept in step with the log (which a merge of two stations' files would break).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterable
+
+# The standing event of the bag `b`, as a scalar subquery.
+STANDING_EVENT = (
+    "(SELECT e.id FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
+    "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id) "
+    "ORDER BY e.at DESC, e.id DESC LIMIT 1)"
+)
+# Actions after which the bag is no longer at the compound's disposal.
+ENDING_ACTIONS = ("pickup", "door", "spoiled")
+# Buys whose bags may still be waiting: everything after the goods arrived, except cancelled.
+WAITING_BUY_STATUSES = ("arrived", "bagged", "distributed", "settled")
+
+_SCAN_SQL = f"""
+SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.voided_at,
+       b.void_reason, g.title AS buy_title, g.status AS buy_status, h.address,
+       l.id AS last_id, l.action AS last_action, l.at AS last_at, l.operator AS last_operator,
+       l.station AS last_station, l.proxy_name AS last_proxy
+FROM bag b
+JOIN group_buy g ON g.id = b.group_buy_id
+JOIN household h ON h.id = b.household_id
+LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
+WHERE b.code = :code
+"""
+
+_ENDING = ", ".join(f"'{action}'" for action in ENDING_ACTIONS)
+_WAITING_STATUSES = ", ".join(f"'{status}'" for status in WAITING_BUY_STATUSES)
+# Waiting bags: live, of a buy still handing out, whose standing event did not end custody.
+# Time waited runs from the earlier of the buy's first recorded arrival and the bag's first packed
+# or gate event (the longest its food may have been out of a fridge), else from when it was made.
+_WAITING_SQL = f"""
+WITH buys AS (
+    SELECT g.id, g.title,
+           (SELECT min(a.at) FROM arrival a WHERE a.group_buy_id = g.id) AS arrived_at
+    FROM group_buy g WHERE g.status IN ({_WAITING_STATUSES})
+)
+SELECT *, coalesce(min(coalesce(arrived_at, put_out), coalesce(put_out, arrived_at)),
+                   created_at) AS since
+FROM (
+    SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at,
+           buys.id AS buy_id, buys.title AS buy_title, buys.arrived_at, h.address, h.building,
+           h.entrance, h.room, h.name, h.delivery,
+           (SELECT min(e.at) FROM handoff e
+            WHERE e.bag_id = b.id AND e.action IN ('packed', 'gate')) AS put_out,
+           l.action AS last_action, l.at AS last_at
+    FROM buys
+    JOIN bag b ON b.group_buy_id = buys.id AND b.voided_at IS NULL
+    JOIN household h ON h.id = b.household_id
+    LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
+    WHERE {{where}}
+)
+WHERE last_action IS NULL OR last_action NOT IN ({_ENDING})
+ORDER BY since, CASE storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END,
+         building, entrance IS NOT NULL, entrance, room, buy_id, position
+"""
+
+
+def select_bag_for_scan(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    """The bag with this normalised code, its household and buy, and its standing event."""
+    return conn.execute(_SCAN_SQL, {"code": code}).fetchone()
+
+
+def select_card(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT c.household_id, c.code, c.revoked_at, h.address FROM household_code c "
+        "JOIN household h ON h.id = c.household_id WHERE c.code = :code",
+        {"code": code},
+    ).fetchone()
+
+
+def select_waiting(conn: sqlite3.Connection, household_id: int | None = None) -> list[sqlite3.Row]:
+    """Bags not yet handed over, oldest first; one household's when `household_id` is given."""
+    if household_id is None:
+        return conn.execute(_WAITING_SQL.format(where="1")).fetchall()
+    return conn.execute(_WAITING_SQL.format(where="b.household_id = :household"),
+                        {"household": household_id}).fetchall()
+
+
+def select_event(conn: sqlite3.Connection, handoff_id: int) -> sqlite3.Row:
+    return conn.execute(
+        "SELECT id, action, at, operator, station, proxy_name, reason, reverses_id "
+        "FROM handoff WHERE id = :id", {"id": handoff_id},
+    ).fetchone()
+
+
+_INSERT_EVENT = (
+    "INSERT INTO handoff (uuid, station, bag_id, action, reverses_id, proxy_name, reason, "
+    "operator, at) VALUES (:uuid, :station, :bag_id, :action, :reverses_id, :proxy_name, "
+    ":reason, :operator, :at)"
+)
+
+
+def time_ordered_uuid() -> str:
+    """A version 7 UUID (RFC 9562): the millisecond first, then 74 random bits. Still unique
+    across stations, but new events land at the end of the uuid index instead of on a random
+    page of it: one page fewer for each recorded handoff to write."""
+    millis = time.time_ns() // 1_000_000
+    rand = int.from_bytes(os.urandom(10), "big")
+    value = (millis & (1 << 48) - 1) << 80 | 0x7 << 76 | (rand >> 62 & 0xFFF) << 64
+    value |= 0b10 << 62 | rand & (1 << 62) - 1
+    return str(uuid.UUID(int=value))
+
+
+def insert_event(conn: sqlite3.Connection, values: dict, *, station: str) -> int:
+    """Append one custody event; `values` holds bag_id, action, at and any of reverses_id,
+    proxy_name, reason and operator."""
+    row = {"reverses_id": None, "proxy_name": "", "reason": "", "operator": "", **values,
+           "uuid": time_ordered_uuid(), "station": station}
+    return int(conn.execute(_INSERT_EVENT, row).lastrowid)
+
+
+def select_log(conn: sqlite3.Connection) -> Iterable[sqlite3.Row]:
+    """Every custody event, oldest first, with its bag's code and household's address."""
+    return conn.execute(
+        "SELECT b.code, h.address, e.action, e.at, e.operator, e.station, e.proxy_name, "
+        "e.reason, e.reverses_id, r.action AS reverses_action "
+        "FROM handoff e JOIN bag b ON b.id = e.bag_id JOIN household h ON h.id = b.household_id "
+        "LEFT JOIN handoff r ON r.id = e.reverses_id "
+        "ORDER BY e.at, e.id"
+    )
+
+
+def select_setting(conn: sqlite3.Connection, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = :key", {"key": key}).fetchone()
+    return row[0] if row else None
+
+
+def upsert_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"key": key, "value": value},
+    )

@@ -1,0 +1,516 @@
+"""The gate: one answer for a scanned code, used alike by the Gate page and by `scan`.
+
+For any text, `scan` answers one verdict (CLI.md): `ok` (a bag that may be handed over),
+`already_handed_over`, `void` (its buy was cancelled, or it was remade or spoiled; also a
+replaced household card), `wrong_household` (checked against a household's card: not its bag),
+`household` (a card: its bags still waiting, over every buy), `forged`, `other_compound`,
+`unknown` (signed right, but no such bag or card here) or `invalid` (not a code of this program,
+or one with a mistyped character). It never raises for the text scanned.
+
+Recording (`pickup`, `door`, `gate` = arrived at the gate) appends a custody event only when the
+verdict is `ok`, and the check and the event share one `BEGIN IMMEDIATE` transaction: of two
+stations recording the same bag at once, the second waits for the first and is then refused with
+who took the bag, where and when. Arriving at the gate does not end custody; picking up and
+delivering to the door do. A mistake is undone by an appended reversal with a reason, never by a
+deletion, and the bag waits again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import uuid
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop import codes
+from desktop.clock import utc_now
+from desktop.db import gate as rows
+from desktop.db.connection import Connection, transaction
+from desktop.errors import BadInput
+
+VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
+            "other_compound", "unknown", "invalid")
+RECORDABLE = ("pickup", "door", "gate")
+HANDED_OVER = ("pickup", "door")
+# What the answer means at a glance; the window gives each its colour and sound:
+# `go` a bag that may go (or just went) to its household, `look` a card's list or a bag that
+# only arrived at the gate, `stop` every refusal.
+TONES = ("go", "look", "stop")
+MAX_NAME = 60
+MAX_REASON = 300
+DEFAULT_FROZEN_LIMIT = 90  # minutes a frozen bag may wait outside a freezer before it is flagged
+DEFAULT_CHILLED_LIMIT = 120
+MAX_LIMIT = 24 * 60
+SETTING_FROZEN = "gate.frozen_limit_minutes"
+SETTING_CHILLED = "gate.chilled_limit_minutes"
+SETTING_SEALED = "gate.sealed_buildings"
+EXPORT_COLUMNS = ("code", "address", "action", "at", "operator", "station", "proxy", "reason",
+                  "undoes")
+
+
+# ---- what an answer holds ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BagInfo:
+    index: int
+    count: int
+    buy: str
+    storage: str
+
+
+@dataclass(frozen=True)
+class Handoff:
+    id: int
+    action: str
+    at: str
+    operator: str
+    station: str
+    proxy_name: str = ""
+
+    def as_json(self) -> dict:
+        return {"action": self.action, "at": self.at, "operator": self.operator,
+                "station": self.station}
+
+
+@dataclass(frozen=True)
+class WaitingBag:
+    bag_id: int
+    code: str
+    household_id: int
+    address: str
+    building: int
+    entrance: int | None
+    room: int
+    name: str
+    delivery: str
+    buy_id: int
+    buy: str
+    storage: str
+    index: int
+    count: int
+    since: str
+    at_gate: bool = False
+
+    def minutes_waited(self, now: datetime | None = None) -> int:
+        moment = now or datetime.now(UTC)
+        return max(0, int((moment - parse_time(self.since)).total_seconds() // 60))
+
+    def as_json(self) -> dict:
+        return {"code": self.code, "buy": self.buy, "index": self.index, "count": self.count}
+
+
+@dataclass(frozen=True)
+class Card:
+    """A household's current card, resolved once: what bags are checked against."""
+
+    household_id: int
+    code: str
+    address: str
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    verdict: str
+    code: str
+    address: str | None = None
+    bag: BagInfo | None = None
+    last_handoff: Handoff | None = None
+    recorded: bool = False
+    waiting_bags: tuple[WaitingBag, ...] = ()
+    # Beyond the JSON: what the window needs to word and act on the answer.
+    kind: str | None = None  # "bag" or "household" for a code of this program's format
+    bag_id: int | None = None
+    household_id: int | None = None  # the bag's household, or the card's
+    card: Card | None = None  # the card the bag was checked against
+    void_reason: str | None = None  # remade, order_withdrawn, buy_cancelled, spoiled, card_replaced
+    mistyped: bool = False
+
+    @property
+    def tone(self) -> str:
+        if self.verdict == "ok":
+            recorded_gate = self.recorded and self.last_handoff and self.last_handoff.action == "gate"
+            return "look" if recorded_gate else "go"
+        return "look" if self.verdict == "household" else "stop"
+
+    @property
+    def at_gate(self) -> bool:
+        return self.last_handoff is not None and self.last_handoff.action == "gate"
+
+    def as_json(self) -> dict:
+        bag = self.bag
+        return {
+            "verdict": self.verdict,
+            "code": self.code,
+            "address": self.address,
+            "bag": None if bag is None else {"index": bag.index, "count": bag.count,
+                                             "buy": bag.buy, "storage": bag.storage},
+            "last_handoff": None if self.last_handoff is None else self.last_handoff.as_json(),
+            "recorded": self.recorded,
+            "waiting_bags": [w.as_json() for w in self.waiting_bags],
+        }
+
+
+@dataclass(frozen=True)
+class Undone:
+    code: str
+    address: str
+    undone: Handoff
+    reversal: Handoff
+
+
+@dataclass(frozen=True)
+class GateSettings:
+    frozen_limit: int = DEFAULT_FROZEN_LIMIT  # minutes
+    chilled_limit: int = DEFAULT_CHILLED_LIMIT
+    sealed_buildings: tuple[int, ...] = ()
+
+    def limit_for(self, storage: str) -> int | None:
+        return {"frozen": self.frozen_limit, "chilled": self.chilled_limit}.get(storage)
+
+    def overdue(self, bag: WaitingBag, now: datetime | None = None) -> bool:
+        """A frozen or chilled bag that has waited past its limit: the cold chain is at risk."""
+        limit = self.limit_for(bag.storage)
+        return limit is not None and bag.minutes_waited(now) >= limit
+
+
+@dataclass(frozen=True)
+class DoorStop:
+    """One household on a door-delivery run, and why it is on it (`door` or `sealed`)."""
+
+    household_id: int
+    address: str
+    building: int
+    entrance: int | None
+    room: int
+    name: str
+    reason: str
+    bags: tuple[WaitingBag, ...] = field(default=())
+
+
+# ---- the compound's keys, once per connection ---------------------------------------------------
+
+_keys: weakref.WeakKeyDictionary[Connection, codes.CodeKeys] = weakref.WeakKeyDictionary()
+
+
+def compound_keys(conn: Connection) -> codes.CodeKeys:
+    """The keys codes are checked with, read once per connection (the secret never changes)."""
+    keys = _keys.get(conn)
+    if keys is None:
+        keys = _keys[conn] = codes.code_keys(conn)
+    return keys
+
+
+# ---- scanning ---------------------------------------------------------------------------------
+
+
+def resolve_card(conn: Connection, text: object) -> Card:
+    """A household's current card from its code in any typed form; BadInput when it is not one."""
+    check = codes.verify(compound_keys(conn), text)
+    row = rows.select_card(conn, check.code) if check.genuine and check.kind == "household" else None
+    if row is None or row["revoked_at"] is not None:
+        raise BadInput("gate_card_invalid", "card", text=check.code or str(text or "")[:40])
+    return Card(row["household_id"], row["code"], row["address"])
+
+
+def scan(
+    conn: Connection,
+    text: object,
+    *,
+    card: Card | str | None = None,
+    record: str | None = None,
+    operator: str = "",
+    station: str | None = None,
+    proxy_name: str = "",
+    at: str | None = None,
+) -> ScanResult:
+    """The answer for a scanned or typed code; with `record`, the handoff is appended when the
+    answer is `ok`, in the same transaction as the check. `card` checks a bag against a
+    household's card. Bad `record` or `card` values raise BadInput; the scanned text never does."""
+    if record is not None and record not in RECORDABLE:
+        raise BadInput("gate_action_invalid", "record", action=str(record))
+    operator, proxy_name = clean_name(operator), clean_name(proxy_name)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if isinstance(card, str):
+        card = resolve_card(conn, card)
+    if not check.genuine:
+        return ScanResult(check.verdict, check.code, kind=check.kind, mistyped=check.mistyped)
+    if check.kind == "household":
+        return _card_answer(conn, check.code)
+    if record is None:
+        return _bag_answer(conn, check.code, card)
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None or _verdict(row, card)[0] != "ok":
+            return _bag_answer(conn, check.code, card, row)
+        when = at or utc_now()
+        event_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": record, "proxy_name": proxy_name,
+            "operator": operator, "at": when,
+        }, station=station)
+    event = Handoff(event_id, record, when, operator, station, proxy_name)
+    return _bag_answer(conn, check.code, card, row, recorded=event)
+
+
+def _card_answer(conn: Connection, code: str) -> ScanResult:
+    row = rows.select_card(conn, code)
+    if row is None:
+        return ScanResult("unknown", code, kind="household")
+    if row["revoked_at"] is not None:
+        return ScanResult("void", code, row["address"], kind="household",
+                          household_id=row["household_id"], void_reason="card_replaced")
+    waiting = tuple(_waiting(r) for r in rows.select_waiting(conn, row["household_id"]))
+    card = Card(row["household_id"], row["code"], row["address"])
+    return ScanResult("household", code, row["address"], waiting_bags=waiting, kind="household",
+                      household_id=row["household_id"], card=card)
+
+
+_NOT_READ = object()
+
+
+def _bag_answer(conn: Connection, code: str, card: Card | None, row=_NOT_READ, *,
+                recorded: Handoff | None = None) -> ScanResult:
+    """The answer for a bag code, from its row (read here unless given); `recorded` is the event
+    just appended for it."""
+    if row is _NOT_READ:
+        row = rows.select_bag_for_scan(conn, code)
+    if row is None:
+        return ScanResult("unknown", code, kind="bag", card=card)
+    verdict, void_reason, last = _verdict(row, card)
+    return ScanResult(
+        verdict, code, row["address"],
+        BagInfo(row["position"], row["count"], row["buy_title"], row["storage"]),
+        recorded or last, recorded is not None, kind="bag", bag_id=row["id"],
+        household_id=row["household_id"], card=card, void_reason=void_reason,
+    )
+
+
+def _verdict(row, card: Card | None) -> tuple[str, str | None, Handoff | None]:
+    """(verdict, why void, standing event) for a bag's row, checked against a card if any."""
+    last = None
+    if row["last_id"] is not None:
+        last = Handoff(row["last_id"], row["last_action"], row["last_at"], row["last_operator"],
+                       row["last_station"], row["last_proxy"])
+    if card is not None and row["household_id"] != card.household_id:
+        return "wrong_household", None, last
+    if last is not None and last.action in HANDED_OVER:
+        return "already_handed_over", None, last
+    if row["voided_at"] is not None or row["buy_status"] == "cancelled":
+        return "void", row["void_reason"] or "buy_cancelled", last
+    if last is not None and last.action == "spoiled":
+        return "void", "spoiled", last
+    return "ok", None, last
+
+
+def clean_name(text: object) -> str:
+    """A person's or station's name as stored: one line, trimmed, at most MAX_NAME characters."""
+    if not text:
+        return ""
+    return re.sub(r"\s+", " ", str(text)).strip()[:MAX_NAME]
+
+
+# ---- undoing ----------------------------------------------------------------------------------
+
+
+def undo_last_handoff(
+    conn: Connection,
+    text: object,
+    reason: str,
+    *,
+    operator: str = "",
+    station: str | None = None,
+    at: str | None = None,
+) -> Undone:
+    """Undo a bag's standing custody event with an appended reversal that says why; the bag
+    waits again (or stands where the event before it left it)."""
+    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    if not reason:
+        raise BadInput("gate_undo_reason_empty", "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None:
+            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        if row["last_id"] is None:
+            raise BadInput("gate_nothing_to_undo", "code", text=codes.display_code(check.code),
+                           address=row["address"])
+        when = at or utc_now()
+        reversal_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": "reversal", "reverses_id": row["last_id"],
+            "reason": reason, "operator": operator, "at": when,
+        }, station=station)
+    undone = Handoff(row["last_id"], row["last_action"], row["last_at"], row["last_operator"],
+                     row["last_station"], row["last_proxy"])
+    return Undone(check.code, row["address"], undone,
+                  Handoff(reversal_id, "reversal", when, operator, station))
+
+
+# ---- waiting bags, the cold chain and door-delivery runs --------------------------------------
+
+
+def parse_time(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def _waiting(row) -> WaitingBag:
+    return WaitingBag(
+        bag_id=row["id"], code=row["code"], household_id=row["household_id"],
+        address=row["address"], building=row["building"], entrance=row["entrance"],
+        room=row["room"], name=row["name"], delivery=row["delivery"], buy_id=row["buy_id"],
+        buy=row["buy_title"], storage=row["storage"], index=row["position"], count=row["count"],
+        since=row["since"], at_gate=row["last_action"] == "gate",
+    )
+
+
+def list_waiting(conn: Connection, household_id: int | None = None) -> list[WaitingBag]:
+    """Bags not yet handed over, oldest first (frozen before chilled before ambient)."""
+    return [_waiting(row) for row in rows.select_waiting(conn, household_id)]
+
+
+def get_gate_settings(conn: Connection) -> GateSettings:
+    def minutes(key: str, default: int) -> int:
+        value = rows.select_setting(conn, key)
+        try:
+            number = int(value) if value is not None else default
+        except ValueError:
+            return default
+        return number if 1 <= number <= MAX_LIMIT else default
+
+    sealed = rows.select_setting(conn, SETTING_SEALED) or ""
+    buildings = tuple(sorted({int(part) for part in sealed.split(",") if part.strip().isdigit()}))
+    return GateSettings(minutes(SETTING_FROZEN, DEFAULT_FROZEN_LIMIT),
+                        minutes(SETTING_CHILLED, DEFAULT_CHILLED_LIMIT), buildings)
+
+
+def parse_minutes(value: object) -> int:
+    text = str(value if value is not None else "").strip()
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if not text.isdecimal() or not 1 <= int(text) <= MAX_LIMIT:
+        raise BadInput("gate_limit_invalid", "limit", text=text, maximum=MAX_LIMIT)
+    return int(text)
+
+
+def parse_buildings(value: object) -> tuple[int, ...]:
+    """Building numbers from `3, 5 12号楼`; BadInput names the first piece that is not one."""
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        pieces = [str(v) for v in value]
+    else:
+        text = str(value or "").translate(str.maketrans("０１２３４５６７８９，、；", "0123456789,,,"))
+        pieces = re.split(r"[,;\s]+", text)
+    found = set()
+    for piece in pieces:
+        piece = re.sub(r"(号楼|栋|幢|号)$", "", piece.strip())
+        if not piece:
+            continue
+        if not piece.isdecimal() or int(piece) < 1:
+            raise BadInput("building_invalid", "building", text=piece)
+        found.add(int(piece))
+    return tuple(sorted(found))
+
+
+def save_gate_settings(
+    conn: Connection,
+    *,
+    frozen_limit: object = None,
+    chilled_limit: object = None,
+    sealed_buildings: object = None,
+) -> GateSettings:
+    """Change the cold-chain limits (minutes) and the sealed buildings; what is not given stays."""
+    values = {}
+    if frozen_limit is not None:
+        values[SETTING_FROZEN] = str(parse_minutes(frozen_limit))
+    if chilled_limit is not None:
+        values[SETTING_CHILLED] = str(parse_minutes(chilled_limit))
+    if sealed_buildings is not None:
+        values[SETTING_SEALED] = ",".join(str(b) for b in parse_buildings(sealed_buildings))
+    with transaction(conn):
+        for key, value in values.items():
+            rows.upsert_setting(conn, key, value)
+    return get_gate_settings(conn)
+
+
+def set_building_sealed(conn: Connection, building: int, sealed: bool = True) -> GateSettings:
+    """A building sealed by the authorities gets every bag carried to the door, and back."""
+    (number,) = parse_buildings([building])
+    with transaction(conn):
+        current = set(get_gate_settings(conn).sealed_buildings)
+        current = current | {number} if sealed else current - {number}
+        rows.upsert_setting(conn, SETTING_SEALED, ",".join(str(b) for b in sorted(current)))
+    return get_gate_settings(conn)
+
+
+def door_run(conn: Connection, building: int | None = None,
+             waiting: list[WaitingBag] | None = None) -> list[DoorStop]:
+    """Households whose waiting bags are carried to the door (door delivery, or a sealed
+    building), by building, entrance and room; one building's when `building` is given."""
+    sealed = set(get_gate_settings(conn).sealed_buildings)
+    stops: dict[int, list[WaitingBag]] = {}
+    for bag in waiting if waiting is not None else list_waiting(conn):
+        if building is not None and bag.building != building:
+            continue
+        if bag.delivery == "door" or bag.building in sealed:
+            stops.setdefault(bag.household_id, []).append(bag)
+    found = []
+    for bags in stops.values():
+        first = bags[0]
+        bags.sort(key=lambda b: (b.buy_id, b.index))
+        found.append(DoorStop(first.household_id, first.address, first.building, first.entrance,
+                              first.room, first.name,
+                              "door" if first.delivery == "door" else "sealed", tuple(bags)))
+    found.sort(key=lambda s: (s.building, s.entrance is not None, s.entrance or 0, s.room))
+    return found
+
+
+# ---- the custody log as CSV -------------------------------------------------------------------
+
+
+def export_handoffs(conn: Connection, path: str | os.PathLike[str],
+                    should_cancel: Callable[[], bool] | None = None) -> int:
+    """Every custody event, oldest first, as CSV (UTF-8 with a BOM, so Excel reads it); written
+    beside the target and moved into place, so a failure never leaves half a file."""
+    target = Path(path)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    count = 0
+    for row in rows.select_log(conn):
+        writer.writerow([row["code"], row["address"], row["action"], row["at"], row["operator"],
+                         row["station"], row["proxy_name"], row["reason"],
+                         row["reverses_action"] or ""])
+        count += 1
+        if should_cancel is not None and count % 5000 == 0 and should_cancel():
+            from desktop.errors import Cancelled
+
+            raise Cancelled()
+    _write_atomically(target, out.getvalue().encode("utf-8-sig"))
+    return count
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    if path.is_dir() or not path.parent.is_dir():
+        raise BadInput("export_unwritable", "file", path=str(path))
+    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
+    try:
+        with open(temp, "xb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temp, path)
+    except OSError as exc:
+        raise BadInput("export_unwritable", "file", path=str(path)) from exc
+    finally:
+        try:
+            temp.unlink(missing_ok=True)
+        except OSError:
+            pass

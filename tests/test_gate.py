@@ -1,0 +1,539 @@
+"""The gate, as a guard meets it: a scan answers at once, a handoff is recorded once, a second
+pickup is refused with who took the bag, where and when, and no bad code changes anything."""
+
+import csv
+import json
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+
+import pypdfium2 as pdfium
+import pytest
+from bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop import cli, codes, gate
+from desktop.bags import issue_household_codes, list_bags, make_bags
+from desktop.db import connect
+from desktop.errors import BadInput
+from desktop.group_buys import cancel_buy
+
+SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags"]
+
+
+def run(capsys, *argv):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def bagged(tmp_path):
+    """Four neighbours with the weekend buy bagged: (conn, {address: [bags]})."""
+    conn = compound(tmp_path)
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    yield conn, by_address(conn, buy)
+    conn.close()
+
+
+def by_address(conn, buy):
+    found = {}
+    for bag in list_bags(conn, buy):
+        found.setdefault(bag.address, []).append(bag)
+    return found
+
+
+def handoffs(conn):
+    return conn.execute("SELECT action, operator, station, proxy_name, reason FROM handoff "
+                        "ORDER BY id").fetchall()
+
+
+def forge(code: str) -> str:
+    """This compound's format and identity, a signature it never made, a right check character."""
+    body = code[:10] + ("0" if code[10] != "0" else "1") + code[11:19]
+    return body + codes._check_char(body)
+
+
+# ---- scanning and recording -------------------------------------------------------------------
+
+
+def test_a_guard_scans_a_bag_it_may_go_and_scanning_it_again_says_who_took_it_where_and_when(bagged):
+    conn, bags = bagged
+    bag = bags["12-301"][0]
+    first = gate.scan(conn, bag.code)
+    assert (first.verdict, first.address, first.recorded) == ("ok", "12-301", False)
+    assert (first.bag.index, first.bag.count, first.bag.storage, first.bag.buy) == (1, 3, "frozen", "周末冷冻团")
+    assert handoffs(conn) == []  # a look records nothing
+
+    taken = gate.scan(conn, bag.code, record="pickup", operator="保安老李", station="北门")
+    assert taken.verdict == "ok" and taken.recorded and taken.tone == "go"
+    assert (taken.last_handoff.action, taken.last_handoff.operator, taken.last_handoff.station) == (
+        "pickup", "保安老李", "北门")
+
+    again = gate.scan(conn, bag.code, record="pickup", operator="保安小赵", station="南门")
+    assert again.verdict == "already_handed_over" and not again.recorded and again.tone == "stop"
+    assert again.last_handoff == taken.last_handoff
+    assert [tuple(r)[:3] for r in handoffs(conn)] == [("pickup", "保安老李", "北门")]
+
+
+def test_a_code_is_read_in_any_form_a_person_types_it(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    typed = " ".join(codes.display_groups(code)).lower().replace("1", "l")
+    answer = gate.scan(conn, typed)
+    assert answer.verdict == "ok" and answer.code == code
+
+
+def test_a_bag_at_the_gate_may_still_be_picked_up_but_a_picked_up_bag_is_not_delivered_too(bagged):
+    conn, bags = bagged
+    bag = bags["12-2-502"][0]
+    at_gate = gate.scan(conn, bag.code, record="gate", operator="保安老李")
+    assert at_gate.recorded and at_gate.tone == "look"
+    looked = gate.scan(conn, bag.code)
+    assert looked.verdict == "ok" and looked.at_gate
+    assert gate.scan(conn, bag.code, record="door").recorded
+    refused = gate.scan(conn, bag.code, record="pickup")
+    assert refused.verdict == "already_handed_over" and refused.last_handoff.action == "door"
+    assert gate.scan(conn, bag.code, record="gate").verdict == "already_handed_over"
+    assert [r["action"] for r in handoffs(conn)] == ["gate", "door"]
+
+
+def test_the_station_is_this_stations_name_unless_given(bagged):
+    conn, bags = bagged
+    answer = gate.scan(conn, bags["3-101"][0].code, record="pickup")
+    assert answer.last_handoff.station == conn.station != ""
+
+
+def test_two_stations_recording_the_same_bag_at_once_exactly_one_succeeds(tmp_path, monkeypatch):
+    conn = compound(tmp_path)
+    make_bags(conn, everyday_buy(conn))
+    code = by_address(conn, 1)["3-101"][0].code
+    conn.close()
+
+    # The first station holds its transaction open between its check and its commit; the second
+    # starts meanwhile and must wait, then see the first's handoff.
+    inserted = threading.Event()
+    real_insert = gate.rows.insert_event
+
+    def slow_insert(connection, values, *, station):
+        event_id = real_insert(connection, values, station=station)
+        if station == "北门":
+            inserted.set()
+            time.sleep(0.3)
+        return event_id
+
+    monkeypatch.setattr(gate.rows, "insert_event", slow_insert)
+    results = {}
+
+    def station(name):
+        c = connect(tmp_path / "c.sqlite")
+        try:
+            if name == "南门":
+                assert inserted.wait(5)
+            results[name] = gate.scan(c, code, record="pickup", station=name, operator=name)
+        finally:
+            c.close()
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in ("北门", "南门")]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(20)
+    assert results["北门"].recorded and results["北门"].verdict == "ok"
+    assert results["南门"].verdict == "already_handed_over" and not results["南门"].recorded
+    assert results["南门"].last_handoff.station == "北门"
+    check = connect(tmp_path / "c.sqlite")
+    assert check.execute("SELECT count(*) FROM handoff").fetchone()[0] == 1
+
+
+def test_many_stations_racing_for_one_bag_record_it_once(tmp_path):
+    conn = compound(tmp_path)
+    make_bags(conn, everyday_buy(conn))
+    code = by_address(conn, 1)["5-1202"][0].code
+    conn.close()
+    start = threading.Barrier(6)
+    answers = []
+
+    def station(number):
+        c = connect(tmp_path / "c.sqlite")
+        try:
+            start.wait()
+            answers.append(gate.scan(c, code, record="pickup", station=f"station {number}"))
+        finally:
+            c.close()
+
+    threads = [threading.Thread(target=station, args=(n,)) for n in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(a.verdict for a in answers) == ["already_handed_over"] * 5 + ["ok"]
+    assert sum(a.recorded for a in answers) == 1
+    check = connect(tmp_path / "c.sqlite")
+    assert check.execute("SELECT count(*) FROM handoff").fetchone()[0] == 1
+
+
+def test_forged_mangled_foreign_void_unknown_and_invalid_codes_neither_raise_nor_record(tmp_path):
+    conn = compound(tmp_path)
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    genuine = by_address(conn, buy)["12-301"][0].code
+    # A buy bagged, then cancelled: its bags are void.
+    rice = open_buy(conn, "大米团")
+    order(conn, rice, "3-101", 东北大米=1)
+    arrived(conn, rice)
+    void_code = make_bags(conn, rice).bags[0].code
+    cancel_buy(conn, rice, "商家拒单")
+    other = connect(tmp_path / "other.sqlite")
+    foreign = codes.make_code(codes.code_keys(other), "bag", 1)
+    other.close()
+    keys = codes.code_keys(conn)
+    mangled = genuine[:7] + ("X" if genuine[7] != "X" else "Y") + genuine[8:]
+    cases = {
+        forge(genuine): "forged",
+        mangled: "invalid",
+        foreign: "other_compound",
+        void_code: "void",
+        codes.make_code(keys, "bag", 4242): "unknown",
+        codes.make_code(keys, "household", 77): "unknown",
+        "hello": "invalid",
+        "": "invalid",
+        "'; DROP TABLE handoff; --": "invalid",
+        "🙂" * 30: "invalid",
+        "Ｂ" * 20: "invalid",
+        "x" * 10_000: "invalid",
+    }
+    before = rows_of(conn)
+    for text, verdict in cases.items():
+        for record in (None, "pickup", "door", "gate"):
+            answer = gate.scan(conn, text, record=record, operator="保安老李")
+            assert answer.verdict == verdict, text
+            assert not answer.recorded and answer.tone == "stop"
+    assert rows_of(conn) == before
+    assert gate.scan(conn, mangled).mistyped
+    assert gate.scan(conn, void_code).void_reason == "buy_cancelled"
+
+
+def test_a_remade_bag_scans_void_and_says_so(bagged):
+    conn, bags = bagged
+    old = bags["12-301"][0]
+    make_bags(conn, 1, 1)  # at most one item a bag: 12-301's bags are made again
+    answer = gate.scan(conn, old.code, record="pickup")
+    assert (answer.verdict, answer.void_reason, answer.recorded) == ("void", "remade", False)
+
+
+# ---- household cards and proxies --------------------------------------------------------------
+
+
+def test_a_card_lists_every_bag_waiting_for_its_household_over_all_buys(bagged):
+    conn, bags = bagged
+    second = open_buy(conn, "大米团")
+    order(conn, second, "12-301", 东北大米=1)
+    arrived(conn, second)
+    make_bags(conn, second)
+    household = bags["12-301"][0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    gate.scan(conn, bags["12-301"][1].code, record="pickup")
+
+    answer = gate.scan(conn, card.lower())
+    assert answer.verdict == "household" and answer.address == "12-301" and answer.tone == "look"
+    listed = [(w.buy, w.index, w.count) for w in answer.waiting_bags]
+    assert sorted(listed) == sorted([("周末冷冻团", 1, 3), ("周末冷冻团", 3, 3), ("大米团", 1, 1)])
+    assert answer.as_json()["waiting_bags"][0].keys() == {"code", "buy", "index", "count"}
+
+
+def test_with_a_card_its_own_bags_are_ticked_off_and_a_bag_of_another_household_is_refused(bagged):
+    conn, bags = bagged
+    household = bags["12-301"][0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    neighbour = gate.scan(conn, bags["3-101"][0].code, card=card, record="pickup")
+    assert (neighbour.verdict, neighbour.recorded, neighbour.address) == ("wrong_household", False, "3-101")
+    own = gate.scan(conn, bags["12-301"][0].code, card=card, record="pickup")
+    assert own.verdict == "ok" and own.recorded
+    left = gate.scan(conn, card)
+    assert [w.index for w in left.waiting_bags] == [2, 3]
+    assert [r["action"] for r in handoffs(conn)] == ["pickup"]
+
+
+def test_a_code_that_is_not_a_card_cannot_be_checked_against(bagged):
+    conn, bags = bagged
+    with pytest.raises(BadInput) as refused:
+        gate.scan(conn, bags["3-101"][0].code, card=bags["12-301"][0].code)
+    assert refused.value.code == "gate_card_invalid"
+
+
+def test_a_replaced_card_is_void(bagged):
+    conn, bags = bagged
+    from desktop.bags import reissue_household_code
+
+    household = bags["3-101"][0].household_id
+    old = issue_household_codes(conn, [household])[household]
+    new = reissue_household_code(conn, household)
+    assert gate.scan(conn, old).verdict == "void"
+    assert gate.scan(conn, old).void_reason == "card_replaced"
+    assert gate.scan(conn, new).verdict == "household"
+
+
+def test_a_neighbour_collecting_for_an_elderly_resident_is_noted_by_name(bagged):
+    conn, bags = bagged
+    answer = gate.scan(conn, bags["3-101"][0].code, record="pickup", operator="保安老李",
+                       proxy_name="  邻居 小张 ")
+    assert answer.last_handoff.proxy_name == "邻居 小张"
+    assert handoffs(conn)[0]["proxy_name"] == "邻居 小张"
+
+
+# ---- undo -------------------------------------------------------------------------------------
+
+
+def test_undo_with_a_reason_appends_a_reversal_and_the_bag_waits_again(bagged):
+    conn, bags = bagged
+    code = bags["5-1202"][0].code
+    gate.scan(conn, code, record="gate")
+    gate.scan(conn, code, record="pickup", operator="保安老李")
+    undone = gate.undo_last_handoff(conn, code, "拿错了袋子", operator="保安老李")
+    assert undone.undone.action == "pickup" and undone.reversal.action == "reversal"
+    rows = conn.execute("SELECT action, reverses_id, reason FROM handoff ORDER BY id").fetchall()
+    assert [tuple(r) for r in rows] == [("gate", None, ""), ("pickup", None, ""),
+                                        ("reversal", 2, "拿错了袋子")]
+    again = gate.scan(conn, code)
+    assert again.verdict == "ok" and again.last_handoff.action == "gate"
+    assert code in [w.code for w in gate.list_waiting(conn)]
+    assert gate.scan(conn, code, record="pickup").recorded
+
+
+def test_undo_needs_a_reason_and_something_to_undo_and_changes_nothing_otherwise(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    before = rows_of(conn)
+    for reason in ("", "   ", None):
+        with pytest.raises(BadInput) as refused:
+            gate.undo_last_handoff(conn, code, reason)
+        assert refused.value.code == "gate_undo_reason_empty"
+    with pytest.raises(BadInput) as refused:
+        gate.undo_last_handoff(conn, code, "mistake")
+    assert refused.value.code == "gate_nothing_to_undo"
+    with pytest.raises(BadInput) as refused:
+        gate.undo_last_handoff(conn, forge(code), "mistake")
+    assert refused.value.code == "gate_undo_not_a_bag"
+    assert rows_of(conn) == before
+
+
+# ---- waiting bags, the cold chain, door runs --------------------------------------------------
+
+
+def test_waiting_bags_come_oldest_first_and_cold_ones_past_their_limit_are_flagged(bagged):
+    conn, bags = bagged
+    now = datetime.now(UTC)
+
+    def ago(minutes):
+        return (now - timedelta(minutes=minutes)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    frozen = bags["12-2-502"][0]
+    chilled = bags["5-1202"][0]
+    gate.scan(conn, frozen.code, record="gate", at=ago(100))
+    gate.scan(conn, chilled.code, record="gate", at=ago(60))
+    gate.scan(conn, bags["3-101"][0].code, record="pickup")
+    waiting = gate.list_waiting(conn)
+    assert [w.code for w in waiting[:2]] == [frozen.code, chilled.code]
+    assert bags["3-101"][0].code not in [w.code for w in waiting]
+    assert len(waiting) == sum(len(b) for b in bags.values()) - 1
+    settings_ = gate.get_gate_settings(conn)
+    assert settings_.overdue(waiting[0], now) and not settings_.overdue(waiting[1], now)
+    settings_ = gate.save_gate_settings(conn, chilled_limit="45", frozen_limit=200)
+    assert (settings_.frozen_limit, settings_.chilled_limit) == (200, 45)
+    assert not settings_.overdue(waiting[0], now) and settings_.overdue(waiting[1], now)
+    ambient = next(w for w in waiting if w.storage == "ambient")
+    assert not settings_.overdue(ambient, now + timedelta(days=3))
+
+
+def test_limits_are_whole_minutes_and_sealed_buildings_numbers(bagged):
+    conn, _ = bagged
+    for bad in ("0", "-3", "1.5", "abc", "100000"):
+        with pytest.raises(BadInput) as refused:
+            gate.save_gate_settings(conn, frozen_limit=bad)
+        assert refused.value.code == "gate_limit_invalid"
+    with pytest.raises(BadInput):
+        gate.save_gate_settings(conn, sealed_buildings="3, x")
+    assert gate.save_gate_settings(conn, sealed_buildings="5号楼，12 3").sealed_buildings == (3, 5, 12)
+    assert gate.set_building_sealed(conn, 5, False).sealed_buildings == (3, 12)
+    assert gate.save_gate_settings(conn, sealed_buildings="").sealed_buildings == ()
+
+
+def test_a_door_run_holds_door_delivery_households_and_sealed_buildings(bagged, tmp_path):
+    conn, bags = bagged
+    assert [s.address for s in gate.door_run(conn)] == ["12-2-502"]
+    gate.set_building_sealed(conn, 5)
+    stops = gate.door_run(conn)
+    assert [(s.address, s.reason) for s in stops] == [("5-1202", "sealed"), ("12-2-502", "door")]
+    gate.scan(conn, bags["5-1202"][0].code, record="door")
+    assert [len(s.bags) for s in gate.door_run(conn, building=5)] == [1]
+
+    from desktop.printing.door_run import write_door_run
+
+    pdf = tmp_path / "run.pdf"
+    assert write_door_run(conn, pdf) == 2  # a page per building
+    document = pdfium.PdfDocument(str(pdf))
+    text = "".join(document[n].get_textpage().get_text_range() for n in range(len(document)))
+    assert "12-2-502" in text and "5-1202" in text and "周末冷冻团" in text
+    gate.scan(conn, bags["5-1202"][1].code, record="door")
+    gate.set_building_sealed(conn, 5, False)
+    gate.scan(conn, bags["12-2-502"][0].code, record="door")
+    gate.scan(conn, bags["12-2-502"][1].code, record="door")
+    with pytest.raises(BadInput) as refused:
+        write_door_run(conn, tmp_path / "empty.pdf")
+    assert refused.value.code == "door_run_empty"
+
+
+# ---- the command line -------------------------------------------------------------------------
+
+
+def test_scan_prints_the_exact_json_shape(bagged, capsys):
+    conn, bags = bagged
+    db = conn.path
+    code = bags["12-301"][0].code
+    status, out, _ = run(capsys, "--db", db, "scan", code, "--json")
+    answer = json.loads(out)
+    assert status == 0 and list(answer) == SCAN_KEYS
+    assert answer == {"verdict": "ok", "code": code, "address": "12-301",
+                      "bag": {"index": 1, "count": 3, "buy": "周末冷冻团", "storage": "frozen"},
+                      "last_handoff": None, "recorded": False, "waiting_bags": []}
+    status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--operator",
+                         "保安老李", "--station", "北门", "--json")
+    answer = json.loads(out)
+    assert answer["recorded"] is True and list(answer["last_handoff"]) == ["action", "at", "operator", "station"]
+    assert answer["last_handoff"]["operator"] == "保安老李" and answer["last_handoff"]["at"].endswith("Z")
+    status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--json")
+    assert status == 0 and json.loads(out)["verdict"] == "already_handed_over"
+    status, out, _ = run(capsys, "--db", db, "scan", "not a code at all", "--json")
+    assert status == 0 and json.loads(out) == {
+        "verdict": "invalid", "code": "N0TAC0DEATA11", "address": None,
+        "bag": None, "last_handoff": None, "recorded": False, "waiting_bags": []}
+
+
+def test_scan_words_its_answer_for_people_in_their_language(bagged, capsys):
+    conn, bags = bagged
+    code = bags["12-301"][0].code
+    run(capsys, "--db", conn.path, "scan", code, "--record", "pickup", "--operator", "保安老李",
+        "--station", "北门")
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", code)
+    assert status == 0 and "already handed over" in out and "保安老李" in out and "北门" in out
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "zh_CN", "scan", code)
+    assert "已交付过" in out and "第 1/3 袋" in out and "冷冻" in out
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", forge(code))
+    assert status == 0 and "forged" in out
+
+
+def test_scan_with_a_card_on_the_command_line(bagged, capsys):
+    conn, bags = bagged
+    household = bags["12-301"][0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    status, out, _ = run(capsys, "--db", conn.path, "scan", card, "--json")
+    assert json.loads(out)["verdict"] == "household" and len(json.loads(out)["waiting_bags"]) == 3
+    status, out, _ = run(capsys, "--db", conn.path, "scan", bags["3-101"][0].code, "--for", card,
+                         "--record", "pickup", "--json")
+    assert (json.loads(out)["verdict"], json.loads(out)["recorded"]) == ("wrong_household", False)
+    status, out, err = run(capsys, "--db", conn.path, "scan", bags["3-101"][0].code, "--for", "nope")
+    assert status == 2 and "not a household card" in err and out == ""
+
+
+def test_scan_of_a_missing_database_is_exit_2_and_creates_nothing(tmp_path, capsys):
+    for argv in (["scan", "BAQV000001YTMVXCRF59"], ["handoffs", "export", tmp_path / "h.csv"]):
+        status, out, err = run(capsys, "--db", tmp_path / "none.sqlite", *argv)
+        assert status == 2 and out == "" and "none.sqlite" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_handoffs_export_writes_every_custody_event_as_csv_with_a_bom(bagged, capsys, tmp_path):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    gate.scan(conn, code, record="gate", operator="保安老李", station="北门")
+    gate.scan(conn, code, record="pickup", operator="保安老李", station="北门", proxy_name="邻居小张")
+    gate.undo_last_handoff(conn, code, "拿错了", operator="保安小赵", station="南门")
+    out_file = tmp_path / "handoffs.csv"
+    status, out, _ = run(capsys, "--db", conn.path, "handoffs", "export", out_file)
+    assert status == 0 and "3" in out
+    data = out_file.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(data.decode("utf-8-sig").splitlines()))
+    assert table[0][:6] == ["code", "address", "action", "at", "operator", "station"]
+    assert table[0][6:8] == ["proxy", "reason"]
+    assert [row[2] for row in table[1:]] == ["gate", "pickup", "reversal"]
+    assert table[2][:3] == [code, "3-101", "pickup"] and table[2][4:7] == ["保安老李", "北门", "邻居小张"]
+    assert table[3][7:] == ["拿错了", "pickup"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".partial")] == []
+
+
+def test_handoffs_undo_and_gate_settings_on_the_command_line(bagged, capsys):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    run(capsys, "--db", conn.path, "scan", code, "--record", "pickup")
+    status, _, err = run(capsys, "--db", conn.path, "handoffs", "undo", code, "--reason", " ")
+    assert status == 2 and "reason" in err
+    status, out, _ = run(capsys, "--db", conn.path, "handoffs", "undo", code, "--reason", "错了",
+                         "--json")
+    assert status == 0 and json.loads(out)["undone"]["action"] == "pickup"
+    status, out, _ = run(capsys, "--db", conn.path, "gate", "settings", "--frozen-limit", "30",
+                         "--seal", "12", "--json")
+    assert json.loads(out) == {"frozen_limit_minutes": 30, "chilled_limit_minutes": 120,
+                               "sealed_buildings": [12]}
+    status, out, _ = run(capsys, "--db", conn.path, "gate", "waiting", "--json")
+    waiting = json.loads(out)["bags"]
+    assert status == 0 and code in [b["code"] for b in waiting]
+
+
+# ---- any text at all --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def fuzz_compound(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("fuzz-gate")
+    conn = compound(folder)
+    buy = everyday_buy(conn)
+    bags = make_bags(conn, buy).bags
+    household = bags[0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    yield conn, [b.code for b in bags], card
+    conn.close()
+
+
+def code_like(genuine: list[str]):
+    """Text near real codes: real ones with a character changed, cut, doubled or spaced."""
+    alphabet = codes.ALPHABET + "OILU -_ｂ０"
+
+    def mutate(code, position, char, cut):
+        changed = code[:position] + char + code[position + 1:]
+        return changed[:cut]
+
+    return st.builds(mutate, st.sampled_from(genuine), st.integers(0, 19),
+                     st.sampled_from(alphabet), st.integers(0, 25))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_text_scanned_gets_one_of_the_verdicts_and_records_only_when_ok(fuzz_compound, data):
+    conn, genuine, card = fuzz_compound
+    text = data.draw(st.one_of(st.text(max_size=60), code_like(genuine), st.sampled_from(genuine)))
+    record = data.draw(st.sampled_from([None, "pickup", "door", "gate"]))
+    with_card = data.draw(st.booleans())
+    before = conn.execute("SELECT count(*) FROM handoff").fetchone()[0]
+    answer = gate.scan(conn, text, record=record, card=card if with_card else None)
+    after = conn.execute("SELECT count(*) FROM handoff").fetchone()[0]
+    assert answer.verdict in gate.VERDICTS
+    assert after == before + (1 if answer.recorded else 0)
+    assert answer.recorded == (answer.verdict == "ok" and record is not None)
+    assert list(answer.as_json()) == SCAN_KEYS
+    json.dumps(answer.as_json())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=40), record=st.sampled_from([[], ["--record", "pickup"]]))
+def test_scan_on_the_command_line_answers_any_text_with_exit_0_and_one_json_object(
+        fuzz_compound, capsys, monkeypatch, text, record):
+    conn, _, _ = fuzz_compound
+    # After `--`, text that looks like an option is still the code.
+    status, out, err = run(capsys, "--db", conn.path, "scan", "--json", *record, "--", text)
+    assert status == 0, err
+    answer = json.loads(out)
+    assert list(answer) == SCAN_KEYS and answer["verdict"] in gate.VERDICTS

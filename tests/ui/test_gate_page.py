@@ -1,0 +1,400 @@
+"""The Gate page, driven the way a guard at the gate drives it: a scanner's burst ending in Enter,
+F-keys, a household card, Ctrl+Z."""
+
+import os
+import subprocess
+import sys
+import wave
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+import qrcode
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QImage, QInputMethodQueryEvent, QPainter
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
+
+from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
+
+from desktop import codes, gate  # noqa: E402
+from desktop.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
+from desktop.households import HouseholdFields, add_household  # noqa: E402
+from desktop.ui.camera import Confirmer, camera_available, read_codes  # noqa: E402
+from desktop.ui.gate_page import GatePage, GateWindow  # noqa: E402
+from desktop.ui.sounds import TUNES, ensure_sound_files  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES: list[GatePage] = []
+
+
+@pytest.fixture
+def bags(conn):
+    """The four neighbours' weekend buy, bagged: {address: [bags]}."""
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    found = {}
+    for bag in list_bags(conn, buy):
+        found.setdefault(bag.address, []).append(bag)
+    return found
+
+
+class Clock:
+    """The page's clock, turned by hand: a double read is about time, not about waiting."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def make_page(qtbot, conn):
+    def make() -> GatePage:
+        page = GatePage(conn)
+        page.clock = Clock()
+        PAGES.append(page)
+        qtbot.addWidget(page)
+        page.resize(1366, 768)
+        page.show()
+        qtbot.waitExposed(page)
+        page.wait_for_waiting_list()
+        page.operator_input.setText("保安老李")
+        return page
+
+    yield make
+    for page in PAGES:
+        page.stop()
+    PAGES.clear()
+
+
+def scan(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
+    """A scanner's burst: the characters, then Enter; `later` seconds after the last scan."""
+    page.clock.now += later
+    if code.isascii():
+        qtbot.keyClicks(page.scan_input, code)
+    else:  # QTest types ASCII only; what a Chinese keyboard would leave in the field
+        page.scan_input.setText(code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+
+
+def banner(page: GatePage) -> dict:
+    b = page.verdict_banner
+    return {"tone": b.property("tone"), "headline": b.headline.text(), "big": b.big.text(),
+            "detail": b.detail.text(), "reason": b.reason.text()}
+
+
+def handoffs(conn):
+    return [tuple(r) for r in conn.execute(
+        "SELECT action, operator, proxy_name, reason FROM handoff ORDER BY id")]
+
+
+def test_a_guard_scans_a_bag_sees_green_and_scanning_it_again_sees_red_with_who_where_and_when(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    code = bags["12-301"][0].code
+    scan(qtbot, page, code)
+    shown = banner(page)
+    assert shown["tone"] == "go" and shown["big"] == "12-301"
+    assert shown["headline"] == "✓ Picked up — hand it over"
+    assert shown["detail"] == "bag 1 of 3 · frozen · 周末冷冻团"
+    assert page.scan_input.text() == "" and page.scan_input.hasFocus()
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+    at = conn.execute("SELECT at FROM handoff").fetchone()[0]
+    first_time = gate.parse_time(at).astimezone().strftime("%H:%M")
+
+    scan(qtbot, page, code)
+    shown = banner(page)
+    assert shown["tone"] == "stop" and shown["big"] == "12-301"
+    assert shown["headline"] == "✗ Already picked up"
+    assert shown["reason"] == f"picked up at {first_time} by 保安老李 at {conn.station}"
+    assert page.sounds.played == ["go", "stop"]
+    assert len(handoffs(conn)) == 1
+
+
+def test_the_same_code_read_twice_within_a_second_counts_once(qtbot, conn, bags, make_page):
+    page = make_page()
+    code = bags["3-101"][0].code
+    scan(qtbot, page, code)
+    scan(qtbot, page, code, later=0.3)  # the scanner read the label twice
+    assert banner(page)["tone"] == "go"
+    assert page.sounds.played == ["go"] and len(handoffs(conn)) == 1
+    scan(qtbot, page, code, later=1.5)  # a second, deliberate scan is answered
+    assert banner(page)["tone"] == "stop"
+
+
+def test_a_card_lists_its_bags_scanning_them_ticks_them_off_and_another_households_bag_is_refused(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    household = bags["12-301"][0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    scan(qtbot, page, " ".join(codes.display_groups(card)))
+    shown = banner(page)
+    assert shown["tone"] == "look" and shown["big"] == "12-301"
+    assert shown["headline"] == "Household card — 3 bags waiting"
+    assert [ticked for _, ticked in page.verdict_banner.card_texts()] == [False, False, False]
+
+    scan(qtbot, page, bags["12-301"][1].code)
+    assert banner(page)["tone"] == "go"
+    listed = page.verdict_banner.card_texts()
+    assert [ticked for _, ticked in listed] == [False, True, False]
+    assert listed[1][0] == "☑  bag 2 of 3 · chilled · 周末冷冻团 — handed over"
+
+    scan(qtbot, page, bags["3-101"][0].code)
+    shown = banner(page)
+    assert shown["tone"] == "stop" and shown["headline"] == "✗ A bag of another household"
+    assert shown["reason"] == "The card shown is for 12-301: do not hand this bag over."
+    assert [a for a, *_ in handoffs(conn)] == ["pickup"]
+    assert [ticked for _, ticked in page.verdict_banner.card_texts()] == [False, True, False]
+
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Escape)
+    assert page.card is None and banner(page)["tone"] == "idle"
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert banner(page)["tone"] == "go"
+
+
+def test_the_scan_field_refuses_input_methods(make_page, bags):
+    page = make_page()
+    field = page.scan_input
+    assert field.objectName() == "scanInput"
+    assert field.inputMethodQuery(Qt.InputMethodQuery.ImEnabled) is False
+    assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+    query = QInputMethodQueryEvent(Qt.InputMethodQuery.ImEnabled)
+    QApplication.sendEvent(field, query)
+    assert query.value(Qt.InputMethodQuery.ImEnabled) is False
+    field.setFocus()
+    assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
+
+
+def test_f1_records_the_bag_on_screen_and_f3_then_f1_hands_over_a_bag_at_the_gate(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)  # only check
+    assert page.mode is None and page.check_button.isChecked()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)
+    assert [a for a, *_ in handoffs(conn)] == ["pickup"]
+    assert banner(page)["headline"] == "✓ Picked up — hand it over"
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)  # again: it is recorded already
+    assert len(handoffs(conn)) == 1
+
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F3)
+    scan(qtbot, page, bags["5-1202"][0].code)
+    assert banner(page)["tone"] == "look"
+    assert banner(page)["headline"] == "Arrived at the gate — it waits here"
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)
+    assert [a for a, *_ in handoffs(conn)] == ["pickup", "gate", "door"]
+    assert banner(page)["tone"] == "go" and page.mode == "door"
+
+
+def test_clicking_a_button_leaves_the_focus_in_the_scan_field(qtbot, make_page, bags):
+    page = make_page()
+    for name in ("gateDoor", "gateAtGate", "gatePickup", "gateWaitingToggle"):
+        qtbot.mouseClick(page.findChild(QPushButton, name), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(page.scan_input.hasFocus, timeout=2000)
+    assert page.waiting_view.isVisible()
+
+
+def test_a_proxy_is_noted_and_not_carried_to_another_household(qtbot, conn, bags, make_page):
+    page = make_page()
+    page.proxy_input.setText("邻居小张")
+    scan(qtbot, page, bags["12-301"][0].code)
+    scan(qtbot, page, bags["12-301"][1].code)
+    assert "collected for the household by 邻居小张" in banner(page)["reason"]
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert [p for _, _, p, _ in handoffs(conn)] == ["邻居小张", "邻居小张", ""]
+    assert page.proxy_input.text() == ""
+
+
+def test_undo_asks_a_reason_and_the_bag_waits_again(qtbot, conn, bags, make_page):
+    page = make_page()
+    code = bags["3-101"][0].code
+    scan(qtbot, page, code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.undo_dialog
+    assert dialog.isVisible() and not dialog.confirm.isEnabled()
+    assert "3-101" in dialog.findChild(QLabel, "gateUndoWhat").text()
+    dialog.findChild(QLineEdit, "gateUndoReason").setText("扫错了袋子")  # QTest types ASCII only
+    assert dialog.confirm.isEnabled()
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "扫错了袋子")]
+    shown = banner(page)
+    assert shown["tone"] == "look" and shown["headline"].startswith("↶ Undone: picked up at")
+    assert shown["reason"] == "The bag waits again. Reason: 扫错了袋子"
+    assert gate.scan(conn, code).verdict == "ok"
+    scan(qtbot, page, code)
+    assert banner(page)["tone"] == "go"
+
+
+def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
+    page = make_page()
+    genuine = bags["5-1202"][0].code
+    body = genuine[:10] + ("0" if genuine[10] != "0" else "1") + genuine[11:19]
+    forged = body + codes._check_char(body)
+    scan(qtbot, page, forged)
+    assert (banner(page)["tone"], banner(page)["big"]) == ("stop", "Forged label")
+    from desktop.db import connect
+
+    other = connect(tmp_path / "other.sqlite")
+    scan(qtbot, page, codes.make_code(codes.code_keys(other), "bag", 3))
+    other.close()
+    assert banner(page)["big"] == "Another compound's label"
+    scan(qtbot, page, genuine[:5] + "Z" + genuine[6:])
+    assert banner(page)["big"] in ("Mistyped code", "Not a code")
+    scan(qtbot, page, "扫码枪乱码")
+    assert banner(page)["big"] == "Not a code"
+    assert handoffs(conn) == [] and page.sounds.played == ["stop"] * 4
+
+
+def test_the_waiting_list_flags_cold_bags_past_their_limit(qtbot, conn, bags, make_page):
+    long_ago = (datetime.now(UTC) - timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    gate.scan(conn, bags["12-2-502"][0].code, record="gate", at=long_ago)  # frozen, out 3 h
+    page = make_page()
+    model = page.waiting_model
+    assert model.rowCount() == 8
+    first = model.index(0, 1)
+    assert model.data(first) == "12-2-502"
+    assert model.data(first, Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.data(model.index(1, 1), Qt.ItemDataRole.BackgroundRole) is None
+    summary = page.waiting_summary.text()
+    assert summary.startswith("Waiting: 8 bags · oldest 3 h") and "1 cold bag past its limit" in summary
+    scan(qtbot, page, bags["12-2-502"][0].code)
+    qtbot.waitUntil(lambda: model.rowCount() == 7, timeout=2000)  # just after the answer
+    assert page.waiting_summary.text().startswith("Waiting: 7 bags")
+
+
+def test_the_cold_chain_limits_and_sealed_buildings_are_set_in_a_dialog(qtbot, conn, bags, make_page):
+    page = make_page()
+    dialog = page.edit_settings()
+    dialog.frozen.setValue(30)
+    dialog.sealed.setText("5, x")
+    dialog.findChild(QPushButton, "gateSettingsSave").click()
+    assert dialog.isVisible() and "x" in dialog.error.text()
+    dialog.sealed.setText("5")
+    dialog.findChild(QPushButton, "gateSettingsSave").click()
+    assert not dialog.isVisible()
+    assert gate.get_gate_settings(conn) == gate.GateSettings(30, 120, (5,))
+
+
+def test_the_door_delivery_run_is_written_and_opened(qtbot, conn, bags, make_page):
+    page = make_page()
+    opened = []
+    page.open_url = opened.append
+    job = page.print_door_run()
+    with qtbot.waitSignal(job.finished, timeout=20_000):
+        pass
+    assert len(opened) == 1 and opened[0].toLocalFile().endswith(".pdf")
+    assert Path(opened[0].toLocalFile()).read_bytes().startswith(b"%PDF")
+
+
+def test_the_answer_reads_in_chinese(qtbot, conn, bags, make_page, chinese):
+    page = make_page()
+    code = bags["12-301"][0].code
+    scan(qtbot, page, code)
+    assert banner(page)["headline"] == "✓ 已登记取走 — 请交给住户"
+    assert banner(page)["detail"] == "第 1/3 袋 · 冷冻 · 周末冷冻团"
+    scan(qtbot, page, code)
+    assert banner(page)["headline"] == "✗ 已经被取走了"
+    assert "经手：保安老李" in banner(page)["reason"]
+    assert page.scan_input.accessibleName() == "扫码或输入编码"
+
+
+def test_a_read_only_file_still_answers_scans_but_records_nothing(qtbot, conn, bags):
+    conn.read_only = True
+    page = GatePage(conn)
+    qtbot.addWidget(page)
+    PAGES.append(page)
+    page.clock = Clock()
+    page.show()
+    page.wait_for_waiting_list()
+    assert page.mode is None and not page.pickup_button.isEnabled()
+    note = page.findChild(QLabel, "gateNote")
+    assert note.isVisible() and str(conn.path) in note.text()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)
+    assert handoffs(conn) == [] and page.mode is None and page.check_button.isChecked()
+    for p in PAGES:
+        p.stop()
+    PAGES.clear()
+
+
+def test_gate_mode_is_the_gate_page_alone(qtbot, conn, bags):
+    window = GateWindow(conn)
+    qtbot.addWidget(window)
+    window.show()
+    window.page.wait_for_waiting_list()
+    assert window.findChild(QLineEdit, "scanInput") is window.page.scan_input
+    assert window.findChild(QLabel, "gateWhere").text().endswith("Ctrl+Q close")
+    window.page.stop()
+
+
+def test_gate_mode_renders_from_the_command_line(conn, bags, tmp_path):
+    out = tmp_path / "gate.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMPOUND_DESK_DATA=str(tmp_path / "data"))
+    env["PYTHONPATH"] = str(ROOT) + os.pathsep + env.get("PYTHONPATH", "")
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(conn.path), "--lang", "en",
+                             "--gate", "--screenshot", str(out), "--size", "1366x768"],
+                            capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1366, 768)
+
+
+# ---- the webcam and the sounds, without a camera or speakers ----
+
+
+def qr_image(text: str, scale: int = 8) -> QImage:
+    matrix = qrcode.QRCode(border=4, error_correction=qrcode.constants.ERROR_CORRECT_M)
+    matrix.add_data(text)
+    matrix.make(fit=True)
+    modules = matrix.get_matrix()
+    size = len(modules) * scale
+    image = QImage(size + 37, size + 11, QImage.Format.Format_RGB32)  # odd widths: padded rows
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    for y, row in enumerate(modules):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(x * scale, y * scale, scale, scale, Qt.GlobalColor.black)
+    painter.end()
+    return image
+
+
+def test_a_camera_frame_is_read_in_grey_and_accepted_after_two_equal_reads(bags):
+    code = bags["12-301"][0].code
+    assert read_codes(qr_image(code)) == [code]
+    assert read_codes(QImage(64, 48, QImage.Format.Format_RGB32)) == []
+    confirmer = Confirmer(clock=lambda: 0.0)
+    assert confirmer.offer([code]) is None
+    assert confirmer.offer([code]) == code
+    assert confirmer.offer([code]) is None  # still in view: not a second scan
+    assert confirmer.offer([]) is None
+
+
+def test_the_camera_button_shows_only_when_a_camera_exists(make_page, bags):
+    page = make_page()
+    assert page.camera_button.isVisibleTo(page) == camera_available()
+
+
+def test_each_colour_has_its_own_sound_file(tmp_path):
+    files = ensure_sound_files(tmp_path)
+    assert sorted(files) == sorted(TUNES) == ["go", "look", "stop"]
+    contents = set()
+    for path in files.values():
+        with wave.open(str(path)) as sound:
+            assert sound.getnchannels() == 1 and sound.getsampwidth() == 2
+            assert 0.1 < sound.getnframes() / sound.getframerate() < 1.0
+            contents.add(sound.readframes(sound.getnframes()))
+    assert len(contents) == 3
+
+
+def test_an_event_the_page_ignores_is_not_a_reason_to_fail(make_page, bags):
+    page = make_page()
+    assert page.scan_input.event(QEvent(QEvent.Type.None_)) in (True, False)
