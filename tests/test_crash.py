@@ -1,4 +1,4 @@
-"""A laptop loses power mid-write: kill a writing station at random moments, many times, and
+"""A laptop loses power mid-write (households, payments and handoffs): kill a writing station at random moments, many times, and
 check after each kill that the file is sound and holds every write it acknowledged."""
 
 import os
@@ -56,6 +56,7 @@ def test_every_acknowledged_write_survives_being_killed_at_random(tmp_path):
             stored = {
                 "household": {row[0] for row in raw.execute("SELECT address FROM household")},
                 "payment": {row[0] for row in raw.execute("SELECT reference FROM payment")},
+                "handoff": {str(row[0]) for row in raw.execute("SELECT id FROM handoff")},
             }
         finally:
             raw.close()
@@ -66,3 +67,4 @@ def test_every_acknowledged_write_survives_being_killed_at_random(tmp_path):
     print(f"crash test: {kills} kills survived, {checked} acknowledged writes checked")
     assert checked > KILLS, "the writer must have written between kills"
     assert all_acks.get("payment"), "payments were recorded between kills"
+    assert all_acks.get("handoff"), "handoffs were recorded between kills"
