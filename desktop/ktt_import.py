@@ -30,7 +30,7 @@ from desktop.db import group_buys as buy_rows
 from desktop.db import households as household_rows
 from desktop.db import orders as order_rows
 from desktop.db import stamp
-from desktop.db.connection import Connection, transaction
+from desktop.db.connection import Connection, refuse_own_file, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.group_buys import ItemSpec, get_buy, insert_item, list_items, status_words
 from desktop.money import fen_from_cell, format_fen
@@ -640,6 +640,7 @@ def import_export(
     progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
 ) -> KttImportResult:
     """Import an export as one group buy. Bad files raise BadInput before anything is written."""
+    refuse_own_file(conn, path)
     export = read_export(path, progress=progress, should_cancel=should_cancel)
     return save_export(conn, export, operator=operator, progress=progress,
                        should_cancel=should_cancel)

@@ -68,6 +68,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有编号为 {id} 的住户：请检查编号。",
     ),
     # roster files
+    "file_is_database": (
+        "{path} is this compound's own database, not a file to import: choose the spreadsheet or export instead.",
+        "{path} 是本小区自己的数据库，不是要导入的文件：请选择表格或导出文件。",
+    ),
     "file_missing": (
         "There is no file at {path}: check the name and try again.",
         "找不到文件 {path}：请检查文件名。",

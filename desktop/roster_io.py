@@ -23,7 +23,7 @@ from typing import BinaryIO
 from desktop import households
 from desktop.backups import backup_before_import
 from desktop.db import households as household_rows
-from desktop.db.connection import Connection, transaction
+from desktop.db.connection import Connection, refuse_own_file, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.lang import current_language
 from desktop.lang import normalise as normalise_lang
@@ -160,6 +160,7 @@ def import_roster(
     """
     lang = normalise_lang(lang) if lang else current_language()
     path = Path(path)
+    refuse_own_file(conn, path)
     columns, rows = _read_roster(path, should_cancel)
     if not dry_run:
         backup_before_import(conn)

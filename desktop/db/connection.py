@@ -16,7 +16,6 @@ from desktop.errors import BadInput, DatabaseUnusable
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def _migration_files() -> list[tuple[int, Path]]:
@@ -55,8 +54,6 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and not create:
         raise BadInput("db_missing", path=str(path))
-    if not is_new:
-        _check_header(path)
     read_only = not is_new and not _writable(path)
     if is_new:
         try:
@@ -91,16 +88,6 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
     return conn
 
 
-def _check_header(path: Path) -> None:
-    try:
-        with path.open("rb") as f:
-            head = f.read(len(_SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
-    if head != _SQLITE_MAGIC:
-        raise DatabaseUnusable("db_not_database", path=str(path))
-
-
 def _writable(path: Path) -> bool:
     # A file whose write bits are all cleared was made read-only on purpose; respect that even
     # where the user could override it (root, an administrator). WAL also needs the folder.
@@ -116,7 +103,7 @@ def _prepare(conn: Connection, is_new: bool) -> None:
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
-        raise translate_error(exc, conn.path) from exc
+        raise _first_read_error(exc, conn.path) from exc
     latest = len(_migration_files())
     if version > latest:
         raise DatabaseUnusable(
@@ -167,6 +154,30 @@ def _station_name(conn: Connection) -> str:
                 {"name": name},
             )
     return name
+
+
+def refuse_own_file(conn: Connection, path: str | os.PathLike[str]) -> None:
+    """Refuse to read the open database itself as an input file (a roster, an export).
+
+    Reading it with plain file I/O and closing it would drop this process's locks on it.
+    """
+    try:
+        same = os.path.samefile(path, conn.path)
+    except OSError:
+        return
+    if same:
+        raise BadInput("file_is_database", path=str(path))
+
+
+def _first_read_error(exc: sqlite3.Error, path: Path) -> DatabaseUnusable:
+    # The file's first page is read here: "not a database" means it never was one.
+    #
+    # The header is checked through SQLite, never with open(): closing any handle to the file
+    # drops every POSIX lock this process holds on it, and another program closing its own
+    # connection would then take itself for the last one and delete the WAL in use here.
+    if "not a database" in str(exc).lower():
+        return DatabaseUnusable("db_not_database", path=str(path))
+    return translate_error(exc, path)
 
 
 def translate_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseUnusable:
@@ -222,7 +233,6 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 
 def inspect_connection(path: Path) -> sqlite3.Connection:
     """A read-only look at a file that may be damaged or too new: no pragmas that write, no upgrade."""
-    _check_header(path)
     try:
         conn = sqlite3.connect(
             f"file:{quote(str(path.absolute()))}?mode=ro", uri=True, isolation_level=None,
@@ -231,4 +241,9 @@ def inspect_connection(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
     conn.row_factory = sqlite3.Row
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _first_read_error(exc, path) from exc
     return conn
