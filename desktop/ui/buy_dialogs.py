@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -66,7 +65,7 @@ from desktop.ui.buys_model import (
     policy_hint,
     policy_label,
 )
-from desktop.ui.common import arg
+from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
 
 PREVIEW_DELAY_MS = 200
@@ -148,15 +147,13 @@ class PaymentDialog(QDialog):
         self.general_error = error_label(self, "paymentError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Record"), self)
-        self.save_button.setObjectName("paymentSave")
-        self.save_button.setAccessibleName(self.tr("Record the payment"))
-        self.save_button.setToolTip(self.tr("Record it in the ledger (Enter)"))
+        self.save_button = dialog_button(
+            self, "paymentSave", self.tr("Record"), self.tr("Record the payment"), self.tr("Record it in the ledger (Enter)")
+        )
         self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("paymentCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setToolTip(self.tr("Close without recording (Esc)"))
+        cancel = dialog_button(
+            self, "paymentCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without recording (Esc)")
+        )
         cancel.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -345,15 +342,13 @@ class ArrivalDialog(QDialog):
         self.general_error = error_label(self, "arrivalError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Record arrival"), self)
-        self.save_button.setObjectName("arrivalSave")
-        self.save_button.setAccessibleName(self.tr("Record arrival"))
-        self.save_button.setToolTip(self.tr("Save what arrived and this allocation (Enter)"))
+        self.save_button = dialog_button(
+            self, "arrivalSave", self.tr("Record arrival"), self.tr("Record arrival"), self.tr("Save what arrived and this allocation (Enter)")
+        )
         self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("arrivalCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setToolTip(self.tr("Close without saving (Esc)"))
+        cancel = dialog_button(
+            self, "arrivalCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
         cancel.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -558,15 +553,13 @@ class CancelDialog(QDialog):
         self.general_error = error_label(self, "cancelError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)
-        self.confirm_button = QPushButton(self.tr("Cancel the group buy"), self)
-        self.confirm_button.setObjectName("cancelConfirm")
-        self.confirm_button.setAccessibleName(self.tr("Cancel the group buy"))
-        self.confirm_button.setToolTip(self.tr("Cancel every order and list the refunds owed"))
+        self.confirm_button = dialog_button(
+            self, "cancelConfirm", self.tr("Cancel the group buy"), self.tr("Cancel the group buy"), self.tr("Cancel every order and list the refunds owed")
+        )
         self.confirm_button.setAutoDefault(False)
-        self.keep_button = QPushButton(self.tr("Keep the group buy"), self)
-        self.keep_button.setObjectName("cancelKeep")
-        self.keep_button.setAccessibleName(self.tr("Keep the group buy"))
-        self.keep_button.setToolTip(self.tr("Close, changing nothing (Esc)"))
+        self.keep_button = dialog_button(
+            self, "cancelKeep", self.tr("Keep the group buy"), self.tr("Keep the group buy"), self.tr("Close, changing nothing (Esc)")
+        )
         self.keep_button.setDefault(True)
         buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.DestructiveRole)
         buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,7 +33,7 @@ from desktop.ui.buy_common import (
     read_only_table,
 )
 from desktop.ui.buys_model import Row, RowsModel, storage_label
-from desktop.ui.common import arg
+from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
 
 PREVIEW_DELAY_MS = 300
@@ -120,16 +119,14 @@ class ChainDialog(QDialog):
         splitter.setChildrenCollapsible(False)
 
         buttons = QDialogButtonBox(self)
-        self.import_button = QPushButton(self.tr("Import"), self)
-        self.import_button.setObjectName("chainImport")
-        self.import_button.setAccessibleName(self.tr("Import the orders understood"))
-        self.import_button.setToolTip(self.tr("Save the orders understood (Ctrl+Enter)"))
+        self.import_button = dialog_button(
+            self, "chainImport", self.tr("Import"), self.tr("Import the orders understood"), self.tr("Save the orders understood (Ctrl+Enter)")
+        )
         self.import_button.setEnabled(False)
         self.import_button.setAutoDefault(False)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("chainCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.setToolTip(self.tr("Close without importing (Esc)"))
+        cancel = dialog_button(
+            self, "chainCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without importing (Esc)")
+        )
         cancel.setAutoDefault(False)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -275,13 +272,11 @@ class KttPreviewDialog(QDialog):
         note.setStyleSheet(MUTED_STYLE)
 
         buttons = QDialogButtonBox(self)
-        self.import_button = QPushButton(arg(self.tr("Import %1 orders"), len(export.orders)), self)
-        self.import_button.setObjectName("kttImport")
-        self.import_button.setAccessibleName(self.tr("Import"))
+        self.import_button = dialog_button(
+            self, "kttImport", arg(self.tr("Import %1 orders"), len(export.orders)), self.tr("Import")
+        )
         self.import_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("kttCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel = dialog_button(self, "kttCancel", self.tr("Cancel"), self.tr("Cancel"))
         cancel.setAutoDefault(False)
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -330,9 +325,9 @@ class KttResultDialog(QDialog):
             warnings_title.hide()
             self.warnings.hide()
         buttons = QDialogButtonBox(self)
-        close = QPushButton(self.tr("Open the group buy"), self)
-        close.setObjectName("kttResultOpen")
-        close.setAccessibleName(self.tr("Open the group buy"))
+        close = dialog_button(
+            self, "kttResultOpen", self.tr("Open the group buy"), self.tr("Open the group buy")
+        )
         close.setDefault(True)
         buttons.addButton(close, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.accept)

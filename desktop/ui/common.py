@@ -1,4 +1,5 @@
-"""Small helpers every page uses: filling in %1 placeholders, times, shortcut text, error boxes."""
+"""Small helpers every page uses: filling in %1 placeholders, times, shortcut text, error boxes,
+and the named buttons of a dialog."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from desktop.errors import DeskError
 from desktop.messages import describe
@@ -27,6 +28,17 @@ def local_time(moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
 def shortcut_text(keys: str) -> str:
     """A key combination as this platform writes it (Ctrl+F, ⌘F)."""
     return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def dialog_button(parent: QWidget, name: str, text: str, accessible: str,
+                  tip: str | None = None) -> QPushButton:
+    """A button a person presses, with the objectName and accessible name tests and readers use."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    if tip:
+        button.setToolTip(tip)
+    return button
 
 
 def show_error(parent: QWidget | None, error: DeskError) -> QMessageBox:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,7 +31,7 @@ from desktop.households import (
     update_household,
 )
 from desktop.messages import describe
-from desktop.ui.common import arg
+from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
 from desktop.ui.roster_model import delivery_label, flag_label
 
@@ -139,15 +138,13 @@ class HouseholdDialog(QDialog):
         self.changed_at.setStyleSheet(HINT_STYLE)
 
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Save"), self)
-        self.save_button.setObjectName("householdSave")
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setToolTip(self.tr("Save (Enter)"))
+        self.save_button = dialog_button(
+            self, "householdSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
+        )
         self.save_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("householdCancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Close without saving (Esc)"))
+        self.cancel_button = dialog_button(
+            self, "householdCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
         self.cancel_button.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from desktop.ui.common import arg
+from desktop.ui.common import arg, dialog_button
 
 
 class ImportPreviewDialog(QDialog):
@@ -78,9 +78,7 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setAccessibleName(self.tr("Import"))
         self.import_button.setEnabled(changes > 0)
         self.import_button.setDefault(changes > 0)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("importCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel = dialog_button(self, "importCancel", self.tr("Cancel"), self.tr("Cancel"))
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)

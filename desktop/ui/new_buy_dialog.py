@@ -52,7 +52,7 @@ from desktop.ui.buy_common import (
     mark_invalid,
 )
 from desktop.ui.buys_model import record_summary, storage_label
-from desktop.ui.common import arg, shortcut_text
+from desktop.ui.common import arg, dialog_button, shortcut_text
 from desktop.ui.common import show_error as show_error_box
 
 MAX_ITEMS = 30
@@ -181,10 +181,9 @@ class NewBuyDialog(QDialog):
         self.items_scroll.setWidgetResizable(True)
         self.items_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.items_scroll.setWidget(self.items_box)
-        self.add_item_button = QPushButton(self.tr("+ &Item"), self)
-        self.add_item_button.setObjectName("newBuyAddItem")
-        self.add_item_button.setAccessibleName(self.tr("Add an item"))
-        self.add_item_button.setToolTip(arg(self.tr("Add another item (%1)"), shortcut_text("Alt+I")))
+        self.add_item_button = dialog_button(
+            self, "newBuyAddItem", self.tr("+ &Item"), self.tr("Add an item"), arg(self.tr("Add another item (%1)"), shortcut_text("Alt+I"))
+        )
         self.add_item_button.setAutoDefault(False)
         self.add_item_button.clicked.connect(lambda: self.add_item_row(focus=True))
         self.items_error = error_label(self, "newBuyItemsError", self.tr("Problem with the items"))
@@ -242,15 +241,13 @@ class NewBuyDialog(QDialog):
         self.general_error = error_label(self, "newBuyError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)
-        self.create_button = QPushButton(self.tr("Open group buy"), self)
-        self.create_button.setObjectName("newBuyCreate")
-        self.create_button.setAccessibleName(self.tr("Open group buy"))
-        self.create_button.setToolTip(self.tr("Open the group buy (Enter)"))
+        self.create_button = dialog_button(
+            self, "newBuyCreate", self.tr("Open group buy"), self.tr("Open group buy"), self.tr("Open the group buy (Enter)")
+        )
         self.create_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("newBuyCancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
-        self.cancel_button.setToolTip(self.tr("Close without opening a buy (Esc)"))
+        self.cancel_button = dialog_button(
+            self, "newBuyCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without opening a buy (Esc)")
+        )
         self.cancel_button.setAutoDefault(False)
         buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)

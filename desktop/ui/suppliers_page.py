@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -49,7 +48,7 @@ from desktop.ui.buy_common import (
     shortcut_button,
 )
 from desktop.ui.buys_model import RED, Row, RowsModel, record_summary
-from desktop.ui.common import arg
+from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
 
 SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
@@ -174,14 +173,11 @@ class ComplaintDialog(QDialog):
         form.addRow(note_label, holder)
 
         buttons = QDialogButtonBox(self)
-        self.save_button = QPushButton(self.tr("Note the complaint"), self)
-        self.save_button.setObjectName("complaintSave")
-        self.save_button.setAccessibleName(self.tr("Note the complaint"))
-        self.save_button.setToolTip(self.tr("Keep it on the supplier's record (Ctrl+Enter)"))
+        self.save_button = dialog_button(
+            self, "complaintSave", self.tr("Note the complaint"), self.tr("Note the complaint"), self.tr("Keep it on the supplier's record (Ctrl+Enter)")
+        )
         self.save_button.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("complaintCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel = dialog_button(self, "complaintCancel", self.tr("Cancel"), self.tr("Cancel"))
         cancel.setAutoDefault(False)
         buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -255,14 +251,11 @@ class NewSupplierDialog(QDialog):
             label.setBuddy(self.name if widget is holder else widget)
             form.addRow(label, widget)
         buttons = QDialogButtonBox(self)
-        save = QPushButton(self.tr("Save"), self)
-        save.setObjectName("supplierSave")
-        save.setAccessibleName(self.tr("Save"))
-        save.setToolTip(self.tr("Save (Enter)"))
+        save = dialog_button(
+            self, "supplierSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
+        )
         save.setDefault(True)
-        cancel = QPushButton(self.tr("Cancel"), self)
-        cancel.setObjectName("supplierCancel")
-        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel = dialog_button(self, "supplierCancel", self.tr("Cancel"), self.tr("Cancel"))
         cancel.setAutoDefault(False)
         buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
