@@ -21,7 +21,6 @@ import csv
 import io
 import os
 import re
-import uuid
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -33,6 +32,7 @@ from desktop.clock import utc_now
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
+from desktop.files import written_atomically
 
 VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
             "other_compound", "unknown", "invalid")
@@ -493,24 +493,6 @@ def export_handoffs(conn: Connection, path: str | os.PathLike[str],
             from desktop.errors import Cancelled
 
             raise Cancelled()
-    _write_atomically(target, out.getvalue().encode("utf-8-sig"))
+    with written_atomically(target) as file:
+        file.write(out.getvalue().encode("utf-8-sig"))
     return count
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    if path.is_dir() or not path.parent.is_dir():
-        raise BadInput("export_unwritable", "file", path=str(path))
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-    try:
-        with open(temp, "xb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise BadInput("export_unwritable", "file", path=str(path)) from exc
-    finally:
-        try:
-            temp.unlink(missing_ok=True)
-        except OSError:
-            pass

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import csv
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
+from desktop.files import written_atomically
 from desktop.group_buys import STATUS_NAMES, get_buy, item_totals
 from desktop.lang import current_language
 from desktop.money import format_fen
@@ -95,27 +95,11 @@ def write_order_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str
     if suffix not in (".csv", ".xlsx"):
         raise BadInput("export_format_unknown", "file", path=str(path))
     table = _table(order_sheet(conn, buy_id), lang or current_language())
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial",
-                                             dir=path.parent)
-    except OSError as exc:
-        raise BadInput("export_unwritable", "file", path=str(path)) from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            if suffix == ".csv":
-                text = _csv(table)
-                out.write(text.encode("utf-8-sig"))
-            else:
-                _xlsx(table, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BadInput("export_unwritable", "file", path=str(path)) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with written_atomically(path) as out:
+        if suffix == ".csv":
+            out.write(_csv(table).encode("utf-8-sig"))
+        else:
+            _xlsx(table, out)
     return path
 
 

@@ -6,13 +6,11 @@ nothing; its rows are then applied in one transaction. Export writes beside the 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import os
 import re
 import unicodedata
-import uuid
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -25,6 +23,7 @@ from desktop.backups import backup_before_import
 from desktop.db import households as household_rows
 from desktop.db.connection import Connection, refuse_own_file, transaction
 from desktop.errors import BadInput, Cancelled
+from desktop.files import written_atomically
 from desktop.lang import current_language
 from desktop.lang import normalise as normalise_lang
 from desktop.messages import describe
@@ -511,9 +510,11 @@ def export_roster(
         table.append(_export_row(household))
     _check_cancel(should_cancel)
     if kind == ".csv":
-        _write_atomically(path, lambda file: file.write(_csv_bytes(table)))
+        with written_atomically(path) as file:
+            file.write(_csv_bytes(table))
     else:
-        _write_atomically(path, lambda file: _write_xlsx(file, table))
+        with written_atomically(path) as file:
+            _write_xlsx(file, table)
     if progress:
         progress(total, total)
     return total
@@ -568,19 +569,4 @@ def _text_cell(sheet, value: object) -> object:
     cell.data_type = "s"
     return cell
 
-
-def _write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write through a temp file beside the target, so a failure never leaves half a file."""
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.partial")
-    try:
-        with open(temp, "xb") as file:
-            write(file)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(temp, path)
-    except OSError as exc:
-        raise BadInput("export_unwritable", "file", path=str(path)) from exc
-    finally:
-        with contextlib.suppress(OSError):
-            temp.unlink(missing_ok=True)
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from desktop.errors import BadInput, Cancelled
+from desktop.files import written_atomically
 from desktop.printing.fonts import CAP_HEIGHT, SANS, ensure_fonts, unit_width
 
 MM = 72 / 25.4
@@ -46,23 +46,8 @@ def pdf_file(path: str | os.PathLike[str]) -> Iterator[object]:
     Only one PDF is drawn at a time in the process (see `_drawing`).
     """
     target = check_output(path)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial",
-                                             dir=target.parent)
-    except OSError as exc:
-        raise BadInput("print_unwritable", "output", path=str(target)) from exc
-    try:
-        with _drawing, os.fdopen(handle, "wb") as out:
-            yield out
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise BadInput("print_unwritable", "output", path=str(target)) from exc
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with _drawing, written_atomically(target, code="print_unwritable", field="output") as out:
+        yield out
 
 
 def new_canvas(out, pagesize: tuple[float, float], title: str, *, no_scaling: bool = False):
