@@ -72,6 +72,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is this compound's own database, not a file to import: choose the spreadsheet or export instead.",
         "{path} 是本小区自己的数据库，不是要导入的文件：请选择表格或导出文件。",
     ),
+    "compound_name_empty": (
+        "The compound's name is empty: type the name residents know it by, such as 梧桐苑.",
+        "小区名称不能为空：请填写居民熟悉的名称，例如 梧桐苑。",
+    ),
     "file_missing": (
         "There is no file at {path}: check the name and try again.",
         "找不到文件 {path}：请检查文件名。",

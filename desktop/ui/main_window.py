@@ -14,6 +14,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.backups import list_backups
-from desktop.compound import compound_info
+from desktop.compound import compound_info, rename_compound
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
@@ -34,7 +36,7 @@ from desktop.ui import jobs
 from desktop.ui.backups_page import BackupsPage
 from desktop.ui.bags_page import BagsPage
 from desktop.ui.buys_page import BuysPage
-from desktop.ui.common import arg, local_time
+from desktop.ui.common import arg, local_time, show_error
 from desktop.ui.gate_page import GatePage
 from desktop.ui.roster_page import RosterPage
 from desktop.ui.safekeeping import DAMAGED, Safekeeping
@@ -146,6 +148,14 @@ class MainWindow(QMainWindow):
         self._build_pages()
 
         self.compound_label = self._status_label("statusCompound", self.tr("Compound"))
+        self.rename_button = QToolButton(self)
+        self.rename_button.setObjectName("renameCompound")
+        self.rename_button.setText("✎")
+        self.rename_button.setAutoRaise(True)
+        self.rename_button.setAccessibleName(self.tr("Name the compound"))
+        self.rename_button.setToolTip(self.tr("Name the compound (printed on sheets and cards)"))
+        self.rename_button.clicked.connect(self.ask_compound_name)
+        self.statusBar().addPermanentWidget(self.rename_button)
         self.station_label = self._status_label("statusStation", self.tr("Station"))
         self.backup_label = self._status_label("statusBackup", self.tr("Last backup"))
         self.statusBar().setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid #c8c8c8; }")
@@ -211,6 +221,21 @@ class MainWindow(QMainWindow):
         label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(label)
         return label
+
+    def ask_compound_name(self) -> None:
+        name, ok = QInputDialog.getText(
+            self, self.tr("Compound name"),
+            self.tr("The name residents know the compound by; it is printed on sheets and cards:"),
+            text=compound_info(self._conn).name,
+        )
+        if not ok:
+            return
+        try:
+            rename_compound(self._conn, name)
+        except DeskError as error:
+            show_error(self, error)
+            return
+        self.refresh_status()
 
     def refresh_status(self) -> None:
         try:

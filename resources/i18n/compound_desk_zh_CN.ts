@@ -12,152 +12,150 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="267"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="264"/>
         <source>Arrival: %1</source>
         <translation>到货：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="273"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="270"/>
         <source>Type what the supplier actually delivered. Nothing is saved until you press Record arrival.</source>
         <translation>请填写商家实际送到的数量。按“记录到货”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="280"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="277"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="338"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="280"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="277"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="338"/>
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="280"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="277"/>
         <source>Received</source>
         <translation>到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="294"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="291"/>
         <source>Received of %1</source>
         <translation>%1 的到货数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="303"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="300"/>
         <source>Problem with the quantity of %1</source>
         <translation>%1 的数量有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="317"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="314"/>
         <source>How a shortfall is shared out</source>
         <translation>缺货时如何分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="324"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="321"/>
         <source>What the rule does</source>
         <translation>分配规则说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="327"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="324"/>
         <source>&amp;Shortfall shared out:</source>
         <translation>缺货分配(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="335"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="332"/>
         <source>What this arrival does</source>
         <translation>本次到货的结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="336"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="338"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="333"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="335"/>
         <source>Only households that get less</source>
         <translation>只看少分的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="338"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="341"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="338"/>
         <source>Allocated</source>
         <translation>分到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="342"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="339"/>
         <source>Refund owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="342"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="339"/>
         <source>Served first</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="343"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="340"/>
         <source>Allocation preview</source>
         <translation>分配预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="345"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="342"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="348"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="350"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="346"/>
         <source>Record arrival</source>
         <translation>记录到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="351"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="346"/>
         <source>Save what arrived and this allocation (Enter)</source>
         <translation>保存到货数量和这个分配（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="353"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="355"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="350"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="356"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="350"/>
         <source>Close without saving (Esc)</source>
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="408"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="403"/>
         <source>%1 short</source>
         <translation>少 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="411"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="406"/>
         <source>%1 more than ordered: the extra stays unallocated</source>
         <translation>比订购多 %1：多出的不分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="415"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="410"/>
         <source>in full</source>
         <translation>足量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="420"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="415"/>
         <source>Short: %1. Rule: %2 — %3 households get less. Refunds owed after this arrival: %4.</source>
         <translation>缺货：%1。规则：%2——%3 户少分。本次到货后应退款：%4。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="427"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="422"/>
         <source>Everything arrived in full. Refunds owed: %1.</source>
         <translation>全部足量到货。应退款：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="452"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="447"/>
         <source>unplaced</source>
         <translation>未归户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="455"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="450"/>
         <source>Vulnerable household: served first under the vulnerable-first rule</source>
         <translation>重点关照住户：按“重点住户优先”规则优先分配</translation>
     </message>
@@ -1310,130 +1308,128 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>CancelDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="511"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="506"/>
         <source>Cancel “%1”</source>
         <translation>取消“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="516"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="511"/>
         <source>Cancel “%1”? Every order is cancelled and what households paid is owed back to them. This cannot be undone.</source>
         <translation>取消“%1”？所有订单都会取消，住户已付的钱都要退回。此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="523"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="518"/>
         <source>Cause</source>
         <translation>原因类别</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="528"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="523"/>
         <source>A supplier that turned the buy down carries that on its record</source>
         <translation>商家拒单会记入商家的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="531"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="526"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="532"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="527"/>
         <source>e.g. 商家缺货，无法发货</source>
         <translation>例如：商家缺货，无法发货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="534"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="529"/>
         <source>Problem with the reason</source>
         <translation>原因有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="542"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="537"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="544"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="539"/>
         <source>C&amp;ause</source>
         <translation>类别(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="551"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="546"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="551"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="546"/>
         <source>Refund owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="552"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="547"/>
         <source>Refunds owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="557"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="552"/>
         <source>Total refunds owed</source>
         <translation>应退款合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="558"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="553"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="561"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="563"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="557"/>
         <source>Cancel the group buy</source>
         <translation>取消团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="564"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="557"/>
         <source>Cancel every order and list the refunds owed</source>
         <translation>取消所有订单并列出应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="566"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="568"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="561"/>
         <source>Keep the group buy</source>
         <translation>保留团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="569"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="561"/>
         <source>Close, changing nothing (Esc)</source>
         <translation>关闭，不做改动（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="598"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="591"/>
         <source>Refunds owed, per household:</source>
         <translation>各户应退款：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="600"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="593"/>
         <source>Refunds it will leave owed, per household:</source>
         <translation>取消后各户应退款：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="601"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="594"/>
         <source>unplaced order %1</source>
         <translation>未归户订单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="603"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="596"/>
         <source>%1 households, %2 in all.</source>
         <translation>共 %1 户，合计 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="604"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="597"/>
         <source>Nobody has paid anything: no refunds are owed.</source>
         <translation>还没有人付款：无需退款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="629"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="622"/>
         <source>“%1” is cancelled (%2).</source>
         <translation>“%1”已取消（%2）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="634"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="635"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="627"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="628"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1441,17 +1437,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ChainDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="68"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="67"/>
         <source>Paste a 接龙 list into “%1”</source>
         <translation>把接龙粘贴到“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="74"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="73"/>
         <source>The pasted 接龙 list</source>
         <translation>粘贴的接龙</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="76"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="75"/>
         <source>Paste the list from the chat here (Ctrl+V), for example:
 
 #接龙
@@ -1470,126 +1466,125 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 3. 7栋2单元502 王 两箱 备注：放门口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="80"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="79"/>
         <source>&amp;Pasted list</source>
         <translation>粘贴的接龙(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="88"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="87"/>
         <source>What was understood</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="89"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="166"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="88"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="163"/>
         <source>Paste a list on the left: what it orders shows here as you go.</source>
         <translation>在左边粘贴接龙：识别出的订单会随时显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="98"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="93"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
         <source>Quantities</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="93"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
         <source>Import will</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="94"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="93"/>
         <source>Orders understood</source>
         <translation>识别出的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="96"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="95"/>
         <source>Lines not understood (fix them in the box, or take them by hand):</source>
         <translation>未能识别的行（请在左边改正，或手工录入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="98"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="98"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="99"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="98"/>
         <source>Lines not understood</source>
         <translation>未能识别的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="104"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="103"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/buy_imports.py" line="123"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="212"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="209"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="125"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="123"/>
         <source>Import the orders understood</source>
         <translation>导入识别出的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="126"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="123"/>
         <source>Save the orders understood (Ctrl+Enter)</source>
         <translation>保存识别出的订单（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="129"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="131"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="128"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="132"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="128"/>
         <source>Close without importing (Esc)</source>
         <translation>不导入并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="181"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="178"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="181"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="178"/>
         <source>change the order</source>
         <translation>修改订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="182"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="179"/>
         <source>leave as it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="205"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="202"/>
         <source>Understood: orders for %1 households (%2 new, %3 changed, %4 unchanged). Lines not understood: %5.</source>
         <translation>已识别：%1 户的订单（新增 %2，修改 %3，不变 %4）。未能识别的行：%5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="212"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="209"/>
         <source>Import %1 orders</source>
         <translation>导入 %1 单</translation>
     </message>
@@ -1597,59 +1592,57 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ComplaintDialog</name>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="143"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="142"/>
         <source>Complaint about %1</source>
         <translation>投诉 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="149"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="148"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="150"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="149"/>
         <source>(no particular group buy)</source>
         <translation>（不针对某个团购）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="156"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="155"/>
         <source>What went wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="157"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="156"/>
         <source>e.g. 饺子到货时已化冻; 少送了 5 袋</source>
         <translation>例如：饺子到货时已化冻；少送了 5 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="160"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="159"/>
         <source>Problem with the complaint</source>
         <translation>投诉内容有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="164"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="163"/>
         <source>&amp;Group buy</source>
         <translation>团购(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="166"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="165"/>
         <source>&amp;What went wrong</source>
         <translation>问题(&amp;W)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/suppliers_page.py" line="177"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="179"/>
         <source>Note the complaint</source>
         <translation>记录投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="180"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="177"/>
         <source>Keep it on the supplier&apos;s record (Ctrl+Enter)</source>
         <translation>记入商家的记录（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="182"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="184"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="180"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1692,12 +1685,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/common.py" line="37"/>
+        <location filename="../../desktop/ui/common.py" line="49"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="39"/>
+        <location filename="../../desktop/ui/common.py" line="51"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1705,23 +1698,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="63"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -2360,149 +2353,147 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>HouseholdDialog</name>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="60"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="59"/>
         <source>New household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="61"/>
         <source>Household %1</source>
         <translation>住户 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="67"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="66"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="68"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="67"/>
         <source>12-301, 12-2-301, 12号楼301 …</source>
         <translation>12-301、12-2-301、12号楼301 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="71"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="70"/>
         <source>Address as it will be saved</source>
         <translation>保存后的地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="77"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="76"/>
         <source>Contact name</source>
         <translation>联系人姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="80"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="86"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="85"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="102"/>
         <source>Delivery</source>
         <translation>配送方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="109"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="108"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="110"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="109"/>
         <source>e.g. call first; leave at the door</source>
         <translation>例如：先打电话；放门口即可</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="112"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="111"/>
         <source>Active (still lives here and is served)</source>
         <translation>在住（仍住在本小区并接受保供）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="114"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="113"/>
         <source>Active</source>
         <translation>在住</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="120"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="119"/>
         <source>&amp;Address</source>
         <translation>地址(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="121"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="120"/>
         <source>&amp;Name</source>
         <translation>姓名(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="122"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="121"/>
         <source>P&amp;hone</source>
         <translation>电话(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="123"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="122"/>
         <source>&amp;People</source>
         <translation>人数(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="124"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="123"/>
         <source>Flags</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="125"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="124"/>
         <source>&amp;Delivery</source>
         <translation>配送方式(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="126"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="125"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="131"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="130"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="137"/>
         <source>Last changed</source>
         <translation>最后修改</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/household_dialog.py" line="142"/>
-        <location filename="../../desktop/ui/household_dialog.py" line="144"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="142"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="147"/>
-        <location filename="../../desktop/ui/household_dialog.py" line="149"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="146"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="150"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="146"/>
         <source>Close without saving (Esc)</source>
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="184"/>
         <source>Problem with %1</source>
         <translation>%1有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="209"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="206"/>
         <source>Last changed %1 at station %2</source>
         <translation>最后修改：%1，工作站 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/household_dialog.py" line="220"/>
+        <location filename="../../desktop/ui/household_dialog.py" line="217"/>
         <source>Saved as %1</source>
         <translation>将保存为 %1</translation>
     </message>
@@ -2576,7 +2567,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="81"/>
-        <location filename="../../desktop/ui/import_preview.py" line="83"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2603,73 +2593,72 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="246"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="243"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="251"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="248"/>
         <source>Nothing has been written yet. “%1” (团长 %2) holds %3 orders of %4 items, %5 units in all.</source>
         <translation>尚未写入任何数据。“%1”（团长 %2）共 %3 单，%4 种商品，合计 %5 件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="256"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="253"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="258"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="258"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="258"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="258"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
         <source>Storage</source>
         <translation>存放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="262"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="259"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="265"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="262"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="268"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="265"/>
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="272"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="269"/>
         <source>Households are matched by address and added when new; the platform payments are recorded. Importing the same file again changes nothing.</source>
         <translation>按地址匹配住户，新地址会新建住户；平台上的付款会记入账目。同一文件再次导入不会有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="278"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="276"/>
         <source>Import %1 orders</source>
         <translation>导入 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="280"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="276"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="282"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="284"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="279"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2677,63 +2666,62 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttResultDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="306"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="301"/>
         <source>KuaiTuanTuan import</source>
         <translation>快团团导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="309"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="304"/>
         <source>a new group buy</source>
         <translation>新团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="309"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="304"/>
         <source>the group buy of an earlier import</source>
         <translation>之前导入的团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="310"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="305"/>
         <source>Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). Households: %7 matched in the roster, %8 added.</source>
         <translation>已导入到%1“%2”：%3 单（新增 %4，修改 %5，不变 %6）。住户：名单中匹配 %7 户，新建 %8 户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="315"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="310"/>
         <source>What the import did</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="318"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="318"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="318"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="322"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="317"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="325"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="320"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="328"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="323"/>
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="333"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="335"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="329"/>
         <source>Open the group buy</source>
         <translation>打开团购</translation>
     </message>
@@ -2741,92 +2729,112 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <source>Name the compound</source>
+        <translation>设置小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <source>Name the compound (printed on sheets and cards)</source>
+        <translation>设置小区名称（打印在单据和住户卡上）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <source>Compound name</source>
+        <translation>小区名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <source>The name residents know the compound by; it is printed on sheets and cards:</source>
+        <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="226"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -2965,131 +2973,129 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>每户限购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="185"/>
         <source>+ &amp;Item</source>
         <translation>+ 商品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="185"/>
         <source>Add an item</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="185"/>
         <source>Add another item (%1)</source>
         <translation>再添加一个商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="189"/>
         <source>Problem with the items</source>
         <translation>商品有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="193"/>
         <source>Minimum</source>
         <translation>起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="195"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="194"/>
         <source>units the supplier needs, e.g. 30 (optional)</source>
         <translation>商家要求的最少件数，例如 30（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="200"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="199"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="203"/>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="202"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="204"/>
         <source>No deadline</source>
         <translation>不设截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="215"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="214"/>
         <source>Open for orders now (otherwise it stays a draft)</source>
         <translation>立即开始接单（否则保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="217"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="216"/>
         <source>Open for orders now</source>
         <translation>立即开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="223"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="222"/>
         <source>&amp;Title</source>
         <translation>名称(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="223"/>
         <source>&amp;Supplier</source>
         <translation>商家(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="225"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="224"/>
         <source>&amp;Organiser</source>
         <translation>团长(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="236"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="235"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="238"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="237"/>
         <source>&amp;Minimum</source>
         <translation>起送量(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="239"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="238"/>
         <source>&amp;Deadline</source>
         <translation>截止时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="242"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="241"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/new_buy_dialog.py" line="245"/>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="247"/>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="260"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="257"/>
         <source>Open group buy</source>
         <translation>开团</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="245"/>
         <source>Open the group buy (Enter)</source>
         <translation>开团（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="250"/>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="252"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="249"/>
         <source>Close without opening a buy (Esc)</source>
         <translation>不开团并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="260"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="257"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="282"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="279"/>
         <source>Problem with %1</source>
         <translation>%1有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="346"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="343"/>
         <source>%1 is new here: no record yet.</source>
         <translation>%1 是新商家：本小区还没有记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="410"/>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="407"/>
         <source>Add at least one item, with its name and price in yuan.</source>
         <translation>请至少添加一个商品，填写名称和价格（元）。</translation>
     </message>
@@ -3097,74 +3103,72 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>NewSupplierDialog</name>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="227"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="223"/>
         <source>New supplier</source>
         <translation>新增商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="232"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="228"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="235"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="231"/>
         <source>Contact person</source>
         <translation>联系人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="238"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="234"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="241"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="237"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="242"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="238"/>
         <source>e.g. delivers Tuesdays and Fridays</source>
         <translation>例如：每周二、五送货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="243"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="239"/>
         <source>Problem with the name</source>
         <translation>名称有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="252"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="248"/>
         <source>&amp;Name</source>
         <translation>名称(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="252"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="248"/>
         <source>&amp;Contact</source>
         <translation>联系人(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="253"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="249"/>
         <source>&amp;Phone</source>
         <translation>电话(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="253"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="249"/>
         <source>N&amp;otes</source>
         <translation>备注(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="258"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="260"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="255"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="261"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="255"/>
         <source>Save (Enter)</source>
         <translation>保存（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="263"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="265"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="258"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3320,97 +3324,97 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>PaymentDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="96"/>
         <source>an unplaced order</source>
         <translation>未归户订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="97"/>
         <source>Payment for %1</source>
         <translation>%1 的收款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="104"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="103"/>
         <source>%1 · %2: due %3, paid %4.</source>
         <translation>%1 · %2：应付 %3，已付 %4。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="107"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="106"/>
         <source>The order</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="111"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="110"/>
         <source>What is owed</source>
         <translation>欠款情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="113"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="112"/>
         <source>Still to pay: %1</source>
         <translation>还需付：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="115"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="114"/>
         <source>Refund owed to the household: %1</source>
         <translation>应退给住户：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="117"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="116"/>
         <source>Nothing is owed either way.</source>
         <translation>双方都不欠款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="122"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="121"/>
         <source>Method</source>
         <translation>付款方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="127"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="126"/>
         <source>Amount in yuan</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="128"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="127"/>
         <source>yuan, e.g. 64 or 58.50</source>
         <translation>元，例如 64 或 58.50</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="129"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="128"/>
         <source>This is a refund: money paid back to the household</source>
         <translation>这是退款：把钱退给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="131"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="130"/>
         <source>Refund</source>
         <translation>退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="133"/>
         <source>Reference</source>
         <translation>备注号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="135"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="134"/>
         <source>transaction number, or who took the cash</source>
         <translation>交易单号，或现金由谁收</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="145"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="144"/>
         <source>&amp;Method</source>
         <translation>方式(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="146"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="145"/>
         <source>&amp;Amount (¥)</source>
         <translation>金额（元）(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="147"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="146"/>
         <source>&amp;Reference</source>
         <translation>备注号(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="148"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="147"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -3420,53 +3424,52 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="153"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="151"/>
         <source>Record the payment</source>
         <translation>记录收款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="154"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="151"/>
         <source>Record it in the ledger (Enter)</source>
         <translation>记入账目（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="156"/>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="155"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="159"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="155"/>
         <source>Close without recording (Esc)</source>
         <translation>不记录并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="182"/>
         <source>Problem with %1</source>
         <translation>%1有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="211"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="208"/>
         <source>Type the amount in yuan, such as 64 or 58.50.</source>
         <translation>请填写金额（元），例如 64 或 58.50。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="212"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="209"/>
         <source>A payment of ¥0.00 is not a payment: type the amount.</source>
         <translation>金额不能为 ¥0.00：请填写金额。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="213"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="210"/>
         <source>“%1” has more than two decimals: money is counted to the fen, such as 58.5 or 12.35.</source>
         <translation>“%1”的小数超过两位：金额精确到分，例如 58.5 或 12.35。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="215"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="212"/>
         <source>%1 yuan is more than any order costs: check the amount.</source>
         <translation>%1 元超过任何订单的金额：请检查。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_dialogs.py" line="216"/>
+        <location filename="../../desktop/ui/buy_dialogs.py" line="213"/>
         <source>“%1” is not an amount: type yuan, such as 64 or 58.50.</source>
         <translation>“%1”不是有效金额：请填写元，例如 64 或 58.50。</translation>
     </message>
@@ -3800,27 +3803,27 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>Suppliers</name>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="63"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="62"/>
         <source>delivered in full</source>
         <translation>足量送达</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="64"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="63"/>
         <source>delivered short</source>
         <translation>少送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="65"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="64"/>
         <source>turned the buy down</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="66"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="65"/>
         <source>buy cancelled</source>
         <translation>团购取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="67"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="66"/>
         <source>complaint</source>
         <translation>投诉</translation>
     </message>
@@ -3828,37 +3831,37 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>SuppliersModel</name>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="101"/>
         <source>Supplier</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="101"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="101"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="101"/>
         <source>Delivered in full</source>
         <translation>足量送达</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="103"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
         <source>Delivered short</source>
         <translation>少送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="103"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
         <source>Turned down</source>
         <translation>拒单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="103"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="102"/>
         <source>Complaints</source>
         <translation>投诉</translation>
     </message>
@@ -3866,84 +3869,84 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>SuppliersPage</name>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="304"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="331"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="297"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="324"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="309"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="302"/>
         <source>Note a complaint…</source>
         <translation>记录投诉…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="310"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="303"/>
         <source>Note a complaint on the selected supplier&apos;s record</source>
         <translation>在选中商家的记录里记下一条投诉</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="312"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="305"/>
         <source>+ Supplier</source>
         <translation>+ 商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="313"/>
-        <location filename="../../desktop/ui/suppliers_page.py" line="314"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="306"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="307"/>
         <source>Add a supplier</source>
         <translation>新增商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="321"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="314"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="322"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="315"/>
         <source>No suppliers yet. A supplier is added when a group buy names it, or with + Supplier.</source>
         <translation>还没有商家。开团时写上商家名会自动添加，也可以点“+ 商家”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="344"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="337"/>
         <source>The supplier&apos;s record</source>
         <translation>商家的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="346"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="339"/>
         <source>Warning about the supplier</source>
         <translation>关于商家的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="347"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="340"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="347"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="340"/>
         <source>What</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="347"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="340"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="347"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="340"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="348"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="341"/>
         <source>What happened with the supplier</source>
         <translation>商家的往来记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="455"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="448"/>
         <source>Complaint noted on the record of %1.</source>
         <translation>已在 %1 的记录中记下投诉。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/suppliers_page.py" line="467"/>
+        <location filename="../../desktop/ui/suppliers_page.py" line="460"/>
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
     </message>

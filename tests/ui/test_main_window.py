@@ -7,7 +7,7 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QListWidget
 
 from desktop.db import transaction
@@ -137,3 +137,22 @@ def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_pat
     assert result.returncode == 3
     assert "is not a Compound Desk database" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QToolButton
+
+    from desktop.compound import compound_info
+    from desktop.db import connect
+
+    conn = connect(tmp_path / "new.sqlite")
+    window = MainWindow(conn)
+    qtbot.addWidget(window)
+    assert window.findChild(QLabel, "statusCompound").text() == "unnamed compound"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  梧桐苑 ", True)))
+    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+    assert compound_info(conn).name == "梧桐苑"
+    assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
+    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+    assert compound_info(conn).name == "梧桐苑"
