@@ -65,7 +65,7 @@ def run_window(args) -> int:
             sys.stderr.write(sentence + "\n")
         else:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Compound Desk"), sentence)
-        return 3
+        return error.exit_code
 
     from desktop.ui.crash_dialog import CrashHandler
     from desktop.ui.main_window import MainWindow
