@@ -35,6 +35,7 @@ from desktop.db.backup import (
     fsync_file,
     glob_escape,
     remove_partial,
+    remove_stale_staged,
     staged_path,
     swap_in,
 )
@@ -284,10 +285,10 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
     if not db_path.parent.is_dir():
         raise BadInput("db_cannot_restore_there", path=str(db_path))
     finish_interrupted_restore(db_path)
+    remove_stale_staged(db_path)
     _refuse_own_file(db_path, backup_path)
     current_uuid = _compound_uuid(db_path)
     staged = staged_path(db_path)
-    remove_partial(staged)
     new_secret = False
     try:
         if backup_path.is_dir():
@@ -309,6 +310,9 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
             kept = db_path.with_name(f"{db_path.name}.{kind}-{_stamp()}")
             _refuse_while_open(db_path)
         swap_in(db_path, staged, kept)
+    except OSError as exc:
+        remove_partial(staged)
+        raise DatabaseUnusable("restore_failed", path=str(db_path)) from exc
     except BaseException:
         remove_partial(staged)
         raise

@@ -206,6 +206,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is open in another Compound Desk window or command: close it there, then restore again. Nothing was changed.",
         "{path} 正在另一个小区保供台窗口或命令中打开：请先关闭它，再重新恢复。文件未被改动。",
     ),
+    "restore_failed": (
+        "{path} could not be replaced: check that you may write to its folder and the disk has room. The file in use was left as it was.",
+        "无法替换 {path}：请确认对其所在文件夹有写权限且磁盘有空间。正在使用的文件保持原样。",
+    ),
     "db_cannot_restore_there": (
         "There is no folder for {path}: check the path given with --db.",
         "{path} 所在的文件夹不存在：请检查 --db 给出的路径。",

@@ -162,6 +162,10 @@ def test_a_good_backup_is_judged_sound_and_the_database_is_not_its_own_backup(lo
 # ---- beside other programs, and against a kill ----
 
 
+def staged_files(db):
+    return sorted(db.parent.glob(f"{db.name}.restoring-*"))
+
+
 def test_restore_refuses_while_another_connection_has_the_file_open(lobby, capsys):
     db, good = lobby
     window = connect(db)
@@ -226,7 +230,8 @@ def test_the_copy_is_synced_before_it_is_put_in_place(lobby, monkeypatch):
                                                              real_sync(path)))
     monkeypatch.setattr(backups, "swap_in", lambda *a: (seen.append(("swap", a[1].name)), real_swap(*a)))
     restore_backup(db, good)
-    assert seen == [("fsync", staged_path(db).name), ("swap", staged_path(db).name)]
+    assert [step for step, _name in seen] == ["fsync", "swap"]
+    assert seen[0][1] == seen[1][1] and ".restoring-" in seen[0][1]
 
 
 # Where the kill lands: just before the rename over the database, or just after it.
@@ -268,7 +273,7 @@ def test_a_kill_during_the_swap_leaves_the_old_or_the_new_file_and_a_start_settl
     assert addresses(db) in (old, new), "the old file or the new one is at the path, never none"
     conn = connect(db)  # a start settles what the kill left
     conn.close()
-    assert not journal_path(db).exists() and not staged_path(db).exists()
+    assert not journal_path(db).exists() and staged_files(db) == []
     if moment == "before the rename":
         assert addresses(db) == old
         assert [p.name for p in db.parent.iterdir() if ".replaced-" in p.name] == []
@@ -283,19 +288,20 @@ def test_a_start_waits_out_a_restore_under_way_instead_of_undoing_it(lobby):
     import fcntl
 
     journal = journal_path(db)
-    staged_path(db).write_bytes(db.read_bytes())
-    journal.write_text(json.dumps({"staged": staged_path(db).name, "kept": None}))
+    staged = staged_path(db)
+    staged.write_bytes(db.read_bytes())
+    journal.write_text(json.dumps({"staged": staged.name, "kept": None}))
     handle = os.open(journal, os.O_RDONLY)
     fcntl.flock(handle, fcntl.LOCK_EX)  # the restoring program, alive
     try:
         with pytest.raises(DatabaseUnusable) as busy:
             connect(db)
         assert busy.value.code == "db_in_use"
-        assert staged_path(db).exists()
+        assert staged.exists()
     finally:
         os.close(handle)
     connect(db).close()  # the restorer gone: its half-done swap is undone
-    assert not staged_path(db).exists() and not journal.exists()
+    assert not staged.exists() and not journal.exists()
 
 
 # ---- hostile files of every kind ----
@@ -340,3 +346,21 @@ def test_no_hostile_file_is_restored_and_the_start_up_check_never_calls_one_soun
     assert folder_listing(folder) == before
     # The same file as the database the window opens: its start-up check must not call it sound.
     assert file_problem(bad) is not None
+
+
+def test_a_swap_that_fails_part_way_puts_everything_back_and_says_so(lobby, monkeypatch, capsys):
+    db, good = lobby
+    import desktop.db.backup as swap
+
+    def no_room(*_args, **_kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(swap.os, "link", no_room)
+    monkeypatch.setattr(swap.shutil, "copy2", no_room)
+    before = addresses(db)
+    code = main(["--lang", "en", "--db", str(db), "restore", str(good)])
+    err = capsys.readouterr().err
+    assert code == 3 and "could not be replaced" in err and "left as it was" in err
+    assert addresses(db) == before
+    assert not journal_path(db).exists() and staged_files(db) == []
+    assert [p.name for p in db.parent.glob("lobby.sqlite.replaced-*")] == []

@@ -13,8 +13,10 @@ import contextlib
 import json
 import os
 import re
+import secrets
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from desktop.clock import file_stamp
@@ -157,8 +159,23 @@ def journal_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".restore-journal")
 
 
+STAGED_MARK = ".restoring-"
+STALE_STAGED_SECONDS = 3600
+
+
 def staged_path(db_path: Path) -> Path:
-    return db_path.with_name(db_path.name + ".restoring")
+    """A new name beside the database for a file being checked before it is put in place: its
+    own for each restore, so two at once never check one file and put in another."""
+    return db_path.with_name(f"{db_path.name}{STAGED_MARK}{secrets.token_hex(6)}")
+
+
+def remove_stale_staged(db_path: Path) -> None:
+    """Files a killed restore was still checking (before its journal existed), an hour old."""
+    now = time.time()
+    for path in db_path.parent.glob(f"{glob_escape(db_path.name)}{STAGED_MARK}*"):
+        with contextlib.suppress(OSError):
+            if now - path.stat().st_mtime > STALE_STAGED_SECONDS:
+                path.unlink()
 
 
 def _lock(handle: int, *, wait: bool) -> bool:
@@ -187,18 +204,23 @@ def swap_in(db_path: Path, staged: Path, kept: Path | None) -> None:
         os.fsync(handle)
         os.replace(writing, journal)
         sync_folder(folder)
-        if kept is not None and db_path.exists():
-            try:
-                os.link(db_path, kept)
-            except OSError:  # a file system without links (a FAT stick): a synced copy instead
-                with owner_only():
-                    shutil.copy2(db_path, kept)
-                fsync_file(kept)
-            for suffix in SIDECARS:
-                side = Path(f"{db_path}{suffix}")
-                if side.exists():
-                    os.replace(side, Path(f"{kept}{suffix}"))
-            sync_folder(folder)
+        try:
+            if kept is not None and db_path.exists():
+                try:
+                    os.link(db_path, kept)
+                except OSError:  # a file system without links (a FAT stick): a synced copy instead
+                    with owner_only():
+                        shutil.copy2(db_path, kept)
+                    fsync_file(kept)
+                for suffix in SIDECARS:
+                    side = Path(f"{db_path}{suffix}")
+                    if side.exists():
+                        os.replace(side, Path(f"{kept}{suffix}"))
+                sync_folder(folder)
+        except BaseException:
+            _undo(db_path, staged, kept)
+            journal.unlink(missing_ok=True)
+            raise
         os.replace(staged, db_path)
         sync_folder(folder)
         journal.unlink()
@@ -225,11 +247,11 @@ def finish_interrupted_restore(db_path: Path) -> bool:
             raise DatabaseUnusable("db_in_use", path=str(db_path))  # a restore is under way now
         try:
             record = json.loads(os.read(handle, 64 * 1024).decode())
-            staged = db_path.with_name(record["staged"])
-            kept = db_path.with_name(record["kept"]) if record.get("kept") else None
+            staged = db_path.with_name(Path(record["staged"]).name)
+            kept = db_path.with_name(Path(record["kept"]).name) if record.get("kept") else None
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            staged, kept = staged_path(db_path), None
-        if staged.exists():
+            staged, kept = None, None  # never written half (it is renamed into place): not ours
+        if staged is not None and staged.exists():
             _undo(db_path, staged, kept)
         journal.unlink(missing_ok=True)
         sync_folder(db_path.parent)
