@@ -23,14 +23,19 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.clock import utc_now
+from desktop.codes import CodeKeys, code_keys, make_code
 from desktop.db.connection import Connection, connect, transaction
 from desktop.errors import BadInput
 from desktop.files import refuse_unless_regular
 
 MANIFEST = "manifest.json"
 NULL = "\\N"
-# Columns never exported: (table, column).
-LEFT_OUT = (("compound", "secret"),)
+# Columns never exported: (table, column). The secret signs codes; the codes themselves are
+# made from a serial and the secret, so a rebuild makes them again rather than read them: an
+# export folder in a stranger's hands holds no code that scans.
+LEFT_OUT = (("compound", "secret"), ("bag", "code"), ("household_code", "code"))
+# Tables whose `code` is made again from their `serial`, and the kind of code each holds.
+CODE_KINDS = {"bag": "bag", "household_code": "household"}
 
 
 def _encode(value: object) -> str:
@@ -78,9 +83,10 @@ def export_all(conn: Connection, folder: Path) -> dict:
         "csv": {"encoding": "utf-8-sig", "null": NULL, "blob": "hex"},
         "tables": [],
         "left_out": [{"table": t, "column": c} for t, c in LEFT_OUT],
-        "compound_secret": "not included: a database rebuilt from this folder gets a new secret, "
-                           "so labels and household cards must be printed again, unless the file "
-                           "written by `compound-desk secret export` is given (--with-secret)",
+        "compound_secret": "not included, nor the bag and card codes made with it: a database "
+                           "rebuilt from this folder gets a new secret, so labels and household "
+                           "cards must be printed again, unless the file written by "
+                           "`compound-desk secret export` is given (--with-secret)",
     }
     conn.execute("BEGIN")  # one read snapshot across all tables
     try:
@@ -162,8 +168,12 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
             conn.execute("PRAGMA defer_foreign_keys = ON")
             for table in reversed(_tables(conn)):
                 conn.execute(f'DELETE FROM "{table}"')
-            for entry in tables:
-                _load_table(conn, folder, entry, secret.secret if secret else fresh)
+            keys = None
+            # The compound first: the codes of bags and cards are made with its keys.
+            for entry in sorted(tables, key=lambda e: e.get("name") != "compound"):
+                _load_table(conn, folder, entry, secret.secret if secret else fresh, keys)
+                if entry.get("name") == "compound":
+                    keys = code_keys(conn)
             if secret is not None:
                 row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
                 if row is None or row[0] != secret.compound_uuid:
@@ -177,7 +187,8 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
     return Rebuilt(new_secret=secret is None)
 
 
-def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: bytes) -> None:
+def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: bytes,
+                keys: CodeKeys | None) -> None:
     path = folder / entry["file"]
     if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
         raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} is missing or changed")
@@ -190,6 +201,17 @@ def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: byt
         keep = [i for i, c in enumerate(header) if c != "secret"]
         header = [header[i] for i in keep] + ["secret"]
         rows = [[row[i] for i in keep] + [secret] for row in rows]
+    elif entry["name"] in CODE_KINDS and "serial" in header:  # codes made again, never read
+        if keys is None:
+            raise BadInput("export_folder_invalid", path=str(folder), detail="compound.csv is missing")
+        kind = CODE_KINDS[entry["name"]]
+        keep = [i for i, c in enumerate(header) if c != "code"]
+        at = header.index("serial")
+        try:
+            rows = [[row[i] for i in keep] + [make_code(keys, kind, row[at])] for row in rows]
+        except ValueError as exc:
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} serial") from exc
+        header = [header[i] for i in keep] + ["code"]
     marks = ", ".join("?" for _ in header)
     names = ", ".join(f'"{c}"' for c in header)
     conn.executemany(f'INSERT INTO "{entry["name"]}" ({names}) VALUES ({marks})', rows)

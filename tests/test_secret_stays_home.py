@@ -11,7 +11,7 @@ import pytest
 from bag_scenes import compound, everyday_buy
 
 from desktop.backups import make_backup, restore_backup, set_mirror_folder
-from desktop.bags import make_bags
+from desktop.bags import issue_household_codes, make_bags
 from desktop.cli import main
 from desktop.codes import code_keys, make_code, verify
 from desktop.db import connect
@@ -53,7 +53,13 @@ def test_export_all_leaves_the_secret_out_and_its_manifest_says_so(lobby, tmp_pa
 
 
 def test_a_stranger_with_an_export_folder_cannot_make_a_code_that_scans_ok(lobby, tmp_path):
+    issue_household_codes(lobby, [row[0] for row in lobby.execute("SELECT id FROM household")])
     export_all(lobby, tmp_path / "export")
+    # Not even the codes already printed: they are made again from the serials on a rebuild.
+    everything = every_byte(tmp_path / "export")
+    printed = [row[0] for row in lobby.execute("SELECT code FROM bag UNION ALL SELECT code FROM household_code")]
+    assert len(printed) > 4
+    assert not [code for code in printed if code.encode() in everything]
     stranger_db = tmp_path / "stranger" / "copy.sqlite"
     stranger_db.parent.mkdir()
     rebuilt = rebuild_from_export(tmp_path / "export", stranger_db)
@@ -68,12 +74,16 @@ def test_a_stranger_with_an_export_folder_cannot_make_a_code_that_scans_ok(lobby
         assert answer.verdict == "forged", (forged, answer.verdict)
     # The stranger's own keys call them genuine: proof the codes were made as well as one can.
     assert verify(keys, make_code(keys, "bag", serials[0])).genuine
+    # Whatever the stranger's copy prints, its labels and cards are forgeries at the real gate.
+    for (code,) in stranger.execute("SELECT code FROM bag UNION ALL SELECT code FROM household_code"):
+        assert scan(lobby, code).verdict == "forged", code
     stranger.close()
 
 
 def test_restoring_an_export_folder_says_labels_must_be_printed_again(lobby, tmp_path, capsys):
     export_all(lobby, tmp_path / "export")
     old_secret = secret_of(lobby)
+    printed = lobby.execute("SELECT code FROM bag WHERE serial = (SELECT min(serial) FROM bag)").fetchone()[0]
     db = Path(lobby.path)
     lobby.close()
     assert main(["--lang", "en", "--db", str(db), "restore", str(tmp_path / "export")]) == 0
@@ -81,6 +91,9 @@ def test_restoring_an_export_folder_says_labels_must_be_printed_again(lobby, tmp
     assert "new compound secret" in err and "print them all again" in err
     conn = connect(db)
     assert secret_of(conn) != old_secret
+    assert scan(conn, printed).verdict == "forged", "labels printed before must be printed again"
+    fresh = conn.execute("SELECT code FROM bag WHERE serial = (SELECT min(serial) FROM bag)").fetchone()[0]
+    assert scan(conn, fresh).verdict == "ok"
     conn.close()
 
 
