@@ -287,7 +287,7 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
     finish_interrupted_restore(db_path)
     remove_stale_staged(db_path)
     _refuse_own_file(db_path, backup_path)
-    current_uuid = _compound_uuid(db_path)
+    current_uuid, current_mirror = _current_compound(db_path)
     staged = staged_path(db_path)
     new_secret = False
     try:
@@ -300,7 +300,7 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
             if with_secret is not None:
                 raise BadInput("secret_only_for_export", path=str(with_secret))
             _stage_file(backup_path, staged)
-        uuid = _check_staged(staged, backup_path)
+        uuid = _check_staged(staged, backup_path, current_mirror)
         if current_uuid is not None and uuid != current_uuid and not other_compound:
             raise BadInput("backup_other_compound", path=str(backup_path))
         fsync_file(staged)
@@ -331,21 +331,26 @@ def _refuse_own_file(db_path: Path, backup_path: Path) -> None:
             raise BadInput("backup_is_database", path=str(backup_path))
 
 
-def _compound_uuid(db_path: Path) -> str | None:
-    """The compound the current file serves; None when there is no file or it cannot be read."""
+def _current_compound(db_path: Path) -> tuple[str | None, str | None]:
+    """The compound the current file serves and its second backup folder; None for what cannot
+    be read (no file, a damaged one)."""
     if not db_path.exists():
-        return None
+        return None, None
     try:
         conn = inspect_connection(db_path)
     except DeskError:
-        return None
+        return None, None
+    uuid = mirror = None
     try:
         row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
-        return str(row[0]) if row and row[0] else None
+        uuid = str(row[0]) if row and row[0] else None
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (MIRROR_SETTING,)).fetchone()
+        mirror = str(row[0]) if row and row[0] else None
     except sqlite3.Error:
-        return None
+        pass
     finally:
         conn.close()
+    return uuid, mirror
 
 
 def _stage_file(source: Path, staged: Path) -> None:
@@ -380,8 +385,12 @@ def _stage_file(source: Path, staged: Path) -> None:
         raise DatabaseUnusable("backup_failed", path=str(staged)) from exc
 
 
-def _check_staged(staged: Path, source: Path) -> str:
-    """Read the staged copy through SQLite (which folds in its -wal), make it one file, judge it."""
+def _check_staged(staged: Path, source: Path, mirror: str | None) -> str:
+    """Read the staged copy through SQLite (which folds in its -wal), judge it, make it one file.
+
+    Where this laptop's backups are copied stays this laptop's choice (`mirror`): a backup must
+    not bring in a folder of its own, where copies holding the secret would then go.
+    """
     try:
         with owner_only():
             conn = sqlite3.connect(f"file:{quote(str(staged.absolute()))}?mode=rw", uri=True,
@@ -392,6 +401,11 @@ def _check_staged(staged: Path, source: Path) -> str:
         conn.execute("PRAGMA trusted_schema = OFF")
         conn.execute("PRAGMA foreign_keys = OFF")
         uuid = judge_database(conn, source)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DELETE FROM setting WHERE key = ?", (MIRROR_SETTING,))
+        if mirror is not None:
+            conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (MIRROR_SETTING, mirror))
+        conn.execute("COMMIT")
         conn.execute("PRAGMA journal_mode = DELETE")
         return uuid
     except sqlite3.DatabaseError as exc:

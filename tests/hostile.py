@@ -74,14 +74,6 @@ def truncated(good: Path, dest: Path, keep_pages: int) -> Path:
     return dest
 
 
-def scribbled(good: Path, dest: Path, offset: int, junk: bytes) -> Path:
-    data = bytearray(good.read_bytes())
-    offset %= max(1, len(data))
-    data[offset : offset + len(junk)] = junk
-    dest.write_bytes(bytes(data[: len(good.read_bytes())]))
-    return dest
-
-
 def folder_listing(folder: Path) -> dict[str, bytes]:
     """Every file and its bytes, but the -shm index and empty -wal SQLite makes by merely reading."""
     return {

@@ -364,3 +364,19 @@ def test_a_swap_that_fails_part_way_puts_everything_back_and_says_so(lobby, monk
     assert addresses(db) == before
     assert not journal_path(db).exists() and staged_files(db) == []
     assert [p.name for p in db.parent.glob("lobby.sqlite.replaced-*")] == []
+
+
+def test_a_backup_cannot_bring_its_own_second_backup_folder(lobby, tmp_path):
+    db, good = lobby
+    conn = connect(db)
+    from desktop.backups import mirror_folder, set_mirror_folder
+
+    set_mirror_folder(conn, tmp_path / "our-stick")
+    conn.close()
+    # The backup was edited to send every later copy, secret and all, to someone else's stick.
+    edited = edited_copy(good, tmp_path / "edited.sqlite",
+                         "INSERT OR REPLACE INTO setting (key, value) VALUES ('backup_mirror', '/media/theirs')")
+    restore_backup(db, edited)
+    conn = connect(db)
+    assert mirror_folder(conn) == tmp_path / "our-stick"
+    conn.close()
