@@ -164,15 +164,21 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
         if conn.execute("PRAGMA user_version").fetchone()[0] != version:
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"schema version {version}")
         fresh = bytes(conn.execute("SELECT secret FROM compound WHERE id = 1").fetchone()[0])
+        entries = _checked_entries(conn, folder, tables)
         with transaction(conn):
             conn.execute("PRAGMA defer_foreign_keys = ON")
             for table in reversed(_tables(conn)):
                 conn.execute(f'DELETE FROM "{table}"')
             keys = None
             # The compound first: the codes of bags and cards are made with its keys.
-            for entry in sorted(tables, key=lambda e: e.get("name") != "compound"):
-                _load_table(conn, folder, entry, secret.secret if secret else fresh, keys)
-                if entry.get("name") == "compound":
+            for entry in sorted(entries, key=lambda e: e["name"] != "compound"):
+                try:
+                    _load_table(conn, folder, entry, secret.secret if secret else fresh, keys)
+                except (sqlite3.Error, ValueError, TypeError, KeyError, csv.Error, OSError,
+                        StopIteration) as exc:
+                    raise BadInput("export_folder_invalid", path=str(folder),
+                                   detail=f"{entry['file']}: {exc}") from exc
+                if entry["name"] == "compound":
                     keys = code_keys(conn)
             if secret is not None:
                 row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
@@ -187,6 +193,27 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
     return Rebuilt(new_secret=secret is None)
 
 
+def _checked_entries(conn: sqlite3.Connection, folder: Path, tables: object) -> list[dict]:
+    """The manifest's tables, each one of this schema's, read from its own file in the folder,
+    with columns the table has: a manifest cannot name another file or reach into the SQL."""
+    known = set(_tables(conn))
+    if not isinstance(tables, list):
+        raise BadInput("export_folder_invalid", path=str(folder), detail="manifest.json is unreadable")
+    seen: set[str] = set()
+    for entry in tables:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if name not in known or name in seen or entry.get("file") != f"{name}.csv":
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"table {str(name)[:40]!r}")
+        seen.add(name)
+        have = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+        columns = entry.get("columns")
+        if (not isinstance(columns, list) or not all(isinstance(c, dict) for c in columns)
+                or not {str(c.get("name")) for c in columns} <= have
+                or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("sha256"), str)):
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"columns of {name}")
+    return tables
+
+
 def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: bytes,
                 keys: CodeKeys | None) -> None:
     path = folder / entry["file"]
@@ -196,6 +223,8 @@ def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: byt
     with path.open(encoding="utf-8-sig", newline="") as f:
         reader = csv.reader(f)
         header = next(reader)
+        if sorted(header) != sorted(types) or len(set(header)) != len(header):
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} header")
         rows = [[_decode(v, types[c]) for v, c in zip(row, header, strict=True)] for row in reader]
     if entry["name"] == "compound":  # the secret is the one given or a new one, never the file's
         keep = [i for i, c in enumerate(header) if c != "secret"]

@@ -380,3 +380,60 @@ def test_a_backup_cannot_bring_its_own_second_backup_folder(lobby, tmp_path):
     conn = connect(db)
     assert mirror_folder(conn) == tmp_path / "our-stick"
     conn.close()
+
+
+def rewrite_table(folder, table, edit):
+    """Change one CSV of an export folder and make its manifest agree, as a careful forger would."""
+    import hashlib
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    edit(manifest, folder)
+    for entry in manifest["tables"]:
+        path = folder / str(entry.get("file"))
+        if path.is_file() and path.parent == folder:
+            entry["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+
+
+def _name_another_file(manifest, folder):
+    (folder / "secrets.txt").write_text("id\n1\n")
+    manifest["tables"][1]["file"] = "../secrets.txt"
+
+
+def _sql_in_a_table_name(manifest, _folder):
+    manifest["tables"][1]["name"] = 'setting" SELECT name, sql FROM sqlite_master; --'
+
+
+def _a_row_twice(manifest, folder):
+    entry = next(e for e in manifest["tables"] if e["name"] == "household")
+    path = folder / entry["file"]
+    lines = path.read_text(encoding="utf-8-sig").splitlines()
+    path.write_text("\n".join([*lines, lines[-1]]) + "\n", encoding="utf-8-sig")
+    entry["rows"] += 1
+
+
+def _not_a_number(manifest, folder):
+    entry = next(e for e in manifest["tables"] if e["name"] == "household")
+    path = folder / entry["file"]
+    text = path.read_text(encoding="utf-8-sig").replace(",1,", ",one,", 1)
+    path.write_text(text, encoding="utf-8-sig")
+
+
+def _an_empty_file(manifest, folder):
+    entry = next(e for e in manifest["tables"] if e["name"] == "setting")
+    (folder / entry["file"]).write_text("")
+
+
+@pytest.mark.parametrize("forgery", [_name_another_file, _sql_in_a_table_name, _a_row_twice,
+                                     _not_a_number, _an_empty_file])
+def test_an_export_folder_forged_with_a_matching_manifest_is_refused_in_a_sentence(lobby, tmp_path,
+                                                                                    capsys, forgery):
+    db, _good = lobby
+    from desktop.export_all import export_all
+
+    conn = connect(db)
+    export_all(conn, tmp_path / "export")
+    conn.close()
+    rewrite_table(tmp_path / "export", None, forgery)
+    code, sentence = refused_by_cli(capsys, db, tmp_path / "export")
+    assert code == 2 and "is not a complete export-all folder" in sentence
