@@ -143,7 +143,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from desktop.db import LATEST_VERSION
     from desktop.errors import DatabaseUnusable
-    from desktop.maintenance import DISK_FULL, check_database
+    from desktop.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
     from desktop.messages import describe
 
     path = _database_path(args)
@@ -160,6 +160,9 @@ def _check(args: argparse.Namespace) -> int:
         error = DatabaseUnusable("db_too_new", path=str(path), version=version, supported=LATEST_VERSION)
     elif report["integrity"] == DISK_FULL:
         error = DatabaseUnusable("disk_full_check", path=str(path))
+    elif str(report["integrity"]).startswith(SCHEMA_CHANGED):
+        error = DatabaseUnusable("db_schema_altered", path=str(path),
+                                 detail=report["integrity"][len(SCHEMA_CHANGED):])
     elif report["integrity"] == "not a database":
         error = DatabaseUnusable("db_not_database", path=str(path))
     else:

@@ -11,6 +11,7 @@ from desktop.db.connection import LATEST_VERSION, inspect_connection, schema_dif
 from desktop.errors import BadInput, DatabaseUnusable
 
 DISK_FULL = "disk full"
+SCHEMA_CHANGED = "changed outside Compound Desk: "
 # Less free room than this, and a failing check is put down to the disk, not the file.
 NEARLY_FULL_BYTES = 1024 * 1024
 
@@ -55,7 +56,7 @@ def check_database(path: Path) -> dict:
         if report["integrity"] == "ok" and 1 <= version <= LATEST_VERSION:
             changed = schema_differences(conn, version)
             if changed:
-                report["integrity"] = "changed outside Compound Desk: " + ", ".join(changed[:5])
+                report["integrity"] = SCHEMA_CHANGED + ", ".join(changed[:5])
         tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for key, table in COUNTED_TABLES.items():
             report[key] = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] if table in tables else 0

@@ -202,6 +202,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The disk holding {path} is full, so the file could not be checked (nothing says it is damaged): free some space and check again.",
         "{path} 所在的磁盘已满，无法检查该文件（并不表示文件已损坏）：请清理空间后再检查。",
     ),
+    "db_schema_altered": (
+        "{path} was changed outside Compound Desk ({detail}), so its rules cannot be trusted: restore the newest good backup (compound-desk restore).",
+        "{path} 曾在小区保供台之外被改动（{detail}），其规则已不可信：请恢复最近的完好备份（compound-desk restore）。",
+    ),
     "db_in_use": (
         "{path} is open in another Compound Desk window or command: close it there, then restore again. Nothing was changed.",
         "{path} 正在另一个小区保供台窗口或命令中打开：请先关闭它，再重新恢复。文件未被改动。",

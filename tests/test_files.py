@@ -133,3 +133,14 @@ def test_a_db_that_is_a_fifo_a_device_or_a_folder_is_refused_at_once(tmp_path, k
         assert done.returncode == 2, (command, done.stderr)
         assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
         assert ("not an ordinary file" in done.stderr) or ("is a folder" in done.stderr)
+
+
+def test_a_screenshot_into_a_fifo_is_refused_instead_of_waiting_for_a_reader(tmp_path):
+    db = tmp_path / "lobby.sqlite"
+    assert main(["--db", str(db), "demo", "--households", "3"]) == 0
+    out = a_fifo(tmp_path / "shot.png")
+    done = subprocess.run([sys.executable, "-m", "desktop", "--lang", "en", "--db", str(db),
+                           "--screenshot", str(out)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert done.returncode == 2, done.stderr
+    assert "is not an ordinary file" in done.stderr and "Traceback" not in done.stderr

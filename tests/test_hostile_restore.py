@@ -437,3 +437,15 @@ def test_an_export_folder_forged_with_a_matching_manifest_is_refused_in_a_senten
     rewrite_table(tmp_path / "export", None, forgery)
     code, sentence = refused_by_cli(capsys, db, tmp_path / "export")
     assert code == 2 and "is not a complete export-all folder" in sentence
+
+
+def test_check_says_a_database_was_changed_outside_the_program(lobby, capsys):
+    db, good = lobby
+    edited_copy(good, db, EDITS["a trigger that wipes the settings"])
+    for suffix in ("-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    code = main(["--lang", "en", "--db", str(db), "check", "--json"])
+    out, err = capsys.readouterr()
+    assert code == 3
+    assert json.loads(out)["integrity"] == "changed outside Compound Desk: extra trigger settle"
+    assert "was changed outside Compound Desk (extra trigger settle)" in err
