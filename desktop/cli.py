@@ -64,7 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
     restore.add_argument("backup_file", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument("--other-compound", action="store_true",
+                         help="accept a backup of another compound in place of this one")
+    restore.add_argument("--with-secret", type=Path, metavar="FILE",
+                         help="for an export folder: the secret file `secret export` wrote")
     restore.add_argument("--json", action="store_true")
+
+    secret = sub.add_parser("secret", parents=[common], help="the compound secret, kept apart")
+    secret_sub = secret.add_subparsers(dest="secret_command", required=True, parser_class=Parser)
+    secret_export = secret_sub.add_parser("export", parents=[common])
+    secret_export.add_argument("file", type=Path, metavar="FILE")
 
     export_all = sub.add_parser("export-all", parents=[common], help="every table as CSV plus a manifest")
     export_all.add_argument("folder", type=Path, metavar="DIR")
@@ -134,7 +143,7 @@ def _demo(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from desktop.db import LATEST_VERSION
     from desktop.errors import DatabaseUnusable
-    from desktop.maintenance import check_database
+    from desktop.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
     from desktop.messages import describe
 
     path = _database_path(args)
@@ -149,6 +158,11 @@ def _check(args: argparse.Namespace) -> int:
     version = report["schema_version"] or 0
     if version > LATEST_VERSION:
         error = DatabaseUnusable("db_too_new", path=str(path), version=version, supported=LATEST_VERSION)
+    elif report["integrity"] == DISK_FULL:
+        error = DatabaseUnusable("disk_full_check", path=str(path))
+    elif str(report["integrity"]).startswith(SCHEMA_CHANGED):
+        error = DatabaseUnusable("db_schema_altered", path=str(path),
+                                 detail=report["integrity"][len(SCHEMA_CHANGED):])
     elif report["integrity"] == "not a database":
         error = DatabaseUnusable("db_not_database", path=str(path))
     else:
@@ -178,14 +192,46 @@ def _restore(args: argparse.Namespace) -> int:
     from desktop.backups import restore_backup
 
     path = _database_path(args)
-    restored = restore_backup(path, args.backup_file)
+    restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
+                              with_secret=args.with_secret)
     aside = str(restored.kept_aside) if restored.kept_aside else None
     if args.json:
-        print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside})
+        print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside,
+                    "new_secret": restored.new_secret})
     elif _zh():
         print(f"已用 {restored.restored_from} 恢复 {path}" + (f"；原文件保存为 {aside}" if aside else ""))
     else:
         print(f"Restored {path} from {restored.restored_from}" + (f"; the old file is kept as {aside}" if aside else ""))
+    if restored.new_secret:
+        sys.stderr.write((
+            "这份数据已生成新的小区密钥：之前打印的袋签和住户卡扫码将不再通过，请全部重新打印。"
+            "（如保存过 compound-desk secret export 写出的密钥文件，可改用 --with-secret 恢复。）"
+            if _zh() else
+            "This copy has a new compound secret: bag labels and household cards printed before will "
+            "no longer scan, so print them all again. (With the file `compound-desk secret export` "
+            "wrote, restore with --with-secret instead.)"
+        ) + "\n")
+    return 0
+
+
+@command("secret")
+def _secret(args: argparse.Namespace) -> int:
+    from desktop.export_all import export_secret
+
+    conn = open_database(args, create=False)
+    try:
+        path = export_secret(conn, args.file)
+    finally:
+        conn.close()
+    if _zh():
+        print(f"已将小区密钥写入 {path}（仅本人可读）")
+        sys.stderr.write("注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放；"
+                         "设置操作员角色后，只有委员会成员可以导出。\n")
+    else:
+        print(f"The compound secret is in {path} (readable by you only)")
+        sys.stderr.write("Careful: whoever holds this file can make bag labels and household cards that scan "
+                         "as genuine. Keep it offline, apart from the laptop and its backups; once operators "
+                         "have roles, only a committee member may export it.\n")
     return 0
 
 

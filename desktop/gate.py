@@ -17,8 +17,6 @@ deletion, and the bag waits again.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 import weakref
@@ -32,7 +30,7 @@ from desktop.clock import utc_now
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
-from desktop.files import written_atomically
+from desktop.files import spreadsheet_csv, written_atomically
 
 VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
             "other_compound", "unknown", "invalid")
@@ -480,19 +478,17 @@ def export_handoffs(conn: Connection, path: str | os.PathLike[str],
     """Every custody event, oldest first, as CSV (UTF-8 with a BOM, so Excel reads it); written
     beside the target and moved into place, so a failure never leaves half a file."""
     target = Path(path)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
+    table: list[list] = [list(EXPORT_COLUMNS)]
     count = 0
     for row in rows.select_log(conn):
-        writer.writerow([row["code"], row["address"], row["action"], row["at"], row["operator"],
-                         row["station"], row["proxy_name"], row["reason"],
-                         row["reverses_action"] or ""])
+        table.append([row["code"], row["address"], row["action"], row["at"], row["operator"],
+                      row["station"], row["proxy_name"], row["reason"],
+                      row["reverses_action"] or ""])
         count += 1
         if should_cancel is not None and count % 5000 == 0 and should_cancel():
             from desktop.errors import Cancelled
 
             raise Cancelled()
     with written_atomically(target) as file:
-        file.write(out.getvalue().encode("utf-8-sig"))
+        file.write(spreadsheet_csv(table))
     return count

@@ -181,6 +181,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} already exists: choose a new file name to rebuild into.",
         "{path} 已存在：请指定一个新的文件名来重建。",
     ),
+    # files that are not what they seem
+    "output_is_link": (
+        "{path} is a shortcut (symbolic link) to another file: choose a plain file name instead.",
+        "{path} 是指向别处的快捷方式（符号链接）：请另选一个普通文件名。",
+    ),
+    "output_not_regular": (
+        "{path} is not an ordinary file (a pipe or a device): choose a file in a folder instead.",
+        "{path} 不是普通文件（而是管道或设备）：请在文件夹中选择一个文件。",
+    ),
+    "db_is_folder": (
+        "{path} is a folder, not a database file: give the database file inside it, such as {path}/compound.sqlite.",
+        "{path} 是文件夹，不是数据库文件：请指定其中的数据库文件，例如 {path}/compound.sqlite。",
+    ),
+    "db_not_regular": (
+        "{path} is not an ordinary file (a pipe or a device), so it cannot be a database: give the database file.",
+        "{path} 不是普通文件（而是管道或设备），不可能是数据库：请指定数据库文件。",
+    ),
+    "disk_full_check": (
+        "The disk holding {path} is full, so the file could not be checked (nothing says it is damaged): free some space and check again.",
+        "{path} 所在的磁盘已满，无法检查该文件（并不表示文件已损坏）：请清理空间后再检查。",
+    ),
+    "db_schema_altered": (
+        "{path} was changed outside Compound Desk ({detail}), so its rules cannot be trusted: restore the newest good backup (compound-desk restore).",
+        "{path} 曾在小区保供台之外被改动（{detail}），其规则已不可信：请恢复最近的完好备份（compound-desk restore）。",
+    ),
+    "db_in_use": (
+        "{path} is open in another Compound Desk window or command: close it there, then restore again. Nothing was changed.",
+        "{path} 正在另一个小区保供台窗口或命令中打开：请先关闭它，再重新恢复。文件未被改动。",
+    ),
+    "restore_failed": (
+        "{path} could not be replaced: check that you may write to its folder and the disk has room. The file in use was left as it was.",
+        "无法替换 {path}：请确认对其所在文件夹有写权限且磁盘有空间。正在使用的文件保持原样。",
+    ),
+    "db_cannot_restore_there": (
+        "There is no folder for {path}: check the path given with --db.",
+        "{path} 所在的文件夹不存在：请检查 --db 给出的路径。",
+    ),
+    # restoring
+    "backup_empty": (
+        "{path} is empty (0 bytes), so it is not a backup: choose another file. Nothing was changed.",
+        "{path} 是空文件（0 字节），不是备份：请选择其他文件。未做任何改动。",
+    ),
+    "backup_not_regular": (
+        "{path} is not an ordinary file (a pipe or a device), so it is not a backup: choose a backup file.",
+        "{path} 不是普通文件（而是管道或设备），不是备份：请选择备份文件。",
+    ),
+    "backup_not_compound_desk": (
+        "{path} is not a Compound Desk database, so it was not restored: choose a backup made by Compound Desk. Nothing was changed.",
+        "{path} 不是小区保供台的数据库，未恢复：请选择小区保供台做的备份。未做任何改动。",
+    ),
+    "backup_too_new": (
+        "{path} comes from a newer Compound Desk (data version {version}; this one reads up to {supported}): install the newer version to restore it. Nothing was changed.",
+        "{path} 来自更新版本的小区保供台（数据版本 {version}，本程序最高支持 {supported}）：请安装新版本后再恢复。未做任何改动。",
+    ),
+    "backup_schema_altered": (
+        "{path} was changed outside Compound Desk ({detail}), so it was not restored: choose another backup. Nothing was changed.",
+        "{path} 曾在小区保供台之外被改动（{detail}），未恢复：请选择其他备份。未做任何改动。",
+    ),
+    "backup_no_compound": (
+        "{path} holds no compound, so it is not a whole backup: choose another one. Nothing was changed.",
+        "{path} 中没有小区信息，不是完整的备份：请选择其他备份。未做任何改动。",
+    ),
+    "backup_other_compound": (
+        "{path} is a backup of another compound: to put it in place of this one all the same, add --other-compound. Nothing was changed.",
+        "{path} 是另一个小区的备份：如确要用它替换本小区的数据，请加上 --other-compound。未做任何改动。",
+    ),
+    "backup_is_database": (
+        "{path} is the database itself, not a backup of it: choose a file from the backups folder.",
+        "{path} 就是数据库本身，不是它的备份：请从备份文件夹中选择文件。",
+    ),
+    # the compound secret
+    "secret_only_for_export": (
+        "--with-secret only goes with an export-all folder; a backup file already holds its secret.",
+        "--with-secret 只用于全量导出文件夹；备份文件本身已含密钥。",
+    ),
+    "secret_file_invalid": (
+        "{path} is not a secret file written by compound-desk secret export: give that file.",
+        "{path} 不是 compound-desk secret export 写出的密钥文件：请指定该文件。",
+    ),
+    "secret_other_compound": (
+        "{path} is the secret of another compound, not of this export: give this compound's secret file, or leave out --with-secret to make a new secret.",
+        "{path} 是另一个小区的密钥，不属于这份导出：请指定本小区的密钥文件，或去掉 --with-secret 生成新密钥。",
+    ),
+    "secret_unwritable": (
+        "The secret cannot be written to {path}: choose a folder that exists and you may write to.",
+        "无法把密钥写入 {path}：请选择一个存在且可写的文件夹。",
+    ),
     "cancelled": (
         "Stopped: nothing was changed.",
         "已停止：未做任何改动。",

@@ -4,7 +4,6 @@ sheet never exists under the real name."""
 
 from __future__ import annotations
 
-import csv
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.files import written_atomically
+from desktop.files import spreadsheet_csv, written_atomically, xlsx_row
 from desktop.group_buys import STATUS_NAMES, get_buy, item_totals
 from desktop.lang import current_language
 from desktop.money import format_fen
@@ -104,12 +103,7 @@ def write_order_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str
 
 
 def _csv(table: list[list[object]]) -> str:
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerows(table)
-    return buffer.getvalue()
+    return spreadsheet_csv(table, bom=False).decode("utf-8")
 
 
 def _xlsx(table: list[list[object]], out) -> None:
@@ -120,7 +114,7 @@ def _xlsx(table: list[list[object]], out) -> None:
     sheet = book.active
     sheet.title = "订货单"
     for row in table:
-        sheet.append([_number(cell) for cell in row])
+        sheet.append(xlsx_row(sheet, [_number(cell) for cell in row]))
     for cell in sheet[8]:
         cell.font = Font(bold=True)
     for column, width in zip("ABCDEFG", (24, 14, 8, 10, 10, 16, 16), strict=True):

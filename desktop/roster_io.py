@@ -23,7 +23,7 @@ from desktop.backups import backup_before_import
 from desktop.db import households as household_rows
 from desktop.db.connection import Connection, refuse_own_file, transaction
 from desktop.errors import BadInput, Cancelled
-from desktop.files import written_atomically
+from desktop.files import spreadsheet_csv, unguarded, written_atomically, xlsx_cell
 from desktop.lang import current_language
 from desktop.lang import normalise as normalise_lang
 from desktop.messages import describe
@@ -392,7 +392,7 @@ def _clean(value: object) -> object:
     if value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        return unguarded(value.strip()) or None
     if isinstance(value, float) and value.is_integer():
         return int(value)
     return value
@@ -536,12 +536,7 @@ def _export_row(household: households.Household) -> list:
 
 
 def _csv_bytes(table: list[list]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(EXPORT_COLUMNS)
-    writer.writerows(["" if value is None else value for value in row] for row in table)
-    # The BOM is what makes Excel on a Chinese Windows machine read UTF-8 instead of GBK.
-    return out.getvalue().encode("utf-8-sig")
+    return spreadsheet_csv([EXPORT_COLUMNS, *table])
 
 
 def _write_xlsx(file: BinaryIO, table: list[list]) -> None:
@@ -559,14 +554,4 @@ def _write_xlsx(file: BinaryIO, table: list[list]) -> None:
 
 
 def _text_cell(sheet, value: object) -> object:
-    # openpyxl stores any text starting with "=" as a formula: a note would come back empty and a
-    # crafted name would run in Excel. Such text is written as plain text instead.
-    if not (isinstance(value, str) and value.startswith("=")):
-        return value
-    from openpyxl.cell import WriteOnlyCell
-
-    cell = WriteOnlyCell(sheet, value)
-    cell.data_type = "s"
-    return cell
-
-
+    return xlsx_cell(sheet, value)

@@ -165,21 +165,28 @@ def test_a_full_disk_undoes_the_action_in_flight_and_keeps_what_was_saved(db):
     conn.close()
 
 
-def test_export_all_is_enough_to_rebuild_every_table(db, tmp_path):
+def every_row(conn):
+    """Every row of every table, the compound secret left out."""
+    found = {}
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")') if row[1] != "secret"]
+        select = ", ".join(f'"{c}"' for c in columns)
+        found[table] = [tuple(r) for r in conn.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid')]
+    return found
+
+
+def test_export_all_is_enough_to_rebuild_every_table_but_the_secret(db, tmp_path):
     conn = connect(db)
     add_household(conn, HouseholdFields(address="40-101", name="\\反斜杠", notes="\\N"))
     export_all(conn, tmp_path / "copy")
-    original = {
-        table: conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-        for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-    }
+    original = every_row(conn)
+    secret = conn.execute("SELECT secret FROM compound").fetchone()[0]
     conn.close()
     rebuilt_path = tmp_path / "rebuilt.sqlite"
-    rebuild_from_export(tmp_path / "copy", rebuilt_path)
+    assert rebuild_from_export(tmp_path / "copy", rebuilt_path).new_secret
     rebuilt = connect(rebuilt_path)
-    for table, rows in original.items():
-        again = rebuilt.execute(f'SELECT * FROM "{table}" ORDER BY rowid').fetchall()
-        assert [tuple(r) for r in again] == [tuple(r) for r in rows], table
+    assert every_row(rebuilt) == original
+    assert rebuilt.execute("SELECT secret FROM compound").fetchone()[0] != secret
     rebuilt.close()
 
 
@@ -275,3 +282,111 @@ def test_kuaituantuan_and_jielong_imports_are_preceded_by_a_backup(db, tmp_path)
     reasons = [b.reason for b in list_backups(db)]
     assert reasons.count("before-import") == 2
     conn.close()
+
+
+# ---- order, not the clock; and nothing half-written ----
+
+
+def test_backups_are_pruned_by_sequence_and_the_one_just_made_survives_a_clock_set_back(db, monkeypatch):
+    conn = connect(db)
+    for _ in range(12):
+        make_backup(conn, "auto")
+    import desktop.db.backup as naming
+
+    # Someone sets the laptop's clock back three years; the next backup has the oldest stamp.
+    monkeypatch.setattr(naming, "file_stamp", lambda: "20231122-120000-000000")
+    newest = make_backup(conn, "manual")
+    conn.close()
+    backups = list_backups(db)
+    assert newest.exists()
+    highest_before = max(b.sequence for b in backups[1:])
+    assert backups[0].path == newest and backups[0].sequence == highest_before + 1
+    assert len(backups) == 10
+    assert [b.sequence for b in backups] == list(range(highest_before + 1, highest_before - 9, -1))
+
+
+def test_backups_named_before_sequences_count_as_older_than_any_numbered_one(db, tmp_path):
+    folder = db.parent / "backups"
+    folder.mkdir()
+    old = folder / "lobby-20991231-235959-000000-auto.sqlite"  # stamped far ahead, no sequence
+    old.write_bytes(b"")
+    conn = connect(db)
+    made = make_backup(conn, "manual")
+    conn.close()
+    listed = [b.path for b in list_backups(db)]
+    assert listed[0] == made and listed[-1] == old
+
+
+def test_a_backup_that_fails_half_way_leaves_no_partial_file(db, monkeypatch):
+    from desktop.db.connection import Connection
+
+    conn = connect(db)
+
+    def full_disk(self, target, *args, **kwargs):
+        target.execute("CREATE TABLE half (x)")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    before = sorted(p.name for p in (db.parent / "backups").iterdir())
+    monkeypatch.setattr(Connection, "backup", full_disk)
+    with pytest.raises(DatabaseUnusable) as caught:
+        make_backup(conn, "manual")
+    conn.close()
+    assert caught.value.code == "disk_full"
+    assert sorted(p.name for p in (db.parent / "backups").iterdir()) == before
+
+
+def test_an_export_that_fails_half_way_leaves_no_partial_file(db, tmp_path, monkeypatch):
+    import desktop.export_all as exporting
+
+    conn = connect(db)
+    calls = {"n": 0}
+    real = exporting._encode
+
+    def failing(value):
+        calls["n"] += 1
+        if calls["n"] > 40:
+            raise OSError(28, "No space left on device")
+        return real(value)
+
+    monkeypatch.setattr(exporting, "_encode", failing)
+    with pytest.raises(BadInput):
+        export_all(conn, tmp_path / "copy")
+    conn.close()
+    assert [p.name for p in (tmp_path / "copy").iterdir() if ".partial" in p.name] == []
+    assert not (tmp_path / "copy" / "manifest.json").exists()
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 3 MB file system of its own (a tmpfs, which needs the right to mount)."""
+    import subprocess
+
+    mount = tmp_path / "stick"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount)],
+                          capture_output=True)
+    if made.returncode != 0:
+        pytest.skip("making a small file system needs the right to mount")
+    yield mount
+    subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_check_on_a_healthy_file_on_a_full_disk_says_the_disk_is_full(tiny_disk, capsys):
+    from desktop.cli import main
+
+    db = tiny_disk / "lobby.sqlite"
+    assert main(["--db", str(db), "demo", "--households", "60"]) == 0
+    with open(tiny_disk / "filler", "wb") as filler:
+        try:
+            while True:
+                filler.write(b"\0" * 65536)
+        except OSError:
+            pass
+    capsys.readouterr()
+    code = main(["--lang", "en", "--db", str(db), "check"])
+    out, err = capsys.readouterr()
+    assert code == 3
+    assert "disk" in err and "full" in err and "damaged:" not in err
+    assert "integrity: disk full" in out
+    (tiny_disk / "filler").unlink()
+    assert main(["--db", str(db), "check"]) == 0

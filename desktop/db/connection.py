@@ -7,6 +7,7 @@ import os
 import re
 import socket
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -44,13 +45,52 @@ class Connection(sqlite3.Connection):
     station: str = ""
 
 
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Files created inside the block are readable by their owner only from their first moment.
+
+    The database, its backups and copies hold the compound secret. SQLite gives a database's
+    `-wal` and `-shm` the database's own permission bits, so creating the database under this
+    mask covers them too. (The mask is the process's; on Windows the user's profile folder is
+    what keeps the files private.)
+    """
+    if os.name != "posix":
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
+
+
+def refuse_odd_database_path(path: Path) -> None:
+    """`--db` must name a regular file or nothing yet: a folder, a FIFO or a device is refused at
+    once (SQLite would fail on a folder, and wait forever on a FIFO nobody writes to)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as exc:
+        raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise BadInput("db_is_folder", path=str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise BadInput("db_not_regular", path=str(path))
+
+
 def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
     """Open a compound's database, creating or upgrading it as needed.
 
     A file newer than this program, or not a database at all, is refused before anything is
-    written. An older one is backed up, then upgraded one atomic step at a time.
+    written. An older one is backed up, then upgraded one atomic step at a time. A restore cut
+    short by a kill is finished or undone first.
     """
     path = Path(path)
+    refuse_odd_database_path(path)
+    from desktop.db.backup import finish_interrupted_restore
+
+    finish_interrupted_restore(path)
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and not create:
         raise BadInput("db_missing", path=str(path))
@@ -63,21 +103,26 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
 
     mode = "ro" if read_only else "rwc"
     try:
-        conn = sqlite3.connect(
-            f"file:{quote(str(path.absolute()))}?mode={mode}",
-            uri=True,
-            isolation_level=None,
-            timeout=BUSY_TIMEOUT_MS / 1000,
-            factory=Connection,
-            check_same_thread=False,
-        )
+        with owner_only():
+            conn = sqlite3.connect(
+                f"file:{quote(str(path.absolute()))}?mode={mode}",
+                uri=True,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                factory=Connection,
+                check_same_thread=False,
+            )
     except sqlite3.Error as exc:
         raise DatabaseUnusable("db_cannot_open", path=str(path)) from exc
     assert isinstance(conn, Connection)
     conn.path = path
     conn.read_only = read_only
     try:
-        _prepare(conn, is_new)
+        if is_new:
+            with owner_only():  # the file itself appears at the first statement
+                _prepare(conn, is_new)
+        else:
+            _prepare(conn, is_new)
     except sqlite3.Error as exc:
         # A damaged page can fail any read while opening (the settings, the schema itself).
         conn.close()
@@ -233,6 +278,7 @@ def transaction(conn: Connection) -> Iterator[Connection]:
 
 def inspect_connection(path: Path) -> sqlite3.Connection:
     """A read-only look at a file that may be damaged or too new: no pragmas that write, no upgrade."""
+    refuse_odd_database_path(path)
     try:
         conn = sqlite3.connect(
             f"file:{quote(str(path.absolute()))}?mode=ro", uri=True, isolation_level=None,
@@ -247,3 +293,46 @@ def inspect_connection(path: Path) -> sqlite3.Connection:
         conn.close()
         raise _first_read_error(exc, path) from exc
     return conn
+
+
+# ---- the schema a version must have ----------------------------------------------------------
+
+_expected_schemas: dict[int, frozenset[tuple[str, str, str, str | None]]] = {}
+
+
+def expected_schema(version: int) -> frozenset[tuple[str, str, str, str | None]]:
+    """Every `sqlite_master` entry (type, name, table, SQL) of a scratch database migrated to
+    `version`: what a Compound Desk file of that version holds, nothing more and nothing less."""
+    if version not in _expected_schemas:
+        scratch = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            for number, path in _migration_files():
+                if number > version:
+                    break
+                script = path.read_text(encoding="utf-8")
+                scratch.executescript(f"BEGIN;\n{script}\n;PRAGMA user_version = {number};\nCOMMIT;")
+            _expected_schemas[version] = _schema_of(scratch)
+        finally:
+            scratch.close()
+    return _expected_schemas[version]
+
+
+def _schema_of(conn: sqlite3.Connection) -> frozenset[tuple[str, str, str, str | None]]:
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return frozenset((row[0], row[1], row[2], row[3]) for row in rows)
+
+
+def schema_differences(conn: sqlite3.Connection, version: int) -> list[str]:
+    """What in this file's schema is not what `version` makes: extra, changed or missing tables,
+    views, indexes and triggers, in words (`extra trigger x`, `changed table y`)."""
+    have = {(kind, name): (table, sql) for kind, name, table, sql in _schema_of(conn)}
+    want = {(kind, name): (table, sql) for kind, name, table, sql in expected_schema(version)}
+    found = []
+    for kind, name in sorted(have.keys() - want.keys()):
+        found.append(f"extra {kind} {name}")
+    for kind, name in sorted(want.keys() - have.keys()):
+        found.append(f"missing {kind} {name}")
+    for key in sorted(have.keys() & want.keys()):
+        if have[key] != want[key]:
+            found.append(f"changed {key[0]} {key[1]}")
+    return found

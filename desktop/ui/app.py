@@ -65,7 +65,7 @@ def run_window(args) -> int:
             sys.stderr.write(sentence + "\n")
         else:
             QMessageBox.critical(None, QCoreApplication.translate("App", "Compound Desk"), sentence)
-        return 3
+        return error.exit_code
 
     from desktop.ui.crash_dialog import CrashHandler
     from desktop.ui.main_window import MainWindow
@@ -167,6 +167,9 @@ def save_screenshot(app, window, path: Path, handler) -> int:
     for _ in range(2):
         app.processEvents()
     window.repaint()
+    from desktop.files import refuse_unless_regular
+
+    refuse_unless_regular(path, code="screenshot_unwritable", field="screenshot")
     if not window.grab().save(str(path), "PNG"):
         raise BadInput("screenshot_unwritable", "screenshot", path=str(path))
     window.close()

@@ -156,7 +156,12 @@ class BackupsPage(QWidget):
         self.policy = QLabel(arg(self.tr(
             "A backup is a complete, checked copy of the compound's file. One is made when the program "
             "starts, every 30 minutes while something changes, and before every import. The last 10 "
-            "are kept, plus one a day for a week, in %1."
+            "are kept, plus one a day for a week, in %1, and also in the second backup folder when "
+            "one is chosen.\n"
+            "A backup holds everything, the secret that signs labels and cards included: whoever has "
+            "one can print labels that scan as this compound's. Only your account on this computer "
+            "can read them; keep a USB stick with backups like a key. Export all data leaves the "
+            "secret out."
         ), str(backups_dir(conn.path))), self)
         self.policy.setObjectName("backupsPolicy")
         self.policy.setAccessibleName(self.tr("How backups are kept"))

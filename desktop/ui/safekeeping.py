@@ -33,7 +33,7 @@ from desktop.ui.common import arg, local_time, show_error
 AUTO_BACKUP_MS = 30 * 60 * 1000
 DAMAGED = "db_damaged"
 # What `file_problem` answers when it could not look, which says nothing about damage.
-_COULD_NOT_LOOK = ("db_cannot_open", "db_locked", "locked", "unable to open")
+_COULD_NOT_LOOK = ("db_cannot_open", "db_locked", "locked", "unable to open", "disk_full")
 
 
 def _when(moment) -> str:

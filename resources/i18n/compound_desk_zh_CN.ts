@@ -178,7 +178,14 @@
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="274"/>
+        <location filename="../../desktop/ui/backups_page.py" line="157"/>
+        <source>A backup is a complete, checked copy of the compound&apos;s file. One is made when the program starts, every 30 minutes while something changes, and before every import. The last 10 are kept, plus one a day for a week, in %1, and also in the second backup folder when one is chosen.
+A backup holds everything, the secret that signs labels and cards included: whoever has one can print labels that scan as this compound&apos;s. Only your account on this computer can read them; keep a USB stick with backups like a key. Export all data leaves the secret out.</source>
+        <translation>备份是小区数据文件的完整副本，并经过检查。程序启动时、有改动时每 30 分钟、每次导入前都会备份。保留最近 10 份，另加一周内每天一份，存放在 %1；如已选择第二备份文件夹，也会复制一份到那里。
+备份包含全部数据，也包含为袋签和住户卡签名的密钥：拿到备份的人可以打印出能以本小区名义扫码通过的袋签。只有您在这台电脑上的账户能读取备份；存有备份的 U 盘请像钥匙一样保管。“导出全部数据”不含密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backups_page.py" line="279"/>
         <source>Put the selected backup in place of the current file, which is kept aside</source>
         <translation>用所选备份替换当前文件，当前文件会另外保留</translation>
     </message>
@@ -273,97 +280,92 @@
         <translation>还没有备份。每次启动程序都会自动备份；也可以点“立即备份”马上做一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="157"/>
-        <source>A backup is a complete, checked copy of the compound&apos;s file. One is made when the program starts, every 30 minutes while something changes, and before every import. The last 10 are kept, plus one a day for a week, in %1.</source>
-        <translation>备份是小区数据文件经过检查的完整副本。程序启动时、有改动时每 30 分钟、每次导入前都会自动备份。保留最近 10 份，另加最近 7 天每天一份，存放在 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backups_page.py" line="162"/>
+        <location filename="../../desktop/ui/backups_page.py" line="167"/>
         <source>How backups are kept</source>
         <translation>备份的保留方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="218"/>
+        <location filename="../../desktop/ui/backups_page.py" line="223"/>
         <source>before an upgrade</source>
         <translation>升级前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="220"/>
+        <location filename="../../desktop/ui/backups_page.py" line="225"/>
         <source>program start</source>
         <translation>程序启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="221"/>
+        <location filename="../../desktop/ui/backups_page.py" line="226"/>
         <source>every 30 minutes</source>
         <translation>每 30 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="222"/>
+        <location filename="../../desktop/ui/backups_page.py" line="227"/>
         <source>by hand</source>
         <translation>手动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="223"/>
+        <location filename="../../desktop/ui/backups_page.py" line="228"/>
         <source>before an import</source>
         <translation>导入前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="225"/>
+        <location filename="../../desktop/ui/backups_page.py" line="230"/>
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="236"/>
+        <location filename="../../desktop/ui/backups_page.py" line="241"/>
         <source>none. Choose a USB stick, so a copy survives if this laptop breaks or is lost.</source>
         <translation>未设置。请选择一个U盘，这样电脑坏了或丢了，数据还有一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="243"/>
+        <location filename="../../desktop/ui/backups_page.py" line="248"/>
         <source>%1 (not there now: is the USB stick plugged in?)</source>
         <translation>%1（现在找不到：U盘插好了吗？）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="263"/>
+        <location filename="../../desktop/ui/backups_page.py" line="268"/>
         <source>A damaged file is not backed up: a copy of it would be damaged too.</source>
         <translation>已损坏的文件不做备份：它的副本同样是坏的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="264"/>
+        <location filename="../../desktop/ui/backups_page.py" line="269"/>
         <source>Make a checked copy of the compound&apos;s file now (%1)</source>
         <translation>现在为小区数据文件做一份经过检查的副本（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="270"/>
+        <location filename="../../desktop/ui/backups_page.py" line="275"/>
         <source>This file is read-only, so no backup can be put in its place.</source>
         <translation>这个文件是只读的，无法用备份替换它。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="272"/>
+        <location filename="../../desktop/ui/backups_page.py" line="277"/>
         <source>Select a backup in the list first</source>
         <translation>请先在列表中选择一份备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="306"/>
+        <location filename="../../desktop/ui/backups_page.py" line="311"/>
         <source>Backed up at %1.</source>
         <translation>已于 %1 备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="308"/>
+        <location filename="../../desktop/ui/backups_page.py" line="313"/>
         <source>Backed up at %1, here and in %2.</source>
         <translation>已于 %1 备份，本机和 %2 各存一份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="311"/>
+        <location filename="../../desktop/ui/backups_page.py" line="316"/>
         <source>Backed up at %1 here, but the copy could not be written to %2: check that the USB stick is plugged in and has room, then press Back up now again.</source>
         <translation>已于 %1 在本机备份，但无法把副本写入 %2：请检查U盘是否插好、空间是否足够，然后再点一次“立即备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="324"/>
+        <location filename="../../desktop/ui/backups_page.py" line="329"/>
         <source>Restore a backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="327"/>
+        <location filename="../../desktop/ui/backups_page.py" line="332"/>
         <source>Put the backup taken %1 in place of the current file?
 
 The current file is kept aside in the same folder, so nothing is thrown away; but what was changed after %1 will no longer show. Close any other Compound Desk window on this file first.</source>
@@ -372,47 +374,47 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 当前文件会另外保留在同一文件夹中，不会丢掉；但 %1 之后做的改动将不再显示。请先关闭使用这个文件的其他小区保供台窗口。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="332"/>
+        <location filename="../../desktop/ui/backups_page.py" line="337"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="349"/>
+        <location filename="../../desktop/ui/backups_page.py" line="354"/>
         <source>Choose a second backup folder, such as a USB stick</source>
         <translation>选择第二备份位置，例如U盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="365"/>
+        <location filename="../../desktop/ui/backups_page.py" line="370"/>
         <source>Backups now go only to this laptop.</source>
         <translation>现在备份只存在本机。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="381"/>
+        <location filename="../../desktop/ui/backups_page.py" line="386"/>
         <source>Checking the database…</source>
         <translation>正在检查数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="388"/>
+        <location filename="../../desktop/ui/backups_page.py" line="393"/>
         <source>The database is sound: it passed the integrity check. %1 households, %2 group buys, %3 bags, %4 handoffs (data version %5).</source>
         <translation>数据库完好：已通过完整性检查。共 %1 户、%2 个团购、%3 个袋子、%4 条交接记录（数据版本 %5）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="398"/>
+        <location filename="../../desktop/ui/backups_page.py" line="403"/>
         <source>The database is damaged (%1), so nothing will be written to it. Restore a good backup: select it in the list and press Restore selected.</source>
         <translation>数据库已损坏（%1），不会再写入任何内容。请恢复一份完好的备份：在列表中选中它，再点“恢复所选备份”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="409"/>
+        <location filename="../../desktop/ui/backups_page.py" line="414"/>
         <source>Choose where to put the exported data</source>
         <translation>选择导出数据存放的位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="425"/>
+        <location filename="../../desktop/ui/backups_page.py" line="430"/>
         <source>Exporting all data…</source>
         <translation>正在导出全部数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backups_page.py" line="433"/>
+        <location filename="../../desktop/ui/backups_page.py" line="438"/>
         <source>Exported %1 tables (%2 rows) to %3: a CSV file for each table and manifest.json, enough to rebuild the data without this program.</source>
         <translation>已将 %1 张表（共 %2 行）导出到 %3：每张表一个 CSV 文件，外加 manifest.json，不用本程序也能据此重建数据。</translation>
     </message>
