@@ -105,6 +105,12 @@ def normalise(text: object) -> str:
     return _SEPARATORS.sub("", raw).upper().translate(_ALIASES)
 
 
+def shaped_like_code(text: object) -> bool:
+    """Text of a code's length and alphabet once normalised, whoever made it (or guessed it)."""
+    code = normalise(text)
+    return len(code) == CODE_LENGTH and all(char in _VALUE for char in code)
+
+
 def verify(conn_or_keys, text: object) -> CodeCheck:
     """Whose code this is, if anyone's. Never raises for any text."""
     keys = conn_or_keys if isinstance(conn_or_keys, CodeKeys) else code_keys(conn_or_keys)

@@ -23,7 +23,7 @@ import os
 import re
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -229,6 +229,7 @@ def scan(
     station: str | None = None,
     proxy_name: str = "",
     at: str | None = None,
+    watch: bool = True,
 ) -> ScanResult:
     """The answer for a scanned or typed code; with `record`, the handoff is appended when the
     answer is `ok`, in the same transaction as the check. `card` checks a bag against a
@@ -354,6 +355,97 @@ def undo_last_handoff(
                      row["last_station"], row["last_proxy"])
     return Undone(check.code, row["address"], undone,
                   Handoff(reversal_id, "reversal", when, operator, station))
+
+
+# ---- who is at the gate -----------------------------------------------------------------------
+
+SHIFT_HOURS = 12  # a guard's name is asked for again after this long
+
+
+def guard_name(text: object) -> str:
+    """The name a guard gives for a shift, as recorded; BadInput when it is empty or is a code
+    (a scanner's burst typed into the name field)."""
+    name = clean_name(text)
+    if not name:
+        raise BadInput("gate_guard_name_empty", "operator")
+    if codes.shaped_like_code(name):
+        raise BadInput("gate_guard_name_is_code", "operator")
+    return name
+
+
+def guard_key(conn: Connection) -> str:
+    """Where a station remembers its guard's name for this compound: by the compound's public
+    identity, which a restore of the compound's own backup keeps."""
+    return compound_keys(conn).identity
+
+
+# ---- a guard's decision about one bag --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a guard decided about a bag on screen: the answer after it, and the event it undid
+    (when the bag already stood recorded otherwise)."""
+
+    result: ScanResult
+    undone: Handoff | None
+    reason: str
+
+
+def decide(
+    conn: Connection,
+    text: object,
+    action: str,
+    reason: str,
+    *,
+    card: Card | None = None,
+    operator: str = "",
+    station: str | None = None,
+    at: str | None = None,
+) -> Decision:
+    """Record `action` for a bag because a guard says so ("this one went to the door instead"),
+    with the reason. When the bag stands recorded as another custody action (picked up, delivered,
+    at the gate), that event is reversed with the same reason and the new one appended, in one
+    transaction; a bag not yet recorded simply gets the new event."""
+    if action not in RECORDABLE:
+        raise BadInput("gate_action_invalid", "record", action=str(action))
+    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    if not reason:
+        raise BadInput("gate_decision_reason_empty", "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None:
+            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        verdict, _void, last = _verdict(row, card)
+        shown = codes.display_code(check.code)
+        if verdict == "wrong_household":
+            raise BadInput("gate_decision_wrong_household", "code", text=shown,
+                           address=row["address"], card=card.address if card else "")
+        if verdict == "void":
+            raise BadInput("gate_decision_void", "code", text=shown, address=row["address"])
+        if last is not None and last.action == action:
+            raise BadInput("gate_decision_same", "record", text=shown, address=row["address"])
+        when = at or utc_now()
+        undone = None
+        if last is not None and last.action in RECORDABLE:
+            rows.insert_event(conn, {
+                "bag_id": row["id"], "action": "reversal", "reverses_id": last.id,
+                "reason": reason, "operator": operator, "at": when,
+            }, station=station)
+            undone = last
+        event_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": action, "reason": reason, "operator": operator,
+            "at": when,
+        }, station=station)
+    event = Handoff(event_id, action, when, operator, station)
+    answer = replace(_bag_answer(conn, check.code, card, row), verdict="ok", last_handoff=event,
+                     recorded=True, void_reason=None)
+    return Decision(answer, undone, reason)
 
 
 # ---- waiting bags, the cold chain and door-delivery runs --------------------------------------

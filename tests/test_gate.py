@@ -537,3 +537,47 @@ def test_scan_on_the_command_line_answers_any_text_with_exit_0_and_one_json_obje
     assert status == 0, err
     answer = json.loads(out)
     assert list(answer) == SCAN_KEYS and answer["verdict"] in gate.VERDICTS
+
+
+# ---- a guard's decision about one bag ---------------------------------------------------------
+
+
+def test_a_bag_recorded_picked_up_that_went_to_the_door_is_corrected_with_one_reason(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    gate.scan(conn, code, record="pickup", operator="老李")
+    decision = gate.decide(conn, code, "door", "  sealed   building ", operator="老李")
+    assert decision.undone.action == "pickup" and decision.reason == "sealed building"
+    assert decision.result.recorded and decision.result.last_handoff.action == "door"
+    assert [tuple(r) for r in handoffs(conn)] == [
+        ("pickup", "老李", conn.station, "", ""), ("reversal", "老李", conn.station, "", "sealed building"),
+        ("door", "老李", conn.station, "", "sealed building")]
+    assert gate.scan(conn, code).verdict == "already_handed_over"
+
+
+def test_a_decision_needs_a_reason_a_live_bag_and_a_change_and_records_nothing_otherwise(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    with pytest.raises(BadInput) as empty:
+        gate.decide(conn, code, "door", "  ")
+    assert empty.value.code == "gate_decision_reason_empty"
+    gate.scan(conn, code, record="door")
+    with pytest.raises(BadInput) as same:
+        gate.decide(conn, code, "door", "again")
+    assert same.value.code == "gate_decision_same"
+    with pytest.raises(BadInput) as action:
+        gate.decide(conn, code, "spoiled", "why")
+    assert action.value.code == "gate_action_invalid"
+    with pytest.raises(BadInput) as forged:
+        gate.decide(conn, forge(code), "door", "why")
+    assert forged.value.code == "gate_undo_not_a_bag"
+    assert [r[0] for r in handoffs(conn)] == ["door"]
+
+
+def test_a_guard_name_is_a_name_not_a_code(bagged):
+    conn, bags = bagged
+    assert gate.guard_name("  保安  老王 ") == "保安 老王"
+    for text, code in (("", "gate_guard_name_empty"), (bags["3-101"][0].code, "gate_guard_name_is_code")):
+        with pytest.raises(BadInput) as refused:
+            gate.guard_name(text)
+        assert refused.value.code == code

@@ -11,9 +11,11 @@ fills the banner in one of three colours, each with its own sound:
 - red: every refusal (already handed over, a bag of another household, void, forged, another
   compound's, unknown, not a code), and a handoff the file refused to record.
 
-What a scan records is chosen with F1 picked up (the default), F2 delivered to the door, F3 arrived
-at the gate or F4 only check; pressing F1–F3 right after a scan also records that action for the
-bag on screen. A card scan lists the household's waiting bags; its bags scanned next are checked
+What the next scan records is chosen with F1 picked up (the default), F2 delivered to the door, F3
+arrived at the gate or F4 only check; the keys never record the bag already on screen. A decision
+about that bag ("this one went to the door instead") is F6, confirmed and recorded with its reason.
+No handoff is recorded without a guard's name: it is asked for once per shift and kept in the
+station's settings for the compound, so a restore of the file does not forget it. A card scan lists the household's waiting bags; its bags scanned next are checked
 against it and ticked off. The same code read twice within a second (a scanner's double read)
 counts once. Ctrl+Z undoes the last handoff with a reason. The waiting list, the cold chain and
 the door-delivery run sit along the bottom; the list loads off the GUI thread.
@@ -65,6 +67,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QSpinBox,
     QTableView,
@@ -75,6 +78,7 @@ from PySide6.QtWidgets import (
 from desktop import gate
 from desktop.bags import STORAGE_ORDER
 from desktop.codes import display_code, normalise
+from desktop.codes import shaped_like_code as codes_shaped
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
@@ -428,6 +432,170 @@ class UndoDialog(QDialog):
             self.error.show()
 
 
+class GuardDialog(QDialog):
+    """Asks the guard's name once per shift, before the first handoff is recorded."""
+
+    def __init__(self, parent: QWidget, name: str, confirm: Callable[[str], str | None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("gateGuardDialog")
+        self._confirm = confirm
+        self.setWindowTitle(self.tr("Who is on duty?"))
+        self.setAccessibleName(self.tr("Who is on duty?"))
+        self.setMinimumWidth(440)
+        question = QLabel(self.tr("Every handoff is recorded with the name of the guard who made "
+                                  "it. Type your name once for this shift."), self)
+        question.setObjectName("gateGuardQuestion")
+        question.setWordWrap(True)
+        self.name = QLineEdit(name, self)
+        self.name.setObjectName("gateGuardName")
+        self.name.setAccessibleName(self.tr("Guard on duty"))
+        self.name.setPlaceholderText(self.tr("your name"))
+        self.name.setMaxLength(gate.MAX_NAME)
+        self.error = QLabel(self)
+        self.error.setObjectName("gateGuardError")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.confirm = buttons.addButton(self.tr("&Start my shift"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("gateGuardConfirm")
+        self.confirm.setAccessibleName(self.tr("Start my shift"))
+        self.confirm.setEnabled(bool(name.strip()))
+        cancel = buttons.addButton(self.tr("&Only check for now"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("gateGuardCancel")
+        cancel.setAccessibleName(self.tr("Only check for now"))
+        buttons.accepted.connect(self._confirmed)
+        buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(lambda text: self.confirm.setEnabled(bool(text.strip())))
+        label = QLabel(self.tr("&Name:"), self)
+        label.setBuddy(self.name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(label)
+        layout.addWidget(self.name)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _confirmed(self) -> None:
+        error = self._confirm(self.name.text())
+        if error is None:
+            self.accept()
+        else:
+            self.error.setText(error)
+            self.error.show()
+            self.name.selectAll()
+
+
+class DecisionDialog(QDialog):
+    """A guard's decision about the bag on screen ("this one went to the door instead"): what
+    happened to it and why, confirmed before it is recorded."""
+
+    def __init__(self, parent: QWidget, what: str, standing: gate.Handoff | None,
+                 describe_event: Callable[[gate.Handoff], str], preferred: str | None,
+                 confirm: Callable[[str, str], str | None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("gateDecisionDialog")
+        self._confirm = confirm
+        self._standing = standing
+        self._describe_event = describe_event
+        self.setWindowTitle(self.tr("Correct this bag"))
+        self.setAccessibleName(self.tr("Correct this bag"))
+        self.setMinimumWidth(520)
+        bag = QLabel(what, self)
+        bag.setObjectName("gateDecisionWhat")
+        bag.setWordWrap(True)
+        now = QLabel(self)
+        now.setObjectName("gateDecisionNow")
+        now.setWordWrap(True)
+        now.setText(arg(self.tr("Recorded now: %1"), describe_event(standing)) if standing
+                    else self.tr("Recorded now: nothing yet, it waits."))
+        self.choices = QButtonGroup(self)
+        self.choices.setExclusive(True)
+        choice_row = QVBoxLayout()
+        for action, name, text in (
+            ("pickup", "gateDecidePickup", self.tr("&Picked up by the household")),
+            ("door", "gateDecideDoor", self.tr("&Delivered to the door")),
+            ("gate", "gateDecideGate", self.tr("&Arrived at the gate, waits there")),
+        ):
+            button = QRadioButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(text.replace("&", ""))
+            button.setProperty("action", action)
+            button.setEnabled(standing is None or standing.action != action)
+            self.choices.addButton(button)
+            choice_row.addWidget(button)
+            if action == preferred and button.isEnabled():
+                button.setChecked(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("gateDecisionReason")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why? e.g. the household is sealed in, it went to the door"))
+        self.reason.setMaxLength(gate.MAX_REASON)
+        reason_label = QLabel(self.tr("&Reason (required):"), self)
+        reason_label.setBuddy(self.reason)
+        self.effect = QLabel(self)
+        self.effect.setObjectName("gateDecisionEffect")
+        self.effect.setAccessibleName(self.tr("What will be recorded"))
+        self.effect.setWordWrap(True)
+        self.effect.setStyleSheet("font-weight: bold;")
+        self.error = QLabel(self)
+        self.error.setObjectName("gateDecisionError")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.confirm = buttons.addButton(self.tr("&Record"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("gateDecisionConfirm")
+        self.confirm.setAccessibleName(self.tr("Record"))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("gateDecisionCancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self._confirmed)
+        buttons.rejected.connect(self.reject)
+        self.choices.buttonToggled.connect(lambda *_: self._update())
+        self.reason.textChanged.connect(lambda _t: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(bag)
+        layout.addWidget(now)
+        layout.addLayout(choice_row)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.effect)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._update()
+
+    def action(self) -> str | None:
+        checked = self.choices.checkedButton()
+        return None if checked is None else str(checked.property("action"))
+
+    def _update(self) -> None:
+        action = self.action()
+        words = {"pickup": self.tr("picked up"), "door": self.tr("delivered to the door"),
+                 "gate": self.tr("arrived at the gate")}
+        if action is None:
+            self.effect.setText(self.tr("Choose what happened to this bag."))
+        elif self._standing is not None and self._standing.action in gate.RECORDABLE:
+            self.effect.setText(arg(self.tr("“%1” is undone and “%2” recorded, with your reason."),
+                                    self._describe_event(self._standing), words[action]))
+        else:
+            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), words[action]))
+        self.confirm.setEnabled(action is not None and bool(self.reason.text().strip()))
+
+    def _confirmed(self) -> None:
+        action = self.action()
+        if action is None:
+            return
+        error = self._confirm(action, self.reason.text())
+        if error is None:
+            self.accept()
+        else:
+            self.error.setText(error)
+            self.error.show()
+
+
 class GateSettingsDialog(QDialog):
     """The cold-chain limits and the sealed buildings, kept in the compound's file."""
 
@@ -540,7 +708,9 @@ class GatePage(QWidget):
         self.operator_input.setPlaceholderText(self.tr("your name"))
         self.operator_input.setToolTip(self.tr("Recorded with every handoff you make"))
         self.operator_input.setMaximumWidth(160)
-        self.operator_input.setText(str(self._setting("gate/operator", "")))
+        self.operator_input.setMaxLength(gate.MAX_NAME)
+        self.operator_input.setText(self._remembered_guard())
+        self.operator_input.textEdited.connect(self._operator_edited)
         self.operator_input.editingFinished.connect(self._operator_changed)
         operator_label = QLabel(self.tr("&Guard:"), self)
         operator_label.setBuddy(self.operator_input)
@@ -586,7 +756,7 @@ class GatePage(QWidget):
         side.addStretch(1)
         middle.addLayout(side)
 
-        # What a scan records, and recording for the bag on screen.
+        # What the next scan records; a decision about the bag on screen is its own action.
         self.pickup_button = self._mode_button("gatePickup", "F1", self.tr("Picked up"), "pickup")
         self.door_button = self._mode_button("gateDoor", "F2", self.tr("Delivered to door"), "door")
         self.gate_button = self._mode_button("gateAtGate", "F3", self.tr("Arrived at gate"), "gate")
@@ -611,6 +781,12 @@ class GatePage(QWidget):
         proxy_label = QLabel(self.tr("Collected &by:"), self)
         proxy_label.setBuddy(self.proxy_input)
 
+        self.decide_button = self._button(
+            "gateDecide", "F6  " + self.tr("Correct this bag…"),
+            self.tr("Record what happened to the bag on screen, e.g. it went to the door instead; "
+                    "a reason is asked for"), self.decide, keys="F6")
+        self.decide_button.setAccessibleName(self.tr("Correct this bag"))
+        self.decide_button.setMinimumHeight(40)
         self.card_done_button = self._button("gateCardDone", self.tr("End card"),
                                              self.tr("Done with this household's card"), self.end_card,
                                              keys="Esc")
@@ -631,6 +807,8 @@ class GatePage(QWidget):
         actions = QHBoxLayout()
         for button in (self.pickup_button, self.door_button, self.gate_button, self.check_button):
             actions.addWidget(button)
+        actions.addSpacing(24)
+        actions.addWidget(self.decide_button)
         actions.addStretch(1)
 
         self.note = QLabel(self)
@@ -677,13 +855,8 @@ class GatePage(QWidget):
 
         self._shortcut("Esc", self.end_card)
         self._shortcut("Ctrl+Z", self.undo_last)
+        self._shortcut("F6", self.decide)
         self._shortcut("Ctrl+L", self.waiting_toggle.click)
-
-    def _setting(self, key: str, default):
-        if self._settings is None:
-            return default
-        value = self._settings.value(key, default)
-        return default if value is None else value
 
     def _shortcut(self, keys: str, slot) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -715,8 +888,8 @@ class GatePage(QWidget):
             button.setToolTip(arg(self.tr("Scans only answer; nothing is recorded (%1)"),
                                   shortcut_text(key)))
         else:
-            button.setToolTip(arg(self.tr("A scan records this; pressed right after a scan, it is "
-                                          "recorded for the bag on screen (%1)"), shortcut_text(key)))
+            button.setToolTip(arg(self.tr("The next scans record this; the bag on screen is not "
+                                          "changed (%1)"), shortcut_text(key)))
         button.clicked.connect(lambda: self.choose(mode))
         button.clicked.connect(self.refocus)
         self._shortcut(key, lambda: self.choose(mode))
@@ -745,12 +918,76 @@ class GatePage(QWidget):
             self.refresh_waiting()
 
     def operator(self) -> str:
-        return self.operator_input.text().strip()
+        return gate.clean_name(self.operator_input.text())
+
+    # ---- the guard on duty: asked once per shift, kept by the station, not in the file ----
+
+    def _guard_keys(self) -> tuple[str, str]:
+        key = gate.guard_key(self._conn)
+        return f"gate/guard/{key}/name", f"gate/guard/{key}/since"
+
+    def _remembered_guard(self) -> str:
+        """The name given on this station for this compound within the shift, else ''. It lives
+        in the station's settings, so a restore of the file cannot take it away."""
+        if self._settings is None:
+            return ""
+        name_key, since_key = self._guard_keys()
+        name = self._settings.value(name_key, "")
+        try:
+            since = float(self._settings.value(since_key, 0) or 0)
+        except (TypeError, ValueError):
+            since = 0.0
+        if not name or not 0 <= time.time() - since < gate.SHIFT_HOURS * 3600:
+            return ""
+        return str(name)
+
+    def set_guard(self, text: str) -> str | None:
+        """Take the guard's name for this shift; the sentence of what is wrong, or None."""
+        try:
+            name = gate.guard_name(text)
+        except DeskError as error:
+            return describe(error)
+        self.operator_input.setText(name)
+        self._remember_guard(name)
+        return None
+
+    def _remember_guard(self, name: str) -> None:
+        if self._settings is None:
+            return
+        name_key, since_key = self._guard_keys()
+        if name:
+            self._settings.setValue(name_key, name)
+            self._settings.setValue(since_key, time.time())
+        else:
+            self._settings.remove(name_key)
+            self._settings.remove(since_key)
+
+    def _operator_edited(self, _text: str) -> None:
+        name = self.operator()
+        self._remember_guard("" if codes_shaped(name) else name)
 
     def _operator_changed(self) -> None:
-        if self._settings is not None:
-            self._settings.setValue("gate/operator", self.operator())
+        if codes_shaped(self.operator()):  # a scan that landed in the name field
+            self.operator_input.clear()
+            self._remember_guard("")
         self.refocus()
+
+    def ask_guard(self, then: Callable[[], object] | None = None,
+                  otherwise: Callable[[], object] | None = None) -> GuardDialog:
+        """The name dialog; `then` runs once a name is given, `otherwise` when it is not."""
+        dialog = GuardDialog(self, self.operator(), self.set_guard)
+        self.guard_dialog = dialog
+
+        def finished(result: int) -> None:
+            dialog.deleteLater()
+            self.refocus()
+            follow = then if result == QDialog.DialogCode.Accepted else otherwise
+            if follow is not None:
+                follow()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
 
     def _proxy_edited(self, _text: str) -> None:
         self._proxy_household = None
@@ -773,6 +1010,21 @@ class GatePage(QWidget):
         if code == last_code and now - last_at < DOUBLE_READ_S:
             return None  # a scanner's double read: the answer on screen stands
         record = self.mode if self._refusal is None else None
+        if record is not None and not self.operator():
+            # No handoff without a guard's name: ask, then record this very scan.
+            def named() -> None:
+                self._answer(text, record)
+
+            def unnamed() -> None:
+                self._answer(text, None)
+                self._say(self.tr("Not recorded: a handoff needs the guard's name. Type it in the "
+                                  "Guard field, or scan again to be asked."))
+
+            self.ask_guard(named, unnamed)
+            return None
+        return self._answer(text, record)
+
+    def _answer(self, text: str, record: str | None) -> gate.ScanResult | None:
         proxy = self._proxy_for(text) if record == "pickup" else ""
         try:
             result = gate.scan(self._conn, text, card=self.card, record=record,
@@ -789,7 +1041,7 @@ class GatePage(QWidget):
         name = self.proxy_input.text().strip()
         if not name or self.card is not None or self._proxy_household is None:
             return name
-        looked = gate.scan(self._conn, text)
+        looked = gate.scan(self._conn, text, watch=False)
         if looked.household_id is not None and looked.household_id != self._proxy_household:
             self.proxy_input.clear()
             self._proxy_household = None
@@ -797,8 +1049,8 @@ class GatePage(QWidget):
         return name
 
     def choose(self, mode: str | None) -> None:
-        """F1–F4: what scans record from now on; F1–F3 also record it for the bag on screen when
-        that bag may still take it."""
+        """F1–F4: what the next scans record. The bag on screen is never recorded by it: a
+        decision about that bag is F6 (`decide`)."""
         if mode is not None and self._refusal is not None:
             self._say(self._refusal)  # this file takes no handoffs: scans only answer
             return
@@ -807,21 +1059,57 @@ class GatePage(QWidget):
                   "gate": self.gate_button, None: self.check_button}[mode]
         button.setChecked(True)
         self.refocus()
+
+    # ---- a decision about the bag on screen ----
+
+    def decide(self) -> DecisionDialog | GuardDialog | None:
+        """F6: record what happened to the bag on screen, with a reason, after a confirmation."""
+        if self._refusal is not None:
+            self._say(self._refusal)
+            return None
         shown = self.last_result
-        if mode is None or shown is None or shown.kind != "bag" or shown.verdict != "ok":
-            return
-        if shown.recorded and shown.last_handoff.action == mode:
-            return  # recorded so already by its scan
-        proxy = self.proxy_input.text().strip() if mode == "pickup" else ""
-        if proxy and self.card is None and self._proxy_household not in (None, shown.household_id):
-            proxy = ""
+        if shown is None or shown.kind != "bag" or shown.bag is None or shown.verdict in (
+                "void", "wrong_household"):
+            self._say(self.tr("Scan the bag first: F6 corrects what is recorded for the bag on "
+                              "the screen."))
+            return None
+        if not self.operator():
+            return self.ask_guard(self.decide)
+        looked = gate.scan(self._conn, shown.code, card=self.card, watch=False)
+        bag = looked.bag
+        what = arg(self.tr("%1, %2"), looked.address,
+                   self._bag_line(bag.index, bag.count, bag.storage, bag.buy))
+        standing = looked.last_handoff
+        preferred = self.mode if self.mode != (standing.action if standing else None) else None
+        dialog = DecisionDialog(self, what, standing, self._event_text, preferred,
+                                lambda action, reason: self._decided(shown.code, action, reason))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.open()
+        self.decision_dialog = dialog
+        return dialog
+
+    def _decided(self, code: str, action: str, reason: str) -> str | None:
         try:
-            result = gate.scan(self._conn, shown.code, card=self.card, record=mode,
-                               operator=self.operator(), proxy_name=proxy)
+            decision = gate.decide(self._conn, code, action, reason, card=self.card,
+                                   operator=self.operator())
         except DeskError as error:
-            self._show_error(error)
-            return
-        self._take(result, proxy)
+            return describe(error)
+        result = decision.result
+        self.last_result = result
+        self._undo_code = code
+        if self.card is not None:
+            self.card_ticked[code] = "recorded" if action in gate.HANDED_OVER else "checked"
+        headline, big, detail, _reason = self.words(result)
+        why = arg(self.tr("Reason: %1"), decision.reason)
+        if decision.undone is not None:
+            why = arg(self.tr("Instead of: %1"), self._event_text(decision.undone)) + " · " + why
+        items = self._card_items() if self.card is not None else None
+        self.verdict_banner.show_answer(result.tone, headline, big, detail, why, items)
+        self.sounds.play(result.tone)
+        self.note.hide()
+        self.refresh_waiting()
+        self.answered.emit(result)
+        return None
 
     def _take(self, result: gate.ScanResult, proxy: str) -> None:
         self.last_result = result
@@ -948,7 +1236,7 @@ class GatePage(QWidget):
                 }[event.action]
                 return headline, result.address, detail, self._recorded_text(event)
             reason = (arg(self.tr("At the gate since %1"), clock_text(event.at)) if result.at_gate
-                      else self.tr("Not recorded: press F1 picked up or F2 delivered to the door"))
+                      else self.tr("Not recorded (F4 only check). To record this bag: F6."))
             return self.tr("✓ May be handed over"), result.address, detail, reason
         if v == "already_handed_over":
             headline = (self.tr("✗ Already delivered to the door") if event.action == "door"
@@ -1017,7 +1305,9 @@ class GatePage(QWidget):
         if code is None:
             self._say(self.tr("Nothing to undo here: scan the bag whose handoff should be undone."))
             return None
-        looked = gate.scan(self._conn, code)
+        if not self.operator() and self._refusal is None:
+            return self.ask_guard(self.undo_last)
+        looked = gate.scan(self._conn, code, watch=False)
         if looked.last_handoff is None:
             self._say(arg(self.tr("%1 has no handoff to undo."), looked.address or display_code(code)))
             return None
@@ -1038,7 +1328,7 @@ class GatePage(QWidget):
             return describe(error)
         self._undo_code = None
         self.card_ticked.pop(code, None)
-        self.last_result = gate.scan(self._conn, code, card=self.card)
+        self.last_result = gate.scan(self._conn, code, card=self.card, watch=False)
         bag = self.last_result.bag
         detail = self._bag_line(bag.index, bag.count, bag.storage, bag.buy) if bag else ""
         items = self._card_items() if self.card is not None else None
@@ -1179,7 +1469,8 @@ class GatePage(QWidget):
         """The file may not be written: scans still answer, nothing is recorded."""
         self.choose(None)
         self._refusal = sentence
-        for button in (self.pickup_button, self.door_button, self.gate_button, self.undo_button):
+        for button in (self.pickup_button, self.door_button, self.gate_button, self.undo_button,
+                       self.decide_button):
             button.setEnabled(False)
             button.setToolTip(sentence)
         self._say(sentence)
@@ -1213,6 +1504,7 @@ class GateWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("gateWindow")
         self._conn = conn
+        self._settings = settings
         self.page = GatePage(conn, self, settings=settings, gate_mode=True)
         self.setCentralWidget(self.page)
         from desktop.ui.safekeeping import Safekeeping
@@ -1261,7 +1553,7 @@ class GateWindow(QMainWindow):
     def replace_connection(self, conn: Connection) -> None:
         self.page.stop()
         self._conn = conn
-        self.page = GatePage(conn, self, gate_mode=True)
+        self.page = GatePage(conn, self, settings=self._settings, gate_mode=True)
         self.setCentralWidget(self.page)
         self._show_where()
 

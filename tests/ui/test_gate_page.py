@@ -12,7 +12,7 @@ import pytest
 import qrcode
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QInputMethodQueryEvent, QPainter
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
 
@@ -170,26 +170,34 @@ def test_the_scan_field_refuses_input_methods(make_page, bags):
     assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
 
-def test_f1_records_the_bag_on_screen_and_f3_then_f1_hands_over_a_bag_at_the_gate(
+def test_f_keys_choose_what_the_next_scan_records_and_never_record_the_bag_on_screen(
         qtbot, conn, bags, make_page):
     page = make_page()
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)  # only check
-    assert page.mode is None and page.check_button.isChecked()
-    scan(qtbot, page, bags["3-101"][0].code)
-    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)
-    assert [a for a, *_ in handoffs(conn)] == ["pickup"]
+    scan(qtbot, page, bags["3-101"][0].code)  # F1 picked up, the default
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)  # the guard switches to door delivery
+    assert page.mode == "door" and page.door_button.isChecked()
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]  # the bag on screen stays picked up
     assert banner(page)["headline"] == "✓ Picked up — hand it over"
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)  # again: it is recorded already
-    assert len(handoffs(conn)) == 1
-
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F3)
     scan(qtbot, page, bags["5-1202"][0].code)
-    assert banner(page)["tone"] == "look"
-    assert banner(page)["headline"] == "Arrived at the gate — it waits here"
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)
-    assert [a for a, *_ in handoffs(conn)] == ["pickup", "gate", "door"]
-    assert banner(page)["tone"] == "go" and page.mode == "door"
+    assert [a for a, *_ in handoffs(conn)] == ["pickup", "door"]
+
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)  # only check
+    scan(qtbot, page, bags["12-301"][0].code)
+    assert banner(page)["headline"] == "✓ May be handed over"
+    for key in (Qt.Key.Key_F1, Qt.Key.Key_F3, Qt.Key.Key_F2):
+        qtbot.keyClick(page.scan_input, key)
+    assert [a for a, *_ in handoffs(conn)] == ["pickup", "door"]
+    assert banner(page)["headline"] == "✓ May be handed over" and page.mode == "door"
+
+
+def test_f_keys_with_nothing_on_screen_only_change_the_mode(qtbot, conn, bags, make_page):
+    page = make_page()
+    for key, mode in ((Qt.Key.Key_F3, "gate"), (Qt.Key.Key_F2, "door"), (Qt.Key.Key_F4, None),
+                      (Qt.Key.Key_F1, "pickup")):
+        qtbot.keyClick(page.scan_input, key)
+        assert page.mode == mode
+    assert handoffs(conn) == [] and banner(page)["tone"] == "idle"
 
 
 def test_clicking_a_button_leaves_the_focus_in_the_scan_field(qtbot, make_page, bags):
@@ -398,3 +406,139 @@ def test_each_colour_has_its_own_sound_file(tmp_path):
 def test_an_event_the_page_ignores_is_not_a_reason_to_fail(make_page, bags):
     page = make_page()
     assert page.scan_input.event(QEvent(QEvent.Type.None_)) in (True, False)
+
+
+# ---- a guard's decision about the bag on screen, and the guard's name ------------------------
+
+
+def choose(qtbot, dialog, name: str) -> None:
+    """A click on a choice's round button, at its left where the circle is."""
+    from PySide6.QtCore import QPoint
+
+    button = dialog.findChild(QRadioButton, name)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert button.isChecked()
+
+
+def test_f6_corrects_the_bag_on_screen_after_a_confirmation_and_keeps_the_reason(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    code = bags["3-101"][0].code
+    scan(qtbot, page, code)  # recorded picked up; it was carried to the door in fact
+    assert page.decide_button.text().startswith("F6") and page.decide_button.isVisible()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    dialog = page.decision_dialog
+    assert dialog.isVisible() and "3-101" in dialog.findChild(QLabel, "gateDecisionWhat").text()
+    assert dialog.findChild(QLabel, "gateDecisionNow").text().startswith("Recorded now: picked up")
+    assert not dialog.findChild(QRadioButton, "gateDecidePickup").isEnabled()
+    assert not dialog.confirm.isEnabled()  # nothing chosen, no reason yet
+    choose(qtbot, dialog, "gateDecideDoor")
+    dialog.findChild(QLineEdit, "gateDecisionReason").setText("封控楼，送上门了")
+    assert dialog.effect.text().startswith("“picked up at") and "“delivered to the door”" in dialog.effect.text()
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "封控楼，送上门了"),
+                              ("door", "保安老李", "", "封控楼，送上门了")]
+    shown = banner(page)
+    assert shown["headline"] == "✓ Delivered to the door — recorded" and shown["big"] == "3-101"
+    assert shown["reason"].startswith("Instead of: picked up at") and shown["reason"].endswith(
+        "Reason: 封控楼，送上门了")
+    assert gate.scan(conn, code).verdict == "already_handed_over"
+
+
+def test_f6_with_a_bag_only_checked_records_it_and_cancelling_records_nothing(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)
+    code = bags["12-301"][0].code
+    scan(qtbot, page, code)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    dialog = page.decision_dialog
+    choose(qtbot, dialog, "gateDecideGate")
+    dialog.findChild(QLineEdit, "gateDecisionReason").setText("guard was busy")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "gateDecisionCancel"), Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == []
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    dialog = page.decision_dialog
+    assert dialog.effect.text() == "Choose what happened to this bag."
+    choose(qtbot, dialog, "gateDecideGate")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "gateDecisionReason"), "left at the gate")
+    assert dialog.effect.text() == "“arrived at the gate” is recorded, with your reason."
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("gate", "保安老李", "", "left at the gate")]
+    assert banner(page)["tone"] == "look"
+
+
+def test_f6_with_nothing_or_a_refusal_on_screen_records_nothing_and_says_why(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    assert page.note.text().startswith("Scan the bag first") and page.note.isVisible()
+    scan(qtbot, page, "not a code at all")
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    assert page.findChild(QDialog, "gateDecisionDialog") is None and handoffs(conn) == []
+
+
+def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    first = bags["3-101"][0].code
+    scan(qtbot, page, first)
+    dialog = page.guard_dialog
+    assert dialog.isVisible() and handoffs(conn) == []
+    name = dialog.findChild(QLineEdit, "gateGuardName")
+    qtbot.keyClicks(name, bags["5-1202"][0].code)  # the scanner fired into the name field
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "That is a code, not a name: type your name, then scan."
+    name.setText("保安老王")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]  # the held scan, recorded with the name
+    assert banner(page)["headline"] == "✓ Picked up — hand it over"
+    scan(qtbot, page, bags["5-1202"][0].code)  # not asked again
+    assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
+
+
+def test_a_guard_who_gives_no_name_gets_the_answer_and_nothing_is_recorded(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    scan(qtbot, page, bags["3-101"][0].code)
+    qtbot.mouseClick(page.guard_dialog.findChild(QPushButton, "gateGuardCancel"),
+                     Qt.MouseButton.LeftButton)
+    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
+    assert page.note.text().startswith("Not recorded: a handoff needs the guard's name")
+
+
+def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
+        qtbot, conn, bags, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.db import connect
+
+    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+    window = GateWindow(conn, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.page.clock = Clock()
+    scan(qtbot, window.page, bags["3-101"][0].code)
+    window.page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
+    qtbot.mouseClick(window.page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+
+    restored = connect(conn.path)  # what a restore hands the window: a new connection
+    window.replace_connection(restored)
+    assert window.page.operator_input.text() == "保安老王"
+    window.page.clock = Clock()
+    scan(qtbot, window.page, bags["5-1202"][0].code)
+    assert window.page.findChild(QDialog, "gateGuardDialog") is None
+    assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
+
+    key = gate.guard_key(restored)
+    settings.setValue(f"gate/guard/{key}/since", 0)  # the shift began long ago
+    window.replace_connection(connect(conn.path))
+    assert window.page.operator_input.text() == ""
+    window.page.stop()
+    window.close()
+    restored.close()
