@@ -110,6 +110,27 @@ def bag_text(result, zh: bool) -> str:
     return f"{result.address} · bag {bag.index} of {bag.count} · {storage} · {bag.buy}"
 
 
+def still_waiting(result, zh: bool) -> list[str]:
+    """For a green bag: how many of the household's other bags wait, by storage, and which."""
+    from desktop.codes import display_code
+    from desktop.gate import storage_counts
+
+    waiting = result.waiting_bags
+    if not waiting:
+        return ["  该户没有其他待取的袋子" if zh else "  Nothing else is waiting for this household"]
+    kinds = ("、" if zh else ", ").join(
+        f"{_STORAGE[s][1]} {n} 袋" if zh else f"{n} {_STORAGE[s][0]}" for s, n in storage_counts(waiting))
+    lines = [f"  该户还有 {len(waiting)} 袋待取（{kinds}）：" if zh else
+             f"  Also waiting for this household: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} ({kinds}):"]
+    for bag in waiting:
+        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
+        at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
+        lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
+                                           f"bag {bag.index} of {bag.count}")
+                     + f" · {storage} · {display_code(bag.code)}{at_gate}")
+    return lines
+
+
 def describe_scan(result, zh: bool) -> list[str]:
     """The answer in words, first line the verdict: what a guard or a script's reader sees."""
     from desktop.codes import display_code
@@ -123,7 +144,7 @@ def describe_scan(result, zh: bool) -> list[str]:
             lines = ["✓ 可以交付" if zh else "✓ May be handed over"]
             if result.at_gate:
                 lines.append("  " + handoff_text(result.last_handoff, zh))
-        return [lines[0], "  " + bag_text(result, zh), *lines[1:]]
+        return [lines[0], "  " + bag_text(result, zh), *lines[1:], *still_waiting(result, zh)]
     if v == "already_handed_over":
         return [("✗ 拒绝：已交付过 — " if zh else "✗ Refused: already handed over — ")
                 + handoff_text(result.last_handoff, zh), "  " + bag_text(result, zh)]
@@ -153,7 +174,7 @@ def describe_scan(result, zh: bool) -> list[str]:
         "forged": ("伪造的标签：签名不对", "a forged label: its signature is wrong"),
         "other_compound": ("其他小区的标签", "a label from another compound"),
         "unknown": ("本小区没有这个编码", "no bag or card of this compound has this code"),
-        "invalid": ("不是本程序的编码", "not a code of this program"),
+        "invalid": ("不是本小区的编码", "not a code of this compound"),
     }
     words = refusals[v][0 if zh else 1]
     if v == "invalid" and result.mistyped:

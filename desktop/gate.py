@@ -4,8 +4,8 @@ For any text, `scan` answers one verdict (CLI.md): `ok` (a bag that may be hande
 `already_handed_over`, `void` (its buy was cancelled, or it was remade or spoiled; also a
 replaced household card), `wrong_household` (checked against a household's card: not its bag),
 `household` (a card: its bags still waiting, over every buy), `forged`, `other_compound`,
-`unknown` (signed right, but no such bag or card here) or `invalid` (not a code of this program,
-or one with a mistyped character). It never raises for the text scanned.
+`unknown` (signed right, but no such bag or card here) or `invalid` (not a code of this compound,
+or one with a single mistyped character). It never raises for the text scanned.
 
 Recording (`pickup`, `door`, `gate` = arrived at the gate) appends a custody event only when the
 verdict is `ok`, and the check and the event share one `BEGIN IMMEDIATE` transaction: of two
@@ -123,6 +123,7 @@ class ScanResult:
     bag: BagInfo | None = None
     last_handoff: Handoff | None = None
     recorded: bool = False
+    # A card's bags not yet handed over; for `ok`, the bag's household's other bags still waiting.
     waiting_bags: tuple[WaitingBag, ...] = ()
     # Beyond the JSON: what the window needs to word and act on the answer.
     kind: str | None = None  # "bag" or "household" for a code of this program's format
@@ -285,10 +286,14 @@ def _bag_answer(conn: Connection, code: str, card: Card | None, row=_NOT_READ, *
     if row is None:
         return ScanResult("unknown", code, kind="bag", card=card)
     verdict, void_reason, last = _verdict(row, card)
+    waiting: tuple[WaitingBag, ...] = ()
+    if verdict == "ok":  # what else the household may take away now, over every buy
+        waiting = tuple(_waiting(r) for r in rows.select_waiting(conn, row["household_id"])
+                        if r["id"] != row["id"])
     return ScanResult(
         verdict, code, row["address"],
         BagInfo(row["position"], row["count"], row["buy_title"], row["storage"]),
-        recorded or last, recorded is not None, kind="bag", bag_id=row["id"],
+        recorded or last, recorded is not None, waiting, kind="bag", bag_id=row["id"],
         household_id=row["household_id"], card=card, void_reason=void_reason,
     )
 
@@ -463,6 +468,15 @@ def _waiting(row) -> WaitingBag:
         buy=row["buy_title"], storage=row["storage"], index=row["position"], count=row["count"],
         since=row["since"], at_gate=row["last_action"] == "gate",
     )
+
+
+def storage_counts(bags: Iterable[WaitingBag]) -> list[tuple[str, int]]:
+    """[(storage, how many)] for some waiting bags: frozen, then chilled, then ambient."""
+    counts: dict[str, int] = {}
+    for bag in bags:
+        counts[bag.storage] = counts.get(bag.storage, 0) + 1
+    order = ("frozen", "chilled", "ambient")
+    return sorted(counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else 9)
 
 
 def list_waiting(conn: Connection, household_id: int | None = None) -> list[WaitingBag]:

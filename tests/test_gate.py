@@ -398,7 +398,9 @@ def test_scan_prints_the_exact_json_shape(bagged, capsys):
     assert status == 0 and list(answer) == SCAN_KEYS
     assert answer == {"verdict": "ok", "code": code, "address": "12-301",
                       "bag": {"index": 1, "count": 3, "buy": "周末冷冻团", "storage": "frozen"},
-                      "last_handoff": None, "recorded": False, "waiting_bags": []}
+                      "last_handoff": None, "recorded": False, "waiting_bags": [
+                          {"code": bags["12-301"][1].code, "buy": "周末冷冻团", "index": 2, "count": 3},
+                          {"code": bags["12-301"][2].code, "buy": "周末冷冻团", "index": 3, "count": 3}]}
     status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--operator",
                          "保安老李", "--station", "北门", "--json")
     answer = json.loads(out)
@@ -581,3 +583,28 @@ def test_a_guard_name_is_a_name_not_a_code(bagged):
         with pytest.raises(BadInput) as refused:
             gate.guard_name(text)
         assert refused.value.code == code
+
+
+# ---- what a green answer tells the guard next -------------------------------------------------
+
+
+def test_a_green_bag_says_how_many_of_its_households_bags_wait_over_every_buy_and_where(bagged, capsys):
+    conn, bags = bagged
+    rice = open_buy(conn, "大米团")
+    order(conn, rice, "12-301", 东北大米=1)
+    arrived(conn, rice)
+    make_bags(conn, rice)
+    first, second, third = bags["12-301"]
+    answer = gate.scan(conn, first.code, record="pickup")
+    waiting = {(w.buy, w.index, w.storage) for w in answer.waiting_bags}
+    assert answer.verdict == "ok" and first.code not in {w.code for w in answer.waiting_bags}
+    assert waiting == {("周末冷冻团", 2, second.storage), ("周末冷冻团", 3, third.storage),
+                       ("大米团", 1, "ambient")}
+    assert [w.keys() for w in answer.as_json()["waiting_bags"]] == [{"code", "buy", "index", "count"}] * 3
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", second.code)
+    assert status == 0 and "Also waiting for this household: 2 bags" in out
+    assert "bag 1 of 1 · ambient" in out
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "zh_CN", "scan", second.code)
+    assert "该户还有 2 袋待取" in out
+    refused = gate.scan(conn, first.code)
+    assert refused.verdict == "already_handed_over" and refused.waiting_bags == ()

@@ -168,6 +168,8 @@ class VerdictBanner(QFrame):
         self.detail = self._label("verdictDetail", self.tr("Bag, storage and group buy"))
         self.reason = self._label("verdictReason", self.tr("Why"))
         self.reason.setWordWrap(True)
+        self.more = self._label("verdictWaiting", self.tr("The household's other bags still waiting"))
+        self.more.setWordWrap(True)
         self.card_list = QListWidget(self)
         self.card_list.setObjectName("verdictCardBags")
         self.card_list.setAccessibleName(self.tr("Bags waiting for this household"))
@@ -185,6 +187,7 @@ class VerdictBanner(QFrame):
         layout.addWidget(self.big, 3)
         layout.addWidget(self.detail)
         layout.addWidget(self.reason)
+        layout.addWidget(self.more)
         layout.addWidget(self.card_list, 4)
         layout.addStretch(0)
 
@@ -198,11 +201,11 @@ class VerdictBanner(QFrame):
         return label
 
     def show_answer(self, tone: str, headline: str, big: str, detail: str = "", reason: str = "",
-                    card_items: list[tuple[str, bool]] | None = None) -> None:
+                    card_items: list[tuple[str, bool]] | None = None, more: str = "") -> None:
         self.tone = tone
         self.setProperty("tone", tone)
         background, text = COLOURS[tone]
-        for label in (self.headline, self.big, self.detail, self.reason):
+        for label in (self.headline, self.big, self.detail, self.reason, self.more):
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
             label.setPalette(palette)
@@ -212,6 +215,8 @@ class VerdictBanner(QFrame):
         self.detail.setVisible(bool(detail))
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
+        self.more.setText(more)
+        self.more.setVisible(bool(more))
         self.card_list.clear()
         if card_items is not None:
             for text_, ticked in card_items:
@@ -221,7 +226,7 @@ class VerdictBanner(QFrame):
                     item.setForeground(QColor("#1b5e20"))
                 self.card_list.addItem(item)
         self.card_list.setVisible(card_items is not None)
-        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason) if p))
+        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason, more) if p))
         self._fit()
         self.update()
 
@@ -251,6 +256,9 @@ class VerdictBanner(QFrame):
             reason = QFont(self.font())
             reason.setPixelSize(int(min(34, max(16, height * 0.048))))
             self.reason.setFont(reason)
+            more = QFont(reason)
+            more.setBold(True)
+            self.more.setFont(more)
             listed = QFont(self.font())
             listed.setPixelSize(int(min(30, max(16, height * 0.045))))
             self.card_list.setFont(listed)
@@ -1104,7 +1112,8 @@ class GatePage(QWidget):
         if decision.undone is not None:
             why = arg(self.tr("Instead of: %1"), self._event_text(decision.undone)) + " · " + why
         items = self._card_items() if self.card is not None else None
-        self.verdict_banner.show_answer(result.tone, headline, big, detail, why, items)
+        self.verdict_banner.show_answer(result.tone, headline, big, detail, why, items,
+                                        self.still_waiting(result))
         self.sounds.play(result.tone)
         self.note.hide()
         self.refresh_waiting()
@@ -1184,7 +1193,25 @@ class GatePage(QWidget):
         items = self._card_items() if self.card is not None else None
         if result.verdict == "household" and not result.waiting_bags:
             items = None
-        self.verdict_banner.show_answer(result.tone, headline, big, detail, reason, items)
+        self.verdict_banner.show_answer(result.tone, headline, big, detail, reason, items,
+                                        self.still_waiting(result))
+
+    def still_waiting(self, result: gate.ScanResult) -> str:
+        """For a green bag: the household's other bags still waiting, how many, in which storage."""
+        if result.verdict != "ok" or self.card is not None:  # a card lists its bags itself
+            return ""
+        waiting = result.waiting_bags
+        if not waiting:
+            return self.tr("Nothing else is waiting for this household.")
+        kinds = self.tr(", ").join(arg(self.tr("%1 %2"), count, storage_word(storage))
+                                   for storage, count in gate.storage_counts(waiting))
+        head = (arg(self.tr("Also waiting for this household: 1 bag, %1"), kinds) if len(waiting) == 1
+                else arg(self.tr("Also waiting for this household: %1 bags, %2"), len(waiting), kinds))
+        shown = [self._bag_line(b.index, b.count, b.storage, b.buy)
+                 + (" — " + self.tr("at the gate") if b.at_gate else "") for b in waiting[:4]]
+        if len(waiting) > 4:
+            shown.append("…")
+        return head + "\n" + "\n".join(shown)
 
     def _card_items(self) -> list[tuple[str, bool]]:
         items = []
@@ -1284,7 +1311,7 @@ class GatePage(QWidget):
         if result.mistyped:
             return (refused, self.tr("Mistyped code"), code,
                     self.tr("A character is wrong: check the code and type it again."))
-        return (refused, self.tr("Not a code"), code[:40],
+        return (refused, self.tr("Not a code of this compound"), code[:40],
                 self.tr("Scan the QR code again, or type the code printed under it."))
 
     def _recorded_text(self, event: gate.Handoff) -> str:

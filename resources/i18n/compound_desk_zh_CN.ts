@@ -1685,103 +1685,103 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="502"/>
-        <location filename="../../desktop/ui/gate_page.py" line="503"/>
+        <location filename="../../desktop/ui/gate_page.py" line="510"/>
+        <location filename="../../desktop/ui/gate_page.py" line="511"/>
         <source>Correct this bag</source>
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="511"/>
+        <location filename="../../desktop/ui/gate_page.py" line="519"/>
         <source>Recorded now: %1</source>
         <translation>现在的登记：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="512"/>
+        <location filename="../../desktop/ui/gate_page.py" line="520"/>
         <source>Recorded now: nothing yet, it waits.</source>
         <translation>现在的登记：尚无，等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="517"/>
+        <location filename="../../desktop/ui/gate_page.py" line="525"/>
         <source>&amp;Picked up by the household</source>
         <translation>住户已取走(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="518"/>
+        <location filename="../../desktop/ui/gate_page.py" line="526"/>
         <source>&amp;Delivered to the door</source>
         <translation>已送上门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="519"/>
+        <location filename="../../desktop/ui/gate_page.py" line="527"/>
         <source>&amp;Arrived at the gate, waits there</source>
         <translation>已到门岗，在门岗等待(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="532"/>
+        <location filename="../../desktop/ui/gate_page.py" line="540"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="533"/>
+        <location filename="../../desktop/ui/gate_page.py" line="541"/>
         <source>Why? e.g. the household is sealed in, it went to the door</source>
         <translation>原因？例如：该户封控，已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="535"/>
+        <location filename="../../desktop/ui/gate_page.py" line="543"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="539"/>
+        <location filename="../../desktop/ui/gate_page.py" line="547"/>
         <source>What will be recorded</source>
         <translation>将要登记的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="544"/>
+        <location filename="../../desktop/ui/gate_page.py" line="552"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="549"/>
+        <location filename="../../desktop/ui/gate_page.py" line="557"/>
         <source>&amp;Record</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="551"/>
+        <location filename="../../desktop/ui/gate_page.py" line="559"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="554"/>
+        <location filename="../../desktop/ui/gate_page.py" line="562"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="576"/>
+        <location filename="../../desktop/ui/gate_page.py" line="584"/>
         <source>picked up</source>
         <translation>已取走</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="576"/>
+        <location filename="../../desktop/ui/gate_page.py" line="584"/>
         <source>delivered to the door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="577"/>
+        <location filename="../../desktop/ui/gate_page.py" line="585"/>
         <source>arrived at the gate</source>
         <translation>已到门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="579"/>
+        <location filename="../../desktop/ui/gate_page.py" line="587"/>
         <source>Choose what happened to this bag.</source>
         <translation>请选择这一袋实际的去向。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="581"/>
+        <location filename="../../desktop/ui/gate_page.py" line="589"/>
         <source>“%1” is undone and “%2” recorded, with your reason.</source>
         <translation>将撤销“%1”，并登记“%2”，连同您写的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="584"/>
+        <location filename="../../desktop/ui/gate_page.py" line="592"/>
         <source>“%1” is recorded, with your reason.</source>
         <translation>将登记“%1”，连同您写的原因。</translation>
     </message>
@@ -1869,545 +1869,571 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GatePage</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="367"/>
+        <location filename="../../desktop/ui/gate_page.py" line="375"/>
         <source>frozen</source>
         <translation>冷冻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="368"/>
+        <location filename="../../desktop/ui/gate_page.py" line="376"/>
         <source>chilled</source>
         <translation>冷藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="369"/>
+        <location filename="../../desktop/ui/gate_page.py" line="377"/>
         <source>ambient</source>
         <translation>常温</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="378"/>
+        <location filename="../../desktop/ui/gate_page.py" line="386"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="379"/>
+        <location filename="../../desktop/ui/gate_page.py" line="387"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="707"/>
+        <location filename="../../desktop/ui/gate_page.py" line="715"/>
         <source>Guard on duty</source>
         <translation>值班门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="708"/>
+        <location filename="../../desktop/ui/gate_page.py" line="716"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="709"/>
+        <location filename="../../desktop/ui/gate_page.py" line="717"/>
         <source>Recorded with every handoff you make</source>
         <translation>你登记的每次交接都会记下此名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="715"/>
+        <location filename="../../desktop/ui/gate_page.py" line="723"/>
         <source>&amp;Guard:</source>
         <translation>门卫(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="720"/>
+        <location filename="../../desktop/ui/gate_page.py" line="728"/>
         <source>Scan or type a code</source>
         <translation>扫码或输入编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="721"/>
+        <location filename="../../desktop/ui/gate_page.py" line="729"/>
         <source>Scan a bag or a household card, or type its code and press Enter</source>
         <translation>扫描袋子或住户卡，或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="726"/>
+        <location filename="../../desktop/ui/gate_page.py" line="734"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="727"/>
+        <location filename="../../desktop/ui/gate_page.py" line="735"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头读取二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="732"/>
+        <location filename="../../desktop/ui/gate_page.py" line="740"/>
         <source>What the camera sees</source>
         <translation>摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="740"/>
+        <location filename="../../desktop/ui/gate_page.py" line="748"/>
         <source>Bags waiting, oldest first</source>
         <translation>待取的袋子（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="760"/>
+        <location filename="../../desktop/ui/gate_page.py" line="768"/>
         <source>Picked up</source>
         <translation>已取走</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="761"/>
+        <location filename="../../desktop/ui/gate_page.py" line="769"/>
         <source>Delivered to door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="762"/>
+        <location filename="../../desktop/ui/gate_page.py" line="770"/>
         <source>Arrived at gate</source>
         <translation>已到门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="763"/>
+        <location filename="../../desktop/ui/gate_page.py" line="771"/>
         <source>Only check</source>
         <translation>只查验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="772"/>
+        <location filename="../../desktop/ui/gate_page.py" line="780"/>
         <source>Collected by (proxy)</source>
         <translation>代取人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="773"/>
+        <location filename="../../desktop/ui/gate_page.py" line="781"/>
         <source>neighbour&apos;s name</source>
         <translation>邻居姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="774"/>
+        <location filename="../../desktop/ui/gate_page.py" line="782"/>
         <source>Someone collecting for the household (a neighbour for an elderly resident): their name is recorded with the pickup</source>
         <translation>替住户来取的人（例如替独居老人代取的邻居）：姓名随取件记录保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="781"/>
+        <location filename="../../desktop/ui/gate_page.py" line="789"/>
         <source>Collected &amp;by:</source>
         <translation>代取人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="785"/>
+        <location filename="../../desktop/ui/gate_page.py" line="793"/>
         <source>Correct this bag…</source>
         <translation>更正这一袋…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="786"/>
+        <location filename="../../desktop/ui/gate_page.py" line="794"/>
         <source>Record what happened to the bag on screen, e.g. it went to the door instead; a reason is asked for</source>
         <translation>登记屏幕上这一袋的实际去向，例如改为送上门；需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="788"/>
+        <location filename="../../desktop/ui/gate_page.py" line="796"/>
         <source>Correct this bag</source>
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="790"/>
+        <location filename="../../desktop/ui/gate_page.py" line="798"/>
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="791"/>
+        <location filename="../../desktop/ui/gate_page.py" line="799"/>
         <source>Done with this household&apos;s card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="794"/>
+        <location filename="../../desktop/ui/gate_page.py" line="802"/>
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="795"/>
+        <location filename="../../desktop/ui/gate_page.py" line="803"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="816"/>
+        <location filename="../../desktop/ui/gate_page.py" line="824"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="822"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1359"/>
+        <location filename="../../desktop/ui/gate_page.py" line="830"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1386"/>
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="826"/>
+        <location filename="../../desktop/ui/gate_page.py" line="834"/>
         <source>Waiting bags: counting…</source>
         <translation>待取的袋子：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="829"/>
+        <location filename="../../desktop/ui/gate_page.py" line="837"/>
         <source>Waiting list</source>
         <translation>待取清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="830"/>
+        <location filename="../../desktop/ui/gate_page.py" line="838"/>
         <source>Show or hide the bags still waiting</source>
         <translation>显示或隐藏仍在等待的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="833"/>
+        <location filename="../../desktop/ui/gate_page.py" line="841"/>
         <source>Cold chain…</source>
         <translation>冷链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="834"/>
+        <location filename="../../desktop/ui/gate_page.py" line="842"/>
         <source>Cold-chain limits and sealed buildings</source>
         <translation>冷链时限和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="836"/>
+        <location filename="../../desktop/ui/gate_page.py" line="844"/>
         <source>Door-delivery run (PDF)</source>
         <translation>送货上门清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="837"/>
+        <location filename="../../desktop/ui/gate_page.py" line="845"/>
         <source>Households with door delivery and sealed buildings, a page per building, to print</source>
         <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="888"/>
+        <location filename="../../desktop/ui/gate_page.py" line="896"/>
         <source>Scans only answer; nothing is recorded (%1)</source>
         <translation>扫码只显示结果，不登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="891"/>
+        <location filename="../../desktop/ui/gate_page.py" line="899"/>
         <source>The next scans record this; the bag on screen is not changed (%1)</source>
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1020"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1028"/>
         <source>Not recorded: a handoff needs the guard&apos;s name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1073"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1081"/>
         <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
         <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1080"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1088"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1103"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1111"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1105"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1113"/>
         <source>Instead of: %1</source>
         <translation>取代：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1205"/>
+        <source>Nothing else is waiting for this household.</source>
+        <translation>该户没有其他待取的袋子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1206"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1206"/>
+        <source>%1 %2</source>
+        <translation>%2 %1 袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1208"/>
+        <source>Also waiting for this household: 1 bag, %1</source>
+        <translation>该户还有 1 袋待取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1209"/>
+        <source>Also waiting for this household: %1 bags, %2</source>
+        <translation>该户还有 %1 袋待取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1266"/>
         <source>Not recorded (F4 only check). To record this bag: F6.</source>
         <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1169"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1314"/>
+        <source>Not a code of this compound</source>
+        <translation>不是本小区的编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1178"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1169"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1178"/>
         <source>Scan a bag</source>
         <translation>请扫描袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1170"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1179"/>
         <source>or a household card</source>
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1174"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1183"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1174"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1183"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1195"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1222"/>
         <source>handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1197"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1224"/>
         <source>checked, not recorded</source>
         <translation>已查验，未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1199"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1211"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1226"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1204"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1231"/>
         <source>bag %1 of %2 · %3 · %4</source>
         <translation>第 %1/%2 袋 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1207"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1291"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1234"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1318"/>
         <source>a guard who gave no name</source>
         <translation>未署名的门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1210"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1237"/>
         <source>picked up at %1 by %2 at %3</source>
         <translation>%1 已被取走，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1211"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
         <source>delivered to the door at %1 by %2 at %3</source>
         <translation>%1 已送上门，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1212"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
         <source>arrived at the gate at %1, recorded by %2 at %3</source>
         <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1213"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1240"/>
         <source>packed at %1 by %2 at %3</source>
         <translation>%1 已分装，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1214"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1241"/>
         <source>returned at %1 to %2 at %3</source>
         <translation>%1 已退回，接收人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1215"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1242"/>
         <source>found spoiled at %1 by %2 at %3</source>
         <translation>%1 发现变质，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1219"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1294"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1246"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1321"/>
         <source>, collected for the household by %1</source>
         <translation>，代取人：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1233"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1260"/>
         <source>✓ Picked up — hand it over</source>
         <translation>✓ 已登记取走 — 请交给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1234"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1261"/>
         <source>✓ Delivered to the door — recorded</source>
         <translation>✓ 已送上门 — 已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1235"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1262"/>
         <source>Arrived at the gate — it waits here</source>
         <translation>已到门岗 — 在此等待领取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1265"/>
         <source>At the gate since %1</source>
         <translation>%1 起在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1240"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1267"/>
         <source>✓ May be handed over</source>
         <translation>✓ 可以交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1242"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1269"/>
         <source>✗ Already delivered to the door</source>
         <translation>✗ 已经送上门了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1243"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1270"/>
         <source>✗ Already picked up</source>
         <translation>✗ 已经被取走了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1247"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1274"/>
         <source>✗ A bag of another household</source>
         <translation>✗ 这是别户的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1248"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1275"/>
         <source>The card shown is for %1: do not hand this bag over.</source>
         <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1251"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1278"/>
         <source>✗ A void bag of a cancelled buy</source>
         <translation>✗ 作废的袋子：该团购已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1252"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1279"/>
         <source>✗ A void bag: it was packed again with a new label</source>
         <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1253"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1280"/>
         <source>✗ A void bag: its order was withdrawn</source>
         <translation>✗ 作废的袋子：订单已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1254"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1281"/>
         <source>✗ A spoiled bag</source>
         <translation>✗ 已变质的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1255"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1282"/>
         <source>✗ A replaced household card</source>
         <translation>✗ 已作废的住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1259"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1286"/>
         <source>Ask for the household&apos;s new card.</source>
         <translation>请对方出示新的住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1260"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1287"/>
         <source>Do not hand it over: put it aside for the volunteers.</source>
         <translation>不要交出：请放到一边交给志愿者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1266"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1293"/>
         <source>Household card — 1 bag waiting</source>
         <translation>住户卡 — 1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1267"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1294"/>
         <source>Household card — %1 bags waiting</source>
         <translation>住户卡 — %1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1268"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1295"/>
         <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
         <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1269"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1296"/>
         <source>Nothing is waiting for this household.</source>
         <translation>这户没有待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1272"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1299"/>
         <source>✗ Do not hand over</source>
         <translation>✗ 不要交出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1274"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1301"/>
         <source>Forged label</source>
         <translation>伪造标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1275"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1302"/>
         <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
         <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1278"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1305"/>
         <source>Another compound&apos;s label</source>
         <translation>其他小区的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1279"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1306"/>
         <source>This label was printed by another compound&apos;s desk, not here.</source>
         <translation>这张标签是其他小区打印的，不是本小区的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1281"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1308"/>
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1282"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1309"/>
         <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
         <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1285"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1312"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1286"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1313"/>
         <source>A character is wrong: check the code and type it again.</source>
         <translation>有一个字符不对：请核对编码后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1287"/>
-        <source>Not a code</source>
-        <translation>不是编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1288"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1315"/>
         <source>Scan the QR code again, or type the code printed under it.</source>
         <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1292"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1319"/>
         <source>Recorded at %1 by %2 at %3</source>
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1306"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1333"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1312"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1339"/>
         <source>%1 has no handoff to undo.</source>
         <translation>%1 没有可撤销的交接记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1314"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1341"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1336"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1363"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1337"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1364"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1394"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1421"/>
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1396"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1423"/>
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1397"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1424"/>
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1399"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1426"/>
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1403"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1430"/>
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1404"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1431"/>
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1445"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1472"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
@@ -2415,58 +2441,58 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="607"/>
-        <location filename="../../desktop/ui/gate_page.py" line="608"/>
+        <location filename="../../desktop/ui/gate_page.py" line="615"/>
+        <location filename="../../desktop/ui/gate_page.py" line="616"/>
         <source>Cold chain and sealed buildings</source>
         <translation>冷链和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="609"/>
+        <location filename="../../desktop/ui/gate_page.py" line="617"/>
         <source>Frozen bags may wait (minutes)</source>
         <translation>冷冻袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="611"/>
+        <location filename="../../desktop/ui/gate_page.py" line="619"/>
         <source>Chilled bags may wait (minutes)</source>
         <translation>冷藏袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="615"/>
+        <location filename="../../desktop/ui/gate_page.py" line="623"/>
         <source>Sealed buildings</source>
         <translation>封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="616"/>
+        <location filename="../../desktop/ui/gate_page.py" line="624"/>
         <source>e.g. 3, 12</source>
         <translation>例如 3, 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="617"/>
+        <location filename="../../desktop/ui/gate_page.py" line="625"/>
         <source>Every bag for a sealed building is carried to the door</source>
         <translation>封控楼的所有袋子都送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="620"/>
+        <location filename="../../desktop/ui/gate_page.py" line="628"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="625"/>
+        <location filename="../../desktop/ui/gate_page.py" line="633"/>
         <source>&amp;Frozen limit:</source>
         <translation>冷冻时限(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="626"/>
+        <location filename="../../desktop/ui/gate_page.py" line="634"/>
         <source>C&amp;hilled limit:</source>
         <translation>冷藏时限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="627"/>
+        <location filename="../../desktop/ui/gate_page.py" line="635"/>
         <source>&amp;Sealed buildings:</source>
         <translation>封控楼(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="645"/>
+        <location filename="../../desktop/ui/gate_page.py" line="653"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2474,22 +2500,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1515"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1542"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1530"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1557"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1531"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1558"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1532"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1559"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -2497,53 +2523,53 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GuardDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="442"/>
-        <location filename="../../desktop/ui/gate_page.py" line="443"/>
+        <location filename="../../desktop/ui/gate_page.py" line="450"/>
+        <location filename="../../desktop/ui/gate_page.py" line="451"/>
         <source>Who is on duty?</source>
         <translation>谁在值班？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="445"/>
+        <location filename="../../desktop/ui/gate_page.py" line="453"/>
         <source>Every handoff is recorded with the name of the guard who made it. Type your name once for this shift.</source>
         <translation>每次交接都会记下经手门岗人员的姓名。本班次请填写一次您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="451"/>
+        <location filename="../../desktop/ui/gate_page.py" line="459"/>
         <source>Guard on duty</source>
         <translation>值班门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="452"/>
+        <location filename="../../desktop/ui/gate_page.py" line="460"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="456"/>
+        <location filename="../../desktop/ui/gate_page.py" line="464"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="461"/>
+        <location filename="../../desktop/ui/gate_page.py" line="469"/>
         <source>&amp;Start my shift</source>
         <translation>开始值班(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="463"/>
+        <location filename="../../desktop/ui/gate_page.py" line="471"/>
         <source>Start my shift</source>
         <translation>开始值班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="465"/>
+        <location filename="../../desktop/ui/gate_page.py" line="473"/>
         <source>&amp;Only check for now</source>
         <translation>暂时只核对(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="467"/>
+        <location filename="../../desktop/ui/gate_page.py" line="475"/>
         <source>Only check for now</source>
         <translation>暂时只核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="471"/>
+        <location filename="../../desktop/ui/gate_page.py" line="479"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -4152,39 +4178,39 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="389"/>
-        <location filename="../../desktop/ui/gate_page.py" line="390"/>
+        <location filename="../../desktop/ui/gate_page.py" line="397"/>
+        <location filename="../../desktop/ui/gate_page.py" line="398"/>
         <source>Undo the last handoff</source>
         <translation>撤销上一次交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="397"/>
+        <location filename="../../desktop/ui/gate_page.py" line="405"/>
         <source>Reason for undoing</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="398"/>
+        <location filename="../../desktop/ui/gate_page.py" line="406"/>
         <source>Why? e.g. the wrong bag was scanned</source>
         <translation>为什么？例如：扫错了袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="401"/>
+        <location filename="../../desktop/ui/gate_page.py" line="409"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="406"/>
-        <location filename="../../desktop/ui/gate_page.py" line="408"/>
+        <location filename="../../desktop/ui/gate_page.py" line="414"/>
+        <location filename="../../desktop/ui/gate_page.py" line="416"/>
         <source>Undo handoff</source>
         <translation>撤销交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="412"/>
+        <location filename="../../desktop/ui/gate_page.py" line="420"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="416"/>
+        <location filename="../../desktop/ui/gate_page.py" line="424"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -4217,7 +4243,12 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="173"/>
+        <location filename="../../desktop/ui/gate_page.py" line="171"/>
+        <source>The household&apos;s other bags still waiting</source>
+        <translation>该户其他待取的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="175"/>
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
     </message>
@@ -4225,47 +4256,47 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="330"/>
+        <location filename="../../desktop/ui/gate_page.py" line="338"/>
         <source>Waited</source>
         <translation>已等</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="330"/>
+        <location filename="../../desktop/ui/gate_page.py" line="338"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="330"/>
+        <location filename="../../desktop/ui/gate_page.py" line="338"/>
         <source>Bag</source>
         <translation>袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="330"/>
+        <location filename="../../desktop/ui/gate_page.py" line="338"/>
         <source>Storage</source>
         <translation>储存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="331"/>
+        <location filename="../../desktop/ui/gate_page.py" line="339"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="331"/>
+        <location filename="../../desktop/ui/gate_page.py" line="339"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="351"/>
+        <location filename="../../desktop/ui/gate_page.py" line="359"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="351"/>
+        <location filename="../../desktop/ui/gate_page.py" line="359"/>
         <source>inside</source>
         <translation>在室内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="359"/>
+        <location filename="../../desktop/ui/gate_page.py" line="367"/>
         <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
         <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
     </message>

@@ -253,11 +253,17 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     scan(qtbot, page, codes.make_code(codes.code_keys(other), "bag", 3))
     other.close()
     assert banner(page)["big"] == "Another compound's label"
-    scan(qtbot, page, genuine[:5] + "Z" + genuine[6:])
-    assert banner(page)["big"] in ("Mistyped code", "Not a code")
+    one_slip = genuine[:5] + ("Z" if genuine[5] != "Z" else "Y") + genuine[6:]
+    scan(qtbot, page, one_slip)
+    assert banner(page)["big"] == "Mistyped code"
+    assert banner(page)["reason"] == "A character is wrong: check the code and type it again."
+    two_slips = one_slip[:12] + ("0" if one_slip[12] != "0" else "1") + one_slip[13:]
+    scan(qtbot, page, two_slips)
+    assert codes.verify(codes.code_keys(conn), two_slips).verdict == "invalid"
+    assert banner(page)["big"] == "Not a code of this compound"
     scan(qtbot, page, "扫码枪乱码")
-    assert banner(page)["big"] == "Not a code"
-    assert handoffs(conn) == [] and page.sounds.played == ["stop"] * 4
+    assert banner(page)["big"] == "Not a code of this compound"
+    assert handoffs(conn) == [] and page.sounds.played == ["stop"] * 5
 
 
 def test_the_waiting_list_flags_cold_bags_past_their_limit(qtbot, conn, bags, make_page):
@@ -542,3 +548,21 @@ def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
     window.page.stop()
     window.close()
     restored.close()
+
+
+def test_a_green_bag_tells_the_guard_what_else_the_household_may_take_and_in_which_storage(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    first, second, third = bags["12-301"]
+    scan(qtbot, page, first.code)
+    more = page.verdict_banner.more
+    assert more.isVisible() and more.objectName() == "verdictWaiting"
+    storages = sorted([second.storage, third.storage])
+    kinds = ", ".join(f"{storages.count(s)} {s}" for s in ("frozen", "chilled", "ambient") if s in storages)
+    assert more.text().splitlines()[0] == f"Also waiting for this household: 2 bags, {kinds}"
+    assert more.text().splitlines()[1].startswith("bag 2 of 3 · ")
+    scan(qtbot, page, second.code)
+    scan(qtbot, page, third.code)
+    assert more.text() == "Nothing else is waiting for this household."
+    scan(qtbot, page, third.code)  # refused: no such line
+    assert not more.isVisible()
