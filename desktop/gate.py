@@ -21,17 +21,19 @@ import csv
 import io
 import os
 import re
+import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop import codes
 from desktop.clock import utc_now
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
-from desktop.errors import BadInput
+from desktop.errors import BadInput, DeskError
 from desktop.files import written_atomically
 
 VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
@@ -50,6 +52,10 @@ MAX_LIMIT = 24 * 60
 SETTING_FROZEN = "gate.frozen_limit_minutes"
 SETTING_CHILLED = "gate.chilled_limit_minutes"
 SETTING_SEALED = "gate.sealed_buildings"
+# Refusals of text shaped like a code that are written down: someone may be guessing codes.
+WATCHED = ("forged", "other_compound", "invalid")
+GUESSING_WINDOW_S = 60
+GUESSING_LIMIT = 5  # more than this many at one station within the window: a warning
 EXPORT_COLUMNS = ("code", "address", "action", "at", "operator", "station", "proxy", "reason",
                   "undoes")
 
@@ -132,6 +138,8 @@ class ScanResult:
     card: Card | None = None  # the card the bag was checked against
     void_reason: str | None = None  # remade, order_withdrawn, buy_cancelled, spoiled, card_replaced
     mistyped: bool = False
+    # For a refused code-shaped scan: how many such scans this station saw in the last minute.
+    refused_last_minute: int = 0
 
     @property
     def tone(self) -> str:
@@ -243,7 +251,11 @@ def scan(
     if isinstance(card, str):
         card = resolve_card(conn, card)
     if not check.genuine:
-        return ScanResult(check.verdict, check.code, kind=check.kind, mistyped=check.mistyped)
+        burst = 0
+        if watch and check.verdict in WATCHED and codes.shaped_like_code(check.code):
+            burst = _note_refused(conn, check, operator, station, at)
+        return ScanResult(check.verdict, check.code, kind=check.kind, mistyped=check.mistyped,
+                          refused_last_minute=burst)
     if check.kind == "household":
         return _card_answer(conn, check.code)
     if record is None:
@@ -259,6 +271,42 @@ def scan(
         }, station=station)
     event = Handoff(event_id, record, when, operator, station, proxy_name)
     return _bag_answer(conn, check.code, card, row, recorded=event)
+
+
+def _note_refused(conn: Connection, check: codes.CodeCheck, operator: str, station: str,
+                  at: str | None) -> int:
+    """Write down a refused code-shaped scan; how many this station saw in the last minute. A
+    file that cannot be written (read-only, busy) still answers the scan: the note is skipped."""
+    if getattr(conn, "read_only", False):
+        return 0
+    when = at or utc_now()
+    try:
+        with transaction(conn):
+            rows.insert_refused_scan(conn, when, station, operator, check.code[:40], check.verdict)
+            since = (parse_time(when) - timedelta(seconds=GUESSING_WINDOW_S)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ")
+            return rows.count_refused_since(conn, station, since)
+    except (sqlite3.Error, DeskError):
+        return 0
+
+
+@dataclass(frozen=True)
+class RefusedScan:
+    at: str
+    station: str
+    operator: str
+    text: str
+    verdict: str
+
+    def as_json(self) -> dict:
+        return {"at": self.at, "station": self.station, "operator": self.operator,
+                "text": self.text, "verdict": self.verdict}
+
+
+def list_refused_scans(conn: Connection) -> list[RefusedScan]:
+    """Every refused code-shaped scan, in the order they were made."""
+    return [RefusedScan(r["at"], r["station"], r["operator"], r["text"], r["verdict"])
+            for r in rows.select_refused_scans(conn)]
 
 
 def _card_answer(conn: Connection, code: str) -> ScanResult:
@@ -482,6 +530,66 @@ def storage_counts(bags: Iterable[WaitingBag]) -> list[tuple[str, int]]:
 def list_waiting(conn: Connection, household_id: int | None = None) -> list[WaitingBag]:
     """Bags not yet handed over, oldest first (frozen before chilled before ambient)."""
     return [_waiting(row) for row in rows.select_waiting(conn, household_id)]
+
+
+# ---- the clock cold-chain ages are counted on ---------------------------------------------------
+
+CLOCK_SLACK_S = 120  # a wall clock this far behind the steady reading has jumped
+
+
+class SteadyClock:
+    """The wall clock as it read when the program started, carried forward by the monotonic
+    clock, which no one can set: what the time must be at least, whatever the wall clock says."""
+
+    def __init__(self, wall: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._wall = wall
+        self._monotonic = monotonic
+        self._anchor = (wall(), monotonic())
+
+    def read(self) -> tuple[datetime, datetime]:
+        """(the wall clock now, the steady reading now)."""
+        wall0, mono0 = self._anchor
+        return (datetime.fromtimestamp(self._wall(), UTC),
+                datetime.fromtimestamp(wall0 + (self._monotonic() - mono0), UTC))
+
+
+STEADY = SteadyClock()
+
+
+@dataclass(frozen=True)
+class AgeClock:
+    """The moment cold-chain ages are counted to. `source` is `wall` when the computer's clock
+    was used; `steady` when it was set back while the program ran and the monotonic reading was
+    used instead; `recorded` when it is behind the latest recorded handoff, whose time was used.
+    `behind_minutes` says by how much the computer's clock is behind."""
+
+    now: datetime
+    source: str = "wall"
+    behind_minutes: int = 0
+
+    @property
+    def jumped(self) -> bool:
+        return self.source != "wall"
+
+    def as_json(self) -> dict:
+        return {"source": self.source, "clock_behind_minutes": self.behind_minutes}
+
+
+def age_clock(conn: Connection | None = None, steady: SteadyClock | None = None) -> AgeClock:
+    """The latest of the wall clock, the steady reading and the latest recorded handoff: a clock
+    set back never makes a frozen bag look fresher than it is."""
+    wall, reading = (steady or STEADY).read()
+    candidates = [(wall, "wall"), (reading, "steady")]
+    if conn is not None:
+        latest = rows.select_latest_event_time(conn)
+        if latest:
+            candidates.append((parse_time(latest), "recorded"))
+    moment, source = max(candidates, key=lambda candidate: candidate[0])
+    behind = (moment - wall).total_seconds()
+    if behind <= CLOCK_SLACK_S:
+        return AgeClock(wall)
+    return AgeClock(moment, source, round(behind / 60))
 
 
 def get_gate_settings(conn: Connection) -> GateSettings:
