@@ -32,6 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QEventLoop,
     QModelIndex,
     QSettings,
     Qt,
@@ -299,13 +300,16 @@ class WaitingModel(QAbstractTableModel):
         self.minutes: list[int] = []
         self.late: list[bool] = []
         self.settings = gate.GateSettings()
-        self.now = datetime.now(UTC)
+        self.clock = gate.AgeClock(datetime.now(UTC))
+        self.now = self.clock.now
 
-    def set_bags(self, bags: list[gate.WaitingBag], settings: gate.GateSettings) -> None:
+    def set_bags(self, bags: list[gate.WaitingBag], settings: gate.GateSettings,
+                 clock: gate.AgeClock | None = None) -> None:
         self.beginResetModel()
         self.bags = list(bags)
         self.settings = settings
-        self.now = datetime.now(UTC)
+        self.clock = clock or gate.AgeClock(datetime.now(UTC))
+        self.now = self.clock.now
         self.codes = [bag.code for bag in self.bags]
         self.minutes = [bag.minutes_waited(self.now) for bag in self.bags]
         self.late = [(limit := settings.limit_for(bag.storage)) is not None and minutes >= limit
@@ -667,6 +671,7 @@ class GatePage(QWidget):
     is the full-screen gate window's page."""
 
     answered = Signal(object)  # the ScanResult just shown
+    waitingListed = Signal()  # the waiting list loaded (or failed to)
 
     def __init__(self, conn: Connection, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, gate_mode: bool = False,
@@ -819,6 +824,18 @@ class GatePage(QWidget):
         actions.addWidget(self.decide_button)
         actions.addStretch(1)
 
+        self.guessing = QLabel(self)
+        self.guessing.setObjectName("gateGuessingWarning")
+        self.guessing.setAccessibleName(self.tr("Warning: codes are being guessed"))
+        self.guessing.setWordWrap(True)
+        self.guessing.setStyleSheet("background: #b3261e; color: white; font-weight: bold;"
+                                    " padding: 6px 10px; border-radius: 4px;")
+        self.guessing.hide()
+        self._guessing_timer = QTimer(self)
+        self._guessing_timer.setSingleShot(True)
+        self._guessing_timer.setInterval(gate.GUESSING_WINDOW_S * 1000)
+        self._guessing_timer.timeout.connect(self.guessing.hide)
+
         self.note = QLabel(self)
         self.note.setObjectName("gateNote")
         self.note.setAccessibleName(self.tr("Note"))
@@ -856,6 +873,7 @@ class GatePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.guessing)
         layout.addLayout(middle, 1)
         layout.addWidget(self.note)
         layout.addLayout(actions)
@@ -1140,6 +1158,13 @@ class GatePage(QWidget):
                 self._waiting_again = True
                 QTimer.singleShot(2000, self.refresh_waiting)
         self._show(result)
+        if result.refused_last_minute > gate.GUESSING_LIMIT:
+            self.guessing.setText(arg(self.tr(
+                "%1 codes that are not this compound's were scanned at this station in the last "
+                "minute: someone may be trying made-up codes. Hand nothing over on them and call a "
+                "committee member."), result.refused_last_minute))
+            self.guessing.show()
+            self._guessing_timer.start()  # gone a quiet minute after the last one
         self.sounds.play(result.tone)
         self.answered.emit(result)
 
@@ -1381,7 +1406,7 @@ class GatePage(QWidget):
         self._waiting_again = False
 
         def work(conn, _progress, _should_cancel):
-            return gate.list_waiting(conn), gate.get_gate_settings(conn)
+            return gate.list_waiting(conn), gate.get_gate_settings(conn), gate.age_clock(conn)
 
         self.waiting_job = jobs.run_job(self, self.tr("Waiting bags"),
                                         jobs.with_connection(self._conn.path, work),
@@ -1390,35 +1415,69 @@ class GatePage(QWidget):
         self.waiting_job.failed.connect(self._waiting_failed)
 
     def _waiting_done(self, loaded) -> None:
-        bags, settings = loaded
-        self.waiting_model.set_bags(bags, settings)
+        bags, settings, clock = loaded
+        self.waiting_model.set_bags(bags, settings, clock)
         self.waiting_view.resizeColumnsToContents()
         self.waiting_loaded = True
         self._show_waiting_summary()
         if self._waiting_again:
             QTimer.singleShot(500, self.refresh_waiting)
+        self.waitingListed.emit()
 
     def _waiting_failed(self, error: BaseException) -> None:
         if isinstance(error, DeskError):
             self.waiting_summary.setText(describe(error))
+        self.waitingListed.emit()
+
+    def _waiting_settled(self) -> bool:
+        job = self.waiting_job
+        return self.waiting_loaded and (job is None or not job.running)
 
     def wait_for_waiting_list(self, timeout_s: float = 60.0) -> None:
-        """Until the waiting list has loaded (tests and benchmarks)."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            QApplication.processEvents()
-            job = self.waiting_job
-            if self.waiting_loaded and (job is None or not job.running):
-                return
-            if job is not None:
-                job.wait(50)
-        raise TimeoutError("the waiting list did not load")
+        """Until the waiting list has loaded (tests and benchmarks), in an event loop of its own
+        that the list's signal ends."""
+        if self._waiting_settled():
+            return
+        loop = QEventLoop()
+        deadline = QTimer()
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(loop.quit)
+        check = QTimer()
+        check.setInterval(20)  # a job that finished between two signals is seen too
+        check.timeout.connect(lambda: loop.quit() if self._waiting_settled() else None)
+        self.waitingListed.connect(loop.quit)
+        deadline.start(int(timeout_s * 1000))
+        check.start()
+        try:
+            while not self._waiting_settled() and deadline.isActive():
+                loop.exec()
+        finally:
+            check.stop()
+            deadline.stop()
+            self.waitingListed.disconnect(loop.quit)
+        if not self._waiting_settled():
+            raise TimeoutError("the waiting list did not load")
+
+    def _clock_text(self) -> str:
+        """A sentence when the computer's clock was set back, and what ages are counted by."""
+        clock = self.waiting_model.clock
+        if not clock.jumped:
+            return ""
+        behind = waited_text(clock.behind_minutes)
+        if clock.source == "steady":
+            return arg(self.tr("This computer's clock was set back %1: waiting times are counted "
+                               "by the program's steady clock."), behind)
+        return arg(self.tr("This computer's clock is %1 behind the latest recorded handoff: "
+                           "waiting times are counted from that handoff's time."), behind)
 
     def _show_waiting_summary(self) -> None:
         model = self.waiting_model
         bags = model.bags
+        clock = self._clock_text()
         if not bags:
-            self.waiting_summary.setText(self.tr("Nothing is waiting: every bag has been handed over."))
+            self.waiting_summary.setText(" · ".join(
+                p for p in (self.tr("Nothing is waiting: every bag has been handed over."), clock) if p))
+            self.waiting_summary.setStyleSheet("color: #b3261e; font-weight: bold;" if clock else "")
             return
         parts = [self.tr("Waiting: 1 bag") if len(bags) == 1 else
                  arg(self.tr("Waiting: %1 bags"), len(bags))]
@@ -1429,8 +1488,11 @@ class GatePage(QWidget):
         if overdue:
             parts.append(self.tr("1 cold bag past its limit") if overdue == 1 else
                          arg(self.tr("%1 cold bags past their limit"), overdue))
+        if clock:
+            parts.append(clock)
         self.waiting_summary.setText(" · ".join(parts))
-        self.waiting_summary.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
+        self.waiting_summary.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if overdue or clock else "")
 
     def _toggle_waiting(self) -> None:
         shown = self.waiting_toggle.isChecked()

@@ -566,3 +566,29 @@ def test_a_green_bag_tells_the_guard_what_else_the_household_may_take_and_in_whi
     assert more.text() == "Nothing else is waiting for this household."
     scan(qtbot, page, third.code)  # refused: no such line
     assert not more.isVisible()
+
+
+def test_a_clock_set_back_is_named_under_the_waiting_list_and_ages_do_not_shrink(
+        qtbot, conn, bags, make_page):
+    before_set_back = (datetime.now(UTC) + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    gate.scan(conn, bags["3-101"][0].code, record="pickup", at=before_set_back)
+    page = make_page()
+    summary = page.waiting_summary.text()
+    assert "This computer's clock is 2 h 0 min behind the latest recorded handoff" in summary or \
+        "This computer's clock is 1 h 59 min behind the latest recorded handoff" in summary
+    assert page.waiting_model.clock.source == "recorded"
+    assert min(page.waiting_model.minutes) >= 119  # counted to the handoff's time, not the wall's
+
+
+def test_more_than_five_made_up_codes_in_a_minute_raise_a_warning_on_the_page(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    genuine = bags["3-101"][0].code
+    warning = page.findChild(QLabel, "gateGuessingWarning")
+    for n in range(5):
+        scan(qtbot, page, genuine[:10] + f"0000{n}" + genuine[15:])
+    assert not warning.isVisible()
+    scan(qtbot, page, genuine[:10] + "00009" + genuine[15:])
+    assert warning.isVisible() and warning.text().startswith("6 codes that are not this compound's")
+    assert tuple(conn.execute("SELECT count(*), min(operator) FROM refused_scan").fetchone()) == (6, "保安老李")
+    assert handoffs(conn) == []
