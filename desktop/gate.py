@@ -336,8 +336,8 @@ def _bag_answer(conn: Connection, code: str, card: Card | None, row=_NOT_READ, *
     verdict, void_reason, last = _verdict(row, card)
     waiting: tuple[WaitingBag, ...] = ()
     if verdict == "ok":  # what else the household may take away now, over every buy
-        waiting = tuple(_waiting(r) for r in rows.select_waiting(conn, row["household_id"])
-                        if r["id"] != row["id"])
+        waiting = tuple(_waiting(r) for r in
+                        rows.select_household_waiting(conn, row["household_id"], row["id"]))
     return ScanResult(
         verdict, code, row["address"],
         BagInfo(row["position"], row["count"], row["buy_title"], row["storage"]),

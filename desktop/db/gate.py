@@ -94,6 +94,28 @@ def select_waiting(conn: sqlite3.Connection, household_id: int | None = None) ->
                         {"household": household_id}).fetchall()
 
 
+# A household's bags still waiting, lighter than _WAITING_SQL (no waiting times): what a green
+# answer lists beside the bag scanned. In the order a card lists them.
+_HOUSEHOLD_WAITING_SQL = f"""
+SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at AS since,
+       g.id AS buy_id, g.title AS buy_title, h.address, h.building, h.entrance, h.room, h.name,
+       h.delivery, l.action AS last_action
+FROM bag b
+JOIN group_buy g ON g.id = b.group_buy_id AND g.status IN ({_WAITING_STATUSES})
+JOIN household h ON h.id = b.household_id
+LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
+WHERE b.household_id = :household AND b.voided_at IS NULL AND b.id != :bag
+  AND (l.action IS NULL OR l.action NOT IN ({_ENDING}))
+ORDER BY CASE b.storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END, g.id, b.position
+"""
+
+
+def select_household_waiting(conn: sqlite3.Connection, household_id: int,
+                             but: int) -> list[sqlite3.Row]:
+    """The household's other bags not yet handed over, over every buy, frozen first."""
+    return conn.execute(_HOUSEHOLD_WAITING_SQL, {"household": household_id, "bag": but}).fetchall()
+
+
 def select_event(conn: sqlite3.Connection, handoff_id: int) -> sqlite3.Row:
     return conn.execute(
         "SELECT id, action, at, operator, station, proxy_name, reason, reverses_id "
