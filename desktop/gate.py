@@ -496,8 +496,10 @@ def decide(
             "at": when,
         }, station=station)
     event = Handoff(event_id, action, when, operator, station)
+    waiting = tuple(_waiting(r) for r in
+                    rows.select_household_waiting(conn, row["household_id"], row["id"]))
     answer = replace(_bag_answer(conn, check.code, card, row), verdict="ok", last_handoff=event,
-                     recorded=True, void_reason=None)
+                     recorded=True, void_reason=None, waiting_bags=waiting)
     return Decision(answer, undone, reason)
 
 

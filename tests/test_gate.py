@@ -566,6 +566,10 @@ def test_a_bag_recorded_picked_up_that_went_to_the_door_is_corrected_with_one_re
         ("pickup", "老李", conn.station, "", ""), ("reversal", "老李", conn.station, "", "sealed building"),
         ("door", "老李", conn.station, "", "sealed building")]
     assert gate.scan(conn, code).verdict == "already_handed_over"
+    first, *others = bags["12-301"]
+    gate.scan(conn, first.code, record="door")
+    corrected = gate.decide(conn, first.code, "pickup", "collected at the gate after all").result
+    assert {w.code for w in corrected.waiting_bags} == {b.code for b in others}  # still told
 
 
 def test_a_decision_needs_a_reason_a_live_bag_and_a_change_and_records_nothing_otherwise(bagged):

@@ -927,6 +927,14 @@ class GatePage(QWidget):
         if self.isVisible() and not self.scan_input.hasFocus():
             self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def back_from_dialog(self) -> None:
+        """A dialog of the page closed: its window is the active one again, so F1–F6 and Ctrl+Z
+        reach the page even where no window manager hands the activation back."""
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow():
+            window.activateWindow()
+        self.refocus()
+
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not self.isVisible() or new in (self.scan_input, self.operator_input, self.proxy_input):
             return
@@ -1006,7 +1014,7 @@ class GatePage(QWidget):
 
         def finished(result: int) -> None:
             dialog.deleteLater()
-            self.refocus()
+            self.back_from_dialog()
             follow = then if result == QDialog.DialogCode.Accepted else otherwise
             if follow is not None:
                 follow()
@@ -1109,7 +1117,7 @@ class GatePage(QWidget):
         preferred = self.mode if self.mode != (standing.action if standing else None) else None
         dialog = DecisionDialog(self, what, standing, self._event_text, preferred,
                                 lambda action, reason: self._decided(shown.code, action, reason))
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
         dialog.open()
         self.decision_dialog = dialog
         return dialog
@@ -1367,7 +1375,7 @@ class GatePage(QWidget):
                    self._event_text(looked.last_handoff), looked.address,
                    self._bag_line(looked.bag.index, looked.bag.count, looked.bag.storage, looked.bag.buy))
         dialog = UndoDialog(self, what, lambda reason: self._undo(code, reason))
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
         dialog.open()
         self.undo_dialog = dialog
         return dialog
@@ -1512,7 +1520,7 @@ class GatePage(QWidget):
             return None
 
         dialog = GateSettingsDialog(self, gate.get_gate_settings(self._conn), save)
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
         dialog.open()
         self.settings_dialog = dialog
         return dialog
