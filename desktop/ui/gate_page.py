@@ -102,7 +102,7 @@ OVERDUE_BACKGROUND = "#ffcdd2"
 MODES = ("pickup", "door", "gate", None)  # None: only check, record nothing
 # The chosen mode stands out: it is what the next scan records.
 MODE_STYLE = (
-    "QPushButton { padding: 4px 12px; }"
+    "QPushButton { padding: 4px 8px; }"
     "QPushButton:checked { background: #0b3d91; color: white; font-weight: bold;"
     " border: 1px solid #0b3d91; border-radius: 4px; }"
 )
@@ -795,7 +795,7 @@ class GatePage(QWidget):
         proxy_label.setBuddy(self.proxy_input)
 
         self.decide_button = self._button(
-            "gateDecide", "F6  " + self.tr("Correct this bag…"),
+            "gateDecide", "F6  " + self.tr("Correct bag…"),
             self.tr("Record what happened to the bag on screen, e.g. it went to the door instead; "
                     "a reason is asked for"), self.decide, keys="F6")
         self.decide_button.setAccessibleName(self.tr("Correct this bag"))
@@ -820,7 +820,7 @@ class GatePage(QWidget):
         actions = QHBoxLayout()
         for button in (self.pickup_button, self.door_button, self.gate_button, self.check_button):
             actions.addWidget(button)
-        actions.addSpacing(24)
+        actions.addSpacing(12)
         actions.addWidget(self.decide_button)
         actions.addStretch(1)
 
