@@ -592,3 +592,35 @@ def test_more_than_five_made_up_codes_in_a_minute_raise_a_warning_on_the_page(
     assert warning.isVisible() and warning.text().startswith("6 codes that are not this compound's")
     assert tuple(conn.execute("SELECT count(*), min(operator) FROM refused_scan").fetchone()) == (6, "保安老李")
     assert handoffs(conn) == []
+
+
+def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds_the_pages(
+        qtbot, conn, bags, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.db import connect
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(conn, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("gate")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    assert page.operator_input.text() == ""
+    page.clock = Clock()
+    scan(qtbot, page, bags["3-101"][0].code)
+    page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
+    qtbot.mouseClick(page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+
+    restored = connect(conn.path)
+    window.replace_connection(restored)  # what the Backups page does after a restore
+    window.show_page("gate")
+    again = window.pages["gate"]
+    assert again is not page and again.operator_input.text() == "保安老王"
+    again.wait_for_waiting_list()
+    again.stop()
+    window.close()
+    restored.close()
