@@ -1044,7 +1044,7 @@ class GatePage(QWidget):
         if code == last_code and now - last_at < DOUBLE_READ_S:
             return None  # a scanner's double read: the answer on screen stands
         record = self.mode if self._refusal is None else None
-        if record is not None and not self.operator():
+        if record is not None and not self.operator() and self._would_record(text):
             # No handoff without a guard's name: ask, then record this very scan.
             def named() -> None:
                 self._answer(text, record)
@@ -1057,6 +1057,15 @@ class GatePage(QWidget):
             self.ask_guard(named, unnamed)
             return None
         return self._answer(text, record)
+
+    def _would_record(self, text: str) -> bool:
+        """Whether a scan of `text` would record a handoff (a bag that may be handed over):
+        only then is the guard's name asked for first; a refusal is answered at once."""
+        try:
+            looked = gate.scan(self._conn, text, card=self.card, watch=False)
+        except DeskError:
+            return False
+        return looked.kind == "bag" and looked.verdict == "ok"
 
     def _answer(self, text: str, record: str | None) -> gate.ScanResult | None:
         proxy = self._proxy_for(text) if record == "pickup" else ""

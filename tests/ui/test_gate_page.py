@@ -506,6 +506,14 @@ def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
     assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
 
 
+def test_a_refusal_is_answered_at_once_without_asking_the_name(qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    scan(qtbot, page, "B" * 20)  # nothing that could be recorded
+    assert page.findChild(QDialog, "gateGuardDialog") is None
+    assert banner(page)["tone"] == "stop" and handoffs(conn) == []
+
+
 def test_a_guard_who_gives_no_name_gets_the_answer_and_nothing_is_recorded(
         qtbot, conn, bags, make_page):
     page = make_page()
