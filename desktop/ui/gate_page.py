@@ -1054,6 +1054,9 @@ class GatePage(QWidget):
                 self._say(self.tr("Not recorded: a handoff needs the guard's name. Type it in the "
                                   "Guard field, or scan again to be asked."))
 
+            self.verdict_banner.show_answer(
+                "look", self.tr("Who is on duty?"), self.tr("Your name, please"), "",
+                self.tr("This bag is recorded as soon as you give your name."))
             self.ask_guard(named, unnamed)
             return None
         return self._answer(text, record)

@@ -2025,7 +2025,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/gate_page.py" line="847"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1419"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1431"/>
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
@@ -2080,103 +2080,103 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1107"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1119"/>
         <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
         <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1114"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1126"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1137"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1149"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1139"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1151"/>
         <source>Instead of: %1</source>
         <translation>取代：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1171"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1183"/>
         <source>%1 codes that are not this compound&apos;s were scanned at this station in the last minute: someone may be trying made-up codes. Hand nothing over on them and call a committee member.</source>
         <translation>过去一分钟内本岗扫到 %1 个不是本小区的编码：可能有人在试编造的编码。不要凭这些编码交付，请联系业委会成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1250"/>
         <source>Nothing else is waiting for this household.</source>
         <translation>该户没有其他待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1251"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1251"/>
         <source>%1 %2</source>
         <translation>%2 %1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1241"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1253"/>
         <source>Also waiting for this household: 1 bag, %1</source>
         <translation>该户还有 1 袋待取：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1242"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1254"/>
         <source>Also waiting for this household: %1 bags, %2</source>
         <translation>该户还有 %1 袋待取：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1299"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1311"/>
         <source>Not recorded (F4 only check). To record this bag: F6.</source>
         <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1347"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1359"/>
         <source>Not a code of this compound</source>
         <translation>不是本小区的编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1211"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1211"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
         <source>Scan a bag</source>
         <translation>请扫描袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1212"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1224"/>
         <source>or a household card</source>
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1216"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1228"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1216"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1228"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1255"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1267"/>
         <source>handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1257"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1269"/>
         <source>checked, not recorded</source>
         <translation>已查验，未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1244"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1259"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1256"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1271"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
@@ -2186,274 +2186,289 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1264"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1058"/>
+        <source>Who is on duty?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1058"/>
+        <source>Your name, please</source>
+        <translation>请填写您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1059"/>
+        <source>This bag is recorded as soon as you give your name.</source>
+        <translation>填写姓名后，这一袋随即登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1276"/>
         <source>bag %1 of %2 · %3 · %4</source>
         <translation>第 %1/%2 袋 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1267"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1351"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1279"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1363"/>
         <source>a guard who gave no name</source>
         <translation>未署名的门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1270"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1282"/>
         <source>picked up at %1 by %2 at %3</source>
         <translation>%1 已被取走，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1271"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1283"/>
         <source>delivered to the door at %1 by %2 at %3</source>
         <translation>%1 已送上门，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1272"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1284"/>
         <source>arrived at the gate at %1, recorded by %2 at %3</source>
         <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1273"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1285"/>
         <source>packed at %1 by %2 at %3</source>
         <translation>%1 已分装，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1274"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1286"/>
         <source>returned at %1 to %2 at %3</source>
         <translation>%1 已退回，接收人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1275"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1287"/>
         <source>found spoiled at %1 by %2 at %3</source>
         <translation>%1 发现变质，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1279"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1354"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1291"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1366"/>
         <source>, collected for the household by %1</source>
         <translation>，代取人：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1293"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1305"/>
         <source>✓ Picked up — hand it over</source>
         <translation>✓ 已登记取走 — 请交给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1294"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1306"/>
         <source>✓ Delivered to the door — recorded</source>
         <translation>✓ 已送上门 — 已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1295"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1307"/>
         <source>Arrived at the gate — it waits here</source>
         <translation>已到门岗 — 在此等待领取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1298"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1310"/>
         <source>At the gate since %1</source>
         <translation>%1 起在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1300"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1312"/>
         <source>✓ May be handed over</source>
         <translation>✓ 可以交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1302"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1314"/>
         <source>✗ Already delivered to the door</source>
         <translation>✗ 已经送上门了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1303"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1315"/>
         <source>✗ Already picked up</source>
         <translation>✗ 已经被取走了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1307"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1319"/>
         <source>✗ A bag of another household</source>
         <translation>✗ 这是别户的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1308"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1320"/>
         <source>The card shown is for %1: do not hand this bag over.</source>
         <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1311"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1323"/>
         <source>✗ A void bag of a cancelled buy</source>
         <translation>✗ 作废的袋子：该团购已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1312"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1324"/>
         <source>✗ A void bag: it was packed again with a new label</source>
         <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1313"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1325"/>
         <source>✗ A void bag: its order was withdrawn</source>
         <translation>✗ 作废的袋子：订单已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1314"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1326"/>
         <source>✗ A spoiled bag</source>
         <translation>✗ 已变质的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1315"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1327"/>
         <source>✗ A replaced household card</source>
         <translation>✗ 已作废的住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1319"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1331"/>
         <source>Ask for the household&apos;s new card.</source>
         <translation>请对方出示新的住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1320"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1332"/>
         <source>Do not hand it over: put it aside for the volunteers.</source>
         <translation>不要交出：请放到一边交给志愿者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1326"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1338"/>
         <source>Household card — 1 bag waiting</source>
         <translation>住户卡 — 1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1327"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1339"/>
         <source>Household card — %1 bags waiting</source>
         <translation>住户卡 — %1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1328"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1340"/>
         <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
         <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1329"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1341"/>
         <source>Nothing is waiting for this household.</source>
         <translation>这户没有待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1332"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1344"/>
         <source>✗ Do not hand over</source>
         <translation>✗ 不要交出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1334"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1346"/>
         <source>Forged label</source>
         <translation>伪造标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1335"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1347"/>
         <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
         <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1338"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1350"/>
         <source>Another compound&apos;s label</source>
         <translation>其他小区的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1339"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1351"/>
         <source>This label was printed by another compound&apos;s desk, not here.</source>
         <translation>这张标签是其他小区打印的，不是本小区的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1341"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1353"/>
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1342"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1354"/>
         <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
         <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1345"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1357"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1346"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1358"/>
         <source>A character is wrong: check the code and type it again.</source>
         <translation>有一个字符不对：请核对编码后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1348"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1360"/>
         <source>Scan the QR code again, or type the code printed under it.</source>
         <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1352"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1364"/>
         <source>Recorded at %1 by %2 at %3</source>
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1366"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1378"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1372"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1384"/>
         <source>%1 has no handoff to undo.</source>
         <translation>%1 没有可撤销的交接记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1374"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1386"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1396"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1408"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1397"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1409"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1476"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1488"/>
         <source>This computer&apos;s clock was set back %1: waiting times are counted by the program&apos;s steady clock.</source>
         <translation>这台电脑的时钟被往回调了 %1：等待时长按本程序的稳定时钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1478"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1490"/>
         <source>This computer&apos;s clock is %1 behind the latest recorded handoff: waiting times are counted from that handoff&apos;s time.</source>
         <translation>这台电脑的时钟比最近一次登记的交接慢了 %1：等待时长从那次交接的时间算起。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1487"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1499"/>
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1490"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1502"/>
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1491"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1503"/>
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1493"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1505"/>
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1497"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1509"/>
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1498"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1510"/>
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1542"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1554"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
@@ -2520,22 +2535,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1612"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1624"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1627"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1639"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1628"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1640"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1629"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1641"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>

@@ -493,6 +493,7 @@ def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
     scan(qtbot, page, first)
     dialog = page.guard_dialog
     assert dialog.isVisible() and handoffs(conn) == []
+    assert (banner(page)["tone"], banner(page)["big"]) == ("look", "Your name, please")
     name = dialog.findChild(QLineEdit, "gateGuardName")
     qtbot.keyClicks(name, bags["5-1202"][0].code)  # the scanner fired into the name field
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
