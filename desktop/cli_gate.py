@@ -41,6 +41,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     gate_sub = gate.add_subparsers(dest="gate_command", required=True, parser_class=Parser)
     gate_sub.add_parser("waiting", parents=[common, json_flag],
                         help="bags not yet handed over, oldest first, cold chain flagged")
+    gate_sub.add_parser("forged", parents=[common, json_flag],
+                        help="refused scans of text shaped like a code (forged, another compound's, "
+                             "not this compound's), in the order they were made")
     run = gate_sub.add_parser("door-run", parents=[common],
                               help="the door-delivery run per building as PDF")
     run.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
@@ -110,6 +113,27 @@ def bag_text(result, zh: bool) -> str:
     return f"{result.address} · bag {bag.index} of {bag.count} · {storage} · {bag.buy}"
 
 
+def still_waiting(result, zh: bool) -> list[str]:
+    """For a green bag: how many of the household's other bags wait, by storage, and which."""
+    from desktop.codes import display_code
+    from desktop.gate import storage_counts
+
+    waiting = result.waiting_bags
+    if not waiting:
+        return ["  该户没有其他待取的袋子" if zh else "  Nothing else is waiting for this household"]
+    kinds = ("、" if zh else ", ").join(
+        f"{_STORAGE[s][1]} {n} 袋" if zh else f"{n} {_STORAGE[s][0]}" for s, n in storage_counts(waiting))
+    lines = [f"  该户还有 {len(waiting)} 袋待取（{kinds}）：" if zh else
+             f"  Also waiting for this household: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} ({kinds}):"]
+    for bag in waiting:
+        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
+        at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
+        lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
+                                           f"bag {bag.index} of {bag.count}")
+                     + f" · {storage} · {display_code(bag.code)}{at_gate}")
+    return lines
+
+
 def describe_scan(result, zh: bool) -> list[str]:
     """The answer in words, first line the verdict: what a guard or a script's reader sees."""
     from desktop.codes import display_code
@@ -123,7 +147,7 @@ def describe_scan(result, zh: bool) -> list[str]:
             lines = ["✓ 可以交付" if zh else "✓ May be handed over"]
             if result.at_gate:
                 lines.append("  " + handoff_text(result.last_handoff, zh))
-        return [lines[0], "  " + bag_text(result, zh), *lines[1:]]
+        return [lines[0], "  " + bag_text(result, zh), *lines[1:], *still_waiting(result, zh)]
     if v == "already_handed_over":
         return [("✗ 拒绝：已交付过 — " if zh else "✗ Refused: already handed over — ")
                 + handoff_text(result.last_handoff, zh), "  " + bag_text(result, zh)]
@@ -153,7 +177,7 @@ def describe_scan(result, zh: bool) -> list[str]:
         "forged": ("伪造的标签：签名不对", "a forged label: its signature is wrong"),
         "other_compound": ("其他小区的标签", "a label from another compound"),
         "unknown": ("本小区没有这个编码", "no bag or card of this compound has this code"),
-        "invalid": ("不是本程序的编码", "not a code of this program"),
+        "invalid": ("不是本小区的编码", "not a code of this compound"),
     }
     words = refusals[v][0 if zh else 1]
     if v == "invalid" and result.mistyped:
@@ -228,13 +252,17 @@ def _gate(args: argparse.Namespace) -> int:
             print(f"已将送货上门清单（{pages} 页）写入 {args.output}" if zh else
                   f"Wrote the door-delivery run ({pages} page{'s' if pages != 1 else ''}) to {args.output}")
             return 0
+        if args.gate_command == "forged":
+            scans = gate.list_refused_scans(conn)
+            return _forged(scans, args.json, zh)
         waiting = gate.list_waiting(conn)
         settings = gate.get_gate_settings(conn)
+        clock = gate.age_clock(conn)
     finally:
         conn.close()
-    now = datetime.now(UTC)
+    now = clock.now
     if args.json:
-        print_json({"bags": [
+        print_json({"clock": clock.as_json(), "bags": [
             {**bag.as_json(), "address": bag.address, "storage": bag.storage, "since": bag.since,
              "minutes_waited": bag.minutes_waited(now), "at_gate": bag.at_gate,
              "cold_chain_overdue": settings.overdue(bag, now)}
@@ -242,12 +270,40 @@ def _gate(args: argparse.Namespace) -> int:
         ]})
         return 0
     print(f"{len(waiting)} 袋待取" if zh else f"{len(waiting)} bags waiting")
+    if clock.jumped:
+        print(clock_jump_text(clock, zh))
     for bag in waiting:
         minutes = bag.minutes_waited(now)
         mark = "!" if settings.overdue(bag, now) else " "
         storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
         waited = f"{minutes // 60}:{minutes % 60:02d}"
         print(f"{mark} {waited:>6}  {bag.address:<10} {bag.index}/{bag.count} {storage} · {bag.buy}")
+    return 0
+
+
+def clock_jump_text(clock, zh: bool) -> str:
+    behind = f"{clock.behind_minutes // 60} h {clock.behind_minutes % 60} min"
+    if zh:
+        behind = f"{clock.behind_minutes // 60} 小时 {clock.behind_minutes % 60} 分钟"
+        basis = "本程序的稳定时钟" if clock.source == "steady" else "最近一次交接登记的时间"
+        return f"! 电脑时钟慢了 {behind}（被往回调过）：等待时长按{basis}计算"
+    basis = ("the program's steady clock" if clock.source == "steady"
+             else "the time of the latest recorded handoff")
+    return f"! This computer's clock is {behind} behind (it was set back): waiting times are counted by {basis}"
+
+
+def _forged(scans, as_json: bool, zh: bool) -> int:
+    if as_json:
+        print_json({"scans": [scan.as_json() for scan in scans]})
+        return 0
+    print(f"{len(scans)} 次可疑扫码" if zh else
+          f"{len(scans)} refused scan{'s' if len(scans) != 1 else ''} of code-shaped text")
+    words = {"forged": ("forged", "伪造"), "other_compound": ("another compound's", "其他小区"),
+             "invalid": ("not this compound's", "非本小区")}
+    for scan in scans:
+        who = scan.operator or ("未署名" if zh else "unnamed")
+        print(f"  {when_text(scan.at)}  {scan.station}  {who}  {scan.text}  "
+              f"{words.get(scan.verdict, (scan.verdict,) * 2)[1 if zh else 0]}")
     return 0
 
 

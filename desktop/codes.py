@@ -59,8 +59,9 @@ class CodeCheck:
 
     `genuine`: this compound made it (`kind`, `serial` say what for); `forged`: this compound's
     format and identity but a signature this compound did not make; `other_compound`: a
-    well-formed code of another compound; `invalid`: not a code of this program at all, or one
-    with a mistyped character (`mistyped`), which the check character catches.
+    well-formed code of another compound; `invalid`: not a code of this compound, or one with a
+    single mistyped character (`mistyped`: the check character caught it, and putting that one
+    character right gives a code this compound made).
     """
 
     verdict: Verdict
@@ -105,18 +106,22 @@ def normalise(text: object) -> str:
     return _SEPARATORS.sub("", raw).upper().translate(_ALIASES)
 
 
+def shaped_like_code(text: object) -> bool:
+    """Text of a code's length and alphabet once normalised, whoever made it (or guessed it)."""
+    code = normalise(text)
+    return len(code) == CODE_LENGTH and all(char in _VALUE for char in code)
+
+
 def verify(conn_or_keys, text: object) -> CodeCheck:
     """Whose code this is, if anyone's. Never raises for any text."""
     keys = conn_or_keys if isinstance(conn_or_keys, CodeKeys) else code_keys(conn_or_keys)
     code = normalise(text)
-    if (
-        len(code) != CODE_LENGTH
-        or code[0] not in FORMATS
-        or any(char not in _VALUE for char in code)
-    ):
+    if len(code) != CODE_LENGTH or any(char not in _VALUE for char in code):
         return CodeCheck("invalid", code)
-    if _check_char(code[:-1]) != code[-1]:
-        return CodeCheck("invalid", code, mistyped=True)
+    if code[0] not in FORMATS or _check_char(code[:-1]) != code[-1]:
+        # One wrong character is a typing slip when putting one right makes a code this compound
+        # signed; two or more, and any text made up, are not a code of this compound at all.
+        return CodeCheck("invalid", code, mistyped=_one_off_genuine(keys, code))
     version, kind = FORMATS[code[0]]
     identity = code[1 : 1 + IDENTITY_CHARS]
     if not hmac.compare_digest(identity, keys.identity):
@@ -127,6 +132,33 @@ def verify(conn_or_keys, text: object) -> CodeCheck:
     if serial == 0 or not hmac.compare_digest(signature, _signature(keys.secret, body)):
         return CodeCheck("forged", code, kind)
     return CodeCheck("genuine", code, kind, serial)
+
+
+def _one_off_genuine(keys: CodeKeys, code: str) -> bool:
+    """Whether changing one character makes a genuine code of this compound. Luhn mod 32 leaves
+    exactly one character that mends the check at each position, so this is about twenty
+    signature checks, not six hundred."""
+    for position in range(CODE_LENGTH):
+        for char in ALPHABET:
+            if char == code[position]:
+                continue
+            candidate = code[:position] + char + code[position + 1:]
+            if _check_char(candidate[:-1]) != candidate[-1]:
+                continue
+            if _genuine(keys, candidate):
+                return True
+            break  # the only character that mends the check here is not it
+    return False
+
+
+def _genuine(keys: CodeKeys, code: str) -> bool:
+    if code[0] not in FORMATS or code[1 : 1 + IDENTITY_CHARS] != keys.identity:
+        return False
+    body = code[: 1 + IDENTITY_CHARS + SERIAL_CHARS]
+    if _decode(body[1 + IDENTITY_CHARS :]) == 0:
+        return False
+    return hmac.compare_digest(code[len(body) : len(body) + SIGNATURE_CHARS],
+                               _signature(keys.secret, body))
 
 
 def display_groups(code: str) -> list[str]:

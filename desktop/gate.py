@@ -4,8 +4,8 @@ For any text, `scan` answers one verdict (CLI.md): `ok` (a bag that may be hande
 `already_handed_over`, `void` (its buy was cancelled, or it was remade or spoiled; also a
 replaced household card), `wrong_household` (checked against a household's card: not its bag),
 `household` (a card: its bags still waiting, over every buy), `forged`, `other_compound`,
-`unknown` (signed right, but no such bag or card here) or `invalid` (not a code of this program,
-or one with a mistyped character). It never raises for the text scanned.
+`unknown` (signed right, but no such bag or card here) or `invalid` (not a code of this compound,
+or one with a single mistyped character). It never raises for the text scanned.
 
 Recording (`pickup`, `door`, `gate` = arrived at the gate) appends a custody event only when the
 verdict is `ok`, and the check and the event share one `BEGIN IMMEDIATE` transaction: of two
@@ -19,17 +19,19 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop import codes
 from desktop.clock import utc_now
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
-from desktop.errors import BadInput
+from desktop.errors import BadInput, DeskError
 from desktop.files import spreadsheet_csv, written_atomically
 
 VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
@@ -48,6 +50,10 @@ MAX_LIMIT = 24 * 60
 SETTING_FROZEN = "gate.frozen_limit_minutes"
 SETTING_CHILLED = "gate.chilled_limit_minutes"
 SETTING_SEALED = "gate.sealed_buildings"
+# Refusals of text shaped like a code that are written down: someone may be guessing codes.
+WATCHED = ("forged", "other_compound", "invalid")
+GUESSING_WINDOW_S = 60
+GUESSING_LIMIT = 5  # more than this many at one station within the window: a warning
 EXPORT_COLUMNS = ("code", "address", "action", "at", "operator", "station", "proxy", "reason",
                   "undoes")
 
@@ -121,6 +127,7 @@ class ScanResult:
     bag: BagInfo | None = None
     last_handoff: Handoff | None = None
     recorded: bool = False
+    # A card's bags not yet handed over; for `ok`, the bag's household's other bags still waiting.
     waiting_bags: tuple[WaitingBag, ...] = ()
     # Beyond the JSON: what the window needs to word and act on the answer.
     kind: str | None = None  # "bag" or "household" for a code of this program's format
@@ -129,6 +136,8 @@ class ScanResult:
     card: Card | None = None  # the card the bag was checked against
     void_reason: str | None = None  # remade, order_withdrawn, buy_cancelled, spoiled, card_replaced
     mistyped: bool = False
+    # For a refused code-shaped scan: how many such scans this station saw in the last minute.
+    refused_last_minute: int = 0
 
     @property
     def tone(self) -> str:
@@ -227,6 +236,7 @@ def scan(
     station: str | None = None,
     proxy_name: str = "",
     at: str | None = None,
+    watch: bool = True,
 ) -> ScanResult:
     """The answer for a scanned or typed code; with `record`, the handoff is appended when the
     answer is `ok`, in the same transaction as the check. `card` checks a bag against a
@@ -239,7 +249,11 @@ def scan(
     if isinstance(card, str):
         card = resolve_card(conn, card)
     if not check.genuine:
-        return ScanResult(check.verdict, check.code, kind=check.kind, mistyped=check.mistyped)
+        burst = 0
+        if watch and check.verdict in WATCHED and codes.shaped_like_code(check.code):
+            burst = _note_refused(conn, check, operator, station, at)
+        return ScanResult(check.verdict, check.code, kind=check.kind, mistyped=check.mistyped,
+                          refused_last_minute=burst)
     if check.kind == "household":
         return _card_answer(conn, check.code)
     if record is None:
@@ -255,6 +269,42 @@ def scan(
         }, station=station)
     event = Handoff(event_id, record, when, operator, station, proxy_name)
     return _bag_answer(conn, check.code, card, row, recorded=event)
+
+
+def _note_refused(conn: Connection, check: codes.CodeCheck, operator: str, station: str,
+                  at: str | None) -> int:
+    """Write down a refused code-shaped scan; how many this station saw in the last minute. A
+    file that cannot be written (read-only, busy) still answers the scan: the note is skipped."""
+    if getattr(conn, "read_only", False):
+        return 0
+    when = at or utc_now()
+    try:
+        with transaction(conn):
+            rows.insert_refused_scan(conn, when, station, operator, check.code[:40], check.verdict)
+            since = (parse_time(when) - timedelta(seconds=GUESSING_WINDOW_S)).strftime(
+                "%Y-%m-%dT%H:%M:%SZ")
+            return rows.count_refused_since(conn, station, since)
+    except (sqlite3.Error, DeskError):
+        return 0
+
+
+@dataclass(frozen=True)
+class RefusedScan:
+    at: str
+    station: str
+    operator: str
+    text: str
+    verdict: str
+
+    def as_json(self) -> dict:
+        return {"at": self.at, "station": self.station, "operator": self.operator,
+                "text": self.text, "verdict": self.verdict}
+
+
+def list_refused_scans(conn: Connection) -> list[RefusedScan]:
+    """Every refused code-shaped scan, in the order they were made."""
+    return [RefusedScan(r["at"], r["station"], r["operator"], r["text"], r["verdict"])
+            for r in rows.select_refused_scans(conn)]
 
 
 def _card_answer(conn: Connection, code: str) -> ScanResult:
@@ -282,10 +332,14 @@ def _bag_answer(conn: Connection, code: str, card: Card | None, row=_NOT_READ, *
     if row is None:
         return ScanResult("unknown", code, kind="bag", card=card)
     verdict, void_reason, last = _verdict(row, card)
+    waiting: tuple[WaitingBag, ...] = ()
+    if verdict == "ok":  # what else the household may take away now, over every buy
+        waiting = tuple(_waiting(r) for r in
+                        rows.select_household_waiting(conn, row["household_id"], row["id"]))
     return ScanResult(
         verdict, code, row["address"],
         BagInfo(row["position"], row["count"], row["buy_title"], row["storage"]),
-        recorded or last, recorded is not None, kind="bag", bag_id=row["id"],
+        recorded or last, recorded is not None, waiting, kind="bag", bag_id=row["id"],
         household_id=row["household_id"], card=card, void_reason=void_reason,
     )
 
@@ -354,6 +408,99 @@ def undo_last_handoff(
                   Handoff(reversal_id, "reversal", when, operator, station))
 
 
+# ---- who is at the gate -----------------------------------------------------------------------
+
+SHIFT_HOURS = 12  # a guard's name is asked for again after this long
+
+
+def guard_name(text: object) -> str:
+    """The name a guard gives for a shift, as recorded; BadInput when it is empty or is a code
+    (a scanner's burst typed into the name field)."""
+    name = clean_name(text)
+    if not name:
+        raise BadInput("gate_guard_name_empty", "operator")
+    if codes.shaped_like_code(name):
+        raise BadInput("gate_guard_name_is_code", "operator")
+    return name
+
+
+def guard_key(conn: Connection) -> str:
+    """Where a station remembers its guard's name for this compound: by the compound's public
+    identity, which a restore of the compound's own backup keeps."""
+    return compound_keys(conn).identity
+
+
+# ---- a guard's decision about one bag --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a guard decided about a bag on screen: the answer after it, and the event it undid
+    (when the bag already stood recorded otherwise)."""
+
+    result: ScanResult
+    undone: Handoff | None
+    reason: str
+
+
+def decide(
+    conn: Connection,
+    text: object,
+    action: str,
+    reason: str,
+    *,
+    card: Card | None = None,
+    operator: str = "",
+    station: str | None = None,
+    at: str | None = None,
+) -> Decision:
+    """Record `action` for a bag because a guard says so ("this one went to the door instead"),
+    with the reason. When the bag stands recorded as another custody action (picked up, delivered,
+    at the gate), that event is reversed with the same reason and the new one appended, in one
+    transaction; a bag not yet recorded simply gets the new event."""
+    if action not in RECORDABLE:
+        raise BadInput("gate_action_invalid", "record", action=str(action))
+    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    if not reason:
+        raise BadInput("gate_decision_reason_empty", "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None:
+            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        verdict, _void, last = _verdict(row, card)
+        shown = codes.display_code(check.code)
+        if verdict == "wrong_household":
+            raise BadInput("gate_decision_wrong_household", "code", text=shown,
+                           address=row["address"], card=card.address if card else "")
+        if verdict == "void":
+            raise BadInput("gate_decision_void", "code", text=shown, address=row["address"])
+        if last is not None and last.action == action:
+            raise BadInput("gate_decision_same", "record", text=shown, address=row["address"])
+        when = at or utc_now()
+        undone = None
+        if last is not None and last.action in RECORDABLE:
+            rows.insert_event(conn, {
+                "bag_id": row["id"], "action": "reversal", "reverses_id": last.id,
+                "reason": reason, "operator": operator, "at": when,
+            }, station=station)
+            undone = last
+        event_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": action, "reason": reason, "operator": operator,
+            "at": when,
+        }, station=station)
+    event = Handoff(event_id, action, when, operator, station)
+    waiting = tuple(_waiting(r) for r in
+                    rows.select_household_waiting(conn, row["household_id"], row["id"]))
+    answer = replace(_bag_answer(conn, check.code, card, row), verdict="ok", last_handoff=event,
+                     recorded=True, void_reason=None, waiting_bags=waiting)
+    return Decision(answer, undone, reason)
+
+
 # ---- waiting bags, the cold chain and door-delivery runs --------------------------------------
 
 
@@ -371,9 +518,78 @@ def _waiting(row) -> WaitingBag:
     )
 
 
+def storage_counts(bags: Iterable[WaitingBag]) -> list[tuple[str, int]]:
+    """[(storage, how many)] for some waiting bags: frozen, then chilled, then ambient."""
+    counts: dict[str, int] = {}
+    for bag in bags:
+        counts[bag.storage] = counts.get(bag.storage, 0) + 1
+    order = ("frozen", "chilled", "ambient")
+    return sorted(counts.items(), key=lambda item: order.index(item[0]) if item[0] in order else 9)
+
+
 def list_waiting(conn: Connection, household_id: int | None = None) -> list[WaitingBag]:
     """Bags not yet handed over, oldest first (frozen before chilled before ambient)."""
     return [_waiting(row) for row in rows.select_waiting(conn, household_id)]
+
+
+# ---- the clock cold-chain ages are counted on ---------------------------------------------------
+
+CLOCK_SLACK_S = 120  # a wall clock this far behind the steady reading has jumped
+
+
+class SteadyClock:
+    """The wall clock as it read when the program started, carried forward by the monotonic
+    clock, which no one can set: what the time must be at least, whatever the wall clock says."""
+
+    def __init__(self, wall: Callable[[], float] = time.time,
+                 monotonic: Callable[[], float] = time.monotonic) -> None:
+        self._wall = wall
+        self._monotonic = monotonic
+        self._anchor = (wall(), monotonic())
+
+    def read(self) -> tuple[datetime, datetime]:
+        """(the wall clock now, the steady reading now)."""
+        wall0, mono0 = self._anchor
+        return (datetime.fromtimestamp(self._wall(), UTC),
+                datetime.fromtimestamp(wall0 + (self._monotonic() - mono0), UTC))
+
+
+STEADY = SteadyClock()
+
+
+@dataclass(frozen=True)
+class AgeClock:
+    """The moment cold-chain ages are counted to. `source` is `wall` when the computer's clock
+    was used; `steady` when it was set back while the program ran and the monotonic reading was
+    used instead; `recorded` when it is behind the latest recorded handoff, whose time was used.
+    `behind_minutes` says by how much the computer's clock is behind."""
+
+    now: datetime
+    source: str = "wall"
+    behind_minutes: int = 0
+
+    @property
+    def jumped(self) -> bool:
+        return self.source != "wall"
+
+    def as_json(self) -> dict:
+        return {"source": self.source, "clock_behind_minutes": self.behind_minutes}
+
+
+def age_clock(conn: Connection | None = None, steady: SteadyClock | None = None) -> AgeClock:
+    """The latest of the wall clock, the steady reading and the latest recorded handoff: a clock
+    set back never makes a frozen bag look fresher than it is."""
+    wall, reading = (steady or STEADY).read()
+    candidates = [(wall, "wall"), (reading, "steady")]
+    if conn is not None:
+        latest = rows.select_latest_event_time(conn)
+        if latest:
+            candidates.append((parse_time(latest), "recorded"))
+    moment, source = max(candidates, key=lambda candidate: candidate[0])
+    behind = (moment - wall).total_seconds()
+    if behind <= CLOCK_SLACK_S:
+        return AgeClock(wall)
+    return AgeClock(moment, source, round(behind / 60))
 
 
 def get_gate_settings(conn: Connection) -> GateSettings:

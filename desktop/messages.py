@@ -753,6 +753,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bag {text} ({address}) has no handoff to undo.",
         "袋子 {text}（{address}）没有可撤销的交接记录。",
     ),
+    "gate_guard_name_empty": (
+        "Type your name: every handoff is recorded with the guard who made it.",
+        "请填写您的姓名：每次交接都会记下经手的门岗人员。",
+    ),
+    "gate_guard_name_is_code": (
+        "That is a code, not a name: type your name, then scan.",
+        "这是一个编码，不是姓名：请先填写您的姓名，再扫码。",
+    ),
+    "gate_decision_reason_empty": (
+        "Say why this bag is recorded so: the reason is kept with the record.",
+        "请写明这样登记的原因：原因会随记录保存。",
+    ),
+    "gate_decision_void": (
+        "Bag {text} ({address}) is void: it may not be handed over, so nothing was recorded.",
+        "袋子 {text}（{address}）已作废：不能交付，未作登记。",
+    ),
+    "gate_decision_same": (
+        "Bag {text} ({address}) is already recorded so: nothing to change.",
+        "袋子 {text}（{address}）已经这样登记过了：无需更改。",
+    ),
+    "gate_decision_wrong_household": (
+        "Bag {text} is for {address}, not for the household of the card shown ({card}): "
+        "nothing was recorded.",
+        "袋子 {text} 属于 {address}，不是所出示住户卡（{card}）的：未作登记。",
+    ),
     "gate_limit_invalid": (
         "“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
         "“{text}”不是分钟数：请填写 1 到 {maximum} 之间的整数。",

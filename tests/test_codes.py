@@ -116,6 +116,35 @@ def test_one_mistyped_character_is_caught_as_a_typing_mistake_not_a_forgery():
             assert check.mistyped, typo
 
 
+def test_a_mistyped_format_letter_is_a_typing_mistake_too():
+    code = make_code(KEYS, "bag", 123)
+    assert verify(KEYS, "8" + code[1:]).mistyped
+
+
+def test_two_or_more_mistyped_characters_are_not_a_code_of_this_compound():
+    code = make_code(KEYS, "bag", 123)
+    checked = 0
+    for first in range(1, CODE_LENGTH - 1):
+        for second in range(first + 1, CODE_LENGTH):
+            typo = list(code)
+            typo[first] = "0" if code[first] != "0" else "1"
+            typo[second] = "Z" if code[second] != "Z" else "Y"
+            typo = "".join(typo)
+            check = verify(KEYS, typo)
+            if check.verdict in ("forged", "other_compound"):  # the check happens to fit: 1 in 32
+                continue
+            assert (check.verdict, check.mistyped) == ("invalid", False), typo
+            checked += 1
+    assert checked > 150
+    assert not verify(KEYS, make_code(OTHER, "bag", 5)[:-1] + "0").mistyped  # another compound's
+
+
+def test_a_slip_on_another_compounds_code_is_not_called_a_slip_here():
+    theirs = make_code(OTHER, "bag", 500)
+    typo = theirs[:8] + ("0" if theirs[8] != "0" else "1") + theirs[9:]
+    assert (verify(KEYS, typo).verdict, verify(KEYS, typo).mistyped) == ("invalid", False)
+
+
 @pytest.mark.parametrize("text", [
     "", None, "hello", "12-301", "https://example.com/bag/1", "B" * 19, "B" * 21,
     "XK7QM00042X9F3KQ2M7Z",  # an unknown format letter

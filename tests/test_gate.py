@@ -211,7 +211,15 @@ def test_forged_mangled_foreign_void_unknown_and_invalid_codes_neither_raise_nor
             answer = gate.scan(conn, text, record=record, operator="保安老李")
             assert answer.verdict == verdict, text
             assert not answer.recorded and answer.tone == "stop"
-    assert rows_of(conn) == before
+    after = rows_of(conn)
+    watched = after.pop("refused_scan")
+    before.pop("refused_scan")
+    assert after == before
+    # Only the refusals of text shaped like a code are written down, one row a scan.
+    assert sorted({(row[4], row[5]) for row in watched}) == sorted([
+        (forge(genuine), "forged"), (mangled, "invalid"), (foreign, "other_compound"),
+        ("B" * 20, "invalid")])  # full-width Ｂ, read as B
+    assert len(watched) == 4 * 4 and {row[3] for row in watched} == {"保安老李"}
     assert gate.scan(conn, mangled).mistyped
     assert gate.scan(conn, void_code).void_reason == "buy_cancelled"
 
@@ -398,7 +406,9 @@ def test_scan_prints_the_exact_json_shape(bagged, capsys):
     assert status == 0 and list(answer) == SCAN_KEYS
     assert answer == {"verdict": "ok", "code": code, "address": "12-301",
                       "bag": {"index": 1, "count": 3, "buy": "周末冷冻团", "storage": "frozen"},
-                      "last_handoff": None, "recorded": False, "waiting_bags": []}
+                      "last_handoff": None, "recorded": False, "waiting_bags": [
+                          {"code": bags["12-301"][1].code, "buy": "周末冷冻团", "index": 2, "count": 3},
+                          {"code": bags["12-301"][2].code, "buy": "周末冷冻团", "index": 3, "count": 3}]}
     status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--operator",
                          "保安老李", "--station", "北门", "--json")
     answer = json.loads(out)
@@ -518,8 +528,11 @@ def test_any_text_scanned_gets_one_of_the_verdicts_and_records_only_when_ok(fuzz
     record = data.draw(st.sampled_from([None, "pickup", "door", "gate"]))
     with_card = data.draw(st.booleans())
     before = conn.execute("SELECT count(*) FROM handoff").fetchone()[0]
+    watched = conn.execute("SELECT count(*) FROM refused_scan").fetchone()[0]
     answer = gate.scan(conn, text, record=record, card=card if with_card else None)
     after = conn.execute("SELECT count(*) FROM handoff").fetchone()[0]
+    noted = conn.execute("SELECT count(*) FROM refused_scan").fetchone()[0] - watched
+    assert noted == (1 if answer.verdict in gate.WATCHED and codes.shaped_like_code(text) else 0)
     assert answer.verdict in gate.VERDICTS
     assert after == before + (1 if answer.recorded else 0)
     assert answer.recorded == (answer.verdict == "ok" and record is not None)
@@ -537,3 +550,217 @@ def test_scan_on_the_command_line_answers_any_text_with_exit_0_and_one_json_obje
     assert status == 0, err
     answer = json.loads(out)
     assert list(answer) == SCAN_KEYS and answer["verdict"] in gate.VERDICTS
+
+
+# ---- a guard's decision about one bag ---------------------------------------------------------
+
+
+def test_a_bag_recorded_picked_up_that_went_to_the_door_is_corrected_with_one_reason(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    gate.scan(conn, code, record="pickup", operator="老李")
+    decision = gate.decide(conn, code, "door", "  sealed   building ", operator="老李")
+    assert decision.undone.action == "pickup" and decision.reason == "sealed building"
+    assert decision.result.recorded and decision.result.last_handoff.action == "door"
+    assert [tuple(r) for r in handoffs(conn)] == [
+        ("pickup", "老李", conn.station, "", ""), ("reversal", "老李", conn.station, "", "sealed building"),
+        ("door", "老李", conn.station, "", "sealed building")]
+    assert gate.scan(conn, code).verdict == "already_handed_over"
+    first, *others = bags["12-301"]
+    gate.scan(conn, first.code, record="door")
+    corrected = gate.decide(conn, first.code, "pickup", "collected at the gate after all").result
+    assert {w.code for w in corrected.waiting_bags} == {b.code for b in others}  # still told
+
+
+def test_a_decision_needs_a_reason_a_live_bag_and_a_change_and_records_nothing_otherwise(bagged):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    with pytest.raises(BadInput) as empty:
+        gate.decide(conn, code, "door", "  ")
+    assert empty.value.code == "gate_decision_reason_empty"
+    gate.scan(conn, code, record="door")
+    with pytest.raises(BadInput) as same:
+        gate.decide(conn, code, "door", "again")
+    assert same.value.code == "gate_decision_same"
+    with pytest.raises(BadInput) as action:
+        gate.decide(conn, code, "spoiled", "why")
+    assert action.value.code == "gate_action_invalid"
+    with pytest.raises(BadInput) as forged:
+        gate.decide(conn, forge(code), "door", "why")
+    assert forged.value.code == "gate_undo_not_a_bag"
+    assert [r[0] for r in handoffs(conn)] == ["door"]
+
+
+def test_a_guard_name_is_a_name_not_a_code(bagged):
+    conn, bags = bagged
+    assert gate.guard_name("  保安  老王 ") == "保安 老王"
+    for text, code in (("", "gate_guard_name_empty"), (bags["3-101"][0].code, "gate_guard_name_is_code")):
+        with pytest.raises(BadInput) as refused:
+            gate.guard_name(text)
+        assert refused.value.code == code
+
+
+# ---- what a green answer tells the guard next -------------------------------------------------
+
+
+def test_a_green_bag_says_how_many_of_its_households_bags_wait_over_every_buy_and_where(bagged, capsys):
+    conn, bags = bagged
+    rice = open_buy(conn, "大米团")
+    order(conn, rice, "12-301", 东北大米=1)
+    arrived(conn, rice)
+    make_bags(conn, rice)
+    first, second, third = bags["12-301"]
+    answer = gate.scan(conn, first.code, record="pickup")
+    waiting = {(w.buy, w.index, w.storage) for w in answer.waiting_bags}
+    assert answer.verdict == "ok" and first.code not in {w.code for w in answer.waiting_bags}
+    assert waiting == {("周末冷冻团", 2, second.storage), ("周末冷冻团", 3, third.storage),
+                       ("大米团", 1, "ambient")}
+    assert [w.keys() for w in answer.as_json()["waiting_bags"]] == [{"code", "buy", "index", "count"}] * 3
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", second.code)
+    assert status == 0 and "Also waiting for this household: 2 bags" in out
+    assert "bag 1 of 1 · ambient" in out
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "zh_CN", "scan", second.code)
+    assert "该户还有 2 袋待取" in out
+    refused = gate.scan(conn, first.code)
+    assert refused.verdict == "already_handed_over" and refused.waiting_bags == ()
+
+
+# ---- order of events, not clock time ----------------------------------------------------------
+
+
+def stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def test_a_clock_set_back_two_hours_does_not_allow_a_second_pickup(bagged, monkeypatch):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
+    clock = {"now": noon}
+    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    gate.scan(conn, code, record="gate")  # arrived at the gate at 12:00
+    clock["now"] = noon + timedelta(minutes=5)
+    assert gate.scan(conn, code, record="pickup").recorded  # picked up at 12:05
+    clock["now"] = noon - timedelta(hours=2)  # someone sets the laptop's clock back two hours
+    again = gate.scan(conn, code, record="pickup")
+    assert (again.verdict, again.recorded) == ("already_handed_over", False)
+    assert again.last_handoff.action == "pickup" and again.last_handoff.at == stamp(noon + timedelta(minutes=5))
+    assert not gate.scan(conn, code, record="door").recorded
+    assert code not in {w.code for w in gate.list_waiting(conn)}
+    assert [r["action"] for r in handoffs(conn)] == ["gate", "pickup"]
+
+
+def test_an_event_stamped_earlier_but_recorded_later_stands_and_is_what_undo_reverses(bagged, monkeypatch):
+    conn, bags = bagged
+    code = bags["3-101"][0].code
+    noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
+    clock = {"now": noon}
+    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    gate.scan(conn, code, record="gate")
+    clock["now"] = noon - timedelta(hours=2)
+    picked = gate.scan(conn, code, record="pickup")  # stamped 10:00, recorded after the 12:00 one
+    assert picked.recorded
+    assert gate.scan(conn, code).verdict == "already_handed_over"
+    undone = gate.undo_last_handoff(conn, code, "wrong bag")
+    assert undone.undone.action == "pickup" and undone.undone.id == picked.last_handoff.id
+    answer = gate.scan(conn, code)
+    assert answer.verdict == "ok" and answer.at_gate  # back where the gate event left it
+
+
+def test_the_handoff_log_lists_events_in_the_order_they_were_recorded(bagged, monkeypatch, tmp_path):
+    conn, bags = bagged
+    noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
+    clock = {"now": noon}
+    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    gate.scan(conn, bags["3-101"][0].code, record="pickup")
+    clock["now"] = noon - timedelta(hours=2)
+    gate.scan(conn, bags["5-1202"][0].code, record="door")
+    out = tmp_path / "log.csv"
+    gate.export_handoffs(conn, out)
+    lines = list(csv.DictReader(out.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(r["address"], r["action"]) for r in lines] == [("3-101", "pickup"), ("5-1202", "door")]
+
+
+def test_cold_chain_ages_use_the_steady_clock_when_the_wall_clock_is_set_back(bagged):
+    conn, bags = bagged
+    frozen = bags["12-2-502"][0]
+    started = datetime.now(UTC).timestamp()
+    wall = {"now": started}
+    steady = {"now": 500.0}
+    clock = gate.SteadyClock(lambda: wall["now"], lambda: steady["now"])
+    gate.scan(conn, frozen.code, record="gate", at=stamp(datetime.fromtimestamp(started, UTC)))
+    wall["now"] += 100 * 60
+    steady["now"] += 100 * 60  # 100 minutes later, honestly
+    reading = gate.age_clock(conn, clock)
+    assert not reading.jumped
+    bag = next(b for b in gate.list_waiting(conn) if b.code == frozen.code)
+    assert gate.get_gate_settings(conn).overdue(bag, reading.now)
+
+    wall["now"] -= 2 * 3600  # the clock is set back two hours: by the wall, out -20 minutes
+    assert bag.minutes_waited(datetime.fromtimestamp(wall["now"], UTC)) == 0
+    reading = gate.age_clock(conn, clock)
+    assert (reading.jumped, reading.source, reading.behind_minutes) == (True, "steady", 120)
+    assert bag.minutes_waited(reading.now) == 100 and gate.get_gate_settings(conn).overdue(bag, reading.now)
+
+    fresh = gate.SteadyClock(lambda: wall["now"], lambda: steady["now"])  # a program started since
+    reading = gate.age_clock(conn, fresh)
+    assert reading.source == "recorded" and reading.behind_minutes == 20  # the gate event's time
+
+
+def test_gate_waiting_says_when_the_clock_jumped(bagged, capsys, monkeypatch):
+    conn, bags = bagged
+    later = stamp(datetime.now(UTC) + timedelta(hours=2))
+    gate.scan(conn, bags["12-2-502"][0].code, record="gate", at=later)  # stamped before a set-back
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "gate", "waiting")
+    assert status == 0 and ("clock is 1 h 59 min behind" in out or "clock is 2 h 0 min behind" in out)
+    status, out, _ = run(capsys, "--db", conn.path, "gate", "waiting", "--json")
+    answer = json.loads(out)
+    assert answer["clock"]["source"] == "recorded" and answer["clock"]["clock_behind_minutes"] in (119, 120)
+
+
+# ---- guessing codes is seen -------------------------------------------------------------------
+
+
+def test_refused_code_shaped_scans_are_written_down_and_listed_by_gate_forged(bagged, capsys, tmp_path):
+    conn, bags = bagged
+    genuine = bags["3-101"][0].code
+    other = connect(tmp_path / "other.sqlite")
+    foreign = codes.make_code(codes.code_keys(other), "bag", 9)
+    other.close()
+    gate.scan(conn, forge(genuine), operator="保安老李", station="北门")
+    gate.scan(conn, foreign.lower(), operator="保安老李", station="北门")
+    gate.scan(conn, "hello", operator="保安老李", station="北门")  # not shaped like a code
+    gate.scan(conn, genuine, station="北门")  # genuine: not written down
+    status, out, _ = run(capsys, "--db", conn.path, "gate", "forged", "--json")
+    answer = json.loads(out)
+    assert status == 0 and list(answer) == ["scans"]
+    assert [list(s) for s in answer["scans"]] == [["at", "station", "operator", "text", "verdict"]] * 2
+    assert [(s["text"], s["verdict"], s["station"], s["operator"]) for s in answer["scans"]] == [
+        (forge(genuine), "forged", "北门", "保安老李"), (foreign, "other_compound", "北门", "保安老李")]
+    assert all(s["at"].endswith("Z") for s in answer["scans"])
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "gate", "forged")
+    assert status == 0 and out.startswith("2 refused scans") and "another compound's" in out
+
+
+def test_more_than_five_refusals_in_a_minute_at_one_station_are_counted(bagged):
+    conn, bags = bagged
+    genuine = bags["3-101"][0].code
+    start = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
+    guesses = [genuine[:10] + f"{n:05d}"[-5:].replace("I", "1") + genuine[15:] for n in range(7)]
+    counts = [gate.scan(conn, guess, station="北门", at=stamp(start + timedelta(seconds=5 * n)))
+              .refused_last_minute for n, guess in enumerate(guesses)]
+    assert counts == [1, 2, 3, 4, 5, 6, 7]
+    elsewhere = gate.scan(conn, guesses[0], station="南门", at=stamp(start + timedelta(seconds=40)))
+    assert elsewhere.refused_last_minute == 1
+    much_later = gate.scan(conn, guesses[1], station="北门", at=stamp(start + timedelta(minutes=5)))
+    assert much_later.refused_last_minute == 1
+
+
+def test_a_read_only_file_still_answers_a_forged_scan(bagged):
+    conn, bags = bagged
+    conn.read_only = True
+    try:
+        assert gate.scan(conn, forge(bags["3-101"][0].code)).verdict == "forged"
+    finally:
+        conn.read_only = False
+    assert conn.execute("SELECT count(*) FROM refused_scan").fetchone()[0] == 0

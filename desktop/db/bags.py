@@ -7,6 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from desktop.db import stamp
+from desktop.db.gate import STANDING_EVENT
 
 # A bag with what a label, a sheet or the gate needs to know of its household and buy.
 BAG_COLUMNS = (
@@ -120,12 +121,8 @@ def select_bag_ids_with_handoffs(conn: sqlite3.Connection, buy_id: int) -> set[i
 def select_handed_over_bag_ids(conn: sqlite3.Connection, buy_id: int) -> set[int]:
     """Bags whose last custody event still standing gave them to their household."""
     rows = conn.execute(
-        """
-        SELECT b.id,
-            (SELECT h.action FROM handoff h
-             WHERE h.bag_id = b.id AND h.action != 'reversal'
-               AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = h.id)
-             ORDER BY h.at DESC, h.id DESC LIMIT 1) AS last_action
+        f"""
+        SELECT b.id, (SELECT h.action FROM handoff h WHERE h.id = {STANDING_EVENT}) AS last_action
         FROM bag b WHERE b.group_buy_id = :buy
         """,
         {"buy": buy_id},

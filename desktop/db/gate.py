@@ -3,9 +3,11 @@ SELECT; bags still waiting; appending custody events; the custody log. They neve
 service in `desktop.gate` owns the transactions.
 
 The *standing* event of a bag is its latest custody event that is not a reversal and has not been
-reversed (newest by time, then by id). The `handoff_by_bag (bag_id, at, id)` index walks a bag's
-few events backwards and `handoff_by_reversed` answers "was it undone?", so no column on `bag`
-has to be kept in step with the log (which a merge of two stations' files would break).
+reversed, latest in the order events were recorded (their id, a sequence this file hands out),
+never by their timestamps: a laptop clock set back cannot make an older event stand again. The
+`handoff_in_order (bag_id, id)` index walks a bag's few events backwards and `handoff_by_reversed`
+answers "was it undone?", so no column on `bag` has to be kept in step with the log (which a merge
+of two stations' files would break).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 STANDING_EVENT = (
     "(SELECT e.id FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
     "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id) "
-    "ORDER BY e.at DESC, e.id DESC LIMIT 1)"
+    "ORDER BY e.id DESC LIMIT 1)"
 )
 # Actions after which the bag is no longer at the compound's disposal.
 ENDING_ACTIONS = ("pickup", "door", "spoiled")
@@ -92,6 +94,28 @@ def select_waiting(conn: sqlite3.Connection, household_id: int | None = None) ->
                         {"household": household_id}).fetchall()
 
 
+# A household's bags still waiting, lighter than _WAITING_SQL (no waiting times): what a green
+# answer lists beside the bag scanned. In the order a card lists them.
+_HOUSEHOLD_WAITING_SQL = f"""
+SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at AS since,
+       g.id AS buy_id, g.title AS buy_title, h.address, h.building, h.entrance, h.room, h.name,
+       h.delivery, l.action AS last_action
+FROM bag b
+JOIN group_buy g ON g.id = b.group_buy_id AND g.status IN ({_WAITING_STATUSES})
+JOIN household h ON h.id = b.household_id
+LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
+WHERE b.household_id = :household AND b.voided_at IS NULL AND b.id != :bag
+  AND (l.action IS NULL OR l.action NOT IN ({_ENDING}))
+ORDER BY CASE b.storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END, g.id, b.position
+"""
+
+
+def select_household_waiting(conn: sqlite3.Connection, household_id: int,
+                             but: int) -> list[sqlite3.Row]:
+    """The household's other bags not yet handed over, over every buy, frozen first."""
+    return conn.execute(_HOUSEHOLD_WAITING_SQL, {"household": household_id, "bag": but}).fetchall()
+
+
 def select_event(conn: sqlite3.Connection, handoff_id: int) -> sqlite3.Row:
     return conn.execute(
         "SELECT id, action, at, operator, station, proxy_name, reason, reverses_id "
@@ -126,14 +150,19 @@ def insert_event(conn: sqlite3.Connection, values: dict, *, station: str) -> int
 
 
 def select_log(conn: sqlite3.Connection) -> Iterable[sqlite3.Row]:
-    """Every custody event, oldest first, with its bag's code and household's address."""
+    """Every custody event in the order it was recorded, with its bag's code and address."""
     return conn.execute(
         "SELECT b.code, h.address, e.action, e.at, e.operator, e.station, e.proxy_name, "
         "e.reason, e.reverses_id, r.action AS reverses_action "
         "FROM handoff e JOIN bag b ON b.id = e.bag_id JOIN household h ON h.id = b.household_id "
         "LEFT JOIN handoff r ON r.id = e.reverses_id "
-        "ORDER BY e.at, e.id"
+        "ORDER BY e.id"
     )
+
+
+def select_latest_event_time(conn: sqlite3.Connection) -> str | None:
+    """The latest time any custody event was stamped with: a floor for the clock."""
+    return conn.execute("SELECT max(at) FROM handoff").fetchone()[0]
 
 
 def select_setting(conn: sqlite3.Connection, key: str) -> str | None:
@@ -147,3 +176,27 @@ def upsert_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
         "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         {"key": key, "value": value},
     )
+
+
+def insert_refused_scan(conn: sqlite3.Connection, at: str, station: str, operator: str, text: str,
+                        verdict: str) -> None:
+    conn.execute(
+        "INSERT INTO refused_scan (at, station, operator, text, verdict) "
+        "VALUES (:at, :station, :operator, :text, :verdict)",
+        {"at": at, "station": station, "operator": operator, "text": text, "verdict": verdict},
+    )
+
+
+def count_refused_since(conn: sqlite3.Connection, station: str, since: str) -> int:
+    """Refused scans at a station stamped at or after `since`, among its latest hundred (a clock
+    set back cannot hide a burst behind older, later-stamped rows for long)."""
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT at FROM refused_scan WHERE station = :station "
+        "ORDER BY id DESC LIMIT 100) WHERE at >= :since",
+        {"station": station, "since": since},
+    ).fetchone()[0]
+
+
+def select_refused_scans(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT at, station, operator, text, verdict FROM refused_scan ORDER BY id").fetchall()

@@ -11,9 +11,11 @@ fills the banner in one of three colours, each with its own sound:
 - red: every refusal (already handed over, a bag of another household, void, forged, another
   compound's, unknown, not a code), and a handoff the file refused to record.
 
-What a scan records is chosen with F1 picked up (the default), F2 delivered to the door, F3 arrived
-at the gate or F4 only check; pressing F1–F3 right after a scan also records that action for the
-bag on screen. A card scan lists the household's waiting bags; its bags scanned next are checked
+What the next scan records is chosen with F1 picked up (the default), F2 delivered to the door, F3
+arrived at the gate or F4 only check; the keys never record the bag already on screen. A decision
+about that bag ("this one went to the door instead") is F6, confirmed and recorded with its reason.
+No handoff is recorded without a guard's name: it is asked for once per shift and kept in the
+station's settings for the compound, so a restore of the file does not forget it. A card scan lists the household's waiting bags; its bags scanned next are checked
 against it and ticked off. The same code read twice within a second (a scanner's double read)
 counts once. Ctrl+Z undoes the last handoff with a reason. The waiting list, the cold chain and
 the door-delivery run sit along the bottom; the list loads off the GUI thread.
@@ -30,6 +32,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractTableModel,
     QEvent,
+    QEventLoop,
     QModelIndex,
     QSettings,
     Qt,
@@ -65,6 +68,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QPushButton,
+    QRadioButton,
     QSizePolicy,
     QSpinBox,
     QTableView,
@@ -75,6 +79,7 @@ from PySide6.QtWidgets import (
 from desktop import gate
 from desktop.bags import STORAGE_ORDER
 from desktop.codes import display_code, normalise
+from desktop.codes import shaped_like_code as codes_shaped
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
@@ -97,7 +102,7 @@ OVERDUE_BACKGROUND = "#ffcdd2"
 MODES = ("pickup", "door", "gate", None)  # None: only check, record nothing
 # The chosen mode stands out: it is what the next scan records.
 MODE_STYLE = (
-    "QPushButton { padding: 4px 12px; }"
+    "QPushButton { padding: 4px 8px; }"
     "QPushButton:checked { background: #0b3d91; color: white; font-weight: bold;"
     " border: 1px solid #0b3d91; border-radius: 4px; }"
 )
@@ -164,6 +169,8 @@ class VerdictBanner(QFrame):
         self.detail = self._label("verdictDetail", self.tr("Bag, storage and group buy"))
         self.reason = self._label("verdictReason", self.tr("Why"))
         self.reason.setWordWrap(True)
+        self.more = self._label("verdictWaiting", self.tr("The household's other bags still waiting"))
+        self.more.setWordWrap(True)
         self.card_list = QListWidget(self)
         self.card_list.setObjectName("verdictCardBags")
         self.card_list.setAccessibleName(self.tr("Bags waiting for this household"))
@@ -181,6 +188,7 @@ class VerdictBanner(QFrame):
         layout.addWidget(self.big, 3)
         layout.addWidget(self.detail)
         layout.addWidget(self.reason)
+        layout.addWidget(self.more)
         layout.addWidget(self.card_list, 4)
         layout.addStretch(0)
 
@@ -194,11 +202,11 @@ class VerdictBanner(QFrame):
         return label
 
     def show_answer(self, tone: str, headline: str, big: str, detail: str = "", reason: str = "",
-                    card_items: list[tuple[str, bool]] | None = None) -> None:
+                    card_items: list[tuple[str, bool]] | None = None, more: str = "") -> None:
         self.tone = tone
         self.setProperty("tone", tone)
         background, text = COLOURS[tone]
-        for label in (self.headline, self.big, self.detail, self.reason):
+        for label in (self.headline, self.big, self.detail, self.reason, self.more):
             palette = label.palette()
             palette.setColor(QPalette.ColorRole.WindowText, QColor(text))
             label.setPalette(palette)
@@ -208,6 +216,8 @@ class VerdictBanner(QFrame):
         self.detail.setVisible(bool(detail))
         self.reason.setText(reason)
         self.reason.setVisible(bool(reason))
+        self.more.setText(more)
+        self.more.setVisible(bool(more))
         self.card_list.clear()
         if card_items is not None:
             for text_, ticked in card_items:
@@ -217,7 +227,7 @@ class VerdictBanner(QFrame):
                     item.setForeground(QColor("#1b5e20"))
                 self.card_list.addItem(item)
         self.card_list.setVisible(card_items is not None)
-        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason) if p))
+        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason, more) if p))
         self._fit()
         self.update()
 
@@ -247,6 +257,9 @@ class VerdictBanner(QFrame):
             reason = QFont(self.font())
             reason.setPixelSize(int(min(34, max(16, height * 0.048))))
             self.reason.setFont(reason)
+            more = QFont(reason)
+            more.setBold(True)
+            self.more.setFont(more)
             listed = QFont(self.font())
             listed.setPixelSize(int(min(30, max(16, height * 0.045))))
             self.card_list.setFont(listed)
@@ -287,13 +300,16 @@ class WaitingModel(QAbstractTableModel):
         self.minutes: list[int] = []
         self.late: list[bool] = []
         self.settings = gate.GateSettings()
-        self.now = datetime.now(UTC)
+        self.clock = gate.AgeClock(datetime.now(UTC))
+        self.now = self.clock.now
 
-    def set_bags(self, bags: list[gate.WaitingBag], settings: gate.GateSettings) -> None:
+    def set_bags(self, bags: list[gate.WaitingBag], settings: gate.GateSettings,
+                 clock: gate.AgeClock | None = None) -> None:
         self.beginResetModel()
         self.bags = list(bags)
         self.settings = settings
-        self.now = datetime.now(UTC)
+        self.clock = clock or gate.AgeClock(datetime.now(UTC))
+        self.now = self.clock.now
         self.codes = [bag.code for bag in self.bags]
         self.minutes = [bag.minutes_waited(self.now) for bag in self.bags]
         self.late = [(limit := settings.limit_for(bag.storage)) is not None and minutes >= limit
@@ -428,6 +444,170 @@ class UndoDialog(QDialog):
             self.error.show()
 
 
+class GuardDialog(QDialog):
+    """Asks the guard's name once per shift, before the first handoff is recorded."""
+
+    def __init__(self, parent: QWidget, name: str, confirm: Callable[[str], str | None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("gateGuardDialog")
+        self._confirm = confirm
+        self.setWindowTitle(self.tr("Who is on duty?"))
+        self.setAccessibleName(self.tr("Who is on duty?"))
+        self.setMinimumWidth(440)
+        question = QLabel(self.tr("Every handoff is recorded with the name of the guard who made "
+                                  "it. Type your name once for this shift."), self)
+        question.setObjectName("gateGuardQuestion")
+        question.setWordWrap(True)
+        self.name = QLineEdit(name, self)
+        self.name.setObjectName("gateGuardName")
+        self.name.setAccessibleName(self.tr("Guard on duty"))
+        self.name.setPlaceholderText(self.tr("your name"))
+        self.name.setMaxLength(gate.MAX_NAME)
+        self.error = QLabel(self)
+        self.error.setObjectName("gateGuardError")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.confirm = buttons.addButton(self.tr("&Start my shift"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("gateGuardConfirm")
+        self.confirm.setAccessibleName(self.tr("Start my shift"))
+        self.confirm.setEnabled(bool(name.strip()))
+        cancel = buttons.addButton(self.tr("&Only check for now"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("gateGuardCancel")
+        cancel.setAccessibleName(self.tr("Only check for now"))
+        buttons.accepted.connect(self._confirmed)
+        buttons.rejected.connect(self.reject)
+        self.name.textChanged.connect(lambda text: self.confirm.setEnabled(bool(text.strip())))
+        label = QLabel(self.tr("&Name:"), self)
+        label.setBuddy(self.name)
+        layout = QVBoxLayout(self)
+        layout.addWidget(question)
+        layout.addWidget(label)
+        layout.addWidget(self.name)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+    def _confirmed(self) -> None:
+        error = self._confirm(self.name.text())
+        if error is None:
+            self.accept()
+        else:
+            self.error.setText(error)
+            self.error.show()
+            self.name.selectAll()
+
+
+class DecisionDialog(QDialog):
+    """A guard's decision about the bag on screen ("this one went to the door instead"): what
+    happened to it and why, confirmed before it is recorded."""
+
+    def __init__(self, parent: QWidget, what: str, standing: gate.Handoff | None,
+                 describe_event: Callable[[gate.Handoff], str], preferred: str | None,
+                 confirm: Callable[[str, str], str | None]) -> None:
+        super().__init__(parent)
+        self.setObjectName("gateDecisionDialog")
+        self._confirm = confirm
+        self._standing = standing
+        self._describe_event = describe_event
+        self.setWindowTitle(self.tr("Correct this bag"))
+        self.setAccessibleName(self.tr("Correct this bag"))
+        self.setMinimumWidth(520)
+        bag = QLabel(what, self)
+        bag.setObjectName("gateDecisionWhat")
+        bag.setWordWrap(True)
+        now = QLabel(self)
+        now.setObjectName("gateDecisionNow")
+        now.setWordWrap(True)
+        now.setText(arg(self.tr("Recorded now: %1"), describe_event(standing)) if standing
+                    else self.tr("Recorded now: nothing yet, it waits."))
+        self.choices = QButtonGroup(self)
+        self.choices.setExclusive(True)
+        choice_row = QVBoxLayout()
+        for action, name, text in (
+            ("pickup", "gateDecidePickup", self.tr("&Picked up by the household")),
+            ("door", "gateDecideDoor", self.tr("&Delivered to the door")),
+            ("gate", "gateDecideGate", self.tr("&Arrived at the gate, waits there")),
+        ):
+            button = QRadioButton(text, self)
+            button.setObjectName(name)
+            button.setAccessibleName(text.replace("&", ""))
+            button.setProperty("action", action)
+            button.setEnabled(standing is None or standing.action != action)
+            self.choices.addButton(button)
+            choice_row.addWidget(button)
+            if action == preferred and button.isEnabled():
+                button.setChecked(True)
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("gateDecisionReason")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("Why? e.g. the household is sealed in, it went to the door"))
+        self.reason.setMaxLength(gate.MAX_REASON)
+        reason_label = QLabel(self.tr("&Reason (required):"), self)
+        reason_label.setBuddy(self.reason)
+        self.effect = QLabel(self)
+        self.effect.setObjectName("gateDecisionEffect")
+        self.effect.setAccessibleName(self.tr("What will be recorded"))
+        self.effect.setWordWrap(True)
+        self.effect.setStyleSheet("font-weight: bold;")
+        self.error = QLabel(self)
+        self.error.setObjectName("gateDecisionError")
+        self.error.setAccessibleName(self.tr("Error"))
+        self.error.setStyleSheet("color: #b3261e;")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        buttons = QDialogButtonBox(self)
+        self.confirm = buttons.addButton(self.tr("&Record"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm.setObjectName("gateDecisionConfirm")
+        self.confirm.setAccessibleName(self.tr("Record"))
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setObjectName("gateDecisionCancel")
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self._confirmed)
+        buttons.rejected.connect(self.reject)
+        self.choices.buttonToggled.connect(lambda *_: self._update())
+        self.reason.textChanged.connect(lambda _t: self._update())
+        layout = QVBoxLayout(self)
+        layout.addWidget(bag)
+        layout.addWidget(now)
+        layout.addLayout(choice_row)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        layout.addWidget(self.effect)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self._update()
+
+    def action(self) -> str | None:
+        checked = self.choices.checkedButton()
+        return None if checked is None else str(checked.property("action"))
+
+    def _update(self) -> None:
+        action = self.action()
+        words = {"pickup": self.tr("picked up"), "door": self.tr("delivered to the door"),
+                 "gate": self.tr("arrived at the gate")}
+        if action is None:
+            self.effect.setText(self.tr("Choose what happened to this bag."))
+        elif self._standing is not None and self._standing.action in gate.RECORDABLE:
+            self.effect.setText(arg(self.tr("“%1” is undone and “%2” recorded, with your reason."),
+                                    self._describe_event(self._standing), words[action]))
+        else:
+            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), words[action]))
+        self.confirm.setEnabled(action is not None and bool(self.reason.text().strip()))
+
+    def _confirmed(self) -> None:
+        action = self.action()
+        if action is None:
+            return
+        error = self._confirm(action, self.reason.text())
+        if error is None:
+            self.accept()
+        else:
+            self.error.setText(error)
+            self.error.show()
+
+
 class GateSettingsDialog(QDialog):
     """The cold-chain limits and the sealed buildings, kept in the compound's file."""
 
@@ -491,6 +671,7 @@ class GatePage(QWidget):
     is the full-screen gate window's page."""
 
     answered = Signal(object)  # the ScanResult just shown
+    waitingListed = Signal()  # the waiting list loaded (or failed to)
 
     def __init__(self, conn: Connection, parent: QWidget | None = None, *,
                  settings: QSettings | None = None, gate_mode: bool = False,
@@ -540,7 +721,9 @@ class GatePage(QWidget):
         self.operator_input.setPlaceholderText(self.tr("your name"))
         self.operator_input.setToolTip(self.tr("Recorded with every handoff you make"))
         self.operator_input.setMaximumWidth(160)
-        self.operator_input.setText(str(self._setting("gate/operator", "")))
+        self.operator_input.setMaxLength(gate.MAX_NAME)
+        self.operator_input.setText(self._remembered_guard())
+        self.operator_input.textEdited.connect(self._operator_edited)
         self.operator_input.editingFinished.connect(self._operator_changed)
         operator_label = QLabel(self.tr("&Guard:"), self)
         operator_label.setBuddy(self.operator_input)
@@ -586,7 +769,7 @@ class GatePage(QWidget):
         side.addStretch(1)
         middle.addLayout(side)
 
-        # What a scan records, and recording for the bag on screen.
+        # What the next scan records; a decision about the bag on screen is its own action.
         self.pickup_button = self._mode_button("gatePickup", "F1", self.tr("Picked up"), "pickup")
         self.door_button = self._mode_button("gateDoor", "F2", self.tr("Delivered to door"), "door")
         self.gate_button = self._mode_button("gateAtGate", "F3", self.tr("Arrived at gate"), "gate")
@@ -611,6 +794,12 @@ class GatePage(QWidget):
         proxy_label = QLabel(self.tr("Collected &by:"), self)
         proxy_label.setBuddy(self.proxy_input)
 
+        self.decide_button = self._button(
+            "gateDecide", "F6  " + self.tr("Correct bag…"),
+            self.tr("Record what happened to the bag on screen, e.g. it went to the door instead; "
+                    "a reason is asked for"), self.decide, keys="F6")
+        self.decide_button.setAccessibleName(self.tr("Correct this bag"))
+        self.decide_button.setMinimumHeight(40)
         self.card_done_button = self._button("gateCardDone", self.tr("End card"),
                                              self.tr("Done with this household's card"), self.end_card,
                                              keys="Esc")
@@ -631,7 +820,21 @@ class GatePage(QWidget):
         actions = QHBoxLayout()
         for button in (self.pickup_button, self.door_button, self.gate_button, self.check_button):
             actions.addWidget(button)
+        actions.addSpacing(12)
+        actions.addWidget(self.decide_button)
         actions.addStretch(1)
+
+        self.guessing = QLabel(self)
+        self.guessing.setObjectName("gateGuessingWarning")
+        self.guessing.setAccessibleName(self.tr("Warning: codes are being guessed"))
+        self.guessing.setWordWrap(True)
+        self.guessing.setStyleSheet("background: #b3261e; color: white; font-weight: bold;"
+                                    " padding: 6px 10px; border-radius: 4px;")
+        self.guessing.hide()
+        self._guessing_timer = QTimer(self)
+        self._guessing_timer.setSingleShot(True)
+        self._guessing_timer.setInterval(gate.GUESSING_WINDOW_S * 1000)
+        self._guessing_timer.timeout.connect(self.guessing.hide)
 
         self.note = QLabel(self)
         self.note.setObjectName("gateNote")
@@ -670,6 +873,7 @@ class GatePage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.guessing)
         layout.addLayout(middle, 1)
         layout.addWidget(self.note)
         layout.addLayout(actions)
@@ -677,13 +881,8 @@ class GatePage(QWidget):
 
         self._shortcut("Esc", self.end_card)
         self._shortcut("Ctrl+Z", self.undo_last)
+        self._shortcut("F6", self.decide)
         self._shortcut("Ctrl+L", self.waiting_toggle.click)
-
-    def _setting(self, key: str, default):
-        if self._settings is None:
-            return default
-        value = self._settings.value(key, default)
-        return default if value is None else value
 
     def _shortcut(self, keys: str, slot) -> QShortcut:
         shortcut = QShortcut(QKeySequence(keys), self)
@@ -715,8 +914,8 @@ class GatePage(QWidget):
             button.setToolTip(arg(self.tr("Scans only answer; nothing is recorded (%1)"),
                                   shortcut_text(key)))
         else:
-            button.setToolTip(arg(self.tr("A scan records this; pressed right after a scan, it is "
-                                          "recorded for the bag on screen (%1)"), shortcut_text(key)))
+            button.setToolTip(arg(self.tr("The next scans record this; the bag on screen is not "
+                                          "changed (%1)"), shortcut_text(key)))
         button.clicked.connect(lambda: self.choose(mode))
         button.clicked.connect(self.refocus)
         self._shortcut(key, lambda: self.choose(mode))
@@ -727,6 +926,14 @@ class GatePage(QWidget):
     def refocus(self) -> None:
         if self.isVisible() and not self.scan_input.hasFocus():
             self.scan_input.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def back_from_dialog(self) -> None:
+        """A dialog of the page closed: its window is the active one again, so F1–F6 and Ctrl+Z
+        reach the page even where no window manager hands the activation back."""
+        window = self.window()
+        if window.isVisible() and not window.isActiveWindow():
+            window.activateWindow()
+        self.refocus()
 
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
         if not self.isVisible() or new in (self.scan_input, self.operator_input, self.proxy_input):
@@ -745,12 +952,76 @@ class GatePage(QWidget):
             self.refresh_waiting()
 
     def operator(self) -> str:
-        return self.operator_input.text().strip()
+        return gate.clean_name(self.operator_input.text())
+
+    # ---- the guard on duty: asked once per shift, kept by the station, not in the file ----
+
+    def _guard_keys(self) -> tuple[str, str]:
+        key = gate.guard_key(self._conn)
+        return f"gate/guard/{key}/name", f"gate/guard/{key}/since"
+
+    def _remembered_guard(self) -> str:
+        """The name given on this station for this compound within the shift, else ''. It lives
+        in the station's settings, so a restore of the file cannot take it away."""
+        if self._settings is None:
+            return ""
+        name_key, since_key = self._guard_keys()
+        name = self._settings.value(name_key, "")
+        try:
+            since = float(self._settings.value(since_key, 0) or 0)
+        except (TypeError, ValueError):
+            since = 0.0
+        if not name or not 0 <= time.time() - since < gate.SHIFT_HOURS * 3600:
+            return ""
+        return str(name)
+
+    def set_guard(self, text: str) -> str | None:
+        """Take the guard's name for this shift; the sentence of what is wrong, or None."""
+        try:
+            name = gate.guard_name(text)
+        except DeskError as error:
+            return describe(error)
+        self.operator_input.setText(name)
+        self._remember_guard(name)
+        return None
+
+    def _remember_guard(self, name: str) -> None:
+        if self._settings is None:
+            return
+        name_key, since_key = self._guard_keys()
+        if name:
+            self._settings.setValue(name_key, name)
+            self._settings.setValue(since_key, time.time())
+        else:
+            self._settings.remove(name_key)
+            self._settings.remove(since_key)
+
+    def _operator_edited(self, _text: str) -> None:
+        name = self.operator()
+        self._remember_guard("" if codes_shaped(name) else name)
 
     def _operator_changed(self) -> None:
-        if self._settings is not None:
-            self._settings.setValue("gate/operator", self.operator())
+        if codes_shaped(self.operator()):  # a scan that landed in the name field
+            self.operator_input.clear()
+            self._remember_guard("")
         self.refocus()
+
+    def ask_guard(self, then: Callable[[], object] | None = None,
+                  otherwise: Callable[[], object] | None = None) -> GuardDialog:
+        """The name dialog; `then` runs once a name is given, `otherwise` when it is not."""
+        dialog = GuardDialog(self, self.operator(), self.set_guard)
+        self.guard_dialog = dialog
+
+        def finished(result: int) -> None:
+            dialog.deleteLater()
+            self.back_from_dialog()
+            follow = then if result == QDialog.DialogCode.Accepted else otherwise
+            if follow is not None:
+                follow()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
 
     def _proxy_edited(self, _text: str) -> None:
         self._proxy_household = None
@@ -773,6 +1044,33 @@ class GatePage(QWidget):
         if code == last_code and now - last_at < DOUBLE_READ_S:
             return None  # a scanner's double read: the answer on screen stands
         record = self.mode if self._refusal is None else None
+        if record is not None and not self.operator() and self._would_record(text):
+            # No handoff without a guard's name: ask, then record this very scan.
+            def named() -> None:
+                self._answer(text, record)
+
+            def unnamed() -> None:
+                self._answer(text, None)
+                self._say(self.tr("Not recorded: a handoff needs the guard's name. Type it in the "
+                                  "Guard field, or scan again to be asked."))
+
+            self.verdict_banner.show_answer(
+                "look", self.tr("Who is on duty?"), self.tr("Your name, please"), "",
+                self.tr("This bag is recorded as soon as you give your name."))
+            self.ask_guard(named, unnamed)
+            return None
+        return self._answer(text, record)
+
+    def _would_record(self, text: str) -> bool:
+        """Whether a scan of `text` would record a handoff (a bag that may be handed over):
+        only then is the guard's name asked for first; a refusal is answered at once."""
+        try:
+            looked = gate.scan(self._conn, text, card=self.card, watch=False)
+        except DeskError:
+            return False
+        return looked.kind == "bag" and looked.verdict == "ok"
+
+    def _answer(self, text: str, record: str | None) -> gate.ScanResult | None:
         proxy = self._proxy_for(text) if record == "pickup" else ""
         try:
             result = gate.scan(self._conn, text, card=self.card, record=record,
@@ -789,7 +1087,7 @@ class GatePage(QWidget):
         name = self.proxy_input.text().strip()
         if not name or self.card is not None or self._proxy_household is None:
             return name
-        looked = gate.scan(self._conn, text)
+        looked = gate.scan(self._conn, text, watch=False)
         if looked.household_id is not None and looked.household_id != self._proxy_household:
             self.proxy_input.clear()
             self._proxy_household = None
@@ -797,8 +1095,8 @@ class GatePage(QWidget):
         return name
 
     def choose(self, mode: str | None) -> None:
-        """F1–F4: what scans record from now on; F1–F3 also record it for the bag on screen when
-        that bag may still take it."""
+        """F1–F4: what the next scans record. The bag on screen is never recorded by it: a
+        decision about that bag is F6 (`decide`)."""
         if mode is not None and self._refusal is not None:
             self._say(self._refusal)  # this file takes no handoffs: scans only answer
             return
@@ -807,21 +1105,58 @@ class GatePage(QWidget):
                   "gate": self.gate_button, None: self.check_button}[mode]
         button.setChecked(True)
         self.refocus()
+
+    # ---- a decision about the bag on screen ----
+
+    def decide(self) -> DecisionDialog | GuardDialog | None:
+        """F6: record what happened to the bag on screen, with a reason, after a confirmation."""
+        if self._refusal is not None:
+            self._say(self._refusal)
+            return None
         shown = self.last_result
-        if mode is None or shown is None or shown.kind != "bag" or shown.verdict != "ok":
-            return
-        if shown.recorded and shown.last_handoff.action == mode:
-            return  # recorded so already by its scan
-        proxy = self.proxy_input.text().strip() if mode == "pickup" else ""
-        if proxy and self.card is None and self._proxy_household not in (None, shown.household_id):
-            proxy = ""
+        if shown is None or shown.kind != "bag" or shown.bag is None or shown.verdict in (
+                "void", "wrong_household"):
+            self._say(self.tr("Scan the bag first: F6 corrects what is recorded for the bag on "
+                              "the screen."))
+            return None
+        if not self.operator():
+            return self.ask_guard(self.decide)
+        looked = gate.scan(self._conn, shown.code, card=self.card, watch=False)
+        bag = looked.bag
+        what = arg(self.tr("%1, %2"), looked.address,
+                   self._bag_line(bag.index, bag.count, bag.storage, bag.buy))
+        standing = looked.last_handoff
+        preferred = self.mode if self.mode != (standing.action if standing else None) else None
+        dialog = DecisionDialog(self, what, standing, self._event_text, preferred,
+                                lambda action, reason: self._decided(shown.code, action, reason))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
+        dialog.open()
+        self.decision_dialog = dialog
+        return dialog
+
+    def _decided(self, code: str, action: str, reason: str) -> str | None:
         try:
-            result = gate.scan(self._conn, shown.code, card=self.card, record=mode,
-                               operator=self.operator(), proxy_name=proxy)
+            decision = gate.decide(self._conn, code, action, reason, card=self.card,
+                                   operator=self.operator())
         except DeskError as error:
-            self._show_error(error)
-            return
-        self._take(result, proxy)
+            return describe(error)
+        result = decision.result
+        self.last_result = result
+        self._undo_code = code
+        if self.card is not None:
+            self.card_ticked[code] = "recorded" if action in gate.HANDED_OVER else "checked"
+        headline, big, detail, _reason = self.words(result)
+        why = arg(self.tr("Reason: %1"), decision.reason)
+        if decision.undone is not None:
+            why = arg(self.tr("Instead of: %1"), self._event_text(decision.undone)) + " · " + why
+        items = self._card_items() if self.card is not None else None
+        self.verdict_banner.show_answer(result.tone, headline, big, detail, why, items,
+                                        self.still_waiting(result))
+        self.sounds.play(result.tone)
+        self.note.hide()
+        self.refresh_waiting()
+        self.answered.emit(result)
+        return None
 
     def _take(self, result: gate.ScanResult, proxy: str) -> None:
         self.last_result = result
@@ -843,6 +1178,13 @@ class GatePage(QWidget):
                 self._waiting_again = True
                 QTimer.singleShot(2000, self.refresh_waiting)
         self._show(result)
+        if result.refused_last_minute > gate.GUESSING_LIMIT:
+            self.guessing.setText(arg(self.tr(
+                "%1 codes that are not this compound's were scanned at this station in the last "
+                "minute: someone may be trying made-up codes. Hand nothing over on them and call a "
+                "committee member."), result.refused_last_minute))
+            self.guessing.show()
+            self._guessing_timer.start()  # gone a quiet minute after the last one
         self.sounds.play(result.tone)
         self.answered.emit(result)
 
@@ -896,7 +1238,25 @@ class GatePage(QWidget):
         items = self._card_items() if self.card is not None else None
         if result.verdict == "household" and not result.waiting_bags:
             items = None
-        self.verdict_banner.show_answer(result.tone, headline, big, detail, reason, items)
+        self.verdict_banner.show_answer(result.tone, headline, big, detail, reason, items,
+                                        self.still_waiting(result))
+
+    def still_waiting(self, result: gate.ScanResult) -> str:
+        """For a green bag: the household's other bags still waiting, how many, in which storage."""
+        if result.verdict != "ok" or self.card is not None:  # a card lists its bags itself
+            return ""
+        waiting = result.waiting_bags
+        if not waiting:
+            return self.tr("Nothing else is waiting for this household.")
+        kinds = self.tr(", ").join(arg(self.tr("%1 %2"), count, storage_word(storage))
+                                   for storage, count in gate.storage_counts(waiting))
+        head = (arg(self.tr("Also waiting for this household: 1 bag, %1"), kinds) if len(waiting) == 1
+                else arg(self.tr("Also waiting for this household: %1 bags, %2"), len(waiting), kinds))
+        shown = [self._bag_line(b.index, b.count, b.storage, b.buy)
+                 + (" — " + self.tr("at the gate") if b.at_gate else "") for b in waiting[:4]]
+        if len(waiting) > 4:
+            shown.append("…")
+        return head + "\n" + "\n".join(shown)
 
     def _card_items(self) -> list[tuple[str, bool]]:
         items = []
@@ -948,7 +1308,7 @@ class GatePage(QWidget):
                 }[event.action]
                 return headline, result.address, detail, self._recorded_text(event)
             reason = (arg(self.tr("At the gate since %1"), clock_text(event.at)) if result.at_gate
-                      else self.tr("Not recorded: press F1 picked up or F2 delivered to the door"))
+                      else self.tr("Not recorded (F4 only check). To record this bag: F6."))
             return self.tr("✓ May be handed over"), result.address, detail, reason
         if v == "already_handed_over":
             headline = (self.tr("✗ Already delivered to the door") if event.action == "door"
@@ -996,7 +1356,7 @@ class GatePage(QWidget):
         if result.mistyped:
             return (refused, self.tr("Mistyped code"), code,
                     self.tr("A character is wrong: check the code and type it again."))
-        return (refused, self.tr("Not a code"), code[:40],
+        return (refused, self.tr("Not a code of this compound"), code[:40],
                 self.tr("Scan the QR code again, or type the code printed under it."))
 
     def _recorded_text(self, event: gate.Handoff) -> str:
@@ -1017,7 +1377,9 @@ class GatePage(QWidget):
         if code is None:
             self._say(self.tr("Nothing to undo here: scan the bag whose handoff should be undone."))
             return None
-        looked = gate.scan(self._conn, code)
+        if not self.operator() and self._refusal is None:
+            return self.ask_guard(self.undo_last)
+        looked = gate.scan(self._conn, code, watch=False)
         if looked.last_handoff is None:
             self._say(arg(self.tr("%1 has no handoff to undo."), looked.address or display_code(code)))
             return None
@@ -1025,7 +1387,7 @@ class GatePage(QWidget):
                    self._event_text(looked.last_handoff), looked.address,
                    self._bag_line(looked.bag.index, looked.bag.count, looked.bag.storage, looked.bag.buy))
         dialog = UndoDialog(self, what, lambda reason: self._undo(code, reason))
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
         dialog.open()
         self.undo_dialog = dialog
         return dialog
@@ -1038,7 +1400,7 @@ class GatePage(QWidget):
             return describe(error)
         self._undo_code = None
         self.card_ticked.pop(code, None)
-        self.last_result = gate.scan(self._conn, code, card=self.card)
+        self.last_result = gate.scan(self._conn, code, card=self.card, watch=False)
         bag = self.last_result.bag
         detail = self._bag_line(bag.index, bag.count, bag.storage, bag.buy) if bag else ""
         items = self._card_items() if self.card is not None else None
@@ -1064,7 +1426,7 @@ class GatePage(QWidget):
         self._waiting_again = False
 
         def work(conn, _progress, _should_cancel):
-            return gate.list_waiting(conn), gate.get_gate_settings(conn)
+            return gate.list_waiting(conn), gate.get_gate_settings(conn), gate.age_clock(conn)
 
         self.waiting_job = jobs.run_job(self, self.tr("Waiting bags"),
                                         jobs.with_connection(self._conn.path, work),
@@ -1073,35 +1435,69 @@ class GatePage(QWidget):
         self.waiting_job.failed.connect(self._waiting_failed)
 
     def _waiting_done(self, loaded) -> None:
-        bags, settings = loaded
-        self.waiting_model.set_bags(bags, settings)
+        bags, settings, clock = loaded
+        self.waiting_model.set_bags(bags, settings, clock)
         self.waiting_view.resizeColumnsToContents()
         self.waiting_loaded = True
         self._show_waiting_summary()
         if self._waiting_again:
             QTimer.singleShot(500, self.refresh_waiting)
+        self.waitingListed.emit()
 
     def _waiting_failed(self, error: BaseException) -> None:
         if isinstance(error, DeskError):
             self.waiting_summary.setText(describe(error))
+        self.waitingListed.emit()
+
+    def _waiting_settled(self) -> bool:
+        job = self.waiting_job
+        return self.waiting_loaded and (job is None or not job.running)
 
     def wait_for_waiting_list(self, timeout_s: float = 60.0) -> None:
-        """Until the waiting list has loaded (tests and benchmarks)."""
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            QApplication.processEvents()
-            job = self.waiting_job
-            if self.waiting_loaded and (job is None or not job.running):
-                return
-            if job is not None:
-                job.wait(50)
-        raise TimeoutError("the waiting list did not load")
+        """Until the waiting list has loaded (tests and benchmarks), in an event loop of its own
+        that the list's signal ends."""
+        if self._waiting_settled():
+            return
+        loop = QEventLoop()
+        deadline = QTimer()
+        deadline.setSingleShot(True)
+        deadline.timeout.connect(loop.quit)
+        check = QTimer()
+        check.setInterval(20)  # a job that finished between two signals is seen too
+        check.timeout.connect(lambda: loop.quit() if self._waiting_settled() else None)
+        self.waitingListed.connect(loop.quit)
+        deadline.start(int(timeout_s * 1000))
+        check.start()
+        try:
+            while not self._waiting_settled() and deadline.isActive():
+                loop.exec()
+        finally:
+            check.stop()
+            deadline.stop()
+            self.waitingListed.disconnect(loop.quit)
+        if not self._waiting_settled():
+            raise TimeoutError("the waiting list did not load")
+
+    def _clock_text(self) -> str:
+        """A sentence when the computer's clock was set back, and what ages are counted by."""
+        clock = self.waiting_model.clock
+        if not clock.jumped:
+            return ""
+        behind = waited_text(clock.behind_minutes)
+        if clock.source == "steady":
+            return arg(self.tr("This computer's clock was set back %1: waiting times are counted "
+                               "by the program's steady clock."), behind)
+        return arg(self.tr("This computer's clock is %1 behind the latest recorded handoff: "
+                           "waiting times are counted from that handoff's time."), behind)
 
     def _show_waiting_summary(self) -> None:
         model = self.waiting_model
         bags = model.bags
+        clock = self._clock_text()
         if not bags:
-            self.waiting_summary.setText(self.tr("Nothing is waiting: every bag has been handed over."))
+            self.waiting_summary.setText(" · ".join(
+                p for p in (self.tr("Nothing is waiting: every bag has been handed over."), clock) if p))
+            self.waiting_summary.setStyleSheet("color: #b3261e; font-weight: bold;" if clock else "")
             return
         parts = [self.tr("Waiting: 1 bag") if len(bags) == 1 else
                  arg(self.tr("Waiting: %1 bags"), len(bags))]
@@ -1112,8 +1508,11 @@ class GatePage(QWidget):
         if overdue:
             parts.append(self.tr("1 cold bag past its limit") if overdue == 1 else
                          arg(self.tr("%1 cold bags past their limit"), overdue))
+        if clock:
+            parts.append(clock)
         self.waiting_summary.setText(" · ".join(parts))
-        self.waiting_summary.setStyleSheet("color: #b3261e; font-weight: bold;" if overdue else "")
+        self.waiting_summary.setStyleSheet(
+            "color: #b3261e; font-weight: bold;" if overdue or clock else "")
 
     def _toggle_waiting(self) -> None:
         shown = self.waiting_toggle.isChecked()
@@ -1133,7 +1532,7 @@ class GatePage(QWidget):
             return None
 
         dialog = GateSettingsDialog(self, gate.get_gate_settings(self._conn), save)
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.refocus()))
+        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
         dialog.open()
         self.settings_dialog = dialog
         return dialog
@@ -1179,7 +1578,8 @@ class GatePage(QWidget):
         """The file may not be written: scans still answer, nothing is recorded."""
         self.choose(None)
         self._refusal = sentence
-        for button in (self.pickup_button, self.door_button, self.gate_button, self.undo_button):
+        for button in (self.pickup_button, self.door_button, self.gate_button, self.undo_button,
+                       self.decide_button):
             button.setEnabled(False)
             button.setToolTip(sentence)
         self._say(sentence)
@@ -1213,6 +1613,7 @@ class GateWindow(QMainWindow):
         super().__init__(parent)
         self.setObjectName("gateWindow")
         self._conn = conn
+        self._settings = settings
         self.page = GatePage(conn, self, settings=settings, gate_mode=True)
         self.setCentralWidget(self.page)
         from desktop.ui.safekeeping import Safekeeping
@@ -1261,7 +1662,7 @@ class GateWindow(QMainWindow):
     def replace_connection(self, conn: Connection) -> None:
         self.page.stop()
         self._conn = conn
-        self.page = GatePage(conn, self, gate_mode=True)
+        self.page = GatePage(conn, self, settings=self._settings, gate_mode=True)
         self.setCentralWidget(self.page)
         self._show_where()
 

@@ -1685,6 +1685,110 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="514"/>
+        <location filename="../../desktop/ui/gate_page.py" line="515"/>
+        <source>Correct this bag</source>
+        <translation>更正这一袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="523"/>
+        <source>Recorded now: %1</source>
+        <translation>现在的登记：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="524"/>
+        <source>Recorded now: nothing yet, it waits.</source>
+        <translation>现在的登记：尚无，等待领取。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="529"/>
+        <source>&amp;Picked up by the household</source>
+        <translation>住户已取走(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="530"/>
+        <source>&amp;Delivered to the door</source>
+        <translation>已送上门(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="531"/>
+        <source>&amp;Arrived at the gate, waits there</source>
+        <translation>已到门岗，在门岗等待(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="544"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="545"/>
+        <source>Why? e.g. the household is sealed in, it went to the door</source>
+        <translation>原因？例如：该户封控，已送上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="547"/>
+        <source>&amp;Reason (required):</source>
+        <translation>原因（必填）(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="551"/>
+        <source>What will be recorded</source>
+        <translation>将要登记的内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="556"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="561"/>
+        <source>&amp;Record</source>
+        <translation>登记(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="563"/>
+        <source>Record</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="566"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="588"/>
+        <source>picked up</source>
+        <translation>已取走</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="588"/>
+        <source>delivered to the door</source>
+        <translation>已送上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="589"/>
+        <source>arrived at the gate</source>
+        <translation>已到门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="591"/>
+        <source>Choose what happened to this bag.</source>
+        <translation>请选择这一袋实际的去向。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="593"/>
+        <source>“%1” is undone and “%2” recorded, with your reason.</source>
+        <translation>将撤销“%1”，并登记“%2”，连同您写的原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="596"/>
+        <source>“%1” is recorded, with your reason.</source>
+        <translation>将登记“%1”，连同您写的原因。</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/ui/common.py" line="49"/>
@@ -1767,505 +1871,606 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GatePage</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="363"/>
+        <location filename="../../desktop/ui/gate_page.py" line="379"/>
         <source>frozen</source>
         <translation>冷冻</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="364"/>
+        <location filename="../../desktop/ui/gate_page.py" line="380"/>
         <source>chilled</source>
         <translation>冷藏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="365"/>
+        <location filename="../../desktop/ui/gate_page.py" line="381"/>
         <source>ambient</source>
         <translation>常温</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="374"/>
+        <location filename="../../desktop/ui/gate_page.py" line="390"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="375"/>
+        <location filename="../../desktop/ui/gate_page.py" line="391"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="539"/>
+        <location filename="../../desktop/ui/gate_page.py" line="720"/>
         <source>Guard on duty</source>
         <translation>值班门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="540"/>
+        <location filename="../../desktop/ui/gate_page.py" line="721"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="541"/>
+        <location filename="../../desktop/ui/gate_page.py" line="722"/>
         <source>Recorded with every handoff you make</source>
         <translation>你登记的每次交接都会记下此名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="545"/>
+        <location filename="../../desktop/ui/gate_page.py" line="728"/>
         <source>&amp;Guard:</source>
         <translation>门卫(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="550"/>
+        <location filename="../../desktop/ui/gate_page.py" line="733"/>
         <source>Scan or type a code</source>
         <translation>扫码或输入编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="551"/>
+        <location filename="../../desktop/ui/gate_page.py" line="734"/>
         <source>Scan a bag or a household card, or type its code and press Enter</source>
         <translation>扫描袋子或住户卡，或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="556"/>
+        <location filename="../../desktop/ui/gate_page.py" line="739"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="557"/>
+        <location filename="../../desktop/ui/gate_page.py" line="740"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头读取二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="562"/>
+        <location filename="../../desktop/ui/gate_page.py" line="745"/>
         <source>What the camera sees</source>
         <translation>摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="570"/>
+        <location filename="../../desktop/ui/gate_page.py" line="753"/>
         <source>Bags waiting, oldest first</source>
         <translation>待取的袋子（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="590"/>
+        <location filename="../../desktop/ui/gate_page.py" line="773"/>
         <source>Picked up</source>
         <translation>已取走</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="591"/>
+        <location filename="../../desktop/ui/gate_page.py" line="774"/>
         <source>Delivered to door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="592"/>
+        <location filename="../../desktop/ui/gate_page.py" line="775"/>
         <source>Arrived at gate</source>
         <translation>已到门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="593"/>
+        <location filename="../../desktop/ui/gate_page.py" line="776"/>
         <source>Only check</source>
         <translation>只查验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="602"/>
+        <location filename="../../desktop/ui/gate_page.py" line="785"/>
         <source>Collected by (proxy)</source>
         <translation>代取人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="603"/>
+        <location filename="../../desktop/ui/gate_page.py" line="786"/>
         <source>neighbour&apos;s name</source>
         <translation>邻居姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="604"/>
+        <location filename="../../desktop/ui/gate_page.py" line="787"/>
         <source>Someone collecting for the household (a neighbour for an elderly resident): their name is recorded with the pickup</source>
         <translation>替住户来取的人（例如替独居老人代取的邻居）：姓名随取件记录保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="611"/>
+        <location filename="../../desktop/ui/gate_page.py" line="794"/>
         <source>Collected &amp;by:</source>
         <translation>代取人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="614"/>
+        <location filename="../../desktop/ui/gate_page.py" line="799"/>
+        <source>Record what happened to the bag on screen, e.g. it went to the door instead; a reason is asked for</source>
+        <translation>登记屏幕上这一袋的实际去向，例如改为送上门；需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="801"/>
+        <source>Correct this bag</source>
+        <translation>更正这一袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="803"/>
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="615"/>
+        <location filename="../../desktop/ui/gate_page.py" line="804"/>
         <source>Done with this household&apos;s card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="618"/>
+        <location filename="../../desktop/ui/gate_page.py" line="807"/>
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="619"/>
+        <location filename="../../desktop/ui/gate_page.py" line="808"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="638"/>
+        <location filename="../../desktop/ui/gate_page.py" line="829"/>
+        <source>Warning: codes are being guessed</source>
+        <translation>警告：有人在试编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="841"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="644"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1069"/>
+        <location filename="../../desktop/ui/gate_page.py" line="847"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1431"/>
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="648"/>
+        <location filename="../../desktop/ui/gate_page.py" line="851"/>
         <source>Waiting bags: counting…</source>
         <translation>待取的袋子：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="651"/>
+        <location filename="../../desktop/ui/gate_page.py" line="854"/>
         <source>Waiting list</source>
         <translation>待取清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="652"/>
+        <location filename="../../desktop/ui/gate_page.py" line="855"/>
         <source>Show or hide the bags still waiting</source>
         <translation>显示或隐藏仍在等待的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="655"/>
+        <location filename="../../desktop/ui/gate_page.py" line="858"/>
         <source>Cold chain…</source>
         <translation>冷链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="656"/>
+        <location filename="../../desktop/ui/gate_page.py" line="859"/>
         <source>Cold-chain limits and sealed buildings</source>
         <translation>冷链时限和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="658"/>
+        <location filename="../../desktop/ui/gate_page.py" line="861"/>
         <source>Door-delivery run (PDF)</source>
         <translation>送货上门清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="659"/>
+        <location filename="../../desktop/ui/gate_page.py" line="862"/>
         <source>Households with door delivery and sealed buildings, a page per building, to print</source>
         <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="715"/>
+        <location filename="../../desktop/ui/gate_page.py" line="914"/>
         <source>Scans only answer; nothing is recorded (%1)</source>
         <translation>扫码只显示结果，不登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="718"/>
-        <source>A scan records this; pressed right after a scan, it is recorded for the bag on screen (%1)</source>
-        <translation>扫码时登记此项；扫码后立即按下，则为屏幕上的袋子登记此项（%1）</translation>
+        <location filename="../../desktop/ui/gate_page.py" line="917"/>
+        <source>The next scans record this; the bag on screen is not changed (%1)</source>
+        <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1054"/>
+        <source>Not recorded: a handoff needs the guard&apos;s name. Type it in the Guard field, or scan again to be asked.</source>
+        <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1119"/>
+        <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
+        <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1126"/>
+        <source>%1, %2</source>
+        <translation>%1，%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1149"/>
+        <source>Reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1151"/>
+        <source>Instead of: %1</source>
+        <translation>取代：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1183"/>
+        <source>%1 codes that are not this compound&apos;s were scanned at this station in the last minute: someone may be trying made-up codes. Hand nothing over on them and call a committee member.</source>
+        <translation>过去一分钟内本岗扫到 %1 个不是本小区的编码：可能有人在试编造的编码。不要凭这些编码交付，请联系业委会成员。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1250"/>
+        <source>Nothing else is waiting for this household.</source>
+        <translation>该户没有其他待取的袋子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1251"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1251"/>
+        <source>%1 %2</source>
+        <translation>%2 %1 袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1253"/>
+        <source>Also waiting for this household: 1 bag, %1</source>
+        <translation>该户还有 1 袋待取：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1254"/>
+        <source>Also waiting for this household: %1 bags, %2</source>
+        <translation>该户还有 %1 袋待取：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1311"/>
+        <source>Not recorded (F4 only check). To record this bag: F6.</source>
+        <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1359"/>
+        <source>Not a code of this compound</source>
+        <translation>不是本小区的编码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
         <source>Scan a bag</source>
         <translation>请扫描袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="882"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1224"/>
         <source>or a household card</source>
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1228"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1228"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="907"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1267"/>
         <source>handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="909"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1269"/>
         <source>checked, not recorded</source>
         <translation>已查验，未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="911"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1256"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1271"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="916"/>
+        <location filename="../../desktop/ui/gate_page.py" line="798"/>
+        <source>Correct bag…</source>
+        <translation>更正这一袋…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1058"/>
+        <source>Who is on duty?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1058"/>
+        <source>Your name, please</source>
+        <translation>请填写您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1059"/>
+        <source>This bag is recorded as soon as you give your name.</source>
+        <translation>填写姓名后，这一袋随即登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1276"/>
         <source>bag %1 of %2 · %3 · %4</source>
         <translation>第 %1/%2 袋 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="919"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1003"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1279"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1363"/>
         <source>a guard who gave no name</source>
         <translation>未署名的门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="922"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1282"/>
         <source>picked up at %1 by %2 at %3</source>
         <translation>%1 已被取走，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="923"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1283"/>
         <source>delivered to the door at %1 by %2 at %3</source>
         <translation>%1 已送上门，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="924"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1284"/>
         <source>arrived at the gate at %1, recorded by %2 at %3</source>
         <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="925"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1285"/>
         <source>packed at %1 by %2 at %3</source>
         <translation>%1 已分装，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="926"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1286"/>
         <source>returned at %1 to %2 at %3</source>
         <translation>%1 已退回，接收人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="927"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1287"/>
         <source>found spoiled at %1 by %2 at %3</source>
         <translation>%1 发现变质，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="931"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1006"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1291"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1366"/>
         <source>, collected for the household by %1</source>
         <translation>，代取人：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="945"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1305"/>
         <source>✓ Picked up — hand it over</source>
         <translation>✓ 已登记取走 — 请交给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="946"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1306"/>
         <source>✓ Delivered to the door — recorded</source>
         <translation>✓ 已送上门 — 已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="947"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1307"/>
         <source>Arrived at the gate — it waits here</source>
         <translation>已到门岗 — 在此等待领取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="950"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1310"/>
         <source>At the gate since %1</source>
         <translation>%1 起在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="951"/>
-        <source>Not recorded: press F1 picked up or F2 delivered to the door</source>
-        <translation>未登记：按 F1 登记取走，或 F2 登记送上门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate_page.py" line="952"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1312"/>
         <source>✓ May be handed over</source>
         <translation>✓ 可以交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="954"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1314"/>
         <source>✗ Already delivered to the door</source>
         <translation>✗ 已经送上门了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="955"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1315"/>
         <source>✗ Already picked up</source>
         <translation>✗ 已经被取走了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="959"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1319"/>
         <source>✗ A bag of another household</source>
         <translation>✗ 这是别户的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="960"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1320"/>
         <source>The card shown is for %1: do not hand this bag over.</source>
         <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="963"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1323"/>
         <source>✗ A void bag of a cancelled buy</source>
         <translation>✗ 作废的袋子：该团购已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="964"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1324"/>
         <source>✗ A void bag: it was packed again with a new label</source>
         <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="965"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1325"/>
         <source>✗ A void bag: its order was withdrawn</source>
         <translation>✗ 作废的袋子：订单已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="966"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1326"/>
         <source>✗ A spoiled bag</source>
         <translation>✗ 已变质的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="967"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1327"/>
         <source>✗ A replaced household card</source>
         <translation>✗ 已作废的住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="971"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1331"/>
         <source>Ask for the household&apos;s new card.</source>
         <translation>请对方出示新的住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="972"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1332"/>
         <source>Do not hand it over: put it aside for the volunteers.</source>
         <translation>不要交出：请放到一边交给志愿者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="978"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1338"/>
         <source>Household card — 1 bag waiting</source>
         <translation>住户卡 — 1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="979"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1339"/>
         <source>Household card — %1 bags waiting</source>
         <translation>住户卡 — %1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="980"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1340"/>
         <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
         <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="981"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1341"/>
         <source>Nothing is waiting for this household.</source>
         <translation>这户没有待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="984"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1344"/>
         <source>✗ Do not hand over</source>
         <translation>✗ 不要交出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="986"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1346"/>
         <source>Forged label</source>
         <translation>伪造标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="987"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1347"/>
         <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
         <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="990"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1350"/>
         <source>Another compound&apos;s label</source>
         <translation>其他小区的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="991"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1351"/>
         <source>This label was printed by another compound&apos;s desk, not here.</source>
         <translation>这张标签是其他小区打印的，不是本小区的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="993"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1353"/>
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="994"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1354"/>
         <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
         <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="997"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1357"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="998"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1358"/>
         <source>A character is wrong: check the code and type it again.</source>
         <translation>有一个字符不对：请核对编码后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="999"/>
-        <source>Not a code</source>
-        <translation>不是编码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1000"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1360"/>
         <source>Scan the QR code again, or type the code printed under it.</source>
         <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1004"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1364"/>
         <source>Recorded at %1 by %2 at %3</source>
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1018"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1378"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1022"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1384"/>
         <source>%1 has no handoff to undo.</source>
         <translation>%1 没有可撤销的交接记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1024"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1386"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1046"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1408"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1047"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1409"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1104"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1488"/>
+        <source>This computer&apos;s clock was set back %1: waiting times are counted by the program&apos;s steady clock.</source>
+        <translation>这台电脑的时钟被往回调了 %1：等待时长按本程序的稳定时钟计算。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1490"/>
+        <source>This computer&apos;s clock is %1 behind the latest recorded handoff: waiting times are counted from that handoff&apos;s time.</source>
+        <translation>这台电脑的时钟比最近一次登记的交接慢了 %1：等待时长从那次交接的时间算起。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="1499"/>
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1106"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1502"/>
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1107"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1503"/>
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1109"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1505"/>
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1113"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1509"/>
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1114"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1510"/>
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1155"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1554"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
@@ -2273,58 +2478,58 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="439"/>
-        <location filename="../../desktop/ui/gate_page.py" line="440"/>
+        <location filename="../../desktop/ui/gate_page.py" line="619"/>
+        <location filename="../../desktop/ui/gate_page.py" line="620"/>
         <source>Cold chain and sealed buildings</source>
         <translation>冷链和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="441"/>
+        <location filename="../../desktop/ui/gate_page.py" line="621"/>
         <source>Frozen bags may wait (minutes)</source>
         <translation>冷冻袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="443"/>
+        <location filename="../../desktop/ui/gate_page.py" line="623"/>
         <source>Chilled bags may wait (minutes)</source>
         <translation>冷藏袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="447"/>
+        <location filename="../../desktop/ui/gate_page.py" line="627"/>
         <source>Sealed buildings</source>
         <translation>封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="448"/>
+        <location filename="../../desktop/ui/gate_page.py" line="628"/>
         <source>e.g. 3, 12</source>
         <translation>例如 3, 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="449"/>
+        <location filename="../../desktop/ui/gate_page.py" line="629"/>
         <source>Every bag for a sealed building is carried to the door</source>
         <translation>封控楼的所有袋子都送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="452"/>
+        <location filename="../../desktop/ui/gate_page.py" line="632"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="457"/>
+        <location filename="../../desktop/ui/gate_page.py" line="637"/>
         <source>&amp;Frozen limit:</source>
         <translation>冷冻时限(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="458"/>
+        <location filename="../../desktop/ui/gate_page.py" line="638"/>
         <source>C&amp;hilled limit:</source>
         <translation>冷藏时限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="459"/>
+        <location filename="../../desktop/ui/gate_page.py" line="639"/>
         <source>&amp;Sealed buildings:</source>
         <translation>封控楼(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="477"/>
+        <location filename="../../desktop/ui/gate_page.py" line="657"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2332,24 +2537,78 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1624"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1639"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1640"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1240"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1641"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
+    </message>
+</context>
+<context>
+    <name>GuardDialog</name>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="454"/>
+        <location filename="../../desktop/ui/gate_page.py" line="455"/>
+        <source>Who is on duty?</source>
+        <translation>谁在值班？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="457"/>
+        <source>Every handoff is recorded with the name of the guard who made it. Type your name once for this shift.</source>
+        <translation>每次交接都会记下经手门岗人员的姓名。本班次请填写一次您的姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="463"/>
+        <source>Guard on duty</source>
+        <translation>值班门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="464"/>
+        <source>your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="468"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="473"/>
+        <source>&amp;Start my shift</source>
+        <translation>开始值班(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="475"/>
+        <source>Start my shift</source>
+        <translation>开始值班</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="477"/>
+        <source>&amp;Only check for now</source>
+        <translation>暂时只核对(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="479"/>
+        <source>Only check for now</source>
+        <translation>暂时只核对</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="483"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
     </message>
 </context>
 <context>
@@ -3956,39 +4215,39 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="385"/>
-        <location filename="../../desktop/ui/gate_page.py" line="386"/>
+        <location filename="../../desktop/ui/gate_page.py" line="401"/>
+        <location filename="../../desktop/ui/gate_page.py" line="402"/>
         <source>Undo the last handoff</source>
         <translation>撤销上一次交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="393"/>
+        <location filename="../../desktop/ui/gate_page.py" line="409"/>
         <source>Reason for undoing</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="394"/>
+        <location filename="../../desktop/ui/gate_page.py" line="410"/>
         <source>Why? e.g. the wrong bag was scanned</source>
         <translation>为什么？例如：扫错了袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="397"/>
+        <location filename="../../desktop/ui/gate_page.py" line="413"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="402"/>
-        <location filename="../../desktop/ui/gate_page.py" line="404"/>
+        <location filename="../../desktop/ui/gate_page.py" line="418"/>
+        <location filename="../../desktop/ui/gate_page.py" line="420"/>
         <source>Undo handoff</source>
         <translation>撤销交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="408"/>
+        <location filename="../../desktop/ui/gate_page.py" line="424"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="412"/>
+        <location filename="../../desktop/ui/gate_page.py" line="428"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -3996,32 +4255,37 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="156"/>
+        <location filename="../../desktop/ui/gate_page.py" line="161"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="162"/>
+        <location filename="../../desktop/ui/gate_page.py" line="167"/>
         <source>What the answer is</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="163"/>
+        <location filename="../../desktop/ui/gate_page.py" line="168"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="164"/>
+        <location filename="../../desktop/ui/gate_page.py" line="169"/>
         <source>Bag, storage and group buy</source>
         <translation>袋号、储存方式和团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="165"/>
+        <location filename="../../desktop/ui/gate_page.py" line="170"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="169"/>
+        <location filename="../../desktop/ui/gate_page.py" line="172"/>
+        <source>The household&apos;s other bags still waiting</source>
+        <translation>该户其他待取的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="176"/>
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
     </message>
@@ -4029,47 +4293,47 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <location filename="../../desktop/ui/gate_page.py" line="342"/>
         <source>Waited</source>
         <translation>已等</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <location filename="../../desktop/ui/gate_page.py" line="342"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <location filename="../../desktop/ui/gate_page.py" line="342"/>
         <source>Bag</source>
         <translation>袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="326"/>
+        <location filename="../../desktop/ui/gate_page.py" line="342"/>
         <source>Storage</source>
         <translation>储存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="327"/>
+        <location filename="../../desktop/ui/gate_page.py" line="343"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="327"/>
+        <location filename="../../desktop/ui/gate_page.py" line="343"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="347"/>
+        <location filename="../../desktop/ui/gate_page.py" line="363"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="347"/>
+        <location filename="../../desktop/ui/gate_page.py" line="363"/>
         <source>inside</source>
         <translation>在室内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="355"/>
+        <location filename="../../desktop/ui/gate_page.py" line="371"/>
         <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
         <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
     </message>

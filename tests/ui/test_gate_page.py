@@ -12,7 +12,7 @@ import pytest
 import qrcode
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QInputMethodQueryEvent, QPainter
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
 
@@ -170,26 +170,34 @@ def test_the_scan_field_refuses_input_methods(make_page, bags):
     assert not field.testAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled)
 
 
-def test_f1_records_the_bag_on_screen_and_f3_then_f1_hands_over_a_bag_at_the_gate(
+def test_f_keys_choose_what_the_next_scan_records_and_never_record_the_bag_on_screen(
         qtbot, conn, bags, make_page):
     page = make_page()
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)  # only check
-    assert page.mode is None and page.check_button.isChecked()
-    scan(qtbot, page, bags["3-101"][0].code)
-    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)
-    assert [a for a, *_ in handoffs(conn)] == ["pickup"]
+    scan(qtbot, page, bags["3-101"][0].code)  # F1 picked up, the default
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)  # the guard switches to door delivery
+    assert page.mode == "door" and page.door_button.isChecked()
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]  # the bag on screen stays picked up
     assert banner(page)["headline"] == "✓ Picked up — hand it over"
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)  # again: it is recorded already
-    assert len(handoffs(conn)) == 1
-
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F3)
     scan(qtbot, page, bags["5-1202"][0].code)
-    assert banner(page)["tone"] == "look"
-    assert banner(page)["headline"] == "Arrived at the gate — it waits here"
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)
-    assert [a for a, *_ in handoffs(conn)] == ["pickup", "gate", "door"]
-    assert banner(page)["tone"] == "go" and page.mode == "door"
+    assert [a for a, *_ in handoffs(conn)] == ["pickup", "door"]
+
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)  # only check
+    scan(qtbot, page, bags["12-301"][0].code)
+    assert banner(page)["headline"] == "✓ May be handed over"
+    for key in (Qt.Key.Key_F1, Qt.Key.Key_F3, Qt.Key.Key_F2):
+        qtbot.keyClick(page.scan_input, key)
+    assert [a for a, *_ in handoffs(conn)] == ["pickup", "door"]
+    assert banner(page)["headline"] == "✓ May be handed over" and page.mode == "door"
+
+
+def test_f_keys_with_nothing_on_screen_only_change_the_mode(qtbot, conn, bags, make_page):
+    page = make_page()
+    for key, mode in ((Qt.Key.Key_F3, "gate"), (Qt.Key.Key_F2, "door"), (Qt.Key.Key_F4, None),
+                      (Qt.Key.Key_F1, "pickup")):
+        qtbot.keyClick(page.scan_input, key)
+        assert page.mode == mode
+    assert handoffs(conn) == [] and banner(page)["tone"] == "idle"
 
 
 def test_clicking_a_button_leaves_the_focus_in_the_scan_field(qtbot, make_page, bags):
@@ -245,11 +253,17 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     scan(qtbot, page, codes.make_code(codes.code_keys(other), "bag", 3))
     other.close()
     assert banner(page)["big"] == "Another compound's label"
-    scan(qtbot, page, genuine[:5] + "Z" + genuine[6:])
-    assert banner(page)["big"] in ("Mistyped code", "Not a code")
+    one_slip = genuine[:5] + ("Z" if genuine[5] != "Z" else "Y") + genuine[6:]
+    scan(qtbot, page, one_slip)
+    assert banner(page)["big"] == "Mistyped code"
+    assert banner(page)["reason"] == "A character is wrong: check the code and type it again."
+    two_slips = one_slip[:12] + ("0" if one_slip[12] != "0" else "1") + one_slip[13:]
+    scan(qtbot, page, two_slips)
+    assert codes.verify(codes.code_keys(conn), two_slips).verdict == "invalid"
+    assert banner(page)["big"] == "Not a code of this compound"
     scan(qtbot, page, "扫码枪乱码")
-    assert banner(page)["big"] == "Not a code"
-    assert handoffs(conn) == [] and page.sounds.played == ["stop"] * 4
+    assert banner(page)["big"] == "Not a code of this compound"
+    assert handoffs(conn) == [] and page.sounds.played == ["stop"] * 5
 
 
 def test_the_waiting_list_flags_cold_bags_past_their_limit(qtbot, conn, bags, make_page):
@@ -398,3 +412,224 @@ def test_each_colour_has_its_own_sound_file(tmp_path):
 def test_an_event_the_page_ignores_is_not_a_reason_to_fail(make_page, bags):
     page = make_page()
     assert page.scan_input.event(QEvent(QEvent.Type.None_)) in (True, False)
+
+
+# ---- a guard's decision about the bag on screen, and the guard's name ------------------------
+
+
+def choose(qtbot, dialog, name: str) -> None:
+    """A click on a choice's round button, at its left where the circle is."""
+    from PySide6.QtCore import QPoint
+
+    button = dialog.findChild(QRadioButton, name)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+    assert button.isChecked()
+
+
+def test_f6_corrects_the_bag_on_screen_after_a_confirmation_and_keeps_the_reason(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    code = bags["3-101"][0].code
+    scan(qtbot, page, code)  # recorded picked up; it was carried to the door in fact
+    assert page.decide_button.text().startswith("F6") and page.decide_button.isVisible()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    dialog = page.decision_dialog
+    assert dialog.isVisible() and "3-101" in dialog.findChild(QLabel, "gateDecisionWhat").text()
+    assert dialog.findChild(QLabel, "gateDecisionNow").text().startswith("Recorded now: picked up")
+    assert not dialog.findChild(QRadioButton, "gateDecidePickup").isEnabled()
+    assert not dialog.confirm.isEnabled()  # nothing chosen, no reason yet
+    choose(qtbot, dialog, "gateDecideDoor")
+    dialog.findChild(QLineEdit, "gateDecisionReason").setText("封控楼，送上门了")
+    assert dialog.effect.text().startswith("“picked up at") and "“delivered to the door”" in dialog.effect.text()
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "封控楼，送上门了"),
+                              ("door", "保安老李", "", "封控楼，送上门了")]
+    shown = banner(page)
+    assert shown["headline"] == "✓ Delivered to the door — recorded" and shown["big"] == "3-101"
+    assert shown["reason"].startswith("Instead of: picked up at") and shown["reason"].endswith(
+        "Reason: 封控楼，送上门了")
+    assert gate.scan(conn, code).verdict == "already_handed_over"
+
+
+def test_f6_with_a_bag_only_checked_records_it_and_cancelling_records_nothing(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F4)
+    code = bags["12-301"][0].code
+    scan(qtbot, page, code)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    dialog = page.decision_dialog
+    choose(qtbot, dialog, "gateDecideGate")
+    dialog.findChild(QLineEdit, "gateDecisionReason").setText("guard was busy")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "gateDecisionCancel"), Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == []
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    dialog = page.decision_dialog
+    assert dialog.effect.text() == "Choose what happened to this bag."
+    choose(qtbot, dialog, "gateDecideGate")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "gateDecisionReason"), "left at the gate")
+    assert dialog.effect.text() == "“arrived at the gate” is recorded, with your reason."
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("gate", "保安老李", "", "left at the gate")]
+    assert banner(page)["tone"] == "look"
+
+
+def test_f6_with_nothing_or_a_refusal_on_screen_records_nothing_and_says_why(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    assert page.note.text().startswith("Scan the bag first") and page.note.isVisible()
+    scan(qtbot, page, "not a code at all")
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_F6)
+    assert page.findChild(QDialog, "gateDecisionDialog") is None and handoffs(conn) == []
+
+
+def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    first = bags["3-101"][0].code
+    scan(qtbot, page, first)
+    dialog = page.guard_dialog
+    assert dialog.isVisible() and handoffs(conn) == []
+    assert (banner(page)["tone"], banner(page)["big"]) == ("look", "Your name, please")
+    name = dialog.findChild(QLineEdit, "gateGuardName")
+    qtbot.keyClicks(name, bags["5-1202"][0].code)  # the scanner fired into the name field
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "That is a code, not a name: type your name, then scan."
+    name.setText("保安老王")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]  # the held scan, recorded with the name
+    assert banner(page)["headline"] == "✓ Picked up — hand it over"
+    scan(qtbot, page, bags["5-1202"][0].code)  # not asked again
+    assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
+
+
+def test_a_refusal_is_answered_at_once_without_asking_the_name(qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    scan(qtbot, page, "B" * 20)  # nothing that could be recorded
+    assert page.findChild(QDialog, "gateGuardDialog") is None
+    assert banner(page)["tone"] == "stop" and handoffs(conn) == []
+
+
+def test_a_guard_who_gives_no_name_gets_the_answer_and_nothing_is_recorded(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    page.operator_input.clear()
+    scan(qtbot, page, bags["3-101"][0].code)
+    qtbot.mouseClick(page.guard_dialog.findChild(QPushButton, "gateGuardCancel"),
+                     Qt.MouseButton.LeftButton)
+    assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
+    assert page.note.text().startswith("Not recorded: a handoff needs the guard's name")
+
+
+def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
+        qtbot, conn, bags, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.db import connect
+
+    settings = QSettings(str(tmp_path / "station.ini"), QSettings.Format.IniFormat)
+    window = GateWindow(conn, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.page.clock = Clock()
+    scan(qtbot, window.page, bags["3-101"][0].code)
+    window.page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
+    qtbot.mouseClick(window.page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+
+    restored = connect(conn.path)  # what a restore hands the window: a new connection
+    window.replace_connection(restored)
+    assert window.page.operator_input.text() == "保安老王"
+    window.page.clock = Clock()
+    scan(qtbot, window.page, bags["5-1202"][0].code)
+    assert window.page.findChild(QDialog, "gateGuardDialog") is None
+    assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
+
+    key = gate.guard_key(restored)
+    settings.setValue(f"gate/guard/{key}/since", 0)  # the shift began long ago
+    window.replace_connection(connect(conn.path))
+    assert window.page.operator_input.text() == ""
+    window.page.stop()
+    window.close()
+    restored.close()
+
+
+def test_a_green_bag_tells_the_guard_what_else_the_household_may_take_and_in_which_storage(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    first, second, third = bags["12-301"]
+    scan(qtbot, page, first.code)
+    more = page.verdict_banner.more
+    assert more.isVisible() and more.objectName() == "verdictWaiting"
+    storages = sorted([second.storage, third.storage])
+    kinds = ", ".join(f"{storages.count(s)} {s}" for s in ("frozen", "chilled", "ambient") if s in storages)
+    assert more.text().splitlines()[0] == f"Also waiting for this household: 2 bags, {kinds}"
+    assert more.text().splitlines()[1].startswith("bag 2 of 3 · ")
+    scan(qtbot, page, second.code)
+    scan(qtbot, page, third.code)
+    assert more.text() == "Nothing else is waiting for this household."
+    scan(qtbot, page, third.code)  # refused: no such line
+    assert not more.isVisible()
+
+
+def test_a_clock_set_back_is_named_under_the_waiting_list_and_ages_do_not_shrink(
+        qtbot, conn, bags, make_page):
+    before_set_back = (datetime.now(UTC) + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    gate.scan(conn, bags["3-101"][0].code, record="pickup", at=before_set_back)
+    page = make_page()
+    summary = page.waiting_summary.text()
+    assert "This computer's clock is 2 h 0 min behind the latest recorded handoff" in summary or \
+        "This computer's clock is 1 h 59 min behind the latest recorded handoff" in summary
+    assert page.waiting_model.clock.source == "recorded"
+    assert min(page.waiting_model.minutes) >= 119  # counted to the handoff's time, not the wall's
+
+
+def test_more_than_five_made_up_codes_in_a_minute_raise_a_warning_on_the_page(
+        qtbot, conn, bags, make_page):
+    page = make_page()
+    genuine = bags["3-101"][0].code
+    warning = page.findChild(QLabel, "gateGuessingWarning")
+    for n in range(5):
+        scan(qtbot, page, genuine[:10] + f"0000{n}" + genuine[15:])
+    assert not warning.isVisible()
+    scan(qtbot, page, genuine[:10] + "00009" + genuine[15:])
+    assert warning.isVisible() and warning.text().startswith("6 codes that are not this compound's")
+    assert tuple(conn.execute("SELECT count(*), min(operator) FROM refused_scan").fetchone()) == (6, "保安老李")
+    assert handoffs(conn) == []
+
+
+def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds_the_pages(
+        qtbot, conn, bags, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from desktop.db import connect
+    from desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(conn, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("gate")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    assert page.operator_input.text() == ""
+    page.clock = Clock()
+    scan(qtbot, page, bags["3-101"][0].code)
+    page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
+    qtbot.mouseClick(page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+
+    restored = connect(conn.path)
+    window.replace_connection(restored)  # what the Backups page does after a restore
+    window.show_page("gate")
+    again = window.pages["gate"]
+    assert again is not page and again.operator_input.text() == "保安老王"
+    again.wait_for_waiting_list()
+    again.stop()
+    window.close()
+    restored.close()
