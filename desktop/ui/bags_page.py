@@ -37,9 +37,10 @@ from desktop.group_buys import STATUS_NAMES, list_buys
 from desktop.households import roster_summary
 from desktop.lang import current_language
 from desktop.messages import describe
-from desktop.printing.stocks import DEFAULT_STOCK, STOCKS
+from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.ui.common import arg
 from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.printing import print_document
 
 # Buys whose bags can be made (arrived) or printed again (bagged, and after).
 SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
@@ -71,41 +72,6 @@ def render_first_page(pdf: Path, width_px: int) -> bytes:
         image.save(buffer, format="PNG")
         return buffer.getvalue()
     finally:
-        document.close()
-
-
-def print_pdf(pdf: Path, printer, progress, should_cancel) -> int:
-    """Send a PDF to a printer page by page, each page drawn at the printer's resolution (up to
-    600 dpi) over the whole sheet, with no margins or scaling of our own. Runs in a worker thread:
-    painting on a QPrinter is allowed there."""
-    import pypdfium2 as pdfium
-    from PySide6.QtGui import QPainter
-
-    from desktop.errors import BadInput, Cancelled
-
-    document = pdfium.PdfDocument(str(pdf))
-    painter = QPainter()
-    try:
-        if not painter.begin(printer):
-            raise BadInput("printer_failed", "printer")
-        dpi = min(max(printer.resolution(), 150), 600)
-        pages = len(document)
-        for number in range(pages):
-            if should_cancel():
-                printer.abort()
-                raise Cancelled()
-            if number:
-                printer.newPage()
-            image = document[number].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            frame = QImage(image.tobytes(), image.width, image.height, image.width,
-                           QImage.Format.Format_Grayscale8)
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            painter.drawImage(target, frame)
-            progress(number + 1, pages)
-        return pages
-    finally:
-        if painter.isActive():
-            painter.end()
         document.close()
 
 
@@ -497,34 +463,32 @@ class BagsPage(QWidget):
     # ---- the documents: labels, pickup sheet, cards, supplier sheet ----
 
     def _writer(self, kind: str):
-        """A job function writing the document `kind` to a path, and a title for its progress."""
+        """`write(conn, path, progress, should_cancel)` drawing the document `kind`, and a title
+        for its progress."""
         buy_id = self.buy_id()
         stock = self.stock_combo.currentData()
         building = self.cards_building.currentData()
 
-        def write(path: Path):
-            def work(conn, progress, should_cancel):
-                if kind == "labels":
-                    from desktop.printing.labels import write_labels
+        def write(conn, path: Path, progress, should_cancel):
+            if kind == "labels":
+                from desktop.printing.labels import write_labels
 
-                    return write_labels(conn, buy_id, stock, path, progress=progress,
+                return write_labels(conn, buy_id, stock, path, progress=progress,
+                                    should_cancel=should_cancel)
+            if kind == "pickup":
+                from desktop.printing.pickup import write_pickup_sheet
+
+                return write_pickup_sheet(conn, buy_id, path, progress=progress,
+                                          should_cancel=should_cancel)
+            if kind == "cards":
+                from desktop.printing.cards import write_cards
+
+                return write_cards(conn, path, building=building, progress=progress,
+                                   should_cancel=should_cancel)
+            from desktop.printing.supplier_sheet import write_supplier_sheet
+
+            return write_supplier_sheet(conn, buy_id, path, progress=progress,
                                         should_cancel=should_cancel)
-                if kind == "pickup":
-                    from desktop.printing.pickup import write_pickup_sheet
-
-                    return write_pickup_sheet(conn, buy_id, path, progress=progress,
-                                              should_cancel=should_cancel)
-                if kind == "cards":
-                    from desktop.printing.cards import write_cards
-
-                    return write_cards(conn, path, building=building, progress=progress,
-                                       should_cancel=should_cancel)
-                from desktop.printing.supplier_sheet import write_supplier_sheet
-
-                return write_supplier_sheet(conn, buy_id, path, progress=progress,
-                                            should_cancel=should_cancel)
-
-            return with_connection(self._conn.path, work)
 
         titles = {
             "labels": arg(self.tr("Drawing %1 labels…"), getattr(self, "_bag_count", 0)),
@@ -549,7 +513,11 @@ class BagsPage(QWidget):
         if self._busy():
             return None
         write, title = self._writer(kind)
-        self.job = run_job(self, title, write(path))
+
+        def work(conn, progress, should_cancel):
+            return write(conn, path, progress, should_cancel)
+
+        self.job = run_job(self, title, with_connection(self._conn.path, work))
         return self.job
 
     def open_document(self, kind: str) -> Job | None:
@@ -582,56 +550,24 @@ class BagsPage(QWidget):
                 arg(self.tr("Saved %1."), str(path))))
         return job
 
-    def print_document(self, kind: str) -> Job | None:
-        """Draw the PDF, ask which printer, then print it; thermal stock sets the page size."""
-        folder = Path(tempfile.mkdtemp(prefix="compound-desk-print-"))
-        path = folder / self._file_name(kind)
-        job = self.write_document(kind, path)
-        if job is not None:
-            job.done.connect(lambda _result: self._ask_printer(kind, path))
-        return job
+    def paper(self, kind: str) -> Paper:
+        """Labels print on the chosen stock; every other document on an A4 sheet."""
+        return STOCKS[self.stock_combo.currentData()].paper if kind == "labels" else SHEET
 
-    def _ask_printer(self, kind: str, path: Path) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        printer = self.make_printer(kind)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("bagsPrintDialog")
-        dialog.setWindowTitle(self.tr("Print"))
-        self._print_dialog = dialog
-        dialog.accepted.connect(lambda: self.send_to_printer(path, printer))
-        dialog.open()
-
-    def make_printer(self, kind: str):
-        """A printer set up for the document: the stock's exact size for labels, A4 otherwise."""
-        from PySide6.QtCore import QMarginsF, QSizeF
-        from PySide6.QtGui import QPageLayout, QPageSize
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        if kind == "labels":
-            stock = STOCKS[self.stock_combo.currentData()]
-            size = QPageSize(QSizeF(stock.page[0], stock.page[1]), QPageSize.Unit.Point,
-                             stock.name, QPageSize.SizeMatchPolicy.ExactMatch)
-        else:
-            size = QPageSize(QPageSize.PageSizeId.A4)
-        printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                          QMarginsF(0, 0, 0, 0)))
-        printer.setDocName(self._file_name(kind))
-        return printer
-
-    def send_to_printer(self, path: Path, printer) -> Job | None:
+    def print_document(self, kind: str):
+        """Ask which printer (the dialog opens), then draw the document and print it."""
         if self._busy():
             return None
+        write, title = self._writer(kind)
+        self.print_dialog = print_document(
+            self, paper=self.paper(kind), doc_name=self._file_name(kind), title=title,
+            db_path=self._conn.path, write=write,
+            say=lambda text, warning: self.show_notice(text, warning=warning),
+            started=self._printing)
+        return self.print_dialog
 
-        def work(progress, should_cancel):
-            return print_pdf(path, printer, progress, should_cancel)
-
-        self.job = run_job(self, self.tr("Printing…"), work)
-        self.job.done.connect(lambda pages: self.show_notice(
-            arg(self.tr("Sent %1 pages to the printer."), pages)))
-        return self.job
+    def _printing(self, job: Job) -> None:
+        self.job = job
 
     def _busy(self) -> bool:
         """One job at a time: a second click while one runs does nothing."""

@@ -420,265 +420,250 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BagsPage</name>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="132"/>
+        <location filename="../../desktop/ui/bags_page.py" line="98"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="136"/>
+        <location filename="../../desktop/ui/bags_page.py" line="102"/>
         <source>&amp;Group buy:</source>
         <translation>团购(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="141"/>
+        <location filename="../../desktop/ui/bags_page.py" line="107"/>
         <source>Most items per bag</source>
         <translation>每袋最多件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="144"/>
+        <location filename="../../desktop/ui/bags_page.py" line="110"/>
         <source>A bag never holds more items than this; frozen, chilled and ambient goods never share a bag</source>
         <translation>每袋不超过这个件数；冷冻、冷藏和常温的货品从不装在同一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="146"/>
+        <location filename="../../desktop/ui/bags_page.py" line="112"/>
         <source>Most &amp;items per bag:</source>
         <translation>每袋最多件数(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="149"/>
-        <location filename="../../desktop/ui/bags_page.py" line="151"/>
+        <location filename="../../desktop/ui/bags_page.py" line="115"/>
+        <location filename="../../desktop/ui/bags_page.py" line="117"/>
         <source>Make bags</source>
         <translation>分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="152"/>
+        <location filename="../../desktop/ui/bags_page.py" line="118"/>
         <source>One or more bags per household, each with its own code (making them again changes only what changed)</source>
         <translation>每户一袋或几袋，每袋有自己的编码（重新分装只改动有变化的部分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="166"/>
+        <location filename="../../desktop/ui/bags_page.py" line="132"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="173"/>
+        <location filename="../../desktop/ui/bags_page.py" line="139"/>
         <source>Bags per building</source>
         <translation>各楼袋数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="176"/>
+        <location filename="../../desktop/ui/bags_page.py" line="142"/>
         <source>No group buy has arrived yet. When the supplier delivers, record the arrival on the Group buys page; its bags are made here.</source>
         <translation>还没有已到货的团购。商家送货后，请在团购页面登记到货，再在这里分装。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="191"/>
+        <location filename="../../desktop/ui/bags_page.py" line="157"/>
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="198"/>
+        <location filename="../../desktop/ui/bags_page.py" line="164"/>
         <source>&amp;Stock:</source>
         <translation>标签纸(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="201"/>
+        <location filename="../../desktop/ui/bags_page.py" line="167"/>
         <source>Preview of the first label</source>
         <translation>第一张标签预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="203"/>
+        <location filename="../../desktop/ui/bags_page.py" line="169"/>
         <source>Preview of the pickup sheet&apos;s first page</source>
         <translation>取货单第一页预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="205"/>
+        <location filename="../../desktop/ui/bags_page.py" line="171"/>
         <source>Print labels…</source>
         <translation>打印标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="207"/>
-        <location filename="../../desktop/ui/bags_page.py" line="224"/>
-        <location filename="../../desktop/ui/bags_page.py" line="249"/>
+        <location filename="../../desktop/ui/bags_page.py" line="173"/>
+        <location filename="../../desktop/ui/bags_page.py" line="190"/>
+        <location filename="../../desktop/ui/bags_page.py" line="215"/>
         <source>Open PDF</source>
         <translation>打开 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="209"/>
-        <location filename="../../desktop/ui/bags_page.py" line="226"/>
-        <location filename="../../desktop/ui/bags_page.py" line="251"/>
+        <location filename="../../desktop/ui/bags_page.py" line="175"/>
+        <location filename="../../desktop/ui/bags_page.py" line="192"/>
+        <location filename="../../desktop/ui/bags_page.py" line="217"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="211"/>
+        <location filename="../../desktop/ui/bags_page.py" line="177"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="222"/>
+        <location filename="../../desktop/ui/bags_page.py" line="188"/>
         <source>Print sheet…</source>
         <translation>打印取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="228"/>
+        <location filename="../../desktop/ui/bags_page.py" line="194"/>
         <source>Pickup sheet</source>
         <translation>取货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="244"/>
+        <location filename="../../desktop/ui/bags_page.py" line="210"/>
         <source>Cards for building</source>
         <translation>住户卡所属楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="245"/>
+        <location filename="../../desktop/ui/bags_page.py" line="211"/>
         <source>Household &amp;cards for:</source>
         <translation>住户卡(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="247"/>
+        <location filename="../../desktop/ui/bags_page.py" line="213"/>
         <source>Print cards…</source>
         <translation>打印住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="253"/>
+        <location filename="../../desktop/ui/bags_page.py" line="219"/>
         <source>Supplier order sheet</source>
         <translation>商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="255"/>
+        <location filename="../../desktop/ui/bags_page.py" line="221"/>
         <source>Totals per item for the supplier, as a PDF</source>
         <translation>给商家的各商品总数，PDF 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="297"/>
+        <location filename="../../desktop/ui/bags_page.py" line="263"/>
         <source>Thermal label 40 × 30 mm</source>
         <translation>热敏标签 40 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="298"/>
+        <location filename="../../desktop/ui/bags_page.py" line="264"/>
         <source>Thermal label 50 × 30 mm</source>
         <translation>热敏标签 50 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="299"/>
+        <location filename="../../desktop/ui/bags_page.py" line="265"/>
         <source>Thermal label 60 × 40 mm</source>
         <translation>热敏标签 60 × 40 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="300"/>
+        <location filename="../../desktop/ui/bags_page.py" line="266"/>
         <source>A4 sheet, 3 × 8 labels (70 × 37 mm)</source>
         <translation>A4 标签纸，3 × 8 张（70 × 37 毫米）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="301"/>
+        <location filename="../../desktop/ui/bags_page.py" line="267"/>
         <source>Letter sheet, 3 × 10 labels (2⅝ × 1 in)</source>
         <translation>Letter 标签纸，3 × 10 张（2⅝ × 1 英寸）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="354"/>
+        <location filename="../../desktop/ui/bags_page.py" line="320"/>
         <source>All buildings</source>
         <translation>所有楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="356"/>
+        <location filename="../../desktop/ui/bags_page.py" line="322"/>
         <source>Building %1 (%2)</source>
         <translation>%1号楼（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="400"/>
+        <location filename="../../desktop/ui/bags_page.py" line="366"/>
         <source>No bags yet: press Make bags.</source>
         <translation>还没有分装：请点“分装”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="402"/>
+        <location filename="../../desktop/ui/bags_page.py" line="368"/>
         <source>Building %1: %2 households, %3 bags</source>
         <translation>%1号楼：%2 户，%3 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="404"/>
+        <location filename="../../desktop/ui/bags_page.py" line="370"/>
         <source>%1 bags for %2 households</source>
         <translation>共 %1 袋，%2 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="428"/>
+        <location filename="../../desktop/ui/bags_page.py" line="394"/>
         <source>Making bags…</source>
         <translation>正在分装…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="433"/>
+        <location filename="../../desktop/ui/bags_page.py" line="399"/>
         <source>%1 bags for %2 households: %3 made, %4 kept, %5 voided.</source>
         <translation>共 %1 袋，%2 户：新装 %3 袋，保留 %4 袋，作废 %5 袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="447"/>
+        <location filename="../../desktop/ui/bags_page.py" line="413"/>
         <source>The first label appears here once bags are made.</source>
         <translation>分装后，第一张标签会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="448"/>
+        <location filename="../../desktop/ui/bags_page.py" line="414"/>
         <source>The pickup sheet appears here once bags are made.</source>
         <translation>分装后，取货单会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="455"/>
-        <location filename="../../desktop/ui/bags_page.py" line="456"/>
+        <location filename="../../desktop/ui/bags_page.py" line="421"/>
+        <location filename="../../desktop/ui/bags_page.py" line="422"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="471"/>
+        <location filename="../../desktop/ui/bags_page.py" line="437"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="530"/>
+        <location filename="../../desktop/ui/bags_page.py" line="494"/>
         <source>Drawing %1 labels…</source>
         <translation>正在绘制 %1 张标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="531"/>
+        <location filename="../../desktop/ui/bags_page.py" line="495"/>
         <source>Drawing the pickup sheet…</source>
         <translation>正在绘制取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="532"/>
+        <location filename="../../desktop/ui/bags_page.py" line="496"/>
         <source>Drawing household cards…</source>
         <translation>正在绘制住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="533"/>
+        <location filename="../../desktop/ui/bags_page.py" line="497"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在绘制商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="568"/>
+        <location filename="../../desktop/ui/bags_page.py" line="536"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="569"/>
+        <location filename="../../desktop/ui/bags_page.py" line="537"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="582"/>
+        <location filename="../../desktop/ui/bags_page.py" line="550"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bags_page.py" line="600"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bags_page.py" line="631"/>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bags_page.py" line="633"/>
-        <source>Sent %1 pages to the printer.</source>
-        <translation>已将 %1 页发送到打印机。</translation>
     </message>
 </context>
 <context>
@@ -3472,6 +3457,29 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buy_dialogs.py" line="213"/>
         <source>“%1” is not an amount: type yuan, such as 64 or 58.50.</source>
         <translation>“%1”不是有效金额：请填写元，例如 64 或 58.50。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="125"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="126"/>
+        <source>Print %1</source>
+        <translation>打印 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="141"/>
+        <source>Sent %1 pages to %2.</source>
+        <translation>已将 %1 页发送到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="146"/>
+        <source>Printing cancelled: nothing was printed.</source>
+        <translation>已取消打印：没有打印任何内容。</translation>
     </message>
 </context>
 <context>

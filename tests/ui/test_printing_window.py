@@ -1,0 +1,256 @@
+"""Printing from the window to a real printer queue: CUPS with its PDF printer (queue `PDF`, and
+`PDF_rejecting`, which refuses every job), as `.ci/printer.sh` sets them up. What reaches the
+queue is read back from the PDF the queue printed: its pages, their size, their QR codes."""
+
+import getpass
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
+import zxingcpp
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
+
+from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
+
+from desktop.bags import household_codes, make_bags  # noqa: E402
+from desktop.households import HouseholdFields, add_household  # noqa: E402
+from desktop.ui import printing  # noqa: E402
+from desktop.ui.bags_page import BagsPage  # noqa: E402
+
+QUEUE = "PDF"
+REJECTING = "PDF_rejecting"
+MM = 72 / 25.4
+CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
+
+
+def _no_printer_here(why: str):
+    """Without the queue the test cannot run: said as a skip on a workstation; in CI, where
+    `.ci/run` sets the queue up, its absence is a failure."""
+    if os.environ.get("COMPOUND_DESK_PRINTER_REQUIRED"):
+        pytest.fail(why)
+    pytest.skip(why)
+
+
+def _accepting(queue: str) -> bool:
+    answer = subprocess.run(["lpstat", "-a", queue], capture_output=True, text=True,
+                            env=dict(os.environ, LC_ALL="C"), timeout=30)
+    return answer.returncode == 0 and "accepting" in answer.stdout
+
+
+def _output_folder() -> Path:
+    """Where CUPS-PDF puts what this user prints (its `Out` setting)."""
+    folder = "${HOME}/PDF"
+    for line in CUPS_PDF_CONF.read_text().splitlines():
+        if line.startswith("Out "):
+            folder = line[4:].strip()
+    user = getpass.getuser()
+    return Path(folder.replace("${HOME}", str(Path("~" + user).expanduser()))
+                .replace("${USER}", user))
+
+
+@pytest.fixture
+def cups_pdf():
+    """The folder the PDF queue prints into."""
+    if shutil.which("lpstat") is None:
+        _no_printer_here("the CUPS tools (lpstat) are not installed: run .ci/printer.sh as root")
+    if not CUPS_PDF_CONF.exists():
+        _no_printer_here("CUPS-PDF is not installed (printer-driver-cups-pdf): run .ci/printer.sh")
+    if not _accepting(QUEUE):
+        _no_printer_here(f"there is no CUPS queue {QUEUE} accepting jobs: run .ci/printer.sh")
+    return _output_folder()
+
+
+@pytest.fixture
+def neighbours(conn):
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone,
+                                            delivery=delivery))
+    return conn
+
+
+PAGES: list[BagsPage] = []
+
+
+def make_page(qtbot, conn) -> BagsPage:
+    page = BagsPage(conn)
+    PAGES.append(page)
+    qtbot.addWidget(page)
+    page.resize(1200, 760)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def finish(qtbot, job, timeout=60_000):
+    if job is not None and job.running:
+        with qtbot.waitSignal(job.finished, timeout=timeout):
+            pass
+
+
+def all_done(qtbot) -> None:
+    for page in PAGES:
+        for job in (page.job, page.preview_job):
+            if job is not None and job.running:
+                with qtbot.waitSignal(job.finished, timeout=20_000):
+                    job.cancel()
+    PAGES.clear()
+
+
+def click(qtbot, page, name) -> None:
+    button = page.findChild(QPushButton, name)
+    assert button.isEnabled()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def the_print_dialog(qtbot, page) -> QPrintDialog:
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QPrintDialog)),
+                    timeout=5000)
+    (dialog,) = [d for d in page.findChildren(QPrintDialog) if d.isVisible()]
+    return dialog
+
+
+def choose_printer(dialog: QPrintDialog, queue: str) -> None:
+    """Pick the queue in the dialog's own printer list, as a person would."""
+    printers = dialog.findChild(QComboBox, "printers")
+    index = printers.findText(queue)
+    assert index >= 0, f"{queue} is not offered: {[printers.itemText(i) for i in range(printers.count())]}"
+    printers.setCurrentIndex(index)
+
+
+def printed_file(qtbot, folder: Path, before: set[Path], timeout=60) -> Path:
+    """The PDF the queue wrote for this job, once it is complete."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        new = [p for p in folder.glob("*.pdf") if p not in before] if folder.exists() else []
+        if new:
+            path = max(new, key=lambda p: p.stat().st_mtime)
+            size = path.stat().st_size
+            qtbot.wait(300)
+            if size and path.stat().st_size == size:
+                try:
+                    pdfium.PdfDocument(str(path)).close()
+                    return path
+                except pdfium.PdfiumError:
+                    pass
+        qtbot.wait(200)
+    raise AssertionError(f"nothing was printed into {folder} within {timeout} s")
+
+
+def existing(folder: Path) -> set[Path]:
+    return set(folder.glob("*.pdf")) if folder.exists() else set()
+
+
+def sizes_mm(document) -> set[tuple[float, float]]:
+    return {(round(w / MM), round(h / MM)) for w, h in (page.get_size() for page in document)}
+
+
+def codes_on(document, dpi) -> list[str]:
+    found = []
+    for page in document:
+        found += [b.text for b in zxingcpp.read_barcodes(page.render(scale=dpi / 72).to_pil())]
+    return found
+
+
+def test_labels_printed_from_the_window_reach_the_queue_one_label_a_page_at_the_stock_size(
+        qtbot, neighbours, cups_pdf):
+    buy = everyday_buy(neighbours)
+    bags = make_bags(neighbours, buy).bags
+    page = make_page(qtbot, neighbours)
+    assert page.findChild(QComboBox, "bagsStock").currentData() == "thermal-60x40"
+    before = existing(cups_pdf)
+
+    click(qtbot, page, "bagsPrintLabels")
+    dialog = the_print_dialog(qtbot, page)
+    choose_printer(dialog, QUEUE)
+    dialog.accept()
+    finish(qtbot, page.job)
+
+    assert page.findChild(QLabel, "bagsNotice").text() == f"Sent {len(bags)} pages to {QUEUE}."
+    document = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    assert len(document) == len(bags)
+    assert sizes_mm(document) == {(60, 40)}
+    assert codes_on(document, 203) == [bag.code for bag in bags]
+    all_done(qtbot)
+
+
+def test_the_pickup_sheet_and_household_cards_print_on_a4(qtbot, neighbours, cups_pdf):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+
+    before = existing(cups_pdf)
+    click(qtbot, page, "bagsPrintPickup")
+    dialog = the_print_dialog(qtbot, page)
+    choose_printer(dialog, QUEUE)
+    dialog.accept()
+    finish(qtbot, page.job)
+    sheet = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    assert len(sheet) == 1 and sizes_mm(sheet) == {(210, 297)}
+
+    before = existing(cups_pdf)
+    click(qtbot, page, "bagsPrintCards")
+    dialog = the_print_dialog(qtbot, page)
+    choose_printer(dialog, QUEUE)
+    dialog.accept()
+    finish(qtbot, page.job)
+    cards = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    assert len(cards) == 1 and sizes_mm(cards) == {(210, 297)}
+    assert sorted(codes_on(cards, 300)) == sorted(household_codes(neighbours).values())
+    assert len(household_codes(neighbours)) == len(NEIGHBOURS)
+    all_done(qtbot)
+
+
+def test_a_cancelled_print_dialog_prints_and_records_nothing(qtbot, neighbours, cups_pdf):
+    page = make_page(qtbot, neighbours)
+    before = existing(cups_pdf)
+    click(qtbot, page, "bagsPrintCards")
+    the_print_dialog(qtbot, page).reject()
+    assert page.findChild(QLabel, "bagsNotice").text() == "Printing cancelled: nothing was printed."
+    assert page.job is None
+    assert household_codes(neighbours) == {}  # no card code was issued
+    qtbot.wait(1500)
+    assert existing(cups_pdf) == before
+    all_done(qtbot)
+
+
+def test_a_queue_that_refuses_jobs_is_named_and_nothing_is_recorded(qtbot, neighbours, cups_pdf):
+    if not _accepting(REJECTING) and "not accepting" not in subprocess.run(
+            ["lpstat", "-a", REJECTING], capture_output=True, text=True,
+            env=dict(os.environ, LC_ALL="C")).stdout:
+        _no_printer_here(f"there is no CUPS queue {REJECTING}: run .ci/printer.sh")
+    page = make_page(qtbot, neighbours)
+    click(qtbot, page, "bagsPrintCards")
+    dialog = the_print_dialog(qtbot, page)
+    choose_printer(dialog, REJECTING)
+    dialog.accept()
+    finish(qtbot, page.job)
+    boxes = [box for box in page.findChildren(QMessageBox, "errorMessage") if box.isVisible()]
+    assert len(boxes) == 1
+    assert boxes[0].text().startswith(f"Printer “{REJECTING}” is not accepting jobs")
+    assert "nothing was printed" in boxes[0].text()
+    assert household_codes(neighbours) == {}
+    boxes[0].accept()
+    all_done(qtbot)
+
+
+def test_with_no_printer_installed_the_print_button_says_so(qtbot, neighbours, monkeypatch):
+    monkeypatch.setattr(printing, "printer_names", lambda: [])
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    click(qtbot, page, "bagsPrintLabels")
+    (box,) = [box for box in page.findChildren(QMessageBox, "errorMessage") if box.isVisible()]
+    assert box.text() == ("No printer is installed on this computer: add one in the system's "
+                          "printer settings, or save the PDF and print it elsewhere.")
+    assert page.job is None and not page.findChildren(QPrintDialog)
+    box.accept()
+    all_done(qtbot)
