@@ -16,9 +16,10 @@ from desktop.codes import normalise, verify
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
 from desktop.households import HouseholdFields, add_household, list_households
-from desktop.lang import set_language
+from desktop.lang import current_language, set_language
 from desktop.printing.cards import CARD_H, CARD_W, write_cards
 from desktop.printing.labels import _item_lines, write_labels
+from desktop.printing.language import print_language, set_print_language
 from desktop.printing.pickup import write_pickup_sheet
 from desktop.printing.qr import QUIET_ZONE
 from desktop.printing.stocks import MM, STOCKS
@@ -284,6 +285,7 @@ def test_chinese_text_is_drawn_with_real_glyphs(conn, tmp_path):
 
 def test_the_pickup_sheet_lists_households_by_building_and_room_with_page_x_of_y(busy_compound, tmp_path):
     conn, buy = busy_compound
+    set_print_language(conn, "en")
     out = tmp_path / "pickup.pdf"
     pages = write_pickup_sheet(conn, buy, out)
     texts = [text_of(page) for page in pages_of(out)]
@@ -298,7 +300,7 @@ def test_the_pickup_sheet_lists_households_by_building_and_room_with_page_x_of_y
                                             key=lambda h: (h.building, h.entrance or 0, h.room))]
     assert listed == households
     assert "".join(texts).count("cut here") == 2  # between buildings 1, 2 and 3
-    assert "1/2 frozen" in texts[0]
+    assert "1/2 Frozen" in texts[0]
     for household in list_households(conn):
         assert household.name not in "".join(texts)
 
@@ -330,8 +332,51 @@ def test_the_supplier_order_sheet_gives_totals_per_item(conn, tmp_path):
     out = tmp_path / "sheet.pdf"
     write_supplier_sheet(conn, buy, out)
     words = text_of(pages_of(out)[0])
-    assert "冷冻饺子(1kg)" in words and "Total" in words
+    assert "冷冻饺子(1kg)" in words and "合计" in words and "冷冻" in words
     assert "¥" in words
+    set_print_language(conn, "en")
+    write_supplier_sheet(conn, buy, out)
+    words = text_of(pages_of(out)[0])
+    assert "Total" in words and "Frozen" in words and not re.search(r"\s冷冻\s", words)
+
+
+# ---- the print language ---------------------------------------------------------------------------
+
+
+def test_documents_print_in_chinese_by_default_whatever_the_operators_language(conn, tmp_path):
+    assert current_language() == "en" and print_language(conn) == "zh"
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    sheet = text_of(pages_of(tmp_path / "pickup.pdf")[0])
+    assert "取货单" in sheet and "1/2 冷冻" in sheet and "Pickup" not in sheet
+    write_labels(conn, buy, "thermal-60x40", tmp_path / "labels.pdf")
+    words = set(" ".join(text_of(page) for page in pages_of(tmp_path / "labels.pdf")).split())
+    assert {"冷冻", "冷藏", "常温"} <= words and not {"Frozen", "Chilled", "Ambient"} & words
+
+
+def test_a_compound_that_prints_in_english_gets_english_storage_words(conn, tmp_path):
+    set_language("zh")  # the operator reads the window in Chinese; the compound prints English
+    assert set_print_language(conn, "English") == "en"
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    sheet = text_of(pages_of(tmp_path / "pickup.pdf")[0])
+    assert "Pickup sheet" in sheet and "1/2 Frozen" in sheet and "取货单" not in sheet
+    write_labels(conn, buy, "thermal-40x30", tmp_path / "labels.pdf")
+    words = " ".join(text_of(page) for page in pages_of(tmp_path / "labels.pdf"))
+    assert "Frozen" in words and "Chilled" in words and "Ambient" in words
+    assert not {"冷冻", "冷藏", "常温"} & set(words.split())
+    # every label's code still reads back on the smallest stock, English badge and all
+    for page in pages_of(tmp_path / "labels.pdf"):
+        assert len(read_codes(page)) == 1
+
+
+def test_a_print_language_that_is_not_offered_is_refused(conn):
+    with pytest.raises(BadInput) as refused:
+        set_print_language(conn, "fr")
+    assert refused.value.code == "print_language_invalid"
+    assert print_language(conn) == "zh"
 
 
 # ---- bad input and stopping ---------------------------------------------------------------------------

@@ -8,13 +8,13 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.bags import STORAGE_NAMES, Bag, list_bags, mask_name
+from desktop.bags import Bag, list_bags, mask_name
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.group_buys import get_buy
-from desktop.lang import current_language
 from desktop.printing.fonts import ASCENT, unit_width
+from desktop.printing.language import print_language, storage_word
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -100,7 +100,7 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
         else:
             households.append(_Household(bag.address, bag.building, mask_name(bag.name),
                                          bag.delivery == "door", (bag,)))
-    lang = current_language()
+    lang = print_language(conn)
     sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
     with pdf_file(path) as out:
         return sheet.write(out, progress, should_cancel, max_pages)
@@ -124,8 +124,7 @@ class _Sheet:
     # ---- layout: what goes on which page, worked out before anything is drawn ----
 
     def _row(self, household: _Household) -> tuple[float, list[str], list[str]]:
-        zh = 1 if self.lang == "zh" else 0
-        bag_lines = [f"{bag.index}/{bag.count} {STORAGE_NAMES[bag.storage][zh]}"
+        bag_lines = [f"{bag.index}/{bag.count} {storage_word(bag.storage, self.lang)}"
                      for bag in household.bags]
         item_lines = _entry_lines([f"{name}×{n}" for name, n in household.items],
                                   self.items_w - 2 * MM)
