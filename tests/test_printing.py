@@ -513,3 +513,38 @@ def test_two_documents_printed_at_once_from_two_threads_both_come_out_whole(tmp_
     for n in range(6):
         assert len(pdfium.PdfDocument(str(tmp_path / f"l{n}.pdf"))) >= 1
         assert len(pdfium.PdfDocument(str(tmp_path / f"p{n}.pdf"))) >= 1
+
+
+# ---- settling up at the table -------------------------------------------------------------------
+
+
+def test_the_pickup_sheet_says_what_each_household_still_owes_and_what_came_short(conn, tmp_path):
+    from bag_scenes import arrived, open_buy, order
+
+    from desktop.payments import record_payment
+
+    buy = open_buy(conn)
+    wings = order(conn, buy, "12-301", 鸡翅中=3, 酱油=1)
+    rice = order(conn, buy, "3-101", 东北大米=1)
+    order(conn, buy, "5-1202", 酱油=2)
+    arrived(conn, buy, {"鸡翅中(1kg)": 2, "酱油": 3, "东北大米(10kg)": 1})
+    record_payment(conn, wings, 2 * 5850 + 900 - 1234, "wechat")  # paid for all but ¥12.34
+    record_payment(conn, rice, 7900 + 500, "cash")  # ¥5.00 too much: owed back
+    make_bags(conn, buy)
+
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    (page,) = pages_of(tmp_path / "pickup.pdf")
+    rows = text_of(page)
+    assert "共还欠 ¥" in rows and "3→2：订 3 件，到 2 件" in rows
+    row_12_301 = rows[rows.index("12-301"):]  # rows go by building: 3, 5, then 12
+    assert "还欠 ¥12.34" in row_12_301 and "鸡翅中(1kg) 3→2" in row_12_301
+    assert "酱油×1" in row_12_301
+    assert "应退 ¥5.00" in rows[rows.index("3-101"):rows.index("5-1202")]
+    row_5_1202 = rows[rows.index("5-1202"):rows.index("12-301")]
+    assert "还欠 ¥18.00" in row_5_1202 and "→" not in row_5_1202  # nothing paid, nothing short
+
+    set_print_language(conn, "en")
+    write_pickup_sheet(conn, buy, tmp_path / "pickup-en.pdf")
+    rows = text_of(pages_of(tmp_path / "pickup-en.pdf")[0])
+    assert "Owes ¥12.34" in rows and "鸡翅中(1kg) 3→2" in rows and "Refund ¥5.00" in rows
+    assert "3→2: ordered 3, got 2" in rows
