@@ -32,13 +32,15 @@ from PySide6.QtWidgets import (
 
 from desktop.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
 from desktop.db.connection import Connection
-from desktop.errors import DatabaseUnusable
+from desktop.errors import DatabaseUnusable, DeskError
 from desktop.group_buys import STATUS_NAMES, list_buys
 from desktop.households import roster_summary
 from desktop.lang import current_language
 from desktop.messages import describe
+from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
+from desktop.printing.language import print_language, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
-from desktop.ui.common import arg
+from desktop.ui.common import arg, show_error
 from desktop.ui.jobs import Job, run_job, with_connection
 from desktop.ui.printing import print_document
 
@@ -219,6 +221,18 @@ class BagsPage(QWidget):
         self.open_sheet_button = self._button("bagsOpenSheet", self.tr("Supplier order sheet"),
                                               lambda: self.open_document("sheet"))
         self.open_sheet_button.setToolTip(self.tr("Totals per item for the supplier, as a PDF"))
+        # ---- the language everything is printed in: the compound's, not the window's ----
+        self.print_language = QComboBox(self)
+        self.print_language.setObjectName("bagsPrintLanguage")
+        self.print_language.setAccessibleName(self.tr("Print language"))
+        self.print_language.setToolTip(self.tr("Labels, sheets and cards are printed in this "
+                                               "language, whatever language the window is in"))
+        self.print_language.addItem("中文", "zh")  # each language named in itself
+        self.print_language.addItem("English", "en")
+        self.print_language.activated.connect(self._print_language_chosen)
+        language_label = QLabel(self.tr("Print &language:"), self)
+        language_label.setBuddy(self.print_language)
+
         bottom = QHBoxLayout()
         bottom.addWidget(cards_label)
         bottom.addWidget(self.cards_building)
@@ -226,6 +240,8 @@ class BagsPage(QWidget):
         bottom.addWidget(self.open_cards_button)
         bottom.addWidget(self.save_cards_button)
         bottom.addStretch(1)
+        bottom.addWidget(language_label)
+        bottom.addWidget(self.print_language)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.buildings, 1)
         counts_row.addWidget(self.open_sheet_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -322,10 +338,33 @@ class BagsPage(QWidget):
             self.cards_building.addItem(arg(self.tr("Building %1 (%2)"), building, count), building)
         index = self.cards_building.findData(chosen)
         self.cards_building.setCurrentIndex(max(index, 0))
+        self._show_print_language()
         has_households = bool(buildings)
         for button in (self.print_cards_button, self.open_cards_button, self.save_cards_button):
             button.setEnabled(has_households)
         self._buy_chosen()
+
+    def _show_print_language(self) -> None:
+        try:
+            lang = print_language(self._conn)
+        except sqlite3.DatabaseError:
+            lang = DEFAULT_PRINT_LANGUAGE
+        self.print_language.setCurrentIndex(self.print_language.findData(lang))
+        read_only = self._conn.read_only
+        self.print_language.setEnabled(not read_only)
+
+    def _print_language_chosen(self) -> None:
+        """Keep the chosen print language in the compound's file; the previews follow it."""
+        chosen = self.print_language.currentData()
+        try:
+            if chosen == print_language(self._conn):
+                return
+            set_print_language(self._conn, chosen)
+        except DeskError as error:
+            self._show_print_language()
+            show_error(self, error)
+            return
+        self.refresh_previews()
 
     def buy_id(self) -> int | None:
         return self.buy_combo.currentData()

@@ -258,3 +258,25 @@ def test_clicking_print_labels_opens_the_print_dialog(qtbot, neighbours, monkeyp
     dialog.reject()
     assert page.notice.text() == "Printing cancelled: nothing was printed."
     all_done(qtbot)
+
+
+def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neighbours, tmp_path):
+    from desktop.printing.language import print_language
+
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    language = page.findChild(QComboBox, "bagsPrintLanguage")
+    assert language.currentText() == "中文"  # the window is in English; labels still print Chinese
+    language.setFocus()
+    qtbot.keyClick(language, Qt.Key.Key_Down)
+    assert language.currentText() == "English"
+    assert print_language(neighbours) == "en"
+    target = tmp_path / "pickup.pdf"
+    finish(qtbot, page.save_document("pickup", target))
+    words = pdfium.PdfDocument(str(target))[0].get_textpage().get_text_range()
+    assert "Pickup sheet" in words and "Frozen" in words
+
+    again = make_page(qtbot, neighbours)
+    assert again.findChild(QComboBox, "bagsPrintLanguage").currentText() == "English"
+    all_done(qtbot)
