@@ -463,6 +463,69 @@ def test_print_commands_write_pdfs_and_refuse_bad_input_in_one_sentence(tmp_path
     assert "cannot be written" in capsys.readouterr().err
 
 
+def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path, capsys):
+    from cups_queue import QUEUE, existing, printed_file, require_queues
+
+    from desktop import cli
+
+    folder = require_queues()
+    conn = compound(tmp_path)
+    buy = everyday_buy(conn)
+    bags = make_bags(conn, buy).bags
+    conn.close()
+    db = str(tmp_path / "c.sqlite")
+
+    before = existing(folder)
+    assert cli.main(["--db", db, "--lang", "en", "print", "labels", "--buy", str(buy),
+                     "--stock", "thermal-40x30", "--printer", QUEUE]) == 0
+    assert capsys.readouterr().out.startswith(f"{len(bags)} labels sent to printer {QUEUE} (request ")
+    document = pdfium.PdfDocument(str(printed_file(folder, before)))
+    assert len(document) == len(bags)
+    for page in document:
+        width, height = page.get_size()
+        assert abs(width - 40 * MM) < 0.5 * MM and abs(height - 30 * MM) < 0.5 * MM
+    assert [code for page in document for code, *_ in read_codes(page, 203)] == [b.code for b in bags]
+
+    before = existing(folder)
+    assert cli.main(["--db", db, "--lang", "zh_CN", "print", "pickup", "--buy", str(buy),
+                     "--printer", QUEUE]) == 0
+    assert capsys.readouterr().out.startswith(f"已将取货单（1 页）发送到打印机 {QUEUE}（任务 ")
+    (page,) = pdfium.PdfDocument(str(printed_file(folder, before)))
+    assert [round(v / MM) for v in page.get_size()] == [210, 297]
+
+
+def test_printing_to_a_queue_that_refuses_jobs_or_without_cups_says_so_and_records_nothing(
+        tmp_path, capsys, monkeypatch):
+    from cups_queue import REJECTING, require_queues
+
+    from desktop import cli
+    from desktop.bags import household_codes
+
+    require_queues()
+    conn = compound(tmp_path)
+    db = str(tmp_path / "c.sqlite")
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", REJECTING]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"Printer “{REJECTING}” is not accepting jobs (paper jam): nothing was printed; "
+                   "fix the printer or choose another.\n")
+    assert household_codes(conn) == {}  # no card code was issued for cards never printed
+
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", "NoSuchQueue"]) == 2
+    assert "There is no printer called “NoSuchQueue”" in capsys.readouterr().err
+
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)  # a computer without CUPS
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", "Office"]) == 2
+    assert capsys.readouterr().err == (
+        "Printing to “Office” needs the CUPS command lp, which is not installed here: install "
+        "CUPS, or write a PDF with -o and print that.\n")
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards"]) == 2
+    assert "-o FILE.pdf for a PDF, or --printer NAME" in capsys.readouterr().err
+    assert household_codes(conn) == {}
+    conn.close()
+
+
 # ---- the benchmark's way is the program's way, and it reads back ----------------------------------------
 
 

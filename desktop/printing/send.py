@@ -80,13 +80,20 @@ def check_queue(printer: str) -> None:
                        reason=reason or "-")
 
 
-def send_pdf(pdf: str | os.PathLike[str], printer: str, paper: Paper, title: str) -> str:
-    """Queue `pdf` on the CUPS printer `printer` at the paper's exact page size, unscaled; returns
-    CUPS's request id. Without CUPS's `lp` nothing can be sent: that is said."""
+def ready_to_send(printer: str) -> str:
+    """The path of `lp`, once `printer` is known to take jobs: said before anything is drawn.
+    Without CUPS's `lp` nothing can be sent, and that is said instead."""
     lp = shutil.which("lp")
     if lp is None:
         raise BadInput("printer_no_lp", "printer", printer=printer)
     check_queue(printer)
+    return lp
+
+
+def send_pdf(pdf: str | os.PathLike[str], printer: str, paper: Paper, title: str) -> str:
+    """Queue `pdf` on the CUPS printer `printer` at the paper's exact page size, unscaled; returns
+    CUPS's request id."""
+    lp = ready_to_send(printer)
     command = [lp, "-d", printer, "-t", title, "-o", f"media={paper.media}",
                "-o", "fit-to-page=false", "-o", "print-scaling=none",
                "-o", f"printer-resolution={paper.dpi}dpi", "--", str(Path(pdf))]

@@ -2,12 +2,7 @@
 `PDF_rejecting`, which refuses every job), as `.ci/printer.sh` sets them up. What reaches the
 queue is read back from the PDF the queue printed: its pages, their size, their QR codes."""
 
-import getpass
-import os
-import shutil
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -20,53 +15,20 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
 
 from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
+from cups_queue import QUEUE, REJECTING, existing, printed_file, require_queues  # noqa: E402
 
 from desktop.bags import household_codes, make_bags  # noqa: E402
 from desktop.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui import printing  # noqa: E402
 from desktop.ui.bags_page import BagsPage  # noqa: E402
 
-QUEUE = "PDF"
-REJECTING = "PDF_rejecting"
 MM = 72 / 25.4
-CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
-
-
-def _no_printer_here(why: str):
-    """Without the queue the test cannot run: said as a skip on a workstation; in CI, where
-    `.ci/run` sets the queue up, its absence is a failure."""
-    if os.environ.get("COMPOUND_DESK_PRINTER_REQUIRED"):
-        pytest.fail(why)
-    pytest.skip(why)
-
-
-def _accepting(queue: str) -> bool:
-    answer = subprocess.run(["lpstat", "-a", queue], capture_output=True, text=True,
-                            env=dict(os.environ, LC_ALL="C"), timeout=30)
-    return answer.returncode == 0 and "accepting" in answer.stdout
-
-
-def _output_folder() -> Path:
-    """Where CUPS-PDF puts what this user prints (its `Out` setting)."""
-    folder = "${HOME}/PDF"
-    for line in CUPS_PDF_CONF.read_text().splitlines():
-        if line.startswith("Out "):
-            folder = line[4:].strip()
-    user = getpass.getuser()
-    return Path(folder.replace("${HOME}", str(Path("~" + user).expanduser()))
-                .replace("${USER}", user))
 
 
 @pytest.fixture
 def cups_pdf():
     """The folder the PDF queue prints into."""
-    if shutil.which("lpstat") is None:
-        _no_printer_here("the CUPS tools (lpstat) are not installed: run .ci/printer.sh as root")
-    if not CUPS_PDF_CONF.exists():
-        _no_printer_here("CUPS-PDF is not installed (printer-driver-cups-pdf): run .ci/printer.sh")
-    if not _accepting(QUEUE):
-        _no_printer_here(f"there is no CUPS queue {QUEUE} accepting jobs: run .ci/printer.sh")
-    return _output_folder()
+    return require_queues()
 
 
 @pytest.fixture
@@ -126,27 +88,9 @@ def choose_printer(dialog: QPrintDialog, queue: str) -> None:
     printers.setCurrentIndex(index)
 
 
-def printed_file(qtbot, folder: Path, before: set[Path], timeout=60) -> Path:
-    """The PDF the queue wrote for this job, once it is complete."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        new = [p for p in folder.glob("*.pdf") if p not in before] if folder.exists() else []
-        if new:
-            path = max(new, key=lambda p: p.stat().st_mtime)
-            size = path.stat().st_size
-            qtbot.wait(300)
-            if size and path.stat().st_size == size:
-                try:
-                    pdfium.PdfDocument(str(path)).close()
-                    return path
-                except pdfium.PdfiumError:
-                    pass
-        qtbot.wait(200)
-    raise AssertionError(f"nothing was printed into {folder} within {timeout} s")
-
-
-def existing(folder: Path) -> set[Path]:
-    return set(folder.glob("*.pdf")) if folder.exists() else set()
+def printed(qtbot, folder: Path, before: set[Path]):
+    path = printed_file(folder, before, wait=lambda seconds: qtbot.wait(int(seconds * 1000)))
+    return pdfium.PdfDocument(str(path))
 
 
 def sizes_mm(document) -> set[tuple[float, float]]:
@@ -175,7 +119,7 @@ def test_labels_printed_from_the_window_reach_the_queue_one_label_a_page_at_the_
     finish(qtbot, page.job)
 
     assert page.findChild(QLabel, "bagsNotice").text() == f"Sent {len(bags)} pages to {QUEUE}."
-    document = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    document = printed(qtbot, cups_pdf, before)
     assert len(document) == len(bags)
     assert sizes_mm(document) == {(60, 40)}
     assert codes_on(document, 203) == [bag.code for bag in bags]
@@ -193,7 +137,7 @@ def test_the_pickup_sheet_and_household_cards_print_on_a4(qtbot, neighbours, cup
     choose_printer(dialog, QUEUE)
     dialog.accept()
     finish(qtbot, page.job)
-    sheet = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    sheet = printed(qtbot, cups_pdf, before)
     assert len(sheet) == 1 and sizes_mm(sheet) == {(210, 297)}
 
     before = existing(cups_pdf)
@@ -202,7 +146,7 @@ def test_the_pickup_sheet_and_household_cards_print_on_a4(qtbot, neighbours, cup
     choose_printer(dialog, QUEUE)
     dialog.accept()
     finish(qtbot, page.job)
-    cards = pdfium.PdfDocument(str(printed_file(qtbot, cups_pdf, before)))
+    cards = printed(qtbot, cups_pdf, before)
     assert len(cards) == 1 and sizes_mm(cards) == {(210, 297)}
     assert sorted(codes_on(cards, 300)) == sorted(household_codes(neighbours).values())
     assert len(household_codes(neighbours)) == len(NEIGHBOURS)
@@ -223,10 +167,6 @@ def test_a_cancelled_print_dialog_prints_and_records_nothing(qtbot, neighbours, 
 
 
 def test_a_queue_that_refuses_jobs_is_named_and_nothing_is_recorded(qtbot, neighbours, cups_pdf):
-    if not _accepting(REJECTING) and "not accepting" not in subprocess.run(
-            ["lpstat", "-a", REJECTING], capture_output=True, text=True,
-            env=dict(os.environ, LC_ALL="C")).stdout:
-        _no_printer_here(f"there is no CUPS queue {REJECTING}: run .ci/printer.sh")
     page = make_page(qtbot, neighbours)
     click(qtbot, page, "bagsPrintCards")
     dialog = the_print_dialog(qtbot, page)
