@@ -110,6 +110,12 @@ def where_printed(printer: QPrinter) -> str:
     return printer.printerName()
 
 
+def sent(where: str, pages: int) -> str:
+    if pages == 1:
+        return arg(QCoreApplication.translate("Printing", "Sent to %1: 1 page."), where)
+    return arg(QCoreApplication.translate("Printing", "Sent to %1: %2 pages."), where, pages)
+
+
 def print_document(parent: QWidget, *, paper: Paper, doc_name: str, title: str, db_path: Path,
                    write: Writer, say: Callable[[str, bool], None],
                    started: Callable[[Job], None]) -> QPrintDialog | None:
@@ -138,8 +144,7 @@ def print_document(parent: QWidget, *, paper: Paper, doc_name: str, title: str, 
     def accepted() -> None:
         fit_printer(printer, paper)  # the document's own page, whatever the dialog's paper box says
         job = run_job(parent, title, with_connection(db_path, work))
-        job.done.connect(lambda pages: say(arg(QCoreApplication.translate("Printing", "Sent %1 pages to %2."), pages,
-                                               where_printed(printer)), False))
+        job.done.connect(lambda pages: say(sent(where_printed(printer), pages), False))
         started(job)
 
     dialog.accepted.connect(accepted)

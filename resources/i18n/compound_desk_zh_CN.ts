@@ -420,248 +420,263 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BagsPage</name>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="98"/>
+        <location filename="../../desktop/ui/bags_page.py" line="100"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="102"/>
+        <location filename="../../desktop/ui/bags_page.py" line="104"/>
         <source>&amp;Group buy:</source>
         <translation>团购(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="107"/>
+        <location filename="../../desktop/ui/bags_page.py" line="109"/>
         <source>Most items per bag</source>
         <translation>每袋最多件数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="110"/>
+        <location filename="../../desktop/ui/bags_page.py" line="112"/>
         <source>A bag never holds more items than this; frozen, chilled and ambient goods never share a bag</source>
         <translation>每袋不超过这个件数；冷冻、冷藏和常温的货品从不装在同一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="112"/>
+        <location filename="../../desktop/ui/bags_page.py" line="114"/>
         <source>Most &amp;items per bag:</source>
         <translation>每袋最多件数(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="115"/>
         <location filename="../../desktop/ui/bags_page.py" line="117"/>
+        <location filename="../../desktop/ui/bags_page.py" line="119"/>
         <source>Make bags</source>
         <translation>分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="118"/>
+        <location filename="../../desktop/ui/bags_page.py" line="120"/>
         <source>One or more bags per household, each with its own code (making them again changes only what changed)</source>
         <translation>每户一袋或几袋，每袋有自己的编码（重新分装只改动有变化的部分）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="132"/>
+        <location filename="../../desktop/ui/bags_page.py" line="134"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="139"/>
+        <location filename="../../desktop/ui/bags_page.py" line="141"/>
         <source>Bags per building</source>
         <translation>各楼袋数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="142"/>
+        <location filename="../../desktop/ui/bags_page.py" line="144"/>
         <source>No group buy has arrived yet. When the supplier delivers, record the arrival on the Group buys page; its bags are made here.</source>
         <translation>还没有已到货的团购。商家送货后，请在团购页面登记到货，再在这里分装。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="157"/>
+        <location filename="../../desktop/ui/bags_page.py" line="159"/>
         <source>Label stock</source>
         <translation>标签纸</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="164"/>
+        <location filename="../../desktop/ui/bags_page.py" line="166"/>
         <source>&amp;Stock:</source>
         <translation>标签纸(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="167"/>
+        <location filename="../../desktop/ui/bags_page.py" line="169"/>
         <source>Preview of the first label</source>
         <translation>第一张标签预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="169"/>
+        <location filename="../../desktop/ui/bags_page.py" line="171"/>
         <source>Preview of the pickup sheet&apos;s first page</source>
         <translation>取货单第一页预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="171"/>
+        <location filename="../../desktop/ui/bags_page.py" line="173"/>
         <source>Print labels…</source>
         <translation>打印标签…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/bags_page.py" line="173"/>
-        <location filename="../../desktop/ui/bags_page.py" line="190"/>
-        <location filename="../../desktop/ui/bags_page.py" line="215"/>
-        <source>Open PDF</source>
-        <translation>打开 PDF</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/bags_page.py" line="175"/>
         <location filename="../../desktop/ui/bags_page.py" line="192"/>
         <location filename="../../desktop/ui/bags_page.py" line="217"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bags_page.py" line="177"/>
+        <location filename="../../desktop/ui/bags_page.py" line="194"/>
+        <location filename="../../desktop/ui/bags_page.py" line="219"/>
         <source>Save PDF…</source>
         <translation>保存 PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="177"/>
+        <location filename="../../desktop/ui/bags_page.py" line="179"/>
         <source>Labels</source>
         <translation>标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="188"/>
+        <location filename="../../desktop/ui/bags_page.py" line="190"/>
         <source>Print sheet…</source>
         <translation>打印取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="194"/>
+        <location filename="../../desktop/ui/bags_page.py" line="196"/>
         <source>Pickup sheet</source>
         <translation>取货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="210"/>
+        <location filename="../../desktop/ui/bags_page.py" line="212"/>
         <source>Cards for building</source>
         <translation>住户卡所属楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="211"/>
+        <location filename="../../desktop/ui/bags_page.py" line="213"/>
         <source>Household &amp;cards for:</source>
         <translation>住户卡(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="213"/>
+        <location filename="../../desktop/ui/bags_page.py" line="215"/>
         <source>Print cards…</source>
         <translation>打印住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="219"/>
+        <location filename="../../desktop/ui/bags_page.py" line="221"/>
         <source>Supplier order sheet</source>
         <translation>商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="221"/>
+        <location filename="../../desktop/ui/bags_page.py" line="223"/>
         <source>Totals per item for the supplier, as a PDF</source>
         <translation>给商家的各商品总数，PDF 格式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="263"/>
+        <location filename="../../desktop/ui/bags_page.py" line="227"/>
+        <source>Print language</source>
+        <translation>打印语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bags_page.py" line="228"/>
+        <source>Labels, sheets and cards are printed in this language, whatever language the window is in</source>
+        <translation>标签、清单和住户卡都用这种语言打印，与窗口的语言无关</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bags_page.py" line="233"/>
+        <source>Print &amp;language:</source>
+        <translation>打印语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bags_page.py" line="279"/>
         <source>Thermal label 40 × 30 mm</source>
         <translation>热敏标签 40 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="264"/>
+        <location filename="../../desktop/ui/bags_page.py" line="280"/>
         <source>Thermal label 50 × 30 mm</source>
         <translation>热敏标签 50 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="265"/>
+        <location filename="../../desktop/ui/bags_page.py" line="281"/>
         <source>Thermal label 60 × 40 mm</source>
         <translation>热敏标签 60 × 40 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="266"/>
+        <location filename="../../desktop/ui/bags_page.py" line="282"/>
         <source>A4 sheet, 3 × 8 labels (70 × 37 mm)</source>
         <translation>A4 标签纸，3 × 8 张（70 × 37 毫米）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="267"/>
+        <location filename="../../desktop/ui/bags_page.py" line="283"/>
         <source>Letter sheet, 3 × 10 labels (2⅝ × 1 in)</source>
         <translation>Letter 标签纸，3 × 10 张（2⅝ × 1 英寸）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="320"/>
+        <location filename="../../desktop/ui/bags_page.py" line="336"/>
         <source>All buildings</source>
         <translation>所有楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="322"/>
+        <location filename="../../desktop/ui/bags_page.py" line="338"/>
         <source>Building %1 (%2)</source>
         <translation>%1号楼（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="366"/>
+        <location filename="../../desktop/ui/bags_page.py" line="405"/>
         <source>No bags yet: press Make bags.</source>
         <translation>还没有分装：请点“分装”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="368"/>
+        <location filename="../../desktop/ui/bags_page.py" line="407"/>
         <source>Building %1: %2 households, %3 bags</source>
         <translation>%1号楼：%2 户，%3 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="370"/>
+        <location filename="../../desktop/ui/bags_page.py" line="409"/>
         <source>%1 bags for %2 households</source>
         <translation>共 %1 袋，%2 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="394"/>
+        <location filename="../../desktop/ui/bags_page.py" line="433"/>
         <source>Making bags…</source>
         <translation>正在分装…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="399"/>
+        <location filename="../../desktop/ui/bags_page.py" line="438"/>
         <source>%1 bags for %2 households: %3 made, %4 kept, %5 voided.</source>
         <translation>共 %1 袋，%2 户：新装 %3 袋，保留 %4 袋，作废 %5 袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="413"/>
+        <location filename="../../desktop/ui/bags_page.py" line="452"/>
         <source>The first label appears here once bags are made.</source>
         <translation>分装后，第一张标签会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="414"/>
+        <location filename="../../desktop/ui/bags_page.py" line="453"/>
         <source>The pickup sheet appears here once bags are made.</source>
         <translation>分装后，取货单会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="421"/>
-        <location filename="../../desktop/ui/bags_page.py" line="422"/>
+        <location filename="../../desktop/ui/bags_page.py" line="460"/>
+        <location filename="../../desktop/ui/bags_page.py" line="461"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="437"/>
+        <location filename="../../desktop/ui/bags_page.py" line="476"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="494"/>
+        <location filename="../../desktop/ui/bags_page.py" line="533"/>
         <source>Drawing %1 labels…</source>
         <translation>正在绘制 %1 张标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="495"/>
+        <location filename="../../desktop/ui/bags_page.py" line="534"/>
         <source>Drawing the pickup sheet…</source>
         <translation>正在绘制取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="496"/>
+        <location filename="../../desktop/ui/bags_page.py" line="535"/>
         <source>Drawing household cards…</source>
         <translation>正在绘制住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="497"/>
+        <location filename="../../desktop/ui/bags_page.py" line="536"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在绘制商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="536"/>
+        <location filename="../../desktop/ui/bags_page.py" line="575"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="537"/>
+        <location filename="../../desktop/ui/bags_page.py" line="576"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags_page.py" line="550"/>
+        <location filename="../../desktop/ui/bags_page.py" line="589"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -779,219 +794,234 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>保存给商家的各商品汇总（Excel 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="149"/>
+        <location filename="../../desktop/ui/buy_view.py" line="139"/>
+        <source>Print order sheet…</source>
+        <translation>打印订货单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_view.py" line="140"/>
+        <source>Print the totals per item for the supplier on an A4 sheet</source>
+        <translation>把给商家的各商品总数打印在 A4 纸上</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_view.py" line="154"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="153"/>
+        <location filename="../../desktop/ui/buy_view.py" line="158"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="155"/>
+        <location filename="../../desktop/ui/buy_view.py" line="160"/>
         <source>Select an order to record its payment; Enter or double click loads it into the entry row to change it</source>
         <translation>选中订单可记录收款；回车或双击把订单载入录入行进行修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="161"/>
+        <location filename="../../desktop/ui/buy_view.py" line="166"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="215"/>
+        <location filename="../../desktop/ui/buy_view.py" line="220"/>
         <source>%1 orders</source>
         <translation>%1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="216"/>
+        <location filename="../../desktop/ui/buy_view.py" line="221"/>
         <source>%1 orders cancelled</source>
         <translation>已取消 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="217"/>
+        <location filename="../../desktop/ui/buy_view.py" line="222"/>
         <source>due %1</source>
         <translation>应付 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="218"/>
+        <location filename="../../desktop/ui/buy_view.py" line="223"/>
         <source>collected %1</source>
         <translation>已收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="219"/>
+        <location filename="../../desktop/ui/buy_view.py" line="224"/>
         <source>refunded %1</source>
         <translation>已退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="220"/>
+        <location filename="../../desktop/ui/buy_view.py" line="225"/>
         <source>still to collect %1</source>
         <translation>待收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="221"/>
+        <location filename="../../desktop/ui/buy_view.py" line="226"/>
         <source>refunds owed %1</source>
         <translation>应退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="232"/>
+        <location filename="../../desktop/ui/buy_view.py" line="237"/>
         <source>deadline %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="234"/>
+        <location filename="../../desktop/ui/buy_view.py" line="239"/>
         <source>%1 (passed)</source>
         <translation>%1（已过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="246"/>
+        <location filename="../../desktop/ui/buy_view.py" line="251"/>
         <source>at most %1 per household</source>
         <translation>每户限购 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="248"/>
+        <location filename="../../desktop/ui/buy_view.py" line="253"/>
         <source>received %1 of %2</source>
         <translation>到货 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="251"/>
+        <location filename="../../desktop/ui/buy_view.py" line="256"/>
         <source>Items: none yet</source>
         <translation>商品：暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="252"/>
+        <location filename="../../desktop/ui/buy_view.py" line="257"/>
         <source>Items: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="258"/>
+        <location filename="../../desktop/ui/buy_view.py" line="263"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="299"/>
+        <location filename="../../desktop/ui/buy_view.py" line="305"/>
         <source>Reopen for orders</source>
         <translation>重新开放接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="299"/>
+        <location filename="../../desktop/ui/buy_view.py" line="305"/>
         <source>Open for orders</source>
         <translation>开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="300"/>
+        <location filename="../../desktop/ui/buy_view.py" line="306"/>
         <source>Close ordering</source>
         <translation>截单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="301"/>
+        <location filename="../../desktop/ui/buy_view.py" line="307"/>
         <source>Supplier confirmed</source>
         <translation>商家已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="302"/>
+        <location filename="../../desktop/ui/buy_view.py" line="308"/>
         <source>Arrived… (record what was delivered)</source>
         <translation>已到货…（记录送到的数量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="303"/>
+        <location filename="../../desktop/ui/buy_view.py" line="309"/>
         <source>Bagged</source>
         <translation>已分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="304"/>
+        <location filename="../../desktop/ui/buy_view.py" line="310"/>
         <source>Handed out</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="305"/>
+        <location filename="../../desktop/ui/buy_view.py" line="311"/>
         <source>Settled (the money is done)</source>
         <translation>已结清（账目完成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="358"/>
+        <location filename="../../desktop/ui/buy_view.py" line="364"/>
         <source>Saved the order of %1: due %2.</source>
         <translation>已保存 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="360"/>
+        <location filename="../../desktop/ui/buy_view.py" line="366"/>
         <source>Changed the order of %1: due %2.</source>
         <translation>已修改 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="362"/>
+        <location filename="../../desktop/ui/buy_view.py" line="368"/>
         <source>The order of %1 is unchanged.</source>
         <translation>%1 的订单没有变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="409"/>
+        <location filename="../../desktop/ui/buy_view.py" line="415"/>
         <source>Select an order in the table first (or type its address), then record its payment.</source>
         <translation>请先在表格中选中订单（或输入地址），再记录收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="422"/>
+        <location filename="../../desktop/ui/buy_view.py" line="428"/>
         <source>the unplaced order</source>
         <translation>未归户订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="424"/>
+        <location filename="../../desktop/ui/buy_view.py" line="430"/>
         <source>Recorded %1 for %2: due %3, paid %4, refund owed %5.</source>
         <translation>已为 %2 记录 %1：应付 %3，已付 %4，应退 %5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="441"/>
+        <location filename="../../desktop/ui/buy_view.py" line="447"/>
         <source>接龙 list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="459"/>
+        <location filename="../../desktop/ui/buy_view.py" line="465"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在的状态：%2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="478"/>
+        <location filename="../../desktop/ui/buy_view.py" line="484"/>
         <source>Arrival recorded, short of %1 (rule: %2). Refunds owed: %3.</source>
         <translation>已记录到货，缺货：%1（规则：%2）。应退款：%3。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="482"/>
+        <location filename="../../desktop/ui/buy_view.py" line="488"/>
         <source>Arrival recorded: everything came in full.</source>
         <translation>已记录到货：全部足量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="499"/>
+        <location filename="../../desktop/ui/buy_view.py" line="505"/>
         <source>Cancelled. Refunds owed to %1 households: %2.</source>
         <translation>已取消。应退款给 %1 户，共 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="506"/>
+        <location filename="../../desktop/ui/buy_view.py" line="512"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="507"/>
+        <location filename="../../desktop/ui/buy_view.py" line="513"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="508"/>
+        <location filename="../../desktop/ui/buy_view.py" line="514"/>
         <source>order sheet %1</source>
         <translation>订货单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="512"/>
+        <location filename="../../desktop/ui/buy_view.py" line="518"/>
         <source>Save the supplier order sheet</source>
         <translation>保存商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="530"/>
+        <location filename="../../desktop/ui/buy_view.py" line="536"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="533"/>
+        <location filename="../../desktop/ui/buy_view.py" line="539"/>
         <source>Saved the supplier order sheet to %1.</source>
         <translation>商家订货单已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_view.py" line="559"/>
+        <source>Drawing the supplier order sheet…</source>
+        <translation>正在生成订货单…</translation>
     </message>
 </context>
 <context>
@@ -1891,7 +1921,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/gate_page.py" line="644"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1069"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1074"/>
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
@@ -1931,324 +1961,335 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="715"/>
+        <location filename="../../desktop/ui/gate_page.py" line="663"/>
+        <source>Print door run…</source>
+        <translation>打印送货上门清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="664"/>
+        <source>Print the door-delivery run on A4, a page per building</source>
+        <translation>在 A4 纸上打印送货上门清单，每栋楼一页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate_page.py" line="720"/>
         <source>Scans only answer; nothing is recorded (%1)</source>
         <translation>扫码只显示结果，不登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="718"/>
+        <location filename="../../desktop/ui/gate_page.py" line="723"/>
         <source>A scan records this; pressed right after a scan, it is recorded for the bag on screen (%1)</source>
         <translation>扫码时登记此项；扫码后立即按下，则为屏幕上的袋子登记此项（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <location filename="../../desktop/ui/gate_page.py" line="886"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="881"/>
+        <location filename="../../desktop/ui/gate_page.py" line="886"/>
         <source>Scan a bag</source>
         <translation>请扫描袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="882"/>
+        <location filename="../../desktop/ui/gate_page.py" line="887"/>
         <source>or a household card</source>
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <location filename="../../desktop/ui/gate_page.py" line="891"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="886"/>
+        <location filename="../../desktop/ui/gate_page.py" line="891"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="907"/>
+        <location filename="../../desktop/ui/gate_page.py" line="912"/>
         <source>handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="909"/>
+        <location filename="../../desktop/ui/gate_page.py" line="914"/>
         <source>checked, not recorded</source>
         <translation>已查验，未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="911"/>
+        <location filename="../../desktop/ui/gate_page.py" line="916"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="916"/>
+        <location filename="../../desktop/ui/gate_page.py" line="921"/>
         <source>bag %1 of %2 · %3 · %4</source>
         <translation>第 %1/%2 袋 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="919"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1003"/>
+        <location filename="../../desktop/ui/gate_page.py" line="924"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1008"/>
         <source>a guard who gave no name</source>
         <translation>未署名的门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="922"/>
+        <location filename="../../desktop/ui/gate_page.py" line="927"/>
         <source>picked up at %1 by %2 at %3</source>
         <translation>%1 已被取走，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="923"/>
+        <location filename="../../desktop/ui/gate_page.py" line="928"/>
         <source>delivered to the door at %1 by %2 at %3</source>
         <translation>%1 已送上门，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="924"/>
+        <location filename="../../desktop/ui/gate_page.py" line="929"/>
         <source>arrived at the gate at %1, recorded by %2 at %3</source>
         <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="925"/>
+        <location filename="../../desktop/ui/gate_page.py" line="930"/>
         <source>packed at %1 by %2 at %3</source>
         <translation>%1 已分装，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="926"/>
+        <location filename="../../desktop/ui/gate_page.py" line="931"/>
         <source>returned at %1 to %2 at %3</source>
         <translation>%1 已退回，接收人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="927"/>
+        <location filename="../../desktop/ui/gate_page.py" line="932"/>
         <source>found spoiled at %1 by %2 at %3</source>
         <translation>%1 发现变质，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="931"/>
-        <location filename="../../desktop/ui/gate_page.py" line="1006"/>
+        <location filename="../../desktop/ui/gate_page.py" line="936"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1011"/>
         <source>, collected for the household by %1</source>
         <translation>，代取人：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="945"/>
+        <location filename="../../desktop/ui/gate_page.py" line="950"/>
         <source>✓ Picked up — hand it over</source>
         <translation>✓ 已登记取走 — 请交给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="946"/>
+        <location filename="../../desktop/ui/gate_page.py" line="951"/>
         <source>✓ Delivered to the door — recorded</source>
         <translation>✓ 已送上门 — 已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="947"/>
+        <location filename="../../desktop/ui/gate_page.py" line="952"/>
         <source>Arrived at the gate — it waits here</source>
         <translation>已到门岗 — 在此等待领取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="950"/>
+        <location filename="../../desktop/ui/gate_page.py" line="955"/>
         <source>At the gate since %1</source>
         <translation>%1 起在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="951"/>
+        <location filename="../../desktop/ui/gate_page.py" line="956"/>
         <source>Not recorded: press F1 picked up or F2 delivered to the door</source>
         <translation>未登记：按 F1 登记取走，或 F2 登记送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="952"/>
+        <location filename="../../desktop/ui/gate_page.py" line="957"/>
         <source>✓ May be handed over</source>
         <translation>✓ 可以交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="954"/>
+        <location filename="../../desktop/ui/gate_page.py" line="959"/>
         <source>✗ Already delivered to the door</source>
         <translation>✗ 已经送上门了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="955"/>
+        <location filename="../../desktop/ui/gate_page.py" line="960"/>
         <source>✗ Already picked up</source>
         <translation>✗ 已经被取走了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="959"/>
+        <location filename="../../desktop/ui/gate_page.py" line="964"/>
         <source>✗ A bag of another household</source>
         <translation>✗ 这是别户的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="960"/>
+        <location filename="../../desktop/ui/gate_page.py" line="965"/>
         <source>The card shown is for %1: do not hand this bag over.</source>
         <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="963"/>
+        <location filename="../../desktop/ui/gate_page.py" line="968"/>
         <source>✗ A void bag of a cancelled buy</source>
         <translation>✗ 作废的袋子：该团购已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="964"/>
+        <location filename="../../desktop/ui/gate_page.py" line="969"/>
         <source>✗ A void bag: it was packed again with a new label</source>
         <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="965"/>
+        <location filename="../../desktop/ui/gate_page.py" line="970"/>
         <source>✗ A void bag: its order was withdrawn</source>
         <translation>✗ 作废的袋子：订单已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="966"/>
+        <location filename="../../desktop/ui/gate_page.py" line="971"/>
         <source>✗ A spoiled bag</source>
         <translation>✗ 已变质的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="967"/>
+        <location filename="../../desktop/ui/gate_page.py" line="972"/>
         <source>✗ A replaced household card</source>
         <translation>✗ 已作废的住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="971"/>
+        <location filename="../../desktop/ui/gate_page.py" line="976"/>
         <source>Ask for the household&apos;s new card.</source>
         <translation>请对方出示新的住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="972"/>
+        <location filename="../../desktop/ui/gate_page.py" line="977"/>
         <source>Do not hand it over: put it aside for the volunteers.</source>
         <translation>不要交出：请放到一边交给志愿者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="978"/>
+        <location filename="../../desktop/ui/gate_page.py" line="983"/>
         <source>Household card — 1 bag waiting</source>
         <translation>住户卡 — 1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="979"/>
+        <location filename="../../desktop/ui/gate_page.py" line="984"/>
         <source>Household card — %1 bags waiting</source>
         <translation>住户卡 — %1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="980"/>
+        <location filename="../../desktop/ui/gate_page.py" line="985"/>
         <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
         <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="981"/>
+        <location filename="../../desktop/ui/gate_page.py" line="986"/>
         <source>Nothing is waiting for this household.</source>
         <translation>这户没有待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="984"/>
+        <location filename="../../desktop/ui/gate_page.py" line="989"/>
         <source>✗ Do not hand over</source>
         <translation>✗ 不要交出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="986"/>
+        <location filename="../../desktop/ui/gate_page.py" line="991"/>
         <source>Forged label</source>
         <translation>伪造标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="987"/>
+        <location filename="../../desktop/ui/gate_page.py" line="992"/>
         <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
         <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="990"/>
+        <location filename="../../desktop/ui/gate_page.py" line="995"/>
         <source>Another compound&apos;s label</source>
         <translation>其他小区的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="991"/>
+        <location filename="../../desktop/ui/gate_page.py" line="996"/>
         <source>This label was printed by another compound&apos;s desk, not here.</source>
         <translation>这张标签是其他小区打印的，不是本小区的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="993"/>
+        <location filename="../../desktop/ui/gate_page.py" line="998"/>
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="994"/>
+        <location filename="../../desktop/ui/gate_page.py" line="999"/>
         <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
         <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="997"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1002"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="998"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1003"/>
         <source>A character is wrong: check the code and type it again.</source>
         <translation>有一个字符不对：请核对编码后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="999"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1004"/>
         <source>Not a code</source>
         <translation>不是编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1000"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1005"/>
         <source>Scan the QR code again, or type the code printed under it.</source>
         <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1004"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1009"/>
         <source>Recorded at %1 by %2 at %3</source>
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1018"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1023"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1022"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1027"/>
         <source>%1 has no handoff to undo.</source>
         <translation>%1 没有可撤销的交接记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1024"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1029"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1046"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1051"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1047"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1052"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1104"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1109"/>
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1106"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1111"/>
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1107"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1112"/>
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1109"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1114"/>
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1113"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1118"/>
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1114"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1119"/>
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1155"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1160"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1180"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
@@ -2315,22 +2356,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1223"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1247"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1238"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1262"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1239"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1263"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate_page.py" line="1240"/>
+        <location filename="../../desktop/ui/gate_page.py" line="1264"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -3462,22 +3503,27 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="125"/>
+        <location filename="../../desktop/ui/printing.py" line="115"/>
+        <source>Sent to %1: 1 page.</source>
+        <translation>已发送到 %1：1 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="116"/>
+        <source>Sent to %1: %2 pages.</source>
+        <translation>已发送到 %1：共 %2 页。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/printing.py" line="131"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="126"/>
+        <location filename="../../desktop/ui/printing.py" line="132"/>
         <source>Print %1</source>
         <translation>打印 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/printing.py" line="141"/>
-        <source>Sent %1 pages to %2.</source>
-        <translation>已将 %1 页发送到 %2。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/printing.py" line="146"/>
+        <location filename="../../desktop/ui/printing.py" line="151"/>
         <source>Printing cancelled: nothing was printed.</source>
         <translation>已取消打印：没有打印任何内容。</translation>
     </message>

@@ -118,7 +118,7 @@ def test_labels_printed_from_the_window_reach_the_queue_one_label_a_page_at_the_
     dialog.accept()
     finish(qtbot, page.job)
 
-    assert page.findChild(QLabel, "bagsNotice").text() == f"Sent {len(bags)} pages to {QUEUE}."
+    assert page.findChild(QLabel, "bagsNotice").text() == f"Sent to {QUEUE}: {len(bags)} pages."
     document = printed(qtbot, cups_pdf, before)
     assert len(document) == len(bags)
     assert sizes_mm(document) == {(60, 40)}
@@ -194,3 +194,50 @@ def test_with_no_printer_installed_the_print_button_says_so(qtbot, neighbours, m
     assert page.job is None and not page.findChildren(QPrintDialog)
     box.accept()
     all_done(qtbot)
+
+
+def test_the_supplier_order_sheet_prints_from_the_buy_page(qtbot, neighbours, cups_pdf):
+    from desktop.ui.buys_page import BuysPage
+
+    buy = everyday_buy(neighbours)
+    page = BuysPage(neighbours)
+    qtbot.addWidget(page)
+    page.resize(1216, 720)
+    page.show()
+    qtbot.waitExposed(page)
+    view = page.open_buy(buy)
+    before = existing(cups_pdf)
+    button = view.findChild(QPushButton, "buyPrintOrderSheet")
+    assert "Ctrl+Shift+O" in button.toolTip()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = the_print_dialog(qtbot, view)
+    choose_printer(dialog, QUEUE)
+    dialog.accept()
+    finish(qtbot, view.job)
+    assert view.findChild(QLabel, "buyNotice").text() == f"Sent to {QUEUE}: 1 page."
+    sheet = printed(qtbot, cups_pdf, before)
+    assert len(sheet) == 1 and sizes_mm(sheet) == {(210, 297)}
+
+
+def test_the_door_delivery_run_prints_from_the_gate_page(qtbot, neighbours, cups_pdf):
+    from desktop.ui.gate_page import GatePage
+
+    everyday_buy(neighbours)
+    make_bags(neighbours, 1)
+    page = GatePage(neighbours)
+    qtbot.addWidget(page)
+    page.resize(1366, 768)
+    page.show()
+    qtbot.waitExposed(page)
+    before = existing(cups_pdf)
+    try:
+        qtbot.mouseClick(page.findChild(QPushButton, "gatePrintDoorRun"), Qt.MouseButton.LeftButton)
+        dialog = the_print_dialog(qtbot, page)
+        choose_printer(dialog, QUEUE)
+        dialog.accept()
+        finish(qtbot, page.door_run_job)
+        run = printed(qtbot, cups_pdf, before)
+        assert len(run) == 1 and sizes_mm(run) == {(210, 297)}  # one building has door delivery
+        assert page.findChild(QLabel, "gateNote").text() == f"Sent to {QUEUE}: 1 page."
+    finally:
+        page.stop()
