@@ -240,10 +240,10 @@ class BagsPage(QWidget):
         bottom.addWidget(self.open_cards_button)
         bottom.addWidget(self.save_cards_button)
         bottom.addStretch(1)
-        bottom.addWidget(language_label)
-        bottom.addWidget(self.print_language)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.buildings, 1)
+        counts_row.addWidget(language_label, 0, Qt.AlignmentFlag.AlignTop)
+        counts_row.addWidget(self.print_language, 0, Qt.AlignmentFlag.AlignTop)
         counts_row.addWidget(self.open_sheet_button, 0, Qt.AlignmentFlag.AlignTop)
 
         divider = QFrame(self)
