@@ -64,12 +64,13 @@ def existing(folder: Path) -> set[Path]:
     return set(folder.glob("*.pdf")) if folder.exists() else set()
 
 
-def printed_file(folder: Path, before: set[Path], wait=time.sleep, timeout=60) -> Path:
-    """The PDF the queue wrote for the job sent after `before` was taken, once it is complete.
-    `wait(seconds)` lets a Qt test keep its event loop running meanwhile."""
+def printed_file(folder: Path, before: set[Path], name: str, wait=time.sleep, timeout=60) -> Path:
+    """The PDF the queue wrote for the job titled `name…` sent after `before` was taken, once it
+    is complete (CUPS-PDF starts the file's name with the job's title). `wait(seconds)` lets a Qt
+    test keep its event loop running meanwhile."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        new = [p for p in folder.glob("*.pdf") if p not in before] if folder.exists() else []
+        new = [p for p in folder.glob(f"{name}*.pdf") if p not in before] if folder.exists() else []
         if new:
             path = max(new, key=lambda p: p.stat().st_mtime)
             size = path.stat().st_size

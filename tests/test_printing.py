@@ -479,7 +479,7 @@ def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path
     assert cli.main(["--db", db, "--lang", "en", "print", "labels", "--buy", str(buy),
                      "--stock", "thermal-40x30", "--printer", QUEUE]) == 0
     assert capsys.readouterr().out.startswith(f"{len(bags)} labels sent to printer {QUEUE} (request ")
-    document = pdfium.PdfDocument(str(printed_file(folder, before)))
+    document = pdfium.PdfDocument(str(printed_file(folder, before, f"labels-{buy}-thermal-40x30")))
     assert len(document) == len(bags)
     for page in document:
         width, height = page.get_size()
@@ -490,7 +490,7 @@ def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path
     assert cli.main(["--db", db, "--lang", "zh_CN", "print", "pickup", "--buy", str(buy),
                      "--printer", QUEUE]) == 0
     assert capsys.readouterr().out.startswith(f"已将取货单（1 页）发送到打印机 {QUEUE}（任务 ")
-    (page,) = pdfium.PdfDocument(str(printed_file(folder, before)))
+    (page,) = pdfium.PdfDocument(str(printed_file(folder, before, f"pickup-{buy}")))
     assert [round(v / MM) for v in page.get_size()] == [210, 297]
 
 

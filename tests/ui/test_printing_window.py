@@ -88,8 +88,9 @@ def choose_printer(dialog: QPrintDialog, queue: str) -> None:
     printers.setCurrentIndex(index)
 
 
-def printed(qtbot, folder: Path, before: set[Path]):
-    path = printed_file(folder, before, wait=lambda seconds: qtbot.wait(int(seconds * 1000)))
+def printed(qtbot, folder: Path, before: set[Path], name: str):
+    """The printed file of the job whose document is `name` (CUPS-PDF names it after the job)."""
+    path = printed_file(folder, before, name, wait=lambda seconds: qtbot.wait(int(seconds * 1000)))
     return pdfium.PdfDocument(str(path))
 
 
@@ -100,7 +101,8 @@ def sizes_mm(document) -> set[tuple[float, float]]:
 def codes_on(document, dpi) -> list[str]:
     found = []
     for page in document:
-        found += [b.text for b in zxingcpp.read_barcodes(page.render(scale=dpi / 72).to_pil())]
+        found += [b.text for b in zxingcpp.read_barcodes(page.render(scale=dpi / 72).to_pil(),
+                                                          formats=zxingcpp.BarcodeFormat.QRCode)]
     return found
 
 
@@ -119,7 +121,7 @@ def test_labels_printed_from_the_window_reach_the_queue_one_label_a_page_at_the_
     finish(qtbot, page.job)
 
     assert page.findChild(QLabel, "bagsNotice").text() == f"Sent to {QUEUE}: {len(bags)} pages."
-    document = printed(qtbot, cups_pdf, before)
+    document = printed(qtbot, cups_pdf, before, f"labels-{buy}-thermal-60x40.pdf")
     assert len(document) == len(bags)
     assert sizes_mm(document) == {(60, 40)}
     assert codes_on(document, 203) == [bag.code for bag in bags]
@@ -137,7 +139,7 @@ def test_the_pickup_sheet_and_household_cards_print_on_a4(qtbot, neighbours, cup
     choose_printer(dialog, QUEUE)
     dialog.accept()
     finish(qtbot, page.job)
-    sheet = printed(qtbot, cups_pdf, before)
+    sheet = printed(qtbot, cups_pdf, before, f"pickup-{buy}.pdf")
     assert len(sheet) == 1 and sizes_mm(sheet) == {(210, 297)}
 
     before = existing(cups_pdf)
@@ -146,7 +148,7 @@ def test_the_pickup_sheet_and_household_cards_print_on_a4(qtbot, neighbours, cup
     choose_printer(dialog, QUEUE)
     dialog.accept()
     finish(qtbot, page.job)
-    cards = printed(qtbot, cups_pdf, before)
+    cards = printed(qtbot, cups_pdf, before, "cards.pdf")
     assert len(cards) == 1 and sizes_mm(cards) == {(210, 297)}
     assert sorted(codes_on(cards, 300)) == sorted(household_codes(neighbours).values())
     assert len(household_codes(neighbours)) == len(NEIGHBOURS)
@@ -215,7 +217,7 @@ def test_the_supplier_order_sheet_prints_from_the_buy_page(qtbot, neighbours, cu
     dialog.accept()
     finish(qtbot, view.job)
     assert view.findChild(QLabel, "buyNotice").text() == f"Sent to {QUEUE}: 1 page."
-    sheet = printed(qtbot, cups_pdf, before)
+    sheet = printed(qtbot, cups_pdf, before, f"order-sheet-{buy}.pdf")
     assert len(sheet) == 1 and sizes_mm(sheet) == {(210, 297)}
 
 
@@ -236,7 +238,7 @@ def test_the_door_delivery_run_prints_from_the_gate_page(qtbot, neighbours, cups
         choose_printer(dialog, QUEUE)
         dialog.accept()
         finish(qtbot, page.door_run_job)
-        run = printed(qtbot, cups_pdf, before)
+        run = printed(qtbot, cups_pdf, before, "door-run-")
         assert len(run) == 1 and sizes_mm(run) == {(210, 297)}  # one building has door delivery
         assert page.findChild(QLabel, "gateNote").text() == f"Sent to {QUEUE}: 1 page."
     finally:
