@@ -3,6 +3,7 @@
 queue is read back from the PDF the queue printed: its pages, their size, their QR codes."""
 
 import sys
+import time
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -243,3 +244,34 @@ def test_the_door_delivery_run_prints_from_the_gate_page(qtbot, neighbours, cups
         assert page.findChild(QLabel, "gateNote").text() == f"Sent to {QUEUE}: 1 page."
     finally:
         page.stop()
+
+
+def test_stopping_a_print_job_half_way_sends_nothing_to_the_queue(qtbot, neighbours, cups_pdf,
+                                                                  monkeypatch):
+    import desktop.printing.labels as labels
+    from desktop.errors import Cancelled
+
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    finish(qtbot, page.preview_job)  # the previews are drawn before the slow writer comes in
+
+    def slow(conn, buy_id, stock, path, *, progress=None, should_cancel=None, limit=None):
+        for done in range(10_000):
+            if should_cancel():
+                raise Cancelled()
+            progress(done, 10_000)
+            time.sleep(0.001)
+
+    monkeypatch.setattr(labels, "write_labels", slow)
+    before = existing(cups_pdf)
+    click(qtbot, page, "bagsPrintLabels")
+    dialog = the_print_dialog(qtbot, page)
+    choose_printer(dialog, QUEUE)
+    dialog.accept()
+    with qtbot.waitSignal(page.job.failed, timeout=10_000) as failed:
+        page.job.cancel()
+    assert isinstance(failed.args[0], Cancelled)
+    qtbot.wait(2000)
+    assert not [p for p in existing(cups_pdf) - before if p.name.startswith(f"labels-{buy}-")]
+    all_done(qtbot)
