@@ -15,7 +15,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     json_flag = argparse.ArgumentParser(add_help=False)
     json_flag.add_argument("--json", action="store_true")
     output = argparse.ArgumentParser(add_help=False)
-    output.add_argument("-o", "--output", type=Path, required=True, metavar="OUT.pdf")
+    target = output.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
+    target.add_argument("--printer", metavar="NAME",
+                        help="send to this printer queue (CUPS) instead of writing a PDF")
 
     bags = sub.add_parser("bags", parents=[common], help="bags and their codes for a group buy")
     bags_sub = bags.add_subparsers(dest="bags_command", required=True, parser_class=Parser)
@@ -26,7 +29,8 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                       help="most units in one bag (default 10)")
     make.add_argument("--operator", default="", help="who is doing this (recorded)")
 
-    printing = sub.add_parser("print", parents=[common], help="labels, sheets and cards as PDF")
+    printing = sub.add_parser("print", parents=[common],
+                              help="labels, sheets and cards as PDF or to a printer")
     print_sub = printing.add_subparsers(dest="print_command", required=True, parser_class=Parser)
     labels = print_sub.add_parser("labels", parents=[common, output], help="bag labels")
     labels.add_argument("--buy", type=int, required=True, metavar="ID")
@@ -81,39 +85,71 @@ def _bags(args: argparse.Namespace) -> int:
     return 0
 
 
+def _written(command: str, count: int, where: str, zh: bool) -> str:
+    """What was made and where it went (a PDF file, or a printer's queue)."""
+    if command == "labels":
+        return f"已将 {count} 张标签{where}" if zh else f"{count} labels {where}"
+    if command == "cards":
+        return f"已将 {count} 张住户卡{where}" if zh else f"{count} household cards {where}"
+    sheet = ("取货单" if command == "pickup" else "订货单") if zh else \
+        ("the pickup sheet" if command == "pickup" else "the order sheet")
+    if zh:
+        return f"已将{sheet}（{count} 页）{where}"
+    return f"{sheet[0].upper()}{sheet[1:]} ({_pages(count)}) {where}"
+
+
 @command("print")
 def _print(args: argparse.Namespace) -> int:
+    """Write the document to `-o FILE`, or send it to `--printer NAME` at its paper's page size."""
+    import tempfile
+
+    from desktop.errors import BadInput
     from desktop.printing.pdf import check_output
+    from desktop.printing.send import ready_to_send, send_pdf
+    from desktop.printing.stocks import SHEET, get_stock
 
-    check_output(args.output)  # a bad path is said before anything else is done
+    if args.output is None and args.printer is None:
+        raise BadInput("print_target_missing", "output")
+    paper = get_stock(args.stock).paper if args.print_command == "labels" else SHEET
+    if args.printer is not None:
+        ready_to_send(args.printer)  # a queue that takes no jobs is said before anything is drawn
+    else:
+        check_output(args.output)  # a bad path is said before anything else is done
     conn = open_database(args)
+    zh = _zh()
     try:
-        zh = _zh()
-        if args.print_command == "labels":
-            from desktop.printing.labels import write_labels
-
-            count = write_labels(conn, args.buy, args.stock, args.output)
-            said = (f"已将 {count} 张标签写入 {args.output}" if zh else
-                    f"Wrote {count} labels to {args.output}")
-        elif args.print_command == "pickup":
-            from desktop.printing.pickup import write_pickup_sheet
-
-            pages = write_pickup_sheet(conn, args.buy, args.output)
-            said = (f"已将取货单（{pages} 页）写入 {args.output}" if zh else
-                    f"Wrote the pickup sheet ({_pages(pages)}) to {args.output}")
-        elif args.print_command == "cards":
-            from desktop.printing.cards import write_cards
-
-            count = write_cards(conn, args.output, building=args.building)
-            said = (f"已将 {count} 张住户卡写入 {args.output}" if zh else
-                    f"Wrote {count} household cards to {args.output}")
-        else:
-            from desktop.printing.supplier_sheet import write_supplier_sheet
-
-            pages = write_supplier_sheet(conn, args.buy, args.output)
-            said = (f"已将订货单（{pages} 页）写入 {args.output}" if zh else
-                    f"Wrote the order sheet ({_pages(pages)}) to {args.output}")
+        with tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
+            name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
+                    "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
+                    "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
+            path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
+            count = _draw(conn, args, path)
+            if args.printer is None:
+                where = f"写入 {path}" if zh else f"written to {path}"
+            else:
+                request = send_pdf(path, args.printer, paper, name)
+                where = (f"发送到打印机 {args.printer}（任务 {request}）" if zh else
+                         f"sent to printer {args.printer} (request {request})")
     finally:
         conn.close()
-    print(said)
+    print(_written(args.print_command, count, where, zh))
     return 0
+
+
+def _draw(conn, args: argparse.Namespace, path: Path) -> int:
+    """The document's PDF in `path`; returns its labels, cards or pages."""
+    if args.print_command == "labels":
+        from desktop.printing.labels import write_labels
+
+        return write_labels(conn, args.buy, args.stock, path)
+    if args.print_command == "pickup":
+        from desktop.printing.pickup import write_pickup_sheet
+
+        return write_pickup_sheet(conn, args.buy, path)
+    if args.print_command == "cards":
+        from desktop.printing.cards import write_cards
+
+        return write_cards(conn, path, building=args.building)
+    from desktop.printing.supplier_sheet import write_supplier_sheet
+
+    return write_supplier_sheet(conn, args.buy, path)

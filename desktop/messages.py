@@ -720,6 +720,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The printer could not be started: check that it is switched on and connected, or save the PDF and print that.",
         "无法启动打印机：请检查打印机是否开机并已连接，或先保存 PDF 再打印。",
     ),
+    "printer_none": (
+        "No printer is installed on this computer: add one in the system's printer settings, or save the PDF and print it elsewhere.",
+        "这台电脑没有安装打印机：请在系统的打印机设置中添加，或先保存 PDF 到别处打印。",
+    ),
+    "printer_unknown": (
+        "There is no printer called “{printer}”: check its name with `lpstat -p`, or choose another.",
+        "没有名为“{printer}”的打印机：请用 `lpstat -p` 查看名称，或换一台打印机。",
+    ),
+    "printer_rejects": (
+        "Printer “{printer}” is not accepting jobs ({reason}): nothing was printed; fix the printer or choose another.",
+        "打印机“{printer}”不接受打印任务（{reason}）：未打印任何内容；请检查该打印机或换一台。",
+    ),
+    "printer_rejected": (
+        "Printer “{printer}” refused the document ({reason}): nothing was printed; check the printer, or save the PDF and print that.",
+        "打印机“{printer}”拒绝了打印任务（{reason}）：未打印任何内容；请检查打印机，或先保存 PDF 再打印。",
+    ),
+    "printer_no_lp": (
+        "Printing to “{printer}” needs the CUPS command lp, which is not installed here: install CUPS, or write a PDF with -o and print that.",
+        "打印到“{printer}”需要 CUPS 的 lp 命令，但本机没有安装：请安装 CUPS，或用 -o 生成 PDF 后再打印。",
+    ),
+    "print_target_missing": (
+        "Say where the document goes: -o FILE.pdf for a PDF, or --printer NAME for a printer.",
+        "请指定输出位置：-o 文件.pdf 生成 PDF，或 --printer 名称 直接打印。",
+    ),
+    "print_language_invalid": (
+        "“{text}” is not a print language: use zh (Chinese) or en (English).",
+        "“{text}”不是可用的打印语言：请用 zh（中文）或 en（英文）。",
+    ),
     "building_invalid": (
         "“{text}” is not a building number: type a number, such as 12.",
         "“{text}”不是楼号：请填写数字，例如 12。",

@@ -16,9 +16,10 @@ from desktop.codes import normalise, verify
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
 from desktop.households import HouseholdFields, add_household, list_households
-from desktop.lang import set_language
+from desktop.lang import current_language, set_language
 from desktop.printing.cards import CARD_H, CARD_W, write_cards
 from desktop.printing.labels import _item_lines, write_labels
+from desktop.printing.language import print_language, set_print_language
 from desktop.printing.pickup import write_pickup_sheet
 from desktop.printing.qr import QUIET_ZONE
 from desktop.printing.stocks import MM, STOCKS
@@ -284,6 +285,7 @@ def test_chinese_text_is_drawn_with_real_glyphs(conn, tmp_path):
 
 def test_the_pickup_sheet_lists_households_by_building_and_room_with_page_x_of_y(busy_compound, tmp_path):
     conn, buy = busy_compound
+    set_print_language(conn, "en")
     out = tmp_path / "pickup.pdf"
     pages = write_pickup_sheet(conn, buy, out)
     texts = [text_of(page) for page in pages_of(out)]
@@ -298,7 +300,7 @@ def test_the_pickup_sheet_lists_households_by_building_and_room_with_page_x_of_y
                                             key=lambda h: (h.building, h.entrance or 0, h.room))]
     assert listed == households
     assert "".join(texts).count("cut here") == 2  # between buildings 1, 2 and 3
-    assert "1/2 frozen" in texts[0]
+    assert "1/2 Frozen" in texts[0]
     for household in list_households(conn):
         assert household.name not in "".join(texts)
 
@@ -330,8 +332,51 @@ def test_the_supplier_order_sheet_gives_totals_per_item(conn, tmp_path):
     out = tmp_path / "sheet.pdf"
     write_supplier_sheet(conn, buy, out)
     words = text_of(pages_of(out)[0])
-    assert "冷冻饺子(1kg)" in words and "Total" in words
+    assert "冷冻饺子(1kg)" in words and "合计" in words and "冷冻" in words
     assert "¥" in words
+    set_print_language(conn, "en")
+    write_supplier_sheet(conn, buy, out)
+    words = text_of(pages_of(out)[0])
+    assert "Total" in words and "Frozen" in words and not re.search(r"\s冷冻\s", words)
+
+
+# ---- the print language ---------------------------------------------------------------------------
+
+
+def test_documents_print_in_chinese_by_default_whatever_the_operators_language(conn, tmp_path):
+    assert current_language() == "en" and print_language(conn) == "zh"
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    sheet = text_of(pages_of(tmp_path / "pickup.pdf")[0])
+    assert "取货单" in sheet and "1/2 冷冻" in sheet and "Pickup" not in sheet
+    write_labels(conn, buy, "thermal-60x40", tmp_path / "labels.pdf")
+    words = set(" ".join(text_of(page) for page in pages_of(tmp_path / "labels.pdf")).split())
+    assert {"冷冻", "冷藏", "常温"} <= words and not {"Frozen", "Chilled", "Ambient"} & words
+
+
+def test_a_compound_that_prints_in_english_gets_english_storage_words(conn, tmp_path):
+    set_language("zh")  # the operator reads the window in Chinese; the compound prints English
+    assert set_print_language(conn, "English") == "en"
+    buy = everyday_buy(conn)
+    make_bags(conn, buy)
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    sheet = text_of(pages_of(tmp_path / "pickup.pdf")[0])
+    assert "Pickup sheet" in sheet and "1/2 Frozen" in sheet and "取货单" not in sheet
+    write_labels(conn, buy, "thermal-40x30", tmp_path / "labels.pdf")
+    words = " ".join(text_of(page) for page in pages_of(tmp_path / "labels.pdf"))
+    assert "Frozen" in words and "Chilled" in words and "Ambient" in words
+    assert not {"冷冻", "冷藏", "常温"} & set(words.split())
+    # every label's code still reads back on the smallest stock, English badge and all
+    for page in pages_of(tmp_path / "labels.pdf"):
+        assert len(read_codes(page)) == 1
+
+
+def test_a_print_language_that_is_not_offered_is_refused(conn):
+    with pytest.raises(BadInput) as refused:
+        set_print_language(conn, "fr")
+    assert refused.value.code == "print_language_invalid"
+    assert print_language(conn) == "zh"
 
 
 # ---- bad input and stopping ---------------------------------------------------------------------------
@@ -418,6 +463,69 @@ def test_print_commands_write_pdfs_and_refuse_bad_input_in_one_sentence(tmp_path
     assert "cannot be written" in capsys.readouterr().err
 
 
+def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path, capsys):
+    from cups_queue import QUEUE, existing, printed_file, require_queues
+
+    from desktop import cli
+
+    folder = require_queues()
+    conn = compound(tmp_path)
+    buy = everyday_buy(conn)
+    bags = make_bags(conn, buy).bags
+    conn.close()
+    db = str(tmp_path / "c.sqlite")
+
+    before = existing(folder)
+    assert cli.main(["--db", db, "--lang", "en", "print", "labels", "--buy", str(buy),
+                     "--stock", "thermal-40x30", "--printer", QUEUE]) == 0
+    assert capsys.readouterr().out.startswith(f"{len(bags)} labels sent to printer {QUEUE} (request ")
+    document = pdfium.PdfDocument(str(printed_file(folder, before, f"labels-{buy}-thermal-40x30")))
+    assert len(document) == len(bags)
+    for page in document:
+        width, height = page.get_size()
+        assert abs(width - 40 * MM) < 0.5 * MM and abs(height - 30 * MM) < 0.5 * MM
+    assert [code for page in document for code, *_ in read_codes(page, 203)] == [b.code for b in bags]
+
+    before = existing(folder)
+    assert cli.main(["--db", db, "--lang", "zh_CN", "print", "pickup", "--buy", str(buy),
+                     "--printer", QUEUE]) == 0
+    assert capsys.readouterr().out.startswith(f"已将取货单（1 页）发送到打印机 {QUEUE}（任务 ")
+    (page,) = pdfium.PdfDocument(str(printed_file(folder, before, f"pickup-{buy}")))
+    assert [round(v / MM) for v in page.get_size()] == [210, 297]
+
+
+def test_printing_to_a_queue_that_refuses_jobs_or_without_cups_says_so_and_records_nothing(
+        tmp_path, capsys, monkeypatch):
+    from cups_queue import REJECTING, require_queues
+
+    from desktop import cli
+    from desktop.bags import household_codes
+
+    require_queues()
+    conn = compound(tmp_path)
+    db = str(tmp_path / "c.sqlite")
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", REJECTING]) == 2
+    err = capsys.readouterr().err
+    assert err == (f"Printer “{REJECTING}” is not accepting jobs (paper jam): nothing was printed; "
+                   "fix the printer or choose another.\n")
+    assert household_codes(conn) == {}  # no card code was issued for cards never printed
+
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", "NoSuchQueue"]) == 2
+    assert "There is no printer called “NoSuchQueue”" in capsys.readouterr().err
+
+    import shutil
+
+    monkeypatch.setattr(shutil, "which", lambda name, *a, **k: None)  # a computer without CUPS
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards", "--printer", "Office"]) == 2
+    assert capsys.readouterr().err == (
+        "Printing to “Office” needs the CUPS command lp, which is not installed here: install "
+        "CUPS, or write a PDF with -o and print that.\n")
+    assert cli.main(["--db", db, "--lang", "en", "print", "cards"]) == 2
+    assert "-o FILE.pdf for a PDF, or --printer NAME" in capsys.readouterr().err
+    assert household_codes(conn) == {}
+    conn.close()
+
+
 # ---- the benchmark's way is the program's way, and it reads back ----------------------------------------
 
 
@@ -468,3 +576,38 @@ def test_two_documents_printed_at_once_from_two_threads_both_come_out_whole(tmp_
     for n in range(6):
         assert len(pdfium.PdfDocument(str(tmp_path / f"l{n}.pdf"))) >= 1
         assert len(pdfium.PdfDocument(str(tmp_path / f"p{n}.pdf"))) >= 1
+
+
+# ---- settling up at the table -------------------------------------------------------------------
+
+
+def test_the_pickup_sheet_says_what_each_household_still_owes_and_what_came_short(conn, tmp_path):
+    from bag_scenes import arrived, open_buy, order
+
+    from desktop.payments import record_payment
+
+    buy = open_buy(conn)
+    wings = order(conn, buy, "12-301", 鸡翅中=3, 酱油=1)
+    rice = order(conn, buy, "3-101", 东北大米=1)
+    order(conn, buy, "5-1202", 酱油=2)
+    arrived(conn, buy, {"鸡翅中(1kg)": 2, "酱油": 3, "东北大米(10kg)": 1})
+    record_payment(conn, wings, 2 * 5850 + 900 - 1234, "wechat")  # paid for all but ¥12.34
+    record_payment(conn, rice, 7900 + 500, "cash")  # ¥5.00 too much: owed back
+    make_bags(conn, buy)
+
+    write_pickup_sheet(conn, buy, tmp_path / "pickup.pdf")
+    (page,) = pages_of(tmp_path / "pickup.pdf")
+    rows = text_of(page)
+    assert "共还欠 ¥" in rows and "3→2：订 3 件，到 2 件" in rows
+    row_12_301 = rows[rows.index("12-301"):]  # rows go by building: 3, 5, then 12
+    assert "还欠 ¥12.34" in row_12_301 and "鸡翅中(1kg) 3→2" in row_12_301
+    assert "酱油×1" in row_12_301
+    assert "应退 ¥5.00" in rows[rows.index("3-101"):rows.index("5-1202")]
+    row_5_1202 = rows[rows.index("5-1202"):rows.index("12-301")]
+    assert "还欠 ¥18.00" in row_5_1202 and "→" not in row_5_1202  # nothing paid, nothing short
+
+    set_print_language(conn, "en")
+    write_pickup_sheet(conn, buy, tmp_path / "pickup-en.pdf")
+    rows = text_of(pages_of(tmp_path / "pickup-en.pdf")[0])
+    assert "Owes ¥12.34" in rows and "鸡翅中(1kg) 3→2" in rows and "Refund ¥5.00" in rows
+    assert "3→2: ordered 3, got 2" in rows

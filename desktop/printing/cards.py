@@ -18,8 +18,8 @@ from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.households import list_households
-from desktop.lang import current_language
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, MONO, unit_width
+from desktop.printing.language import print_language
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -76,7 +76,7 @@ def write_cards(conn: Connection, path: str | os.PathLike[str], *, building: obj
         households = households[:limit]
     codes = issue_household_codes(conn, [h.id for h in households])
     cards = [Card(codes[h.id], h.address, mask_name(h.name)) for h in households]
-    lang = current_language()
+    lang = print_language(conn)
     compound = compound_info(conn).name
     with pdf_file(path) as out:
         _draw(out, cards, compound, lang, progress, should_cancel)

@@ -8,13 +8,13 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
-from desktop.bags import STORAGE_NAMES, STORAGE_ORDER, mask_name
+from desktop.bags import STORAGE_ORDER, mask_name
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.gate import DoorStop, door_run
-from desktop.lang import current_language
 from desktop.printing.fonts import ASCENT
+from desktop.printing.language import STORAGE_WORDS, print_language, storage_word
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -62,7 +62,7 @@ def write_door_run(conn: Connection, path: str | os.PathLike[str], *, building: 
     stops = door_run(conn, building)
     if not stops:
         raise BadInput("door_run_empty", "building")
-    sheet = _Sheet(compound_info(conn).name, current_language(), stops)
+    sheet = _Sheet(compound_info(conn).name, print_language(conn), stops)
     with pdf_file(path) as out:
         return sheet.write(out, progress, should_cancel)
 
@@ -81,10 +81,9 @@ class _Sheet:
             self.columns.append(self.columns[-1] + w)
 
     def _bag_lines(self, stop: DoorStop) -> list[str]:
-        zh = 1 if self.lang == "zh" else 0
         bags = sorted(stop.bags, key=lambda b: (STORAGE_ORDER.index(b.storage), b.buy_id, b.index))
         return [ellipsize(self.words["bag"].format(i=b.index, m=b.count,
-                                                   s=STORAGE_NAMES[b.storage][zh], buy=b.buy),
+                                                   s=storage_word(b.storage, self.lang), buy=b.buy),
                           TEXT, self.bags_w - 3 * MM) for b in bags]
 
     def _pages(self) -> list[tuple[int, list[tuple[float, DoorStop, list[str]]]]]:
@@ -163,7 +162,7 @@ class _Sheet:
 
 def line_is_cold(line: str) -> bool:
     """Frozen and chilled bags are set in bold: they go first and must not wait."""
-    words = [name for key in ("frozen", "chilled") for name in STORAGE_NAMES[key]]
+    words = [words[key] for words in STORAGE_WORDS.values() for key in ("frozen", "chilled")]
     return any(f" {word} " in line for word in words)
 
 

@@ -19,8 +19,8 @@ from desktop.codes import display_code, display_groups
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.group_buys import get_buy
-from desktop.lang import current_language
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, DESCENT, MONO, unit_width
+from desktop.printing.language import DEFAULT, print_language, storage_word
 from desktop.printing.pdf import (
     ELLIPSIS,
     MM,
@@ -37,7 +37,6 @@ from desktop.printing.pdf import (
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import Stock, get_stock
 
-BADGES = {"frozen": "冷冻", "chilled": "冷藏", "ambient": "常温"}
 DIGIT_HEIGHT = 0.76  # digits of the bundled face rise 0.73 em; a little more for the bold stroke
 _SPEC = re.compile(r"\s*[(（\[【][^)）\]】]*[)）\]】]\s*")
 
@@ -87,7 +86,7 @@ def write_labels(conn: Connection, buy_id: int, stock: str, path: str | os.PathL
         labels = labels[:limit]
     with pdf_file(path) as out:
         draw_labels(out, labels, chosen, labels[0].buy_title, progress=progress,
-                    should_cancel=should_cancel)
+                    should_cancel=should_cancel, lang=print_language(conn))
     return len(labels)
 
 
@@ -97,10 +96,11 @@ def vector_qr(canvas, code: str, x: float, y: float, module: float) -> None:
 
 def draw_labels(out, labels: Sequence[LabelData], stock: Stock, title: str, *,
                 progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
-                qr: QRDrawer = vector_qr) -> None:
-    """Every label into one PDF written to `out`, `stock.per_page` to a page."""
+                qr: QRDrawer = vector_qr, lang: str = DEFAULT) -> None:
+    """Every label into one PDF written to `out`, `stock.per_page` to a page, its words in the
+    print language `lang`."""
     canvas = new_canvas(out, stock.page, title, no_scaling=True)
-    layout = _layout(stock, current_language())
+    layout = _layout(stock, lang)
     total = len(labels)
     for done, label in enumerate(labels):
         slot = done % stock.per_page
@@ -233,7 +233,7 @@ class _Layout:
     def _badge(self, canvas, text: TextBatch, storage: str, x: float, y: float,
                height: float) -> float:
         """The storage class in a box; frozen is white on black. Returns the box's width."""
-        word = BADGES[storage]
+        word = storage_word(storage, self.lang)
         size = height * 0.62
         width = unit_width(word) * size + height * 0.5
         path = _rounded_box(x, y, width, height, height * 0.18)

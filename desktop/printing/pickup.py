@@ -1,6 +1,10 @@
 """The pickup sheet: households by building then room, their bags and items, a box to tick and a
 space to sign; a cut line between buildings so each building's volunteer takes their strip; the
-buy, the date and page x of y on every page."""
+buy, the date and page x of y on every page.
+
+So money and complaints are settled where the bag is handed over, each household's row also says
+what it still owes for this buy (`还欠 ¥12.34`) or is owed back, and every item that came short is
+printed as ordered→got (`3→2`) instead of its count."""
 
 from __future__ import annotations
 
@@ -8,13 +12,14 @@ import os
 from dataclasses import dataclass
 from datetime import datetime
 
-from desktop.bags import STORAGE_NAMES, Bag, list_bags, mask_name
+from desktop.bags import Bag, list_bags, mask_name
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.group_buys import get_buy
-from desktop.lang import current_language
+from desktop.group_buys import buy_details, get_buy
+from desktop.money import format_fen
 from desktop.printing.fonts import ASCENT, unit_width
+from desktop.printing.language import print_language, storage_word
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -46,6 +51,9 @@ class _Household:
     name: str
     door: bool
     bags: tuple[Bag, ...]
+    owes_fen: int = 0
+    refund_fen: int = 0
+    short: tuple[tuple[str, int, int], ...] = ()  # (item, ordered, got) where got < ordered
 
     @property
     def items(self) -> list[tuple[str, int]]:
@@ -54,6 +62,16 @@ class _Household:
             for item in bag.items:
                 totals[item.item] = totals.get(item.item, 0) + item.quantity
         return list(totals.items())
+
+    def entries(self) -> list[str]:
+        """`name×n` for what is in the bags; `name 3→2` for what came short, even to nothing."""
+        short = {name: (ordered, got) for name, ordered, got in self.short}
+        entries = [f"{name} {short[name][0]}→{short[name][1]}" if name in short else f"{name}×{n}"
+                   for name, n in self.items]
+        bagged = {name for name, _ in self.items}
+        entries += [f"{name} {ordered}→{got}" for name, ordered, got in self.short
+                    if name not in bagged]
+        return entries
 
 
 def _words(lang: str) -> dict[str, str]:
@@ -71,6 +89,10 @@ def _words(lang: str) -> dict[str, str]:
         "cut": "沿此线剪开" if zh else "cut here",
         "door": "送上门" if zh else "door",
         "printed": "打印于 {date}" if zh else "Printed {date}",
+        "owes": "还欠 {money}" if zh else "Owes {money}",
+        "refund": "应退 {money}" if zh else "Refund {money}",
+        "owed_total": "共还欠 {money}" if zh else "{money} still owed",
+        "short_key": "3→2：订 3 件，到 2 件" if zh else "3→2: ordered 3, got 2",
     }
 
 
@@ -100,10 +122,39 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
         else:
             households.append(_Household(bag.address, bag.building, mask_name(bag.name),
                                          bag.delivery == "door", (bag,)))
-    lang = current_language()
+    households = _with_money_and_shortages(conn, buy_id, households)
+    lang = print_language(conn)
     sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
     with pdf_file(path) as out:
         return sheet.write(out, progress, should_cancel, max_pages)
+
+
+def _with_money_and_shortages(conn: Connection, buy_id: int,
+                              households: list[_Household]) -> list[_Household]:
+    """Each household with what it owes or is owed for the buy and what it got less of."""
+    owes: dict[int, int] = {}
+    refund: dict[int, int] = {}
+    short: dict[int, dict[str, list[int]]] = {}
+    for order in buy_details(conn, buy_id).orders:
+        if order.household_id is None:
+            continue
+        household = order.household_id
+        owes[household] = owes.get(household, 0) + order.money.owing_fen
+        refund[household] = refund.get(household, 0) + order.money.refund_due_fen
+        if order.cancelled:
+            continue
+        for line in order.lines:
+            if line.allocated is not None and line.allocated < line.quantity:
+                counts = short.setdefault(household, {}).setdefault(line.item, [0, 0])
+                counts[0] += line.quantity
+                counts[1] += line.allocated
+    result = []
+    for h in households:
+        key = h.bags[0].household_id
+        result.append(_Household(
+            h.address, h.building, h.name, h.door, h.bags, owes.get(key, 0), refund.get(key, 0),
+            tuple((name, ordered, got) for name, (ordered, got) in short.get(key, {}).items())))
+    return result
 
 
 class _Sheet:
@@ -124,11 +175,9 @@ class _Sheet:
     # ---- layout: what goes on which page, worked out before anything is drawn ----
 
     def _row(self, household: _Household) -> tuple[float, list[str], list[str]]:
-        zh = 1 if self.lang == "zh" else 0
-        bag_lines = [f"{bag.index}/{bag.count} {STORAGE_NAMES[bag.storage][zh]}"
+        bag_lines = [f"{bag.index}/{bag.count} {storage_word(bag.storage, self.lang)}"
                      for bag in household.bags]
-        item_lines = _entry_lines([f"{name}×{n}" for name, n in household.items],
-                                  self.items_w - 2 * MM)
+        item_lines = _entry_lines(household.entries(), self.items_w - 2 * MM)
         lines = max(len(bag_lines), len(item_lines), 2 if household.door else 1)
         return max(lines * LEADING + 2.5 * MM, 10 * MM), bag_lines, item_lines
 
@@ -192,6 +241,11 @@ class _Sheet:
         where = " · ".join(part for part in (self.compound, self.date) if part)
         draw_text(canvas, right, top - 12, where, 10, align="right")
         summary = w["total"].format(**_counted(self.lang, len(self.households), total_bags))
+        owed = sum(h.owes_fen for h in self.households)
+        if owed:
+            summary += " · " + w["owed_total"].format(money=format_fen(owed))
+        if any(h.short for h in self.households):
+            summary += " · " + w["short_key"]
         draw_text(canvas, left, top - 28, summary, 9)
         draw_text(canvas, right, top - 28, w["page"].format(x=number, y=pages), 9, align="right")
         # Column heads, then a rule.
@@ -242,9 +296,15 @@ class _Sheet:
             draw_text(canvas, c[3] + 1.5 * MM, first - n * LEADING, line, TEXT)
         for n, line in enumerate(item_lines):
             draw_text(canvas, c[4] + 1.5 * MM, first - n * LEADING, line, TEXT)
-        # The signature space: a line to sign on.
-        canvas.setLineWidth(0.4)
+        # What is still owed either way, above the line to sign on.
         sign_left = c[5] + 2 * MM
+        if household.owes_fen:
+            draw_text(canvas, sign_left, first, self.words["owes"].format(
+                money=format_fen(household.owes_fen)), TEXT, bold=True)
+        elif household.refund_fen:
+            draw_text(canvas, sign_left, first, self.words["refund"].format(
+                money=format_fen(household.refund_fen)), TEXT)
+        canvas.setLineWidth(0.4)
         canvas.line(sign_left, y - height + 2.5 * MM, self.width - MARGIN - 1 * MM,
                     y - height + 2.5 * MM)
         canvas.setStrokeGray(0.6)

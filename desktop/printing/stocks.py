@@ -3,6 +3,9 @@
 Sizes are the stock's own; every page of a label PDF is exactly the stock's page. A thermal label
 is its own page. Module sizes are whole printer dots where the printer is known (203 dpi thermal
 heads) and never under 0.5 mm, so a cheap scanner or a webcam at the gate reads them.
+
+A `Paper` is what a printer is told: the page's exact size and the resolution the pages are drawn
+at for it (203 dpi for a thermal head, one label a page; 300 dpi for an office printer's sheets).
 """
 
 from __future__ import annotations
@@ -16,6 +19,33 @@ INCH = 72.0
 THERMAL_DOT = 25.4 / 203 * MM  # one dot of a 203 dpi thermal head, in points
 A4 = (210 * MM, 297 * MM)
 LETTER = (8.5 * INCH, 11 * INCH)
+
+
+THERMAL_DPI = 203
+SHEET_DPI = 300
+
+
+@dataclass(frozen=True)
+class Paper:
+    name: str
+    size: tuple[float, float]  # points, width × height, as the page is drawn
+    dpi: int
+    thermal: bool = False
+
+    @property
+    def millimetres(self) -> tuple[float, float]:
+        return (round(self.size[0] / MM, 1), round(self.size[1] / MM, 1))
+
+    @property
+    def media(self) -> str:
+        """The page size as CUPS names it: `A4`, `Letter` or `Custom.60x40mm`."""
+        if self.name in ("A4", "Letter"):
+            return self.name
+        width, height = self.millimetres
+        return f"Custom.{width:g}x{height:g}mm"
+
+
+SHEET = Paper("A4", A4, SHEET_DPI)
 
 
 @dataclass(frozen=True)
@@ -32,6 +62,12 @@ class Stock:
     module: float = 0.5 * MM
     padding: float = 1.0 * MM
     thermal: bool = False
+
+    @property
+    def paper(self) -> Paper:
+        if self.thermal:
+            return Paper(self.name, self.page, THERMAL_DPI, thermal=True)
+        return Paper("Letter" if self.page == LETTER else "A4", self.page, SHEET_DPI)
 
     @property
     def per_page(self) -> int:

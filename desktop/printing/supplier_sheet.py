@@ -10,9 +10,9 @@ import os
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
 from desktop.group_buys import STATUS_NAMES
-from desktop.lang import current_language
 from desktop.money import format_fen
 from desktop.order_sheet import order_sheet
+from desktop.printing.language import print_language, storage_word
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -28,7 +28,6 @@ from desktop.printing.stocks import A4
 
 MARGIN = 15 * MM
 ROW = 8 * MM
-_STORAGE = {"ambient": ("ambient", "常温"), "chilled": ("chilled", "冷藏"), "frozen": ("frozen", "冷冻")}
 
 
 def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str], *,
@@ -37,7 +36,8 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
     """Write the sheet; returns its number of pages."""
     check_output(path)
     sheet = order_sheet(conn, buy_id)
-    zh = current_language() == "zh"
+    lang = print_language(conn)
+    zh = lang == "zh"
     words = (("商品", "规格", "存放", "数量", "单价", "金额") if zh else
              ("Item", "Pack", "Storage", "Quantity", "Price", "Amount"))
     title = f"{'订货单' if zh else 'Order sheet'} · {sheet.title}"
@@ -76,7 +76,7 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
                 y -= ROW
                 _row(canvas, columns, y, (
                     ellipsize(row.item, 10, columns[1] - columns[0] - 2 * MM), row.pack_size,
-                    _STORAGE[row.storage][1 if zh else 0], str(row.quantity),
+                    storage_word(row.storage, lang), str(row.quantity),
                     format_fen(row.unit_price_fen), format_fen(row.amount_fen)))
                 canvas.setLineWidth(0.3)
                 canvas.setStrokeGray(0.6)

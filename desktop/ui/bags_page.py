@@ -32,14 +32,17 @@ from PySide6.QtWidgets import (
 
 from desktop.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
 from desktop.db.connection import Connection
-from desktop.errors import DatabaseUnusable
+from desktop.errors import DatabaseUnusable, DeskError
 from desktop.group_buys import STATUS_NAMES, list_buys
 from desktop.households import roster_summary
 from desktop.lang import current_language
 from desktop.messages import describe
-from desktop.printing.stocks import DEFAULT_STOCK, STOCKS
-from desktop.ui.common import arg
+from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
+from desktop.printing.language import print_language, set_print_language
+from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
+from desktop.ui.common import arg, show_error
 from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.printing import print_document
 
 # Buys whose bags can be made (arrived) or printed again (bagged, and after).
 SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
@@ -71,41 +74,6 @@ def render_first_page(pdf: Path, width_px: int) -> bytes:
         image.save(buffer, format="PNG")
         return buffer.getvalue()
     finally:
-        document.close()
-
-
-def print_pdf(pdf: Path, printer, progress, should_cancel) -> int:
-    """Send a PDF to a printer page by page, each page drawn at the printer's resolution (up to
-    600 dpi) over the whole sheet, with no margins or scaling of our own. Runs in a worker thread:
-    painting on a QPrinter is allowed there."""
-    import pypdfium2 as pdfium
-    from PySide6.QtGui import QPainter
-
-    from desktop.errors import BadInput, Cancelled
-
-    document = pdfium.PdfDocument(str(pdf))
-    painter = QPainter()
-    try:
-        if not painter.begin(printer):
-            raise BadInput("printer_failed", "printer")
-        dpi = min(max(printer.resolution(), 150), 600)
-        pages = len(document)
-        for number in range(pages):
-            if should_cancel():
-                printer.abort()
-                raise Cancelled()
-            if number:
-                printer.newPage()
-            image = document[number].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
-            frame = QImage(image.tobytes(), image.width, image.height, image.width,
-                           QImage.Format.Format_Grayscale8)
-            target = printer.pageLayout().fullRectPixels(printer.resolution())
-            painter.drawImage(target, frame)
-            progress(number + 1, pages)
-        return pages
-    finally:
-        if painter.isActive():
-            painter.end()
         document.close()
 
 
@@ -253,6 +221,18 @@ class BagsPage(QWidget):
         self.open_sheet_button = self._button("bagsOpenSheet", self.tr("Supplier order sheet"),
                                               lambda: self.open_document("sheet"))
         self.open_sheet_button.setToolTip(self.tr("Totals per item for the supplier, as a PDF"))
+        # ---- the language everything is printed in: the compound's, not the window's ----
+        self.print_language = QComboBox(self)
+        self.print_language.setObjectName("bagsPrintLanguage")
+        self.print_language.setAccessibleName(self.tr("Print language"))
+        self.print_language.setToolTip(self.tr("Labels, sheets and cards are printed in this "
+                                               "language, whatever language the window is in"))
+        self.print_language.addItem("中文", "zh")  # each language named in itself
+        self.print_language.addItem("English", "en")
+        self.print_language.activated.connect(self._print_language_chosen)
+        language_label = QLabel(self.tr("Print &language:"), self)
+        language_label.setBuddy(self.print_language)
+
         bottom = QHBoxLayout()
         bottom.addWidget(cards_label)
         bottom.addWidget(self.cards_building)
@@ -262,6 +242,8 @@ class BagsPage(QWidget):
         bottom.addStretch(1)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.buildings, 1)
+        counts_row.addWidget(language_label, 0, Qt.AlignmentFlag.AlignTop)
+        counts_row.addWidget(self.print_language, 0, Qt.AlignmentFlag.AlignTop)
         counts_row.addWidget(self.open_sheet_button, 0, Qt.AlignmentFlag.AlignTop)
 
         divider = QFrame(self)
@@ -356,10 +338,33 @@ class BagsPage(QWidget):
             self.cards_building.addItem(arg(self.tr("Building %1 (%2)"), building, count), building)
         index = self.cards_building.findData(chosen)
         self.cards_building.setCurrentIndex(max(index, 0))
+        self._show_print_language()
         has_households = bool(buildings)
         for button in (self.print_cards_button, self.open_cards_button, self.save_cards_button):
             button.setEnabled(has_households)
         self._buy_chosen()
+
+    def _show_print_language(self) -> None:
+        try:
+            lang = print_language(self._conn)
+        except sqlite3.DatabaseError:
+            lang = DEFAULT_PRINT_LANGUAGE
+        self.print_language.setCurrentIndex(self.print_language.findData(lang))
+        read_only = self._conn.read_only
+        self.print_language.setEnabled(not read_only)
+
+    def _print_language_chosen(self) -> None:
+        """Keep the chosen print language in the compound's file; the previews follow it."""
+        chosen = self.print_language.currentData()
+        try:
+            if chosen == print_language(self._conn):
+                return
+            set_print_language(self._conn, chosen)
+        except DeskError as error:
+            self._show_print_language()
+            show_error(self, error)
+            return
+        self.refresh_previews()
 
     def buy_id(self) -> int | None:
         return self.buy_combo.currentData()
@@ -497,34 +502,32 @@ class BagsPage(QWidget):
     # ---- the documents: labels, pickup sheet, cards, supplier sheet ----
 
     def _writer(self, kind: str):
-        """A job function writing the document `kind` to a path, and a title for its progress."""
+        """`write(conn, path, progress, should_cancel)` drawing the document `kind`, and a title
+        for its progress."""
         buy_id = self.buy_id()
         stock = self.stock_combo.currentData()
         building = self.cards_building.currentData()
 
-        def write(path: Path):
-            def work(conn, progress, should_cancel):
-                if kind == "labels":
-                    from desktop.printing.labels import write_labels
+        def write(conn, path: Path, progress, should_cancel):
+            if kind == "labels":
+                from desktop.printing.labels import write_labels
 
-                    return write_labels(conn, buy_id, stock, path, progress=progress,
+                return write_labels(conn, buy_id, stock, path, progress=progress,
+                                    should_cancel=should_cancel)
+            if kind == "pickup":
+                from desktop.printing.pickup import write_pickup_sheet
+
+                return write_pickup_sheet(conn, buy_id, path, progress=progress,
+                                          should_cancel=should_cancel)
+            if kind == "cards":
+                from desktop.printing.cards import write_cards
+
+                return write_cards(conn, path, building=building, progress=progress,
+                                   should_cancel=should_cancel)
+            from desktop.printing.supplier_sheet import write_supplier_sheet
+
+            return write_supplier_sheet(conn, buy_id, path, progress=progress,
                                         should_cancel=should_cancel)
-                if kind == "pickup":
-                    from desktop.printing.pickup import write_pickup_sheet
-
-                    return write_pickup_sheet(conn, buy_id, path, progress=progress,
-                                              should_cancel=should_cancel)
-                if kind == "cards":
-                    from desktop.printing.cards import write_cards
-
-                    return write_cards(conn, path, building=building, progress=progress,
-                                       should_cancel=should_cancel)
-                from desktop.printing.supplier_sheet import write_supplier_sheet
-
-                return write_supplier_sheet(conn, buy_id, path, progress=progress,
-                                            should_cancel=should_cancel)
-
-            return with_connection(self._conn.path, work)
 
         titles = {
             "labels": arg(self.tr("Drawing %1 labels…"), getattr(self, "_bag_count", 0)),
@@ -549,7 +552,11 @@ class BagsPage(QWidget):
         if self._busy():
             return None
         write, title = self._writer(kind)
-        self.job = run_job(self, title, write(path))
+
+        def work(conn, progress, should_cancel):
+            return write(conn, path, progress, should_cancel)
+
+        self.job = run_job(self, title, with_connection(self._conn.path, work))
         return self.job
 
     def open_document(self, kind: str) -> Job | None:
@@ -582,56 +589,24 @@ class BagsPage(QWidget):
                 arg(self.tr("Saved %1."), str(path))))
         return job
 
-    def print_document(self, kind: str) -> Job | None:
-        """Draw the PDF, ask which printer, then print it; thermal stock sets the page size."""
-        folder = Path(tempfile.mkdtemp(prefix="compound-desk-print-"))
-        path = folder / self._file_name(kind)
-        job = self.write_document(kind, path)
-        if job is not None:
-            job.done.connect(lambda _result: self._ask_printer(kind, path))
-        return job
+    def paper(self, kind: str) -> Paper:
+        """Labels print on the chosen stock; every other document on an A4 sheet."""
+        return STOCKS[self.stock_combo.currentData()].paper if kind == "labels" else SHEET
 
-    def _ask_printer(self, kind: str, path: Path) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        printer = self.make_printer(kind)
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("bagsPrintDialog")
-        dialog.setWindowTitle(self.tr("Print"))
-        self._print_dialog = dialog
-        dialog.accepted.connect(lambda: self.send_to_printer(path, printer))
-        dialog.open()
-
-    def make_printer(self, kind: str):
-        """A printer set up for the document: the stock's exact size for labels, A4 otherwise."""
-        from PySide6.QtCore import QMarginsF, QSizeF
-        from PySide6.QtGui import QPageLayout, QPageSize
-        from PySide6.QtPrintSupport import QPrinter
-
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setFullPage(True)
-        if kind == "labels":
-            stock = STOCKS[self.stock_combo.currentData()]
-            size = QPageSize(QSizeF(stock.page[0], stock.page[1]), QPageSize.Unit.Point,
-                             stock.name, QPageSize.SizeMatchPolicy.ExactMatch)
-        else:
-            size = QPageSize(QPageSize.PageSizeId.A4)
-        printer.setPageLayout(QPageLayout(size, QPageLayout.Orientation.Portrait,
-                                          QMarginsF(0, 0, 0, 0)))
-        printer.setDocName(self._file_name(kind))
-        return printer
-
-    def send_to_printer(self, path: Path, printer) -> Job | None:
+    def print_document(self, kind: str):
+        """Ask which printer (the dialog opens), then draw the document and print it."""
         if self._busy():
             return None
+        write, title = self._writer(kind)
+        self.print_dialog = print_document(
+            self, paper=self.paper(kind), doc_name=self._file_name(kind), title=title,
+            db_path=self._conn.path, write=write,
+            say=lambda text, warning: self.show_notice(text, warning=warning),
+            started=self._printing)
+        return self.print_dialog
 
-        def work(progress, should_cancel):
-            return print_pdf(path, printer, progress, should_cancel)
-
-        self.job = run_job(self, self.tr("Printing…"), work)
-        self.job.done.connect(lambda pages: self.show_notice(
-            arg(self.tr("Sent %1 pages to the printer."), pages)))
-        return self.job
+    def _printing(self, job: Job) -> None:
+        self.job = job
 
     def _busy(self) -> bool:
         """One job at a time: a second click while one runs does nothing."""

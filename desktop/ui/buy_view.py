@@ -135,9 +135,14 @@ class BuyView(QWidget):
                                             "Ctrl+Shift+E",
                                             self.tr("Save the totals per item for the supplier (Excel or CSV)"),
                                             self.save_order_sheet)
+        self.print_sheet_button = shortcut_button(
+            self, "buyPrintOrderSheet", self.tr("Print order sheet…"), "Ctrl+Shift+O",
+            self.tr("Print the totals per item for the supplier on an A4 sheet"),
+            self.print_order_sheet)
         actions = FlowLayout()
         for button in (self.pay_button, self.chain_button, self.ktt_button, self.status_button,
-                       self.arrival_button, self.cancel_button, self.sheet_button):
+                       self.arrival_button, self.cancel_button, self.sheet_button,
+                       self.print_sheet_button):
             actions.addWidget(button)
 
         # ---- order entry ----
@@ -291,6 +296,7 @@ class BuyView(QWidget):
         self.arrival_button.setEnabled(writable and status in ARRIVAL_FROM)
         self.cancel_button.setEnabled(writable and status in CANCELLABLE)
         self.sheet_button.setEnabled(bool(self.details and self.details.items))
+        self.print_sheet_button.setEnabled(bool(self.details and self.details.items))
 
     def _fill_status_menu(self, status: str) -> None:
         """Only the steps the lifecycle allows from here; an arrival is recorded with its quantities."""
@@ -532,6 +538,29 @@ class BuyView(QWidget):
         self.job.done.connect(lambda written: self.show_notice(
             arg(self.tr("Saved the supplier order sheet to %1."), str(written))))
         return self.job
+
+    def print_order_sheet(self):
+        """The print dialog, then the supplier's order sheet drawn and sent to that printer."""
+        if self.details is None or (self.job is not None and self.job.running):
+            return None
+        from desktop.printing.stocks import SHEET
+        from desktop.ui.printing import print_document
+
+        buy_id = self.buy_id
+
+        def write(conn, path, progress, should_cancel):
+            from desktop.printing.supplier_sheet import write_supplier_sheet
+
+            return write_supplier_sheet(conn, buy_id, path, progress=progress,
+                                        should_cancel=should_cancel)
+
+        self.print_dialog = print_document(
+            self, paper=SHEET, doc_name=f"order-sheet-{buy_id}.pdf",
+            title=self.tr("Drawing the supplier order sheet…"), db_path=self._conn.path,
+            write=write, say=lambda text, warning: self.show_notice(
+                text, WARNING_STYLE if warning else NOTICE_STYLE),
+            started=lambda job: setattr(self, "job", job))
+        return self.print_dialog
 
     def keyPressEvent(self, event) -> None:
         if event.key() == Qt.Key.Key_Escape and self.entry.address.text():

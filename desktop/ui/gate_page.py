@@ -862,11 +862,16 @@ class GatePage(QWidget):
                                             self.tr("Households with door delivery and sealed "
                                                     "buildings, a page per building, to print"),
                                             self.print_door_run)
+        self.print_door_run_button = self._button(
+            "gatePrintDoorRun", self.tr("Print door run…"),
+            self.tr("Print the door-delivery run on A4, a page per building"),
+            self.print_door_run_sheets)
         bottom = QHBoxLayout()
         bottom.addWidget(self.waiting_summary, 1)
         bottom.addWidget(self.waiting_toggle)
         bottom.addWidget(self.cold_button)
         bottom.addWidget(self.door_run_button)
+        bottom.addWidget(self.print_door_run_button)
         bottom.addSpacing(12)
         bottom.addWidget(self.card_done_button)
         bottom.addWidget(self.undo_button)
@@ -1556,6 +1561,25 @@ class GatePage(QWidget):
         job.done.connect(lambda path: self.open_url(QUrl.fromLocalFile(str(path))))
         self.door_run_job = job
         return job
+
+    def print_door_run_sheets(self):
+        """The print dialog, then the door-delivery run drawn and sent to that printer."""
+        if self.door_run_job is not None and self.door_run_job.running:
+            return None
+        from desktop.printing.stocks import SHEET
+        from desktop.ui.printing import print_document
+
+        def write(conn, path, progress, should_cancel):
+            from desktop.printing.door_run import write_door_run
+
+            return write_door_run(conn, path, progress=progress, should_cancel=should_cancel)
+
+        self.print_dialog = print_document(
+            self, paper=SHEET, doc_name=f"door-run-{datetime.now().strftime('%Y%m%d-%H%M')}.pdf",
+            title=self.tr("Writing the door-delivery run…"), db_path=self._conn.path,
+            write=write, say=lambda text, _warning: self._say(text),
+            started=lambda job: setattr(self, "door_run_job", job))
+        return self.print_dialog
 
     # ---- the webcam ----
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pytest
 import zxingcpp
-from PySide6.QtCore import QSettings, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
@@ -154,26 +154,33 @@ def test_open_pdf_hands_the_system_viewer_a_finished_file(qtbot, neighbours):
     all_done(qtbot)
 
 
-def test_printing_labels_sends_each_label_at_the_stocks_own_size(qtbot, neighbours, tmp_path):
+def test_printed_labels_are_drawn_dot_for_dot_at_the_stocks_own_size(qtbot, neighbours, tmp_path):
+    """What the window paints onto a printer, caught in a PDF printer: one label a page, 60 × 40 mm,
+    each page one image of 203 dots an inch."""
+    from desktop.ui.printing import make_printer, paint_pdf
+
     buy = everyday_buy(neighbours)
     bags = make_bags(neighbours, buy).bags
     page = make_page(qtbot, neighbours)
     labels = tmp_path / "labels.pdf"
     finish(qtbot, page.save_document("labels", labels))
 
-    printer = page.make_printer("labels")
+    paper = page.paper("labels")
+    assert (paper.dpi, paper.thermal, paper.media) == (203, True, "Custom.60x40mm")
+    printer = make_printer(paper, "labels.pdf")
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printed = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(printed))
-    job = page.send_to_printer(labels, printer)
-    finish(qtbot, job)
-    assert job.result == len(bags)
+    assert paint_pdf(labels, printer, paper, lambda done, total: None, lambda: False) == len(bags)
     document = pdfium.PdfDocument(str(printed))
     assert len(document) == len(bags)
     width, height = document[0].get_size()
-    assert abs(width - 60 / 25.4 * 72) < 1 and abs(height - 40 / 25.4 * 72) < 1
+    assert abs(width - 60 / 25.4 * 72) < 0.5 and abs(height - 40 / 25.4 * 72) < 0.5
+    (image,) = [o for o in document[0].get_objects() if o.type == pdfium.raw.FPDF_PAGEOBJ_IMAGE]
+    assert image.get_px_size() == (480, 320)  # 60 × 40 mm at 203 dpi, rounded up to whole dots
     (found,) = zxingcpp.read_barcodes(document[0].render(scale=203 / 72).to_pil())
     assert found.text == bags[0].code
+    assert page.paper("pickup").dpi == 300 and page.paper("pickup").media == "A4"
     all_done(qtbot)
 
 
@@ -232,4 +239,44 @@ def test_the_page_reads_in_chinese(qtbot, neighbours, chinese):
     assert page.findChild(QComboBox, "bagsStock").currentText() == "热敏标签 60 × 40 毫米"
     assert page.findChild(QComboBox, "bagsBuy").currentText() == "周末冷冻团 · 已到货"
     assert page.findChild(QPushButton, "bagsPrintLabels").text() == "打印标签…"
+    all_done(qtbot)
+
+
+def test_clicking_print_labels_opens_the_print_dialog(qtbot, neighbours, monkeypatch):
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    from desktop.ui import printing
+
+    monkeypatch.setattr(printing, "printer_names", lambda: ["Office"])  # any printer will do
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    previews_drawn(qtbot, page)
+    qtbot.mouseClick(page.findChild(QPushButton, "bagsPrintLabels"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in page.findChildren(QPrintDialog)), timeout=5000)
+    (dialog,) = [d for d in page.findChildren(QPrintDialog) if d.isVisible()]
+    dialog.reject()
+    assert page.notice.text() == "Printing cancelled: nothing was printed."
+    all_done(qtbot)
+
+
+def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neighbours, tmp_path):
+    from desktop.printing.language import print_language
+
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    language = page.findChild(QComboBox, "bagsPrintLanguage")
+    assert language.currentText() == "中文"  # the window is in English; labels still print Chinese
+    language.setFocus()
+    qtbot.keyClick(language, Qt.Key.Key_Down)
+    assert language.currentText() == "English"
+    assert print_language(neighbours) == "en"
+    target = tmp_path / "pickup.pdf"
+    finish(qtbot, page.save_document("pickup", target))
+    words = pdfium.PdfDocument(str(target))[0].get_textpage().get_text_range()
+    assert "Pickup sheet" in words and "Frozen" in words
+
+    again = make_page(qtbot, neighbours)
+    assert again.findChild(QComboBox, "bagsPrintLanguage").currentText() == "English"
     all_done(qtbot)

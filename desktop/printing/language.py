@@ -1,0 +1,52 @@
+"""The compound's print language: what labels, sheets and cards are printed in.
+
+It belongs to the compound, not to whoever is at the keyboard: a volunteer who reads the window in
+English still prints labels the guards and residents read. Stored in the `setting` table; Chinese
+until a committee member changes it.
+"""
+
+from __future__ import annotations
+
+from desktop.db.connection import Connection, transaction
+from desktop.errors import BadInput
+
+SETTING = "print_language"
+LANGUAGES = ("zh", "en")
+DEFAULT = "zh"
+# The storage classes as printed, by print language.
+STORAGE_WORDS = {
+    "zh": {"frozen": "冷冻", "chilled": "冷藏", "ambient": "常温"},
+    "en": {"frozen": "Frozen", "chilled": "Chilled", "ambient": "Ambient"},
+}
+
+
+def print_language(conn: Connection) -> str:
+    """'zh' or 'en'."""
+    row = conn.execute("SELECT value FROM setting WHERE key = :k", {"k": SETTING}).fetchone()
+    value = row["value"] if row else ""
+    return value if value in LANGUAGES else DEFAULT
+
+
+def parse_print_language(value: object) -> str:
+    text = str(value or "").strip().lower().replace("-", "_")
+    if text in ("zh", "zh_cn", "chinese", "中文"):
+        return "zh"
+    if text in ("en", "english", "英文"):
+        return "en"
+    raise BadInput("print_language_invalid", "language", text=str(value or "").strip())
+
+
+def set_print_language(conn: Connection, value: object) -> str:
+    """Print from now on in `value` ('zh' or 'en'); returns the language kept."""
+    lang = parse_print_language(value)
+    with transaction(conn):
+        conn.execute(
+            "INSERT INTO setting (key, value) VALUES (:k, :v) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            {"k": SETTING, "v": lang},
+        )
+    return lang
+
+
+def storage_word(storage: str, lang: str) -> str:
+    return STORAGE_WORDS["zh" if lang == "zh" else "en"].get(storage, storage)
