@@ -220,17 +220,29 @@ class Job(QObject):
         if not self._cancel_flag.is_set():
             self.dialog.set_progress(done, total)
 
+    @property
+    def orphaned(self) -> bool:
+        """The widget that started the job is gone (its window closed, or a restore rebuilt the
+        pages): nobody is left to take the result, so `done` and `failed` are not sent."""
+        return not shiboken6.isValid(self._parent_widget)
+
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
         self.result = result
         self._finish()
-        self.done.emit(result)
+        if not self.orphaned:
+            self.done.emit(result)
         self.finished.emit()
 
     @Slot(object)
     def _on_raised(self, exc: BaseException) -> None:
         self.error = exc
         self._finish()
+        if self.orphaned:
+            if not isinstance(exc, DeskError):  # still logged: a bug is a bug
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.finished.emit()
+            return
         if self._handle_errors:
             if isinstance(exc, Cancelled):
                 _status_message(self._parent_widget, _describe(exc))
