@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QListWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
 from desktop.db import transaction
 from desktop.db.backup import backups_dir
@@ -79,7 +79,7 @@ def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese):
     dialog.address.setText("12-")
     dialog.save()
     assert dialog.errors["address"].text() == "“12-”没有房号：请补上房号，例如 12-301。"
-    assert dialog.save_button.text() == "保存"
+    assert dialog.save_button.text() == "保存(&S)"
 
 
 def test_the_window_remembers_its_size_and_page(qtbot, conn, tmp_path):
@@ -139,8 +139,8 @@ def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_pat
     assert "Traceback" not in result.stderr
 
 
-def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog, QToolButton
+def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path):
+    from PySide6.QtWidgets import QToolButton
 
     from desktop.compound import compound_info
     from desktop.db import connect
@@ -148,11 +148,20 @@ def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_p
     conn = connect(tmp_path / "new.sqlite")
     window = MainWindow(conn)
     qtbot.addWidget(window)
+    window.show()
     assert window.findChild(QLabel, "statusCompound").text() == "unnamed compound"
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  梧桐苑 ", True)))
-    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+
+    def answer(text: str) -> None:
+        qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+        dialog = window.name_dialog
+        qtbot.waitExposed(dialog)
+        dialog.setTextValue(text)
+        with qtbot.waitSignal(dialog.finished):
+            qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    answer("  梧桐苑 ")
     assert compound_info(conn).name == "梧桐苑"
     assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
-    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+    answer("   ")
     assert compound_info(conn).name == "梧桐苑"
+    conn.close()
