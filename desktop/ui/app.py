@@ -14,6 +14,8 @@ from desktop.messages import describe
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
 QM_NAME = "compound_desk_zh_CN.qm"
+# How long `--screenshot` waits for previews drawn in the background before it saves anyway.
+SCREENSHOT_WAIT_MS = 60_000
 
 
 def run_window(args) -> int:
@@ -162,11 +164,16 @@ def install_translators(app, lang: str, qm_path: Path | None = None) -> list:
 
 
 def save_screenshot(app, window, path: Path, handler) -> int:
+    """Show the window, wait until every page's background drawing (previews) is done and painted,
+    then save it as a PNG. Waits in an event loop: the window draws exactly as it would on screen."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui import jobs
+
     window.show()
-    # Two rounds: the first lays out and polishes, the second paints what that changed.
-    for _ in range(2):
-        app.processEvents()
-    window.repaint()
+    if not jobs.wait_until_idle(SCREENSHOT_WAIT_MS):
+        sys.stderr.write(QCoreApplication.translate(
+            "App", "The previews were still being drawn, so the screenshot may show them unfinished.") + "\n")
     if not window.grab().save(str(path), "PNG"):
         raise BadInput("screenshot_unwritable", "screenshot", path=str(path))
     window.close()

@@ -16,19 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import Cancelled, DeskError
-from desktop.ui.common import show_error
+from desktop.ui.common import dialog_button, show_error
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -120,9 +119,7 @@ class JobDialog(QDialog):
         self.bar.setObjectName("jobProgressBar")
         self.bar.setAccessibleName(self.tr("Progress"))
         self.bar.setRange(0, 0)  # busy until the first progress report
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("jobCancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button = dialog_button(self, "jobCancel", self.tr("Cancel"), self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -276,6 +273,39 @@ def stop_all(wait_ms: int = 10_000) -> None:
         job.cancel()
     for job in list(_running):
         job.wait(wait_ms)
+
+
+def running_count() -> int:
+    return len(_running)
+
+
+def wait_until_idle(timeout_ms: int = 30_000, quiet_ms: int = 250) -> bool:
+    """Run the event loop until no job has run for `quiet_ms` (a finished job may start the next
+    one from its slot, a page may start one from a timer); False if `timeout_ms` passed first."""
+    loop = QEventLoop()
+    clock = QElapsedTimer()
+    clock.start()
+    quiet = QElapsedTimer()
+    quiet.start()
+    outcome = {"idle": False}
+
+    def check() -> None:
+        if _running:
+            quiet.restart()
+        elif quiet.elapsed() >= quiet_ms:
+            outcome["idle"] = True
+            loop.quit()
+            return
+        if clock.elapsed() >= timeout_ms:
+            loop.quit()
+
+    ticker = QTimer()
+    ticker.setInterval(25)
+    ticker.timeout.connect(check)
+    ticker.start()
+    loop.exec()
+    ticker.stop()
+    return outcome["idle"]
 
 
 def _describe(error: DeskError) -> str:

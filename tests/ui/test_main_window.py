@@ -120,6 +120,30 @@ def test_screenshot_mode_writes_a_png_of_the_roster_page(conn, add, tmp_path):
     assert png_size(out) == (1024, 640)
 
 
+def test_a_screenshot_of_bags_and_labels_waits_until_its_previews_are_drawn(tmp_path):
+    """The label preview is drawn in the background; the PNG shows it finished, its code readable."""
+    import zxingcpp
+    from PIL import Image
+
+    from desktop.codes import verify
+    from desktop.db import connect
+
+    db = tmp_path / "demo.sqlite"
+    assert run_desk("--db", str(db), "demo", tmp_path=tmp_path).returncode == 0
+    out = tmp_path / "bags.png"
+
+    result = run_desk("--db", str(db), "--screenshot", str(out), "--page", "bags", "--lang", "en",
+                      tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    codes = [found.text for found in zxingcpp.read_barcodes(Image.open(out))]
+    conn = connect(db)
+    try:
+        assert [verify(conn, code).verdict for code in codes] == ["genuine"]
+    finally:
+        conn.close()
+
+
 def test_screenshot_of_a_page_not_built_yet_says_so_and_exits_2(conn, tmp_path):
     out = tmp_path / "reports.png"
     result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "reports",
