@@ -137,29 +137,35 @@ def use_bundled_font(app) -> str | None:
 
 
 def install_translators(app, lang: str, qm_path: Path | None = None) -> list:
-    """Load this program's Chinese strings (and Qt's own, for standard dialog buttons)."""
+    """Load this program's Chinese strings and Qt's own (for Qt's dialogs), and in either language
+    give Qt's standard buttons (OK, Cancel, Save…) an Alt key."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     from desktop.paths import resources_dir
+    from desktop.ui.standard_keys import StandardButtonKeys
 
     for old in getattr(app, "_compound_translators", []):
         app.removeTranslator(old)
     app._compound_translators = []
-    if not lang.lower().startswith("zh"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return []
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
-    qm = qm_path or resources_dir() / "i18n" / QM_NAME
-    if ours.load(str(qm)):
-        app.installTranslator(ours)
-        app._compound_translators.append(ours)
+    if lang.lower().startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        ours = QTranslator(app)
+        qm = qm_path or resources_dir() / "i18n" / QM_NAME
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            app._compound_translators.append(ours)
+        else:
+            sys.stderr.write(f"{qm} is missing, so the window is in English: build it with `make`.\n")
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            app._compound_translators.append(qt_own)
     else:
-        sys.stderr.write(f"{qm} is missing, so the window is in English: build it with `make`.\n")
-    qt_own = QTranslator(app)
-    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-        app._compound_translators.append(qt_own)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # Installed last, so Qt asks it first.
+    keys = StandardButtonKeys(app, chinese=lang.lower().startswith("zh"))
+    app.installTranslator(keys)
+    app._compound_translators.append(keys)
     return list(app._compound_translators)
 
 

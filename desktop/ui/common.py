@@ -10,7 +10,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QMessageBox,
@@ -63,6 +62,11 @@ def mnemonic_of(text: str) -> str | None:
         return text[index + 1].upper()
 
 
+def plain(text: str) -> str:
+    """A label as a screen reader should say it: without its Alt key marker."""
+    return re.sub(r"\(&\w\)|&(?=[^&\s])", "", text).replace("&&", "&")
+
+
 def with_mnemonic(text: str, taken: set[str], hint: str = "") -> str:
     """`text` with an Alt key no other control of its dialog uses.
 
@@ -105,33 +109,6 @@ def _taken(dialog: QWidget, leave_out: QWidget | None = None) -> set[str]:
     return taken
 
 
-def _hint(button: QAbstractButton) -> str:
-    """The English name of what a button does: its objectName's last word ("householdSave"),
-    or for a standard button its role (Ok, Cancel…)."""
-    box = button.parent()
-    while box is not None and not isinstance(box, QDialogButtonBox | QMessageBox):
-        box = box.parent()
-    if box is not None:
-        standard = box.standardButton(button)
-        if standard not in (QDialogButtonBox.StandardButton.NoButton, QMessageBox.StandardButton.NoButton):
-            return standard.name
-    words = _CAMEL_WORD.findall(button.objectName())
-    return words[-1] if words else ""
-
-
-def needs_mnemonic(button: QAbstractButton) -> bool:
-    """A push button with words on it; not a bare symbol such as a row's "×"."""
-    return isinstance(button, QPushButton) and bool(re.search(r"\w", button.text()))
-
-
-def give_mnemonics(dialog: QWidget) -> None:
-    """Give every push button of `dialog` an Alt key, including Qt's standard OK and Cancel.
-    Call it once the dialog's buttons are all there."""
-    for button in dialog.findChildren(QPushButton):
-        if needs_mnemonic(button) and mnemonic_of(button.text()) is None:
-            button.setText(with_mnemonic(button.text(), _taken(dialog, button), _hint(button)))
-
-
 def dialog_button(parent: QWidget, name: str, text: str, accessible: str,
                   tip: str | None = None) -> QPushButton:
     """A button a person presses, with the objectName and accessible name tests and readers use,
@@ -155,7 +132,6 @@ def show_error(parent: QWidget | None, error: DeskError) -> QMessageBox:
     box.setText(describe(error))
     box.setAccessibleName(QCoreApplication.translate("Errors", "Error"))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
-    give_mnemonics(box)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if parent is None:  # nothing else holds a parentless box until it is closed
         _open_boxes.add(box)

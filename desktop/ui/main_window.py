@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -44,7 +44,6 @@ from desktop.ui.buys_page import BuysPage
 from desktop.ui.common import (
     arg,
     dialog_button,
-    give_mnemonics,
     local_time,
     shortcut_text,
     show_error,
@@ -106,14 +105,6 @@ class FileBanner(QFrame):
     def page_shown(self, key: str | None) -> None:
         """No way to the Backups page on the Backups page itself."""
         self.action.setVisible(self.offer_backups and key != "backups")
-
-
-class NameDialog(QInputDialog):
-    """Qt's one-line question, with an Alt key on OK and Cancel (Qt makes them when it is shown)."""
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        give_mnemonics(self)
 
 
 class ShortcutsDialog(QDialog):
@@ -333,7 +324,7 @@ class MainWindow(QMainWindow):
         return label
 
     def ask_compound_name(self) -> QInputDialog:
-        dialog = NameDialog(self)
+        dialog = QInputDialog(self)
         dialog.setObjectName("compoundNameDialog")
         dialog.setWindowTitle(self.tr("Compound name"))
         dialog.setLabelText(

@@ -9,7 +9,7 @@
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="175"/>
+        <location filename="../../desktop/ui/app.py" line="184"/>
         <source>The previews were still being drawn, so the screenshot may show them unfinished.</source>
         <translation>预览仍在绘制中，截图可能显示未完成的预览。</translation>
     </message>
@@ -378,8 +378,8 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/backups_page.py" line="332"/>
-        <source>Restore</source>
-        <translation>恢复</translation>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backups_page.py" line="349"/>
@@ -1688,12 +1688,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/common.py" line="154"/>
+        <location filename="../../desktop/ui/common.py" line="131"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="156"/>
+        <location filename="../../desktop/ui/common.py" line="133"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1701,23 +1701,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -2555,13 +2555,13 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="75"/>
-        <source>Import %1 households</source>
-        <translation>导入 %1 户</translation>
+        <source>&amp;Import %1 households</source>
+        <translation>导入 %1 户(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="75"/>
-        <source>Nothing to import</source>
-        <translation>没有需要导入的内容</translation>
+        <source>&amp;Nothing to import</source>
+        <translation>没有需要导入的内容(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="78"/>
@@ -2731,122 +2731,122 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="217"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="243"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="243"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="331"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -3825,13 +3825,13 @@ Restore the newest good backup, taken %1? The damaged file is kept aside in the 
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="135"/>
         <location filename="../../desktop/ui/safekeeping.py" line="309"/>
-        <source>Restore the backup</source>
-        <translation>恢复这份备份</translation>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复这份备份(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="138"/>
-        <source>Not now</source>
-        <translation>暂不恢复</translation>
+        <source>&amp;Not now</source>
+        <translation>暂不恢复(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="162"/>
@@ -3877,58 +3877,58 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>The dialog&apos;s main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Each page&apos;s buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4109,6 +4109,10 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
     </message>
     <message>
         <location filename="../../desktop/ui/gate_page.py" line="402"/>
+        <source>&amp;Undo handoff</source>
+        <translation>撤销交接(&amp;U)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/gate_page.py" line="404"/>
         <source>Undo handoff</source>
         <translation>撤销交接</translation>

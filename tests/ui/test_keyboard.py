@@ -92,3 +92,15 @@ def test_a_label_gets_a_free_letter_in_english_and_a_bracketed_one_in_chinese():
     assert mnemonic_of("Bags & labels") is None
     assert mnemonic_of("Fish && chips") is None
     assert mnemonic_of("打印(&P)") == "P"
+
+
+def test_in_chinese_alt_and_the_bracketed_letter_presses_the_button(qtbot, conn, chinese):
+    window = open_window(qtbot, conn)
+    dialog = window.pages["roster"].add_household()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    cancel = dialog.findChild(QPushButton, "householdCancel")
+    assert cancel.text() == "取消(&C)"
+    with qtbot.waitSignal(dialog.rejected):
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_C, Qt.KeyboardModifier.AltModifier)

@@ -72,17 +72,18 @@ def test_qts_chinese_catalogue_comes_with_pyside_and_is_loaded(qapp, chinese):
 
     translations = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     assert any(name.startswith("qtbase_zh_CN") for name in __import__("os").listdir(translations))
-    assert len(qapp._compound_translators) == 2  # this program's strings, then Qt's
+    # This program's strings, Qt's, and the Alt keys of Qt's standard buttons.
+    assert len(qapp._compound_translators) == 3
 
 
-def test_a_message_box_in_chinese_has_qts_chinese_buttons(qtbot, chinese):
+def test_a_message_box_in_chinese_has_qts_chinese_buttons_each_with_an_alt_key(qtbot, chinese):
     box = QMessageBox()
     qtbot.addWidget(box)
     box.setStandardButtons(QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel
                            | QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     texts = {box.button(b).text() for b in (QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel,
                                              QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No)}
-    assert texts == {"确定", "取消", "是(&Y)", "否(&N)"}
+    assert texts == {"确定(&O)", "取消(&C)", "是(&Y)", "否(&N)"}
 
 
 def test_an_error_box_in_chinese_reads_in_chinese_down_to_its_button(qtbot, chinese):
@@ -107,7 +108,7 @@ def test_qts_file_dialog_in_chinese_has_no_english_left(qtbot, chinese):
 def test_qts_print_dialog_in_chinese_has_no_english_left(qtbot, chinese):
     dialog = open_print_dialog(qtbot)
     words = shown_words(dialog)
-    assert "打印(&P)" in words and "取消" in words
+    assert "打印(&P)" in words and "取消(&C)" in words
     assert [text for text in words if ENGLISH_WORD.search(text.replace("PDF", ""))] == []
     dialog.reject()
 
@@ -129,4 +130,4 @@ def test_in_english_qts_dialogs_carry_no_chinese(qtbot):
     for dialog in (open_file_dialog(qtbot), open_print_dialog(qtbot)):
         assert [text for text in shown_words(dialog) if CHINESE.search(text)] == []
         dialog.reject()
-    assert QApplication.translate("QPlatformTheme", "Cancel") == "Cancel"
+    assert QApplication.translate("QPlatformTheme", "Cancel") == "&Cancel"
