@@ -16,6 +16,9 @@ FONT_FAMILY = "WenQuanYi Micro Hei"
 QM_NAME = "compound_desk_zh_CN.qm"
 # How long `--screenshot` waits for previews drawn in the background before it saves anyway.
 SCREENSHOT_WAIT_MS = 60_000
+# …and how long nothing must run before it counts as done (a page may start its drawing a moment
+# after it is shown).
+SCREENSHOT_QUIET_MS = 60
 
 
 def run_window(args) -> int:
@@ -177,7 +180,7 @@ def save_screenshot(app, window, path: Path, handler) -> int:
     from desktop.ui import jobs
 
     window.show()
-    if not jobs.wait_until_idle(SCREENSHOT_WAIT_MS):
+    if not jobs.wait_until_idle(SCREENSHOT_WAIT_MS, quiet_ms=SCREENSHOT_QUIET_MS):
         sys.stderr.write(QCoreApplication.translate(
             "App", "The previews were still being drawn, so the screenshot may show them unfinished.") + "\n")
     if not window.grab().save(str(path), "PNG"):
