@@ -13,6 +13,7 @@ from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QDialog,
     QFrame,
     QHBoxLayout,
@@ -135,6 +136,7 @@ class ShortcutsDialog(QDialog):
             self.table.setItem(row, 1, QTableWidgetItem(what))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         note = QLabel(self.tr("Each page's buttons show their own keys when you hold the mouse over them."), self)
         note.setObjectName("shortcutsNote")
         note.setWordWrap(True)
@@ -148,7 +150,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(note)
         layout.addLayout(buttons)
-        self.resize(520, 420)
+        self.setMinimumWidth(520)
 
 
 class MainWindow(QMainWindow):
