@@ -71,3 +71,45 @@ def test_the_translation_file_holds_every_string_the_window_shows(tmp_path):
         if message.find("translation").get("type") == "unfinished"
     ]
     assert unfinished == [], "run lupdate and translate these (see the Makefile)"
+
+
+# ---- one language at a time ----
+
+CJK = re.compile(r"[\u3400-\u9fff\uff01-\uff5e]")
+ENGLISH_WORD = re.compile(r"[A-Za-z]{2,}")
+# English sources that show Chinese on purpose: how people write the data the window reads
+# (addresses, names, a roster's column header, a pasted group list), never words of the window.
+DATA_EXAMPLES = {
+    ("HouseholdDialog", "12-301, 12-2-301, 12号楼301 …"),
+    ("OrderEntry", "12-301 / 12号楼301"),
+    ("OrderEntry", "The household's address, in any form: 12-301, 12-2-301, 12号楼301, 12栋2单元301 (%1)"),
+    ("RosterPage", "Search: 12-301 / 张 / zs / 138…"),
+    ("RosterPage", "A CSV (UTF-8 or GBK) or Excel file with an address column (地址), or building and room "
+                   "columns, is enough."),
+    ("ChainDialog", "Paste the list from the chat here (Ctrl+V), for example:\n\n#接龙\n燕麦奶 68元\n\n"
+                    "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"),
+}
+# English a Chinese sentence keeps: names of keys, file kinds and paper, data in examples.
+KEPT_IN_CHINESE = {
+    "Alt", "Ctrl", "Esc", "F11", "Tab", "Shift", "PDF", "CSV", "Excel", "UTF", "GBK", "xlsx",
+    "csv", "pdf", "json", "manifest", "Letter", "zs", "in",
+}
+
+
+def test_english_sources_carry_no_chinese_words():
+    mixed = [
+        f"{context}: {message.findtext('source')!r}"
+        for context, message in messages(TS_FILE)
+        if CJK.search(message.findtext("source")) and (context, message.findtext("source")) not in DATA_EXAMPLES
+    ]
+    assert mixed == [], "say it in English; Chinese goes in the translation"
+
+
+def test_chinese_translations_carry_no_english_words():
+    mixed = []
+    for context, message in messages(TS_FILE):
+        for text in translations(message):
+            words = set(ENGLISH_WORD.findall(re.sub(r"%L?\d|\(&\w\)", "", text))) - KEPT_IN_CHINESE
+            if words:
+                mixed.append(f"{context}: {text!r} says {sorted(words)}")
+    assert mixed == []

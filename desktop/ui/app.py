@@ -14,6 +14,11 @@ from desktop.messages import describe
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
 QM_NAME = "compound_desk_zh_CN.qm"
+# How long `--screenshot` waits for previews drawn in the background before it saves anyway.
+SCREENSHOT_WAIT_MS = 60_000
+# …and how long nothing must run before it counts as done (a page may start its drawing a moment
+# after it is shown).
+SCREENSHOT_QUIET_MS = 60
 
 
 def run_window(args) -> int:
@@ -135,38 +140,49 @@ def use_bundled_font(app) -> str | None:
 
 
 def install_translators(app, lang: str, qm_path: Path | None = None) -> list:
-    """Load this program's Chinese strings (and Qt's own, for standard dialog buttons)."""
+    """Load this program's Chinese strings and Qt's own (for Qt's dialogs), and in either language
+    give Qt's standard buttons (OK, Cancel, Save…) an Alt key."""
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
     from desktop.paths import resources_dir
+    from desktop.ui.standard_keys import StandardButtonKeys
 
     for old in getattr(app, "_compound_translators", []):
         app.removeTranslator(old)
     app._compound_translators = []
-    if not lang.lower().startswith("zh"):
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        return []
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    ours = QTranslator(app)
-    qm = qm_path or resources_dir() / "i18n" / QM_NAME
-    if ours.load(str(qm)):
-        app.installTranslator(ours)
-        app._compound_translators.append(ours)
+    if lang.lower().startswith("zh"):
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+        ours = QTranslator(app)
+        qm = qm_path or resources_dir() / "i18n" / QM_NAME
+        if ours.load(str(qm)):
+            app.installTranslator(ours)
+            app._compound_translators.append(ours)
+        else:
+            sys.stderr.write(f"{qm} is missing, so the window is in English: build it with `make`.\n")
+        qt_own = QTranslator(app)
+        if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
+            app._compound_translators.append(qt_own)
     else:
-        sys.stderr.write(f"{qm} is missing, so the window is in English: build it with `make`.\n")
-    qt_own = QTranslator(app)
-    if qt_own.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_own)
-        app._compound_translators.append(qt_own)
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    # Installed last, so Qt asks it first.
+    keys = StandardButtonKeys(app, chinese=lang.lower().startswith("zh"))
+    app.installTranslator(keys)
+    app._compound_translators.append(keys)
     return list(app._compound_translators)
 
 
 def save_screenshot(app, window, path: Path, handler) -> int:
+    """Show the window, wait until every page's background drawing (previews) is done and painted,
+    then save it as a PNG. Waits in an event loop: the window draws exactly as it would on screen."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui import jobs
+
     window.show()
-    # Two rounds: the first lays out and polishes, the second paints what that changed.
-    for _ in range(2):
-        app.processEvents()
-    window.repaint()
+    if not jobs.wait_until_idle(SCREENSHOT_WAIT_MS, quiet_ms=SCREENSHOT_QUIET_MS):
+        sys.stderr.write(QCoreApplication.translate(
+            "App", "The previews were still being drawn, so the screenshot may show them unfinished.") + "\n")
     from desktop.files import refuse_unless_regular
 
     refuse_unless_regular(path, code="screenshot_unwritable", field="screenshot")

@@ -31,7 +31,7 @@ from desktop.backups import Backup, list_backups, mirror_folder, set_mirror_fold
 from desktop.db.backup import backups_dir
 from desktop.db.connection import Connection, translate_error
 from desktop.errors import DeskError
-from desktop.ui.common import arg, local_time, shortcut_text, show_error
+from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
 from desktop.ui.jobs import Job, run_job, with_connection
 from desktop.ui.safekeeping import DAMAGED, Safekeeping
 
@@ -334,9 +334,9 @@ class BackupsPage(QWidget):
             "was changed after %1 will no longer show. Close any other Compound Desk window on this "
             "file first."
         ), local_time(backup.taken_at).replace(" ", "\u00a0")))
-        restore = box.addButton(self.tr("Restore"), QMessageBox.ButtonRole.AcceptRole)
+        restore = box.addButton(self.tr("&Restore"), QMessageBox.ButtonRole.AcceptRole)
         restore.setObjectName("restoreConfirmAccept")
-        restore.setAccessibleName(restore.text())
+        restore.setAccessibleName(plain(restore.text()))
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         cancel.setObjectName("restoreConfirmCancel")
         box.setDefaultButton(cancel)  # Enter alone must not swap the file

@@ -524,7 +524,7 @@ class CancelDialog(QDialog):
         self.reason = QLineEdit(self)
         self.reason.setObjectName("cancelReason")
         self.reason.setAccessibleName(self.tr("Reason"))
-        self.reason.setPlaceholderText(self.tr("e.g. 商家缺货，无法发货"))
+        self.reason.setPlaceholderText(self.tr("e.g. the supplier is out of stock"))
         self.reason.textEdited.connect(self._reason_edited)
         self.reason_error = error_label(self, "cancelReasonError", self.tr("Problem with the reason"))
         form = QFormLayout()

@@ -64,13 +64,13 @@ class ChainDialog(QDialog):
         buy = get_buy(conn, buy_id)
         self._item_names = {item.id: item.name for item in list_items(conn, buy_id)}
         self.setObjectName("chainDialog")
-        self.setWindowTitle(arg(self.tr("Paste a 接龙 list into “%1”"), buy.title))
+        self.setWindowTitle(arg(self.tr("Paste a group list into “%1”"), buy.title))
         self.setAccessibleName(self.windowTitle())
         self.resize(1040, 620)
 
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("chainText")
-        self.text.setAccessibleName(self.tr("The pasted 接龙 list"))
+        self.text.setAccessibleName(self.tr("The pasted group list"))
         self.text.setPlaceholderText(self.tr(
             "Paste the list from the chat here (Ctrl+V), for example:\n\n#接龙\n燕麦奶 68元\n\n"
             "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"))
@@ -245,7 +245,7 @@ class KttPreviewDialog(QDialog):
         self.resize(760, 540)
 
         quantity = sum(item.quantity for item in export.items.values())
-        heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (团长 %2) holds %3 orders "
+        heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (group leader %2) holds %3 orders "
                                      "of %4 items, %5 units in all."),
                              export.title, export.leader or "—", len(export.orders),
                              len(export.items), quantity), self)

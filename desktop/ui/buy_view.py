@@ -115,8 +115,8 @@ class BuyView(QWidget):
         self.ktt_button = shortcut_button(self, "buyImportKtt", self.tr("Import KuaiTuanTuan…"), "Ctrl+I",
                                           self.tr("Import a KuaiTuanTuan order export (.xlsx)"),
                                           self.importKtt.emit)
-        self.chain_button = shortcut_button(self, "buyPasteChain", self.tr("Paste 接龙…"), "Ctrl+J",
-                                            self.tr("Paste a WeChat 接龙 list and see what was understood"),
+        self.chain_button = shortcut_button(self, "buyPasteChain", self.tr("Paste group list…"), "Ctrl+J",
+                                            self.tr("Paste a WeChat group list and see what was understood"),
                                             self.paste_chain)
         self.status_button = shortcut_button(self, "buyChangeStatus", self.tr("Change status"), "Ctrl+T",
                                              self.tr("Move the group buy on: close, confirmed, settled…"),
@@ -444,7 +444,7 @@ class BuyView(QWidget):
 
     def _chain_imported(self, result) -> None:
         self.reload()
-        text = arg(self.tr("接龙 list: orders for %1 households (%2 new, %3 changed, %4 unchanged); "
+        text = arg(self.tr("Group list: orders for %1 households (%2 new, %3 changed, %4 unchanged); "
                            "%5 lines not understood."),
                    result.orders, result.added, result.updated, result.unchanged, len(result.unmatched))
         self.show_notice(text, WARNING_STYLE if result.unmatched else NOTICE_STYLE)

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QStyle,
     QVBoxLayout,
 )
 
 from desktop.crash import report_unexpected
+from desktop.ui.common import dialog_button, with_mnemonic
 
 
 class CrashDialog(QDialog):
@@ -36,15 +36,12 @@ class CrashDialog(QDialog):
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence.setMinimumWidth(420)
-        self.copy_button = QPushButton(self.tr("Copy details"), self)
-        self.copy_button.setObjectName("crashCopy")
-        self.copy_button.setAccessibleName(self.tr("Copy details"))
-        self.copy_button.setToolTip(self.tr("Put the technical details on the clipboard, to paste for support"))
+        self.copy_button = dialog_button(
+            self, "crashCopy", self.tr("Copy details"), self.tr("Copy details"),
+            self.tr("Put the technical details on the clipboard, to paste for support"))
         self.copy_button.setAutoDefault(False)
         self.copy_button.clicked.connect(self.copy_details)
-        close = QPushButton(self.tr("Close"), self)
-        close.setObjectName("crashClose")
-        close.setAccessibleName(self.tr("Close"))
+        close = dialog_button(self, "crashClose", self.tr("Close"), self.tr("Close"))
         close.setDefault(True)
         close.clicked.connect(self.accept)
         top = QHBoxLayout()
@@ -60,7 +57,7 @@ class CrashDialog(QDialog):
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
-        self.copy_button.setText(self.tr("Copied"))
+        self.copy_button.setText(with_mnemonic(self.tr("Copied"), set(), "Copied"))
 
 
 class CrashHandler:

@@ -415,7 +415,7 @@ class UndoDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.hide()
         self.buttons = QDialogButtonBox(self)
-        self.confirm = self.buttons.addButton(self.tr("Undo handoff"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = self.buttons.addButton(self.tr("&Undo handoff"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("gateUndoConfirm")
         self.confirm.setAccessibleName(self.tr("Undo handoff"))
         self.confirm.setEnabled(False)

@@ -72,7 +72,7 @@ class ImportPreviewDialog(QDialog):
         buttons = QDialogButtonBox(self)
         changes = report.added + report.updated
         self.import_button = QPushButton(
-            arg(self.tr("Import %1 households"), changes) if changes else self.tr("Nothing to import"), self
+            arg(self.tr("&Import %1 households"), changes) if changes else self.tr("&Nothing to import"), self
         )
         self.import_button.setObjectName("importConfirm")
         self.import_button.setAccessibleName(self.tr("Import"))

@@ -16,19 +16,18 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.errors import Cancelled, DeskError
-from desktop.ui.common import show_error
+from desktop.ui.common import dialog_button, show_error
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -120,9 +119,7 @@ class JobDialog(QDialog):
         self.bar.setObjectName("jobProgressBar")
         self.bar.setAccessibleName(self.tr("Progress"))
         self.bar.setRange(0, 0)  # busy until the first progress report
-        self.cancel_button = QPushButton(self.tr("Cancel"), self)
-        self.cancel_button.setObjectName("jobCancel")
-        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button = dialog_button(self, "jobCancel", self.tr("Cancel"), self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -220,17 +217,29 @@ class Job(QObject):
         if not self._cancel_flag.is_set():
             self.dialog.set_progress(done, total)
 
+    @property
+    def orphaned(self) -> bool:
+        """The widget that started the job is gone (its window closed, or a restore rebuilt the
+        pages): nobody is left to take the result, so `done` and `failed` are not sent."""
+        return not shiboken6.isValid(self._parent_widget)
+
     @Slot(object)
     def _on_succeeded(self, result: Any) -> None:
         self.result = result
         self._finish()
-        self.done.emit(result)
+        if not self.orphaned:
+            self.done.emit(result)
         self.finished.emit()
 
     @Slot(object)
     def _on_raised(self, exc: BaseException) -> None:
         self.error = exc
         self._finish()
+        if self.orphaned:
+            if not isinstance(exc, DeskError):  # still logged: a bug is a bug
+                sys.excepthook(type(exc), exc, exc.__traceback__)
+            self.finished.emit()
+            return
         if self._handle_errors:
             if isinstance(exc, Cancelled):
                 _status_message(self._parent_widget, _describe(exc))
@@ -264,6 +273,39 @@ def stop_all(wait_ms: int = 10_000) -> None:
         job.cancel()
     for job in list(_running):
         job.wait(wait_ms)
+
+
+def running_count() -> int:
+    return len(_running)
+
+
+def wait_until_idle(timeout_ms: int = 30_000, quiet_ms: int = 250) -> bool:
+    """Run the event loop until no job has run for `quiet_ms` (a finished job may start the next
+    one from its slot, a page may start one from a timer); False if `timeout_ms` passed first."""
+    loop = QEventLoop()
+    clock = QElapsedTimer()
+    clock.start()
+    quiet = QElapsedTimer()
+    quiet.start()
+    outcome = {"idle": False}
+
+    def check() -> None:
+        if _running:
+            quiet.restart()
+        elif quiet.elapsed() >= quiet_ms:
+            outcome["idle"] = True
+            loop.quit()
+            return
+        if clock.elapsed() >= timeout_ms:
+            loop.quit()
+
+    ticker = QTimer()
+    ticker.setInterval(25)
+    ticker.timeout.connect(check)
+    ticker.start()
+    loop.exec()
+    ticker.stop()
+    return outcome["idle"]
 
 
 def _describe(error: DeskError) -> str:

@@ -10,10 +10,14 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QAbstractScrollArea,
+    QDialog,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QListWidget,
@@ -22,6 +26,8 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStackedWidget,
     QStyle,
+    QTableWidget,
+    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,7 +42,13 @@ from desktop.ui import jobs
 from desktop.ui.backups_page import BackupsPage
 from desktop.ui.bags_page import BagsPage
 from desktop.ui.buys_page import BuysPage
-from desktop.ui.common import arg, local_time, show_error
+from desktop.ui.common import (
+    arg,
+    dialog_button,
+    local_time,
+    shortcut_text,
+    show_error,
+)
 from desktop.ui.gate_page import GatePage
 from desktop.ui.roster_page import RosterPage
 from desktop.ui.safekeeping import DAMAGED, Safekeeping
@@ -52,6 +64,11 @@ BANNER_STYLES = {
                  " QLabel { color: #5c3c00; }",
 }
 FAILED_STYLE = "color: #b3261e; font-weight: bold;"
+
+
+def page_keys(number: int) -> str:
+    """The key that goes to the `number`th page (from 1): Ctrl+1 … Ctrl+6."""
+    return f"Ctrl+{number}"
 
 
 class FileBanner(QFrame):
@@ -89,6 +106,51 @@ class FileBanner(QFrame):
     def page_shown(self, key: str | None) -> None:
         """No way to the Backups page on the Backups page itself."""
         self.action.setVisible(self.offer_backups and key != "backups")
+
+
+class ShortcutsDialog(QDialog):
+    """Help ▸ Keyboard shortcuts: one table of keys and what they do."""
+
+    def __init__(self, pages: list[tuple[str, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        self.setAccessibleName(self.windowTitle())
+        rows = [(keys, arg(self.tr("Go to the %1 page"), title)) for keys, title in pages]
+        rows += [
+            (self.tr("Alt + underlined letter"), self.tr("Press that button or go to that field")),
+            ("Enter", self.tr("The dialog's main button (Save, Import…)")),
+            ("Esc", self.tr("Close the dialog without changing anything")),
+            ("Tab / Shift+Tab", self.tr("Next / previous field")),
+        ]
+        self.table = QTableWidget(len(rows), 2, self)
+        self.table.setObjectName("shortcutsTable")
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        for row, (keys, what) in enumerate(rows):
+            native = keys if " " in keys or "/" in keys else shortcut_text(keys)
+            self.table.setItem(row, 0, QTableWidgetItem(native))
+            self.table.setItem(row, 1, QTableWidgetItem(what))
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        note = QLabel(self.tr("Each page's buttons show their own keys when you hold the mouse over them."), self)
+        note.setObjectName("shortcutsNote")
+        note.setWordWrap(True)
+        close = dialog_button(self, "shortcutsClose", self.tr("Close"), self.tr("Close"))
+        close.setDefault(True)
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(note)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(520)
 
 
 class MainWindow(QMainWindow):
@@ -166,6 +228,9 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
 
+        self._build_page_keys()
+        self._build_menus()
+
         self.resize(1280, 800)
         self._restore()
 
@@ -205,7 +270,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(self.style().standardIcon(icon), title, self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(title)
+            item.setToolTip(f"{title} ({shortcut_text(page_keys(len(self.pages)))})")
         self.navigation.blockSignals(False)
         roster = self.pages["roster"]
         roster.readFailed.connect(self._read_failed)
@@ -213,6 +278,44 @@ class MainWindow(QMainWindow):
         self.pages["buys"].householdsChanged.connect(roster.reload)
         self.pages["buys"].householdsChanged.connect(self.refresh_status)
         self.show_page(current or PAGES[0])
+
+    def _build_page_keys(self) -> None:
+        """Ctrl+1 … Ctrl+6 go to the pages in the order the navigation lists them."""
+        self.page_actions: list[QAction] = []
+        for number, (key, title, _icon, _build) in enumerate(self._page_specs(), start=1):
+            action = QAction(title, self)
+            action.setObjectName(f"goTo{key.capitalize()}")
+            action.setShortcut(QKeySequence(page_keys(number)))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _checked=False, key=key: self._go_to(key))
+            self.addAction(action)
+            self.page_actions.append(action)
+
+    def _go_to(self, key: str) -> None:
+        if self.centralWidget().isEnabled():  # not while a restore swaps the file
+            self.show_page(key)
+
+    def _build_menus(self) -> None:
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.setObjectName("helpMenu")
+        self.shortcuts_action = self.help_menu.addAction(self.tr("&Keyboard shortcuts…"))
+        self.shortcuts_action.setObjectName("helpShortcuts")
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        self.shortcuts_dialog: ShortcutsDialog | None = None
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """The keys that reach every page, and how dialogs and pages are driven from the keyboard."""
+        if self.shortcuts_dialog is None:
+            pages = [(page_keys(number), spec[1]) for number, spec in enumerate(self._page_specs(), start=1)]
+            self.shortcuts_dialog = ShortcutsDialog(pages, self)
+            self.shortcuts_dialog.finished.connect(self._shortcuts_closed)
+        self.shortcuts_dialog.open()
+        return self.shortcuts_dialog
+
+    def _shortcuts_closed(self, _result: int) -> None:
+        dialog, self.shortcuts_dialog = self.shortcuts_dialog, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def _status_label(self, name: str, accessible: str) -> QLabel:
         label = QLabel(self)
@@ -222,14 +325,20 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(label)
         return label
 
-    def ask_compound_name(self) -> None:
-        name, ok = QInputDialog.getText(
-            self, self.tr("Compound name"),
-            self.tr("The name residents know the compound by; it is printed on sheets and cards:"),
-            text=compound_info(self._conn).name,
-        )
-        if not ok:
-            return
+    def ask_compound_name(self) -> QInputDialog:
+        dialog = QInputDialog(self)
+        dialog.setObjectName("compoundNameDialog")
+        dialog.setWindowTitle(self.tr("Compound name"))
+        dialog.setLabelText(
+            self.tr("The name residents know the compound by; it is printed on sheets and cards:"))
+        dialog.setTextValue(compound_info(self._conn).name)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self._rename_compound)
+        self.name_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _rename_compound(self, name: str) -> None:
         try:
             rename_compound(self._conn, name)
         except DeskError as error:

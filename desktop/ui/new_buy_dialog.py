@@ -74,9 +74,9 @@ class ItemRow:
     def __init__(self, dialog: NewBuyDialog, position: int) -> None:
         parent = dialog.items_box
         self.name = QLineEdit(parent)
-        self.name.setPlaceholderText(translate("NewBuyDialog", "e.g. 冷冻饺子"))
+        self.name.setPlaceholderText(translate("NewBuyDialog", "e.g. frozen dumplings"))
         self.unit = QLineEdit(parent)
-        self.unit.setPlaceholderText(translate("NewBuyDialog", "袋"))
+        self.unit.setPlaceholderText(translate("NewBuyDialog", "bag"))
         self.price = QLineEdit(parent)
         self.price.setPlaceholderText(translate("NewBuyDialog", "yuan, e.g. 32"))
         self.storage = QComboBox(parent)
@@ -132,7 +132,7 @@ class NewBuyDialog(QDialog):
         self.title = QLineEdit(self)
         self.title.setObjectName("newBuyTitle")
         self.title.setAccessibleName(self.tr("Title"))
-        self.title.setPlaceholderText(self.tr("e.g. 冷冻饺子团"))
+        self.title.setPlaceholderText(self.tr("e.g. Frozen dumplings"))
 
         self.supplier = QComboBox(self)
         self.supplier.setObjectName("newBuySupplier")
@@ -157,7 +157,7 @@ class NewBuyDialog(QDialog):
         self.organiser = QLineEdit(self)
         self.organiser.setObjectName("newBuyOrganiser")
         self.organiser.setAccessibleName(self.tr("Organiser"))
-        self.organiser.setPlaceholderText(self.tr("who runs this buy, e.g. 团长陈阿姨"))
+        self.organiser.setPlaceholderText(self.tr("who runs this buy, e.g. Auntie Chen"))
 
         # ---- items: a grid of rows, a row per item ----
         self.items_box = QWidget(self)

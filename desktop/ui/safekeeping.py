@@ -28,7 +28,7 @@ from desktop.backups import (
 from desktop.errors import DeskError
 from desktop.messages import describe
 from desktop.ui import jobs
-from desktop.ui.common import arg, local_time, show_error
+from desktop.ui.common import arg, local_time, plain, show_error
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 DAMAGED = "db_damaged"
@@ -132,12 +132,12 @@ class Safekeeping(QObject):
                 "Restore the newest good backup, taken %1? The damaged file is kept aside in the "
                 "same folder. Changes made after %1 are not in the backup."
             ), _when(backup.taken_at)))
-            restore = box.addButton(self.tr("Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
+            restore = box.addButton(self.tr("&Restore the backup"), QMessageBox.ButtonRole.AcceptRole)
             restore.setObjectName("restoreOfferAccept")
-            restore.setAccessibleName(restore.text())
-            later = box.addButton(self.tr("Not now"), QMessageBox.ButtonRole.RejectRole)
+            restore.setAccessibleName(plain(restore.text()))
+            later = box.addButton(self.tr("&Not now"), QMessageBox.ButtonRole.RejectRole)
             later.setObjectName("restoreOfferLater")
-            later.setAccessibleName(later.text())
+            later.setAccessibleName(plain(later.text()))
             box.setDefaultButton(restore)
             box.buttonClicked.connect(lambda button: button is restore and self.restore(backup))
         box.open()
@@ -306,7 +306,7 @@ def restore_before_opening(path: Path, error: DeskError) -> tuple[Restored, Back
         "%1 is damaged and cannot be opened.\n\nRestore the newest good backup, taken %2? The damaged "
         "file is kept aside in the same folder. Changes made after %2 are not in the backup.",
     ), str(path), _when(backup.taken_at)))
-    restore = box.addButton(QCoreApplication.translate("Safekeeping", "Restore the backup"),
+    restore = box.addButton(QCoreApplication.translate("Safekeeping", "&Restore the backup"),
                             QMessageBox.ButtonRole.AcceptRole)
     restore.setObjectName("restoreOfferAccept")
     box.addButton(QMessageBox.StandardButton.Cancel).setObjectName("restoreOfferLater")

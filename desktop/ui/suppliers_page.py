@@ -153,7 +153,7 @@ class ComplaintDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("complaintNote")
         self.note.setAccessibleName(self.tr("What went wrong"))
-        self.note.setPlaceholderText(self.tr("e.g. 饺子到货时已化冻; 少送了 5 袋"))
+        self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(100)
         self.error = error_label(self, "complaintNoteError", self.tr("Problem with the complaint"))

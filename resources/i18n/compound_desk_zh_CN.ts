@@ -4,9 +4,14 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../desktop/ui/app.py" line="67" />
+        <location filename="../../desktop/ui/app.py" line="72" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/app.py" line="184" />
+        <source>The previews were still being drawn, so the screenshot may show them unfinished.</source>
+        <translation>预览仍在绘制中，截图可能显示未完成的预览。</translation>
     </message>
 </context>
 <context>
@@ -375,8 +380,8 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/backups_page.py" line="337" />
-        <source>Restore</source>
-        <translation>恢复</translation>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backups_page.py" line="354" />
@@ -737,12 +742,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buy_view.py" line="118" />
-        <source>Paste 接龙…</source>
+        <source>Paste group list…</source>
         <translation>粘贴接龙…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/buy_view.py" line="119" />
-        <source>Paste a WeChat 接龙 list and see what was understood</source>
+        <source>Paste a WeChat group list and see what was understood</source>
         <translation>粘贴微信接龙，查看识别结果</translation>
     </message>
     <message>
@@ -967,7 +972,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buy_view.py" line="447" />
-        <source>接龙 list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
+        <source>Group list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
@@ -1351,7 +1356,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buy_dialogs.py" line="527" />
-        <source>e.g. 商家缺货，无法发货</source>
+        <source>e.g. the supplier is out of stock</source>
         <translation>例如：商家缺货，无法发货</translation>
     </message>
     <message>
@@ -1455,12 +1460,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     <name>ChainDialog</name>
     <message>
         <location filename="../../desktop/ui/buy_imports.py" line="67" />
-        <source>Paste a 接龙 list into “%1”</source>
+        <source>Paste a group list into “%1”</source>
         <translation>把接龙粘贴到“%1”</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/buy_imports.py" line="73" />
-        <source>The pasted 接龙 list</source>
+        <source>The pasted group list</source>
         <translation>粘贴的接龙</translation>
     </message>
     <message>
@@ -1630,7 +1635,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/suppliers_page.py" line="156" />
-        <source>e.g. 饺子到货时已化冻; 少送了 5 袋</source>
+        <source>e.g. dumplings arrived thawed; 5 bags short</source>
         <translation>例如：饺子到货时已化冻；少送了 5 袋</translation>
     </message>
     <message>
@@ -1677,24 +1682,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>发生了什么</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="39" />
-        <location filename="../../desktop/ui/crash_dialog.py" line="41" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="40" />
         <source>Copy details</source>
         <translation>复制详细信息</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="42" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="41" />
         <source>Put the technical details on the clipboard, to paste for support</source>
         <translation>把技术细节复制到剪贴板，可粘贴发给技术支持</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="45" />
-        <location filename="../../desktop/ui/crash_dialog.py" line="47" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="44" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/crash_dialog.py" line="63" />
+        <location filename="../../desktop/ui/crash_dialog.py" line="60" />
         <source>Copied</source>
         <translation>已复制</translation>
     </message>
@@ -1806,12 +1809,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/common.py" line="49" />
+        <location filename="../../desktop/ui/common.py" line="131" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="51" />
+        <location filename="../../desktop/ui/common.py" line="133" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1819,23 +1822,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="63" />
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="80" />
+        <location filename="../../desktop/ui/main_window.py" line="83" />
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69" />
+        <location filename="../../desktop/ui/main_window.py" line="86" />
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="88" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -2839,13 +2842,13 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="75" />
-        <source>Import %1 households</source>
-        <translation>导入 %1 户</translation>
+        <source>&amp;Import %1 households</source>
+        <translation>导入 %1 户(&amp;I)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="75" />
-        <source>Nothing to import</source>
-        <translation>没有需要导入的内容</translation>
+        <source>&amp;Nothing to import</source>
+        <translation>没有需要导入的内容(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/import_preview.py" line="78" />
@@ -2861,18 +2864,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="121" />
+        <location filename="../../desktop/ui/jobs.py" line="120" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="123" />
-        <location filename="../../desktop/ui/jobs.py" line="125" />
+        <location filename="../../desktop/ui/jobs.py" line="122" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="141" />
+        <location filename="../../desktop/ui/jobs.py" line="138" />
         <source>Stopping… nothing will be changed.</source>
         <translation>正在停止……不会做任何改动。</translation>
     </message>
@@ -2886,7 +2888,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buy_imports.py" line="248" />
-        <source>Nothing has been written yet. “%1” (团长 %2) holds %3 orders of %4 items, %5 units in all.</source>
+        <source>Nothing has been written yet. “%1” (group leader %2) holds %3 orders of %4 items, %5 units in all.</source>
         <translation>尚未写入任何数据。“%1”（团长 %2）共 %3 单，%4 种商品，合计 %5 件。</translation>
     </message>
     <message>
@@ -3016,128 +3018,128 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155" />
+        <location filename="../../desktop/ui/main_window.py" line="217" />
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156" />
+        <location filename="../../desktop/ui/main_window.py" line="218" />
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="221" />
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="222" />
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="243" />
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180" />
+        <location filename="../../desktop/ui/main_window.py" line="245" />
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182" />
+        <location filename="../../desktop/ui/main_window.py" line="247" />
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184" />
+        <location filename="../../desktop/ui/main_window.py" line="249" />
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188" />
+        <location filename="../../desktop/ui/main_window.py" line="253" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>键盘快捷键(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="331" />
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="355" />
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="365" />
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="372" />
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265" />
+        <location filename="../../desktop/ui/main_window.py" line="374" />
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277" />
+        <location filename="../../desktop/ui/main_window.py" line="386" />
         <source>This compound's file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="360" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
 </context>
 <context>
     <name>NewBuyDialog</name>
-    <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="77" />
-        <source>e.g. 冷冻饺子</source>
-        <translation>例如：冷冻饺子</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="79" />
-        <source>袋</source>
-        <translation>袋</translation>
-    </message>
     <message>
         <location filename="../../desktop/ui/new_buy_dialog.py" line="81" />
         <source>yuan, e.g. 32</source>
@@ -3195,11 +3197,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>团购名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/new_buy_dialog.py" line="135" />
-        <source>e.g. 冷冻饺子团</source>
-        <translation>例如：冷冻饺子团</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/new_buy_dialog.py" line="139" />
         <source>Supplier</source>
         <translation>商家</translation>
@@ -3230,8 +3227,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>团长</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="77" />
+        <source>e.g. frozen dumplings</source>
+        <translation>例如：冷冻饺子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="79" />
+        <source>bag</source>
+        <translation>袋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/new_buy_dialog.py" line="135" />
+        <source>e.g. Frozen dumplings</source>
+        <translation>例如：冷冻饺子团</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/new_buy_dialog.py" line="160" />
-        <source>who runs this buy, e.g. 团长陈阿姨</source>
+        <source>who runs this buy, e.g. Auntie Chen</source>
         <translation>负责本团的人，例如 团长陈阿姨</translation>
     </message>
     <message>
@@ -3790,6 +3802,68 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="20" />
+        <source>Folder</source>
+        <comment>All other platforms</comment>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="21" />
+        <source>Drive</source>
+        <comment>All other platforms</comment>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="22" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="18" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="19" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPageSetupWidget</name>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="24" />
+        <source>Page &amp;order:</source>
+        <translation>页面顺序(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="25" />
+        <source>Pages &amp;per sheet:</source>
+        <translation>每张纸页数(&amp;P)：</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="26" />
+        <source>Don't Save</source>
+        <translation>不保存</translation>
+    </message>
+</context>
+<context>
+    <name>QPrintSettingsOutput</name>
+    <message>
+        <location filename="../../desktop/ui/qt_catalogue.py" line="23" />
+        <source>Page &amp;Set:</source>
+        <translation>奇偶页(&amp;S)：</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../desktop/ui/roster_model.py" line="98" />
@@ -4066,13 +4140,13 @@ Restore the newest good backup, taken %1? The damaged file is kept aside in the 
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="135" />
         <location filename="../../desktop/ui/safekeeping.py" line="309" />
-        <source>Restore the backup</source>
-        <translation>恢复这份备份</translation>
+        <source>&amp;Restore the backup</source>
+        <translation>恢复这份备份(&amp;R)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="138" />
-        <source>Not now</source>
-        <translation>暂不恢复</translation>
+        <source>&amp;Not now</source>
+        <translation>暂不恢复(&amp;N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping.py" line="162" />
@@ -4113,6 +4187,65 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <translation>%1 已损坏，无法打开。
 
 要恢复最近一份完好的备份（%2）吗？损坏的文件会另外保留在同一文件夹中。%2 之后做的改动不在这份备份里。</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="117" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <source>Go to the %1 page</source>
+        <translation>转到“%1”页</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <source>Alt + underlined letter</source>
+        <translation>Alt + 带下划线的字母</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <source>Press that button or go to that field</source>
+        <translation>按下该按钮，或转到该输入框</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="122" />
+        <source>The dialog's main button (Save, Import…)</source>
+        <translation>对话框的主按钮（保存、导入…）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <source>Close the dialog without changing anything</source>
+        <translation>关闭对话框，不做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <source>Next / previous field</source>
+        <translation>下一个 / 上一个输入框</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <source>What it does</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="140" />
+        <source>Each page's buttons show their own keys when you hold the mouse over them.</source>
+        <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -4291,6 +4424,10 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
     </message>
     <message>
         <location filename="../../desktop/ui/gate_page.py" line="418" />
+        <source>&amp;Undo handoff</source>
+        <translation>撤销交接(&amp;U)</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/gate_page.py" line="420" />
         <source>Undo handoff</source>
         <translation>撤销交接</translation>

@@ -117,3 +117,23 @@ def test_in_screenshot_mode_an_unexpected_error_goes_to_stderr(capsys):
     handler(type(error), error, error.__traceback__)
     assert "Something unexpected went wrong" in capsys.readouterr().err
     assert handler.failures == 1
+
+
+def test_a_job_whose_window_closed_meanwhile_hands_its_result_to_no_one(qtbot):
+    """The window is gone before the work ends: the result is dropped, nothing touches the
+    deleted window, and the job still says it finished."""
+    import shiboken6
+
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.show()
+    release = threading.Event()
+    received = []
+    job = run_job(window, "Checking", lambda progress, should_cancel: release.wait(5) and "sound")
+    job.done.connect(lambda result: received.append(window.statusBar().showMessage(result)))
+    shiboken6.delete(window)
+    release.set()
+    with qtbot.waitSignal(job.finished, timeout=5000):
+        pass
+    assert job.result == "sound"
+    assert received == []

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QLabel, QListWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
 from desktop.db import transaction
 from desktop.db.backup import backups_dir
@@ -79,7 +79,7 @@ def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese):
     dialog.address.setText("12-")
     dialog.save()
     assert dialog.errors["address"].text() == "“12-”没有房号：请补上房号，例如 12-301。"
-    assert dialog.save_button.text() == "保存"
+    assert dialog.save_button.text() == "保存(&S)"
 
 
 def test_the_window_remembers_its_size_and_page(qtbot, conn, tmp_path):
@@ -120,6 +120,30 @@ def test_screenshot_mode_writes_a_png_of_the_roster_page(conn, add, tmp_path):
     assert png_size(out) == (1024, 640)
 
 
+def test_a_screenshot_of_bags_and_labels_waits_until_its_previews_are_drawn(tmp_path):
+    """The label preview is drawn in the background; the PNG shows it finished, its code readable."""
+    import zxingcpp
+    from PIL import Image
+
+    from desktop.codes import verify
+    from desktop.db import connect
+
+    db = tmp_path / "demo.sqlite"
+    assert run_desk("--db", str(db), "demo", tmp_path=tmp_path).returncode == 0
+    out = tmp_path / "bags.png"
+
+    result = run_desk("--db", str(db), "--screenshot", str(out), "--page", "bags", "--lang", "en",
+                      tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    codes = [found.text for found in zxingcpp.read_barcodes(Image.open(out))]
+    conn = connect(db)
+    try:
+        assert [verify(conn, code).verdict for code in codes] == ["genuine"]
+    finally:
+        conn.close()
+
+
 def test_screenshot_of_a_page_not_built_yet_says_so_and_exits_2(conn, tmp_path):
     out = tmp_path / "reports.png"
     result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "reports",
@@ -139,8 +163,8 @@ def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_pat
     assert "Traceback" not in result.stderr
 
 
-def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QInputDialog, QToolButton
+def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path):
+    from PySide6.QtWidgets import QToolButton
 
     from desktop.compound import compound_info
     from desktop.db import connect
@@ -148,11 +172,20 @@ def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_p
     conn = connect(tmp_path / "new.sqlite")
     window = MainWindow(conn)
     qtbot.addWidget(window)
+    window.show()
     assert window.findChild(QLabel, "statusCompound").text() == "unnamed compound"
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("  梧桐苑 ", True)))
-    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+
+    def answer(text: str) -> None:
+        qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+        dialog = window.name_dialog
+        qtbot.waitExposed(dialog)
+        dialog.setTextValue(text)
+        with qtbot.waitSignal(dialog.finished):
+            qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
+
+    answer("  梧桐苑 ")
     assert compound_info(conn).name == "梧桐苑"
     assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
-    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("   ", True)))
-    qtbot.mouseClick(window.findChild(QToolButton, "renameCompound"), Qt.MouseButton.LeftButton)
+    answer("   ")
     assert compound_info(conn).name == "梧桐苑"
+    conn.close()

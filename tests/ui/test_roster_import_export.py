@@ -52,7 +52,7 @@ def test_import_preview_lists_skipped_lines_and_nothing_is_written_until_import_
     assert list_households(conn)[0].phone == "13800000001"
 
     confirm = preview.findChild(QPushButton, "importConfirm")
-    assert confirm.text() == "Import 3 households"
+    assert confirm.text() == "&Import 3 households"
     confirm.click()
     qtbot.waitUntil(lambda: len(list_households(conn)) == 3, timeout=10_000)
     qtbot.waitUntil(lambda: page.model.rowCount() == 3)

@@ -1,0 +1,178 @@
+"""Every button of every dialog the window opens has an Alt key of its own, in either language.
+
+The dialogs are opened the way a volunteer opens them, on a demo compound, and each one's push
+buttons are read as shown. A dialog class added to the window without being opened here fails.
+"""
+
+import importlib
+import inspect
+import pkgutil
+import re
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+
+import desktop.ui
+from desktop.db import connect
+from desktop.demo import fill_demo
+from desktop.errors import BadInput
+from desktop.ui import jobs
+from desktop.ui.common import mnemonic_of, plain, show_error
+from desktop.ui.crash_dialog import CrashDialog
+from desktop.ui.gate_page import UndoDialog
+from desktop.ui.main_window import MainWindow
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/buys_scenes.py
+
+from buys_scenes import ktt_order, write_ktt  # noqa: E402
+
+
+def dialog_classes() -> set[type]:
+    """Every QDialog the window's modules define."""
+    found = set()
+    for module_info in pkgutil.iter_modules(desktop.ui.__path__):
+        module = importlib.import_module(f"desktop.ui.{module_info.name}")
+        for _name, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, QDialog) and cls.__module__ == module.__name__:
+                found.add(cls)
+    return found
+
+
+def buttons_without_a_key(dialog: QWidget) -> list[str]:
+    """Push buttons with words on them (not a row's "×") that no Alt key reaches, or that share one."""
+    buttons = [b for b in dialog.findChildren(QPushButton)
+               if b.isVisibleTo(dialog) and re.search(r"\w", plain(b.text()))]
+    problems = [f"{b.objectName() or '?'} {b.text()!r}" for b in buttons if mnemonic_of(b.text()) is None]
+    keys = [mnemonic_of(b.text()) for b in buttons if mnemonic_of(b.text())]
+    problems += [f"two buttons on Alt+{key}" for key in sorted(set(keys)) if keys.count(key) > 1]
+    return problems
+
+
+class Opened:
+    def __init__(self, qtbot):
+        self.qtbot = qtbot
+        self.seen: dict[str, list[str]] = {}
+        self.classes: set[type] = set()
+
+    def check(self, dialog: QWidget | None, name: str | None = None) -> None:
+        assert dialog is not None, name
+        self.qtbot.waitUntil(dialog.isVisible)
+        label = name or type(dialog).__name__
+        self.seen[label] = buttons_without_a_key(dialog)
+        self.classes.add(type(dialog))
+        dialog.reject() if not isinstance(dialog, QMessageBox) else dialog.done(0)
+        self.qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+@pytest.fixture
+def demo(tmp_path):
+    conn = connect(tmp_path / "demo.sqlite")
+    fill_demo(conn, households=60)
+    yield conn
+    conn.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, lang, request):
+    if lang == "zh":
+        request.getfixturevalue("chinese")
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.show()
+    opened = Opened(qtbot)
+
+    # The roster: a household, and the preview of an import.
+    roster = window.pages["roster"]
+    opened.check(roster.add_household())
+    roster_file = tmp_path / "roster.csv"
+    roster_file.write_text("地址,姓名,电话\n12-301,张三,13800000001\n99-101,新邻居,13900000009\n",
+                           encoding="utf-8")
+    roster.import_file(roster_file)
+    qtbot.waitUntil(lambda: getattr(roster, "import_preview", None) is not None, timeout=20_000)
+    opened.check(roster.import_preview)
+
+    # Group buys: a new one, and on an open buy payments, arrivals, a pasted list, cancelling.
+    buys = window.pages["buys"]
+    window.show_page("buys")
+    opened.check(buys.new_buy())
+    for kind in ("record_payment", "record_arrival", "paste_chain", "cancel_buy"):
+        dialog = None
+        for (buy_id,) in demo.execute("SELECT id FROM group_buy ORDER BY id"):
+            view = buys.open_buy(buy_id)
+            if kind == "record_payment" and view.details is not None and view.details.orders:
+                view.select_order(view.details.orders[0].order_id)
+            dialog = getattr(view, kind)()
+            if dialog is not None:
+                break
+        opened.check(dialog, kind)
+    export = write_ktt(tmp_path / "ktt.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [("速冻水饺", "1kg", 2, 64)],
+                  building="12", room="301"),
+    ])
+    buys.show_list()
+    buys.import_ktt(export)
+    qtbot.waitUntil(lambda: buys.dialog is not None and buys.dialog.objectName() == "kttPreview",
+                    timeout=20_000)
+    preview = buys.dialog
+    opened.check(preview)
+    qtbot.waitUntil(lambda: buys.dialog is None or not buys.dialog.isVisible())
+    buys.import_ktt(export)
+    qtbot.waitUntil(lambda: buys.dialog is not None and buys.dialog.objectName() == "kttPreview"
+                    and buys.dialog is not preview, timeout=20_000)
+    buys.dialog.findChild(QPushButton, "kttImport").click()
+    qtbot.waitUntil(lambda: buys.dialog is not None and buys.dialog.objectName() == "kttResult",
+                    timeout=20_000)
+    opened.check(buys.dialog)
+
+    # Suppliers: a new one, and a complaint about one.
+    suppliers = window.pages["suppliers"]
+    window.show_page("suppliers")
+    opened.check(suppliers.add_supplier())
+    (supplier_id,) = demo.execute("SELECT id FROM supplier ORDER BY id LIMIT 1").fetchone()
+    suppliers.select_supplier(supplier_id)
+    opened.check(suppliers.note_complaint())
+
+    # The gate: its settings, and the question an undo asks.
+    gate = window.pages["gate"]
+    window.show_page("gate")
+    opened.check(gate.edit_settings())
+    undo = UndoDialog(gate, "Undo?", lambda reason: None)
+    undo.open()
+    opened.check(undo)
+
+    # Backups: putting one back asks first.
+    backups = window.pages["backups"]
+    window.show_page("backups")
+    job = backups.back_up_now()
+    qtbot.waitSignal(job.finished, timeout=20_000).wait()
+    qtbot.waitUntil(lambda: backups.selected_backup() is not None or backups.table.model().rowCount() > 0)
+    backups.table.selectRow(0)
+    opened.check(backups.restore_selected(), "restoreConfirm")
+    # Found damaged, the file's newest good backup is offered (or, with none, the bad news).
+    opened.check(window.safekeeping._offer_restore(backups.selected_backup()), "restoreOffer")
+    opened.check(window.safekeeping._offer_restore(None), "restoreOffer, no backup")
+
+    # The shell: help, the compound's name, an error, a long job, an unexpected failure.
+    opened.check(window.show_shortcuts())
+    opened.check(window.ask_compound_name(), "compound name")
+    opened.check(show_error(window, BadInput("file_missing", "path", path="/media/usb/x.csv")), "error")
+    release = threading.Event()
+    long_job = jobs.run_job(window, "…", lambda progress, cancel: release.wait(10), show_after_ms=0)
+    qtbot.waitUntil(long_job.dialog.isVisible)
+    opened.seen["JobDialog"] = buttons_without_a_key(long_job.dialog)
+    opened.classes.add(type(long_job.dialog))
+    release.set()
+    qtbot.waitSignal(long_job.finished, timeout=10_000).wait()
+    crash = CrashDialog("Something broke.", "Traceback …", window)
+    crash.open()
+    opened.check(crash)
+
+    assert {name: problems for name, problems in opened.seen.items() if problems} == {}
+    assert dialog_classes() - opened.classes == set(), "open every dialog of the window here"
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QDialog) and widget.isVisible():
+            widget.reject()
+    qtbot.waitUntil(lambda: jobs.running_count() == 0, timeout=20_000)
