@@ -246,7 +246,6 @@ def measure_gui(work: Path, codes_to_scan: list[str]) -> list[float]:
     from desktop.ui.app import use_bundled_font
     from desktop.ui.gate_page import GatePage
 
-    keep_singletons_alive()
     app = QApplication.instance() or QApplication([])
     use_bundled_font(app)
     conn = connect(work)
@@ -275,20 +274,6 @@ def measure_gui(work: Path, codes_to_scan: list[str]) -> list[float]:
     run_for(0.05)
     conn.close()
     return times
-
-
-def keep_singletons_alive() -> None:
-    """PySide6 6.12.0 gives back one reference to None too many on many calls that return nothing
-    (QTimer.start and stop, QEventLoop.exec, QTest.keyClick, processEvents …), and to True or
-    False on some that return a bool. On Python 3.11 these are ordinary counted objects: a long
-    run of the page frees them and the interpreter aborts (`none_dealloc`, `bool_dealloc`). Give
-    them a count no run can use up, as Python 3.12 makes them immortal."""
-    if sys.version_info >= (3, 12):
-        return
-    import ctypes
-
-    for singleton in (None, True, False):
-        ctypes.c_ssize_t.from_address(id(singleton)).value += 1 << 40
 
 
 def run_until(done, timeout_s: float) -> bool:

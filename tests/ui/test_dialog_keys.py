@@ -22,7 +22,7 @@ from desktop.errors import BadInput
 from desktop.ui import jobs
 from desktop.ui.common import mnemonic_of, plain, show_error
 from desktop.ui.crash_dialog import CrashDialog
-from desktop.ui.gate_page import UndoDialog
+from desktop.ui.gate_page import DecisionDialog, UndoDialog
 from desktop.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/buys_scenes.py
@@ -142,6 +142,11 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     undo = UndoDialog(gate, "Undo?", lambda reason: None)
     undo.open()
     opened.check(undo)
+    opened.check(gate.ask_guard(), "guard's name")
+    decision = DecisionDialog(gate, "12-301", None, lambda handoff: "", None,
+                              lambda action, reason: None)
+    decision.open()
+    opened.check(decision)
 
     # Backups: putting one back asks first.
     backups = window.pages["backups"]
