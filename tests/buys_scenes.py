@@ -13,9 +13,9 @@ from desktop.db import connect
 from desktop.group_buys import ItemSpec, new_buy
 from desktop.households import HouseholdFields, add_household
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # ../shared beside the project
-KTT_SAMPLE = SAMPLES / "kuaituantuan-export.xlsx"
-JIELONG_SAMPLE = SAMPLES / "jielong.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+KTT_SAMPLE = FIXTURES / "kuaituantuan-export.xlsx"
+JIELONG_SAMPLE = FIXTURES / "jielong.txt"
 
 # address, name, phone, flags
 NEIGHBOURS = [
