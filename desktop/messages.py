@@ -447,6 +447,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{title}”{status_zh}：已发放的团购不能取消。",
     ),
     # KuaiTuanTuan exports
+    "workbook_too_large": (
+        "{path} would unpack to {size} MB of sheets, more than the {limit} MB this program reads: "
+        "export a smaller file (fewer rows or one group at a time) and import that.",
+        "{path} 解压后表格有 {size} MB，超过本程序可读取的 {limit} MB：请导出较小的文件（行数少一些或一次一个团）再导入。",
+    ),
+    "ktt_too_many_rows": (
+        "{path} has more than {limit} rows: that is not one group buy; export one group at a time "
+        "and import each file.",
+        "{path} 超过 {limit} 行，不是一个团购的订单：请每次导出一个团，分别导入。",
+    ),
+    "ktt_too_many_households": (
+        "This import would add {count} households, more than {limit} at once: import the roster "
+        "first, or import with new households switched off.",
+        "本次导入将新建 {count} 户，超过一次 {limit} 户的上限：请先导入住户名单，或关闭“新建住户”再导入。",
+    ),
+    "ktt_summary_price_differs": (
+        "{item}: 商品汇总表 says {summary}, the order rows {rows}; the rows' price is used.",
+        "{item}：商品汇总表 写 {summary}，订单行为 {rows}；按订单行的价格。",
+    ),
+    "ktt_supplier_unknown": (
+        "No supplier was given: the buy records its supplier as unknown (the 团长 is the organiser, "
+        "not the supplier); set it on the buy when you know it.",
+        "未填写供货商：团购的供货商记为未知（团长是组织者，不是供货商）；知道后请在团购上补填。",
+    ),
+    "ktt_not_created": (
+        "跟团号 {ref}: {address} is not on the roster and new households are switched off; the order "
+        "is imported without a household.",
+        "跟团号 {ref}：{address} 不在住户名单中，且已关闭新建住户；该订单导入为未归户订单。",
+    ),
+    "storage_item_unknown": (
+        "“{item}” is not an item of this export: its items are {items}.",
+        "“{item}”不是这个导出文件里的商品：商品有 {items}。",
+    ),
     "ktt_not_xlsx": (
         "{path} is not an Excel (.xlsx) file: in KuaiTuanTuan export the orders to Excel and import that file.",
         "{path} 不是 Excel（.xlsx）文件：请在快团团中把订单导出为 Excel 后再导入。",
