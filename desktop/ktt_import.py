@@ -711,7 +711,9 @@ def plan_export(conn: Connection, export: KttExport, *, create_households: bool 
             matched.add(place.household_id)
         else:
             unplaced.append(UnplacedOrder(order.ref, order.text("address") or "—"))
-    return KttPlan(tuple(new.values()), tuple(unplaced), len(matched), tuple(warnings))
+    plan = KttPlan(tuple(new.values()), tuple(unplaced), len(matched), tuple(warnings))
+    _check_plan(plan)
+    return plan
 
 
 def _check_plan(plan: KttPlan) -> None:
@@ -834,7 +836,7 @@ def save_export(
         raise BadInput("storage_item_unknown", "storage", item=unknown[0],
                        items="、".join(export.items))
     supplier = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", supplier or "")).strip()[:60]
-    _check_plan(plan_export(conn, export, create_households=create_households))
+    plan_export(conn, export, create_households=create_households)  # refuses what is too large
     warnings = list(export.warnings)
     if not export.has_amounts:
         warnings.append(notice("ktt_no_amounts"))

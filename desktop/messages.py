@@ -476,6 +476,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is imported without a household.",
         "跟团号 {ref}：{address} 不在住户名单中，且已关闭新建住户；该订单导入为未归户订单。",
     ),
+    "storage_spec_invalid": (
+        "“{text}” is not ITEM=STORAGE: write it like 冰淇淋=frozen (ambient, chilled or frozen).",
+        "“{text}”不是 商品=存储方式 的格式：请写成 冰淇淋=frozen（ambient、chilled 或 frozen）。",
+    ),
     "storage_item_unknown": (
         "“{item}” is not an item of this export: its items are {items}.",
         "“{item}”不是这个导出文件里的商品：商品有 {items}。",
@@ -561,6 +565,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No order line was recognised in the 接龙 list: each starts with a number, an address and a quantity, such as “1. 12-301 张 2箱”.",
         "接龙中没有可识别的订单行：每行应以序号开头，含地址和数量，例如“1. 12-301 张 2箱”。",
     ),
+    "chain_line_too_long": (
+        "This line is longer than {limit} characters, too long for one order: split it into "
+        "one numbered line per household.",
+        "这一行超过 {limit} 个字，不像一条订单：请每户写一行并编号。",
+    ),
     "chain_not_numbered": (
         "not numbered: an order line starts with its number, such as “6. 12-301 张 2箱”",
         "没有序号：订单行应以序号开头，例如“6. 12-301 张 2箱”",
@@ -594,8 +603,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item} 的数量 {value} 太大（最多 {maximum}）",
     ),
     "chain_not_in_roster": (
-        "{address} is not in the roster: add the household first",
-        "名单中没有 {address}：请先添加这户",
+        "{address} is not in the roster: add the household from this list (--add-households on "
+        "the command line) or on the roster page first",
+        "名单中没有 {address}：可在此列表中添加这户（命令行用 --add-households），或先在住户页添加",
     ),
     "chain_over_cap": (
         "{asked} of {item} is over the cap of {cap} per household",

@@ -1,5 +1,6 @@
 """KuaiTuanTuan (快团团) exports: the sample, and the many shapes real exports come in."""
 
+import json
 import random
 import shutil
 import zipfile
@@ -14,8 +15,8 @@ from buys_scenes import (
     as_shared_strings,
     compound,
     ktt_order,
-    snapshot,
     real_ktt_orders,
+    snapshot,
     with_namespace_prefix,
     write_ktt,
     write_real_ktt,
@@ -433,3 +434,72 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_by_the_sizes_in_its_z
     with pytest.raises(BadInput) as caught:
         read_export(path)
     assert caught.value.code == "workbook_too_large" and "200" in str(caught.value)
+
+
+# ---- on the command line --------------------------------------------------------------------
+
+
+def cli(capsys, *argv):
+    from desktop.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line_previews_then_imports_with_supplier_storage_and_households_per_household(capsys, tmp_path):
+    compound(tmp_path).close()
+    db = tmp_path / "c.sqlite"
+    path = write_real_ktt(tmp_path / "real.xlsx")
+    before = snapshot(connect(db))
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--dry-run", "--json",
+                         "--storage", "土鸡蛋=chilled", "--supplier", "城南果蔬")
+    assert code == 0, err
+    preview = json.loads(out)
+    assert preview["buy_id"] is None and preview["organiser"] == "团长甲"
+    assert preview["new_households"] == [{"address": "37-1002", "name": "周女士"}]
+    assert {i["name"]: (i["unit_price_fen"], i["storage"]) for i in preview["items"]} == {
+        "冰淇淋黄心西瓜(每箱六斤)": (8000, "ambient"), "冰淇淋黄心西瓜(每箱四斤)": (5990, "ambient"),
+        "土鸡蛋": (3600, "chilled"), "香草冰淇淋": (4500, "frozen")}
+    assert snapshot(connect(db)) == before
+    code, out, _ = cli(capsys, "--db", db, "buys", "import", path, "--dry-run")
+    assert "37-1002  周女士  139****5678" in out and "跟团号 15" in out
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--json", "--storage",
+                         "土鸡蛋=chilled", "--supplier", "城南果蔬")
+    assert code == 0, err
+    result = json.loads(out)
+    assert (result["supplier"], result["organiser"]) == ("城南果蔬", "团长甲")
+    code, out, _ = cli(capsys, "--db", db, "buys", "show", result["buy_id"], "--json")
+    shown = json.loads(out)
+    (zhou,) = [h for h in shown["households"] if h["address"] == "37-1002"]
+    assert zhou == {"address": "37-1002", "due_fen": 7200, "paid_fen": 7200, "refund_due_fen": 0}
+    assert sorted(o["platform_ref"] for o in shown["orders"] if o["address"] == "37-1002") == ["12", "13"]
+    assert all(o["refund_due_fen"] == 0 for o in shown["orders"] if o["address"] == "37-1002")
+
+
+def test_the_command_line_can_leave_new_households_out_and_refuses_bad_storage(capsys, tmp_path):
+    compound(tmp_path).close()
+    db = tmp_path / "c.sqlite"
+    path = write_real_ktt(tmp_path / "real.xlsx")
+    code, _, err = cli(capsys, "--db", db, "buys", "import", path, "--storage", "西瓜糖=frozen")
+    assert code == 2 and "西瓜糖" in err and "土鸡蛋" in err
+    code, _, err = cli(capsys, "--db", db, "buys", "import", path, "--storage", "土鸡蛋=hot")
+    assert code == 2 and "hot" in err
+    assert connect(db).execute("SELECT count(*) FROM group_buy").fetchone()[0] == 0
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--no-new-households", "--json")
+    assert code == 0, err
+    assert json.loads(out)["households_created"] == 0
+    assert connect(db).execute("SELECT count(*) FROM household WHERE address = '37-1002'"
+                               ).fetchone()[0] == 0
+
+
+def test_a_workbook_too_large_is_refused_on_the_command_line_with_one_sentence(capsys, tmp_path):
+    compound(tmp_path).close()
+    path = tmp_path / "bomb.xlsx"
+    write_real_ktt(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml.big", b"")  # not a sheet: not counted
+        archive.writestr("xl/worksheets/sheet8.xml", b"<" * (300 * 1024 * 1024))
+    code, out, err = cli(capsys, "--db", tmp_path / "c.sqlite", "buys", "import", path)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "200 MB" in err

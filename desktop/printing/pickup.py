@@ -46,6 +46,7 @@ class _Household:
     name: str
     door: bool
     bags: tuple[Bag, ...]
+    note: str = ""  # the 备注 of the household's orders in this buy
 
     @property
     def items(self) -> list[tuple[str, int]]:
@@ -91,15 +92,20 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
     bags = list_bags(conn, buy_id)
     if not bags:
         raise BadInput("print_no_bags", "buy", title=buy.title)
+    notes: dict[int, list[str]] = {}
+    for row in conn.execute("SELECT household_id, note FROM buy_order WHERE group_buy_id = ? AND "
+                            "cancelled_at IS NULL AND note != '' ORDER BY id", (buy_id,)):
+        notes.setdefault(row["household_id"], []).append(row["note"])
     households: list[_Household] = []
     for bag in bags:
         if households and households[-1].bags[0].household_id == bag.household_id:
             last = households[-1]
             households[-1] = _Household(last.address, last.building, last.name, last.door,
-                                        last.bags + (bag,))
+                                        last.bags + (bag,), last.note)
         else:
             households.append(_Household(bag.address, bag.building, mask_name(bag.name),
-                                         bag.delivery == "door", (bag,)))
+                                         bag.delivery == "door", (bag,),
+                                         "；".join(notes.get(bag.household_id, ()))))
     lang = current_language()
     sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
     with pdf_file(path) as out:
@@ -129,6 +135,9 @@ class _Sheet:
                      for bag in household.bags]
         item_lines = _entry_lines([f"{name}×{n}" for name, n in household.items],
                                   self.items_w - 2 * MM)
+        if household.note:
+            item_lines += wrap(("备注：" if zh else "Note: ") + household.note, TEXT,
+                               self.items_w - 2 * MM, max_lines=3)
         lines = max(len(bag_lines), len(item_lines), 2 if household.door else 1)
         return max(lines * LEADING + 2.5 * MM, 10 * MM), bag_lines, item_lines
 
