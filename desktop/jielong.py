@@ -340,13 +340,14 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
 # ---- against the roster and the buy ---------------------------------------------------------
 
 
-AddHouseholds = bool | Collection[int]  # all lines not on the roster, or these line numbers
+# All lines not on the roster, or those with these line numbers or canonical addresses.
+AddHouseholds = bool | Collection[int | str]
 
 
-def _adds(add: AddHouseholds, line: int) -> bool:
+def _adds(add: AddHouseholds, entry: ChainEntry) -> bool:
     if isinstance(add, bool):
         return add
-    return line in add
+    return entry.line in add or entry.address in add
 
 
 def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = False) -> ChainPreview:
@@ -362,7 +363,7 @@ def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = Fals
     for entry in parsed.entries:
         household = find_household(conn, entry.address)
         if household is None:
-            if not _adds(add, entry.line):
+            if not _adds(add, entry):
                 unknown.append(entry)
                 problems.append(ChainProblem(entry.line, entry.text,
                                              notice("chain_not_in_roster", address=entry.address)))
@@ -407,7 +408,8 @@ def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = Fals
 def preview_chain(conn: Connection, buy_id: int, text: str, *,
                   add_households: AddHouseholds = False) -> ChainPreview:
     """What pasting this list would order, and each line not understood; nothing is saved.
-    `add_households`: True for every line not on the roster, or the line numbers to add."""
+    `add_households`: True for every line not on the roster, or the line numbers or addresses
+    whose households to add."""
     return _preview(conn, buy_id, text, add_households)
 
 
