@@ -1162,7 +1162,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>%1/%2 · 还差 %3 达到起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="456"/>
+        <location filename="../../desktop/ui/buys_model.py" line="471"/>
         <source>Record here: group buys %1 · delivered in full %2 · delivered short %3 · turned down %4 · complaints %5</source>
         <translation>本小区记录：团购 %1 次 · 足量送达 %2 · 少送 %3 · 拒单 %4 · 投诉 %5</translation>
     </message>
@@ -1295,12 +1295,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_page.py" line="275"/>
+        <location filename="../../desktop/ui/buys_page.py" line="276"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_page.py" line="285"/>
+        <location filename="../../desktop/ui/buys_page.py" line="286"/>
         <source>KuaiTuanTuan export imported: %1 orders, %2 households matched, %3 added, %4 warnings.</source>
         <translation>快团团订单已导入：%1 单，匹配住户 %2 户，新建 %3 户，提醒 %4 条。</translation>
     </message>
@@ -1437,17 +1437,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ChainDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="67"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="75"/>
         <source>Paste a 接龙 list into “%1”</source>
         <translation>把接龙粘贴到“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="73"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="81"/>
         <source>The pasted 接龙 list</source>
         <translation>粘贴的接龙</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="75"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="83"/>
         <source>Paste the list from the chat here (Ctrl+V), for example:
 
 #接龙
@@ -1466,125 +1466,184 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 3. 7栋2单元502 王 两箱 备注：放门口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="79"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="87"/>
         <source>&amp;Pasted list</source>
         <translation>粘贴的接龙(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="87"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="95"/>
         <source>What was understood</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="88"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="163"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="96"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="224"/>
         <source>Paste a list on the left: what it orders shows here as you go.</source>
         <translation>在左边粘贴接龙：识别出的订单会随时显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="99"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="105"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="117"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="99"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="117"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="91"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="99"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="117"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="100"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="118"/>
         <source>Quantities</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="92"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="100"/>
         <source>Import will</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="93"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="101"/>
         <source>Orders understood</source>
         <translation>识别出的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="95"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="103"/>
         <source>Lines not understood (fix them in the box, or take them by hand):</source>
         <translation>未能识别的行（请在左边改正，或手工录入）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="105"/>
         <source>Text</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="97"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="105"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="98"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="106"/>
         <source>Lines not understood</source>
         <translation>未能识别的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="103"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="111"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="123"/>
-        <location filename="../../desktop/ui/buy_imports.py" line="209"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="114"/>
+        <source>Not on the roster: select a line and press Enter (or Alt+H) to add that household with its order, or add them all:</source>
+        <translation>不在住户名单中：选中一行按回车（或 Alt+H）即可添加这户及其订单，也可以全部添加：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="119"/>
+        <source>Households not on the roster</source>
+        <translation>不在名单中的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="127"/>
+        <source>Add this &amp;household</source>
+        <translation>添加这户(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="128"/>
+        <source>Add this household</source>
+        <translation>添加这户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="129"/>
+        <source>Add the selected line&apos;s household to the roster with its order (Enter)</source>
+        <translation>把所选行的住户加入名单并下单（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="133"/>
+        <source>Add a&amp;ll</source>
+        <translation>全部添加(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="133"/>
+        <source>Add all households not on the roster</source>
+        <translation>添加所有不在名单中的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="134"/>
+        <source>Add every household not on the roster with its order</source>
+        <translation>把所有不在名单中的住户连同订单一起添加</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="162"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="290"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="123"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="162"/>
         <source>Import the orders understood</source>
         <translation>导入识别出的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="123"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="162"/>
         <source>Save the orders understood (Ctrl+Enter)</source>
         <translation>保存识别出的订单（Ctrl+回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="128"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="167"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="128"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="167"/>
         <source>Close without importing (Esc)</source>
         <translation>不导入并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="178"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="239"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="178"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="239"/>
         <source>change the order</source>
         <translation>修改订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="179"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="240"/>
         <source>leave as it is</source>
         <translation>保持不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="202"/>
-        <source>Understood: orders for %1 households (%2 new, %3 changed, %4 unchanged). Lines not understood: %5.</source>
-        <translation>已识别：%1 户的订单（新增 %2，修改 %3，不变 %4）。未能识别的行：%5。</translation>
+        <location filename="../../desktop/ui/buy_imports.py" line="249"/>
+        <source>add the household and its order</source>
+        <translation>新建住户并下单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="209"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="253"/>
+        <source>Note: </source>
+        <translation>备注：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="266"/>
+        <source>Add a&amp;ll %1</source>
+        <translation>全部添加 %1 户(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="282"/>
+        <source>Understood: orders for %1 households (%2 new, %3 changed, %4 unchanged; %5 households to add). Not on the roster: %6. Lines not understood: %7.</source>
+        <translation>已识别：%1 户的订单（新增 %2，修改 %3，无变化 %4；新建住户 %5）。不在名单中：%6。未能识别的行：%7。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="290"/>
         <source>Import %1 orders</source>
         <translation>导入 %1 单</translation>
     </message>
@@ -2593,72 +2652,172 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="243"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="331"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="248"/>
-        <source>Nothing has been written yet. “%1” (团长 %2) holds %3 orders of %4 items, %5 units in all.</source>
-        <translation>尚未写入任何数据。“%1”（团长 %2）共 %3 单，%4 种商品，合计 %5 件。</translation>
+        <location filename="../../desktop/ui/buy_imports.py" line="336"/>
+        <source>Nothing has been written yet. “%1” (organised by 团长 %2) holds %3 orders of %4 items, %5 units in all.</source>
+        <translation>尚未写入任何内容。“%1”（团长 %2 组织）共有 %3 单、%4 种商品、合计 %5 件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="253"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="341"/>
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="346"/>
+        <source>Supplier</source>
+        <translation>供货商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="347"/>
+        <source>Who sells the goods (the 团长 only organises)</source>
+        <translation>供货的商家（团长只负责组织）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="351"/>
+        <source>About the supplier</source>
+        <translation>关于供货商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="355"/>
+        <source>&amp;Supplier:</source>
+        <translation>供货商(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="360"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="360"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="360"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="255"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="361"/>
         <source>Storage</source>
         <translation>存放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="259"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="365"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="262"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="371"/>
+        <source>Storage of %1</source>
+        <translation>%1 的存储方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="379"/>
+        <source>Items: the storage class is a guess from the name; change it here before importing.</source>
+        <translation>商品：存储方式是按名称推测的，导入前可在此修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="383"/>
+        <source>&amp;Add households not on the roster</source>
+        <translation>新建不在名单中的住户(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="385"/>
+        <source>Add households not on the roster</source>
+        <translation>新建不在名单中的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="389"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="389"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="389"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="390"/>
+        <source>Households to add</source>
+        <translation>将新建的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="394"/>
+        <source>跟团号</source>
+        <translation>跟团号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="394"/>
+        <source>Address as written</source>
+        <translation>原始地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="395"/>
+        <source>Orders it cannot place</source>
+        <translation>无法归户的订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="397"/>
+        <source>Why it cannot be imported</source>
+        <translation>无法导入的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="407"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="265"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="410"/>
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="269"/>
-        <source>Households are matched by address and added when new; the platform payments are recorded. Importing the same file again changes nothing.</source>
-        <translation>按地址匹配住户，新地址会新建住户；平台上的付款会记入账目。同一文件再次导入不会有任何改动。</translation>
+        <location filename="../../desktop/ui/buy_imports.py" line="414"/>
+        <source>Households are matched by address; the platform payments are recorded; several 跟团号 of one household are settled together. Importing the same file again changes nothing.</source>
+        <translation>按地址匹配住户；记录平台付款；同一户的多个跟团号合并结算。同一文件再导入一次不会改变任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="276"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="450"/>
+        <source>The buy&apos;s supplier will be %1.</source>
+        <translation>本团的供货商将记为 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="452"/>
+        <source>No supplier given: the buy records its supplier as unknown until someone sets it.</source>
+        <translation>未填写供货商：本团的供货商记为未知，之后可以补填。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="478"/>
+        <source>Households to add (%1):</source>
+        <translation>将新建的住户（%1）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="484"/>
+        <source>Orders it cannot place at a household (%1): they are imported unplaced.</source>
+        <translation>无法归到住户的订单（%1）：将导入为未归户订单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_imports.py" line="422"/>
         <source>Import %1 orders</source>
         <translation>导入 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="276"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="422"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="279"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="425"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2666,62 +2825,62 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttResultDialog</name>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="301"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="502"/>
         <source>KuaiTuanTuan import</source>
         <translation>快团团导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="304"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="505"/>
         <source>a new group buy</source>
         <translation>新团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="304"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="505"/>
         <source>the group buy of an earlier import</source>
         <translation>之前导入的团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="305"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="506"/>
         <source>Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). Households: %7 matched in the roster, %8 added.</source>
         <translation>已导入到%1“%2”：%3 单（新增 %4，修改 %5，不变 %6）。住户：名单中匹配 %7 户，新建 %8 户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="310"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="511"/>
         <source>What the import did</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="514"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="514"/>
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="313"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="514"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="317"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="518"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="320"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="521"/>
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="323"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="524"/>
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_imports.py" line="329"/>
+        <location filename="../../desktop/ui/buy_imports.py" line="530"/>
         <source>Open the group buy</source>
         <translation>打开团购</translation>
     </message>
@@ -3276,47 +3435,52 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="306"/>
+        <location filename="../../desktop/ui/buys_model.py" line="314"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="309"/>
+        <location filename="../../desktop/ui/buys_model.py" line="317"/>
         <source>Due</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="309"/>
+        <location filename="../../desktop/ui/buys_model.py" line="317"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="309"/>
+        <location filename="../../desktop/ui/buys_model.py" line="317"/>
         <source>Refund owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="315"/>
+        <location filename="../../desktop/ui/buys_model.py" line="323"/>
         <source>unplaced (%1)</source>
         <translation>未归户（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="315"/>
+        <location filename="../../desktop/ui/buys_model.py" line="323"/>
         <source>unplaced</source>
         <translation>未归户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="345"/>
+        <location filename="../../desktop/ui/buys_model.py" line="353"/>
         <source>Cancelled: nothing is due; what was paid is owed back</source>
         <translation>已取消：无需付款；已付的钱应退回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="350"/>
+        <location filename="../../desktop/ui/buys_model.py" line="358"/>
         <source>Ordered %1, allocated %2</source>
         <translation>订购 %1，分到 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys_model.py" line="352"/>
+        <location filename="../../desktop/ui/buys_model.py" line="361"/>
+        <source>Settled over this household&apos;s %1 orders: due %2, paid %3 in all; still owes %4, refund owed %5</source>
+        <translation>按这户的 %1 单合并结算：共应付 %2，已付 %3；待付 %4，应退 %5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys_model.py" line="367"/>
         <source>Still owes %1</source>
         <translation>还欠 %1</translation>
     </message>
