@@ -704,9 +704,11 @@ def plan_export(conn: Connection, export: KttExport, *, create_households: bool 
     for order in export.orders:
         place = _place(order, by_address, by_phone, warnings, create_households)
         if place.values is not None:
-            if place.address not in new:
-                new[place.address] = NewHousehold(place.address, place.values["name"],
-                                                  place.values["phone"])
+            new[place.address] = NewHousehold(place.address, place.values["name"],
+                                              place.values["phone"])
+            by_address[place.address] = -1  # the household to be added: checked once
+        elif place.household_id == -1:
+            continue
         elif place.household_id is not None:
             matched.add(place.household_id)
         else:

@@ -172,17 +172,16 @@ class Workbook:
             with self._open(self.sheets[sheet]) as stream:
                 while True:
                     data = stream.read(_CHUNK)
-                    if not data:
-                        break
                     block = tail + data
-                    count += len(re.findall(rb"<(?:\w+:)?row[\s>/]", block[:len(block) - 8]))
-                    tail = block[len(block) - 8:]
-                    if stop_after is not None and count > stop_after:
+                    # A row start in the last few bytes may be cut short: it is counted with
+                    # the next block, which begins with those bytes.
+                    cut = len(block) - 8 if data else len(block)
+                    count += sum(1 for match in _ROW_START.finditer(block) if match.start() < cut)
+                    tail = block[cut:]
+                    if not data or (stop_after is not None and count > stop_after):
                         return count
-                count += len(re.findall(rb"<(?:\w+:)?row[\s>/]", tail))
         except (KeyError, OSError, zipfile.BadZipFile, EOFError) as exc:
             raise XlsxError(str(exc)) from exc
-        return count
 
     def _pieces(self, sheet: str) -> Iterator[str]:
         """The sheet's XML as text, a megabyte or so at a time."""
@@ -304,6 +303,7 @@ class Workbook:
 
 
 _SHEET_DATA = re.compile(r"<(\w+:)?sheetData\b[^>]*>")
+_ROW_START = re.compile(rb"<(?:\w+:)?row[\s>/]")
 
 
 def _letters(column: int) -> str:
