@@ -503,3 +503,57 @@ def test_a_workbook_too_large_is_refused_on_the_command_line_with_one_sentence(c
     code, out, err = cli(capsys, "--db", tmp_path / "c.sqlite", "buys", "import", path)
     assert (code, out) == (2, "")
     assert len(err.strip().splitlines()) == 1 and "200 MB" in err
+
+
+# ---- real shapes, generated -------------------------------------------------------------------
+
+VARIANTS = [("冰淇淋黄心西瓜", "每箱六斤", 8000), ("冰淇淋黄心西瓜", "每箱四斤", 5990),
+            ("土鸡蛋", "30枚", 3600), ("香草冰淇淋", "4盒装", 4500), ("鸡翅中", "1kg", 5850),
+            ("鸡翅中", "2kg", 11000)]
+ADDRESSES = ["12-301", "5-1202", "37-1002", "40-101", "7-2-502"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(orders=st.lists(
+    st.tuples(st.sampled_from(ADDRESSES),
+              st.lists(st.tuples(st.sampled_from(VARIANTS), st.integers(1, 4)), min_size=1, max_size=4),
+              st.sampled_from(["own", "all_on_first", "none"])),
+    min_size=1, max_size=8),
+    summary_off=st.integers(-500, 500), merged_amounts=st.booleans())
+def test_any_real_shaped_export_prices_each_variant_by_its_rows_and_settles_each_household(
+        tmp_path_factory, orders, summary_off, merged_amounts):
+    folder = tmp_path_factory.mktemp("real")
+    conn = compound(folder)
+    rows, first_of = [], {}
+    for ref, (address, lines, paying) in enumerate(orders, 1):
+        amount = sum(price * quantity for (_, _, price), quantity in lines)
+        building, room = address.split("-")[0], address.split("-")[-1]
+        paid = amount / 100
+        if merged_amounts and paying == "all_on_first":
+            if address in first_of:  # paid with the household's first order
+                first_of[address][0]["订单金额"] += paid
+                paid = 0
+        rows.append(ktt_order(ref, "住户" + address, "139" + address.replace("-", "").zfill(8)[-8:],
+                              "", [(p, s, q, price * q / 100) for (p, s, price), q in lines],
+                              building=building, room=room, paid=paid))
+        first_of.setdefault(address, rows[-1])
+    summary = [(p, s, f"{(price + summary_off) / 100:.2f}") for p, s, price in VARIANTS[::2]]
+    result = import_export(conn, write_real_ktt(folder / "real.xlsx", rows, summary=summary))
+    wanted = {}
+    for _, lines, _ in orders:
+        for (product, spec, price), _ in lines:
+            wanted.setdefault(product, {})[spec] = price
+    for item in result.items:
+        product = item.name.split("(")[0]
+        specs = wanted[product]
+        spec = next(iter(specs)) if len(specs) == 1 else item.name[len(product) + 1:-1]
+        assert item.unit_price_fen == specs[spec], item.name
+    details = buy_details(conn, result.buy_id)
+    for household in details.households:
+        mine = [o for o in details.orders if o.order_id in household.order_ids]
+        assert not (any(o.money.refund_due_fen for o in mine) and any(o.money.owing_fen for o in mine))
+        assert sum(o.money.refund_due_fen for o in mine) == household.refund_due_fen
+        assert sum(o.money.owing_fen for o in mine) == household.owing_fen
+        assert household.paid_fen == household.due_fen  # every household paid exactly its orders
+    conn.close()
