@@ -920,6 +920,9 @@ def save_export(
                                   money, operator, warnings, batch)
             counts[outcome] += 1
         batch.write(conn)
+        warnings.extend(_amount_warnings(
+            batch.amounts, {v: k for k, v in by_address.items() if v in
+                            {a[0] for a in batch.amounts}}))
         _check_caps(conn, buy_id, items, warnings)
         file_refs = {order.ref for order in export.orders}
         for ref, row in existing.items():
@@ -972,6 +975,8 @@ class _Batch:
     orders: list[dict] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
     payments: list[dict] = field(default_factory=list)
+    # (household, 跟团号, paid, due) of every order whose payment is known, to check together
+    amounts: list[tuple[int | None, str, int, int]] = field(default_factory=list)
 
     def write(self, conn: Connection) -> None:
         stamp.insert_many(conn, "buy_order", self.orders, station=conn.station)
@@ -1049,10 +1054,31 @@ def _save_order(conn: Connection, buy, items: dict, order: KttOrder, household_i
     if paid is not None and not cancelled:
         due = sum(items[line.item].price_fen * line.quantity
                   for line in order.lines if line.item in items)
-        if paid != due:
-            warnings.append(notice("ktt_amount_differs", ref=order.ref, paid=format_fen(paid),
-                                   due=format_fen(due)))
+        batch.amounts.append((household_id, order.ref, paid, due))
     return outcome
+
+
+def _amount_warnings(amounts: list[tuple[int | None, str, int, int]],
+                     addresses: dict[int, str]) -> list[Notice]:
+    """An order paid more or less than its lines is reported, unless the household's orders in
+    the file balance together (the platform put one order's money on another 跟团号)."""
+    by_household: dict[int, list[tuple[str, int, int]]] = {}
+    for household_id, ref, paid, due in amounts:
+        if household_id is not None:
+            by_household.setdefault(household_id, []).append((ref, paid, due))
+    said: list[Notice] = []
+    balanced: set[int] = set()
+    for household_id, orders in by_household.items():
+        paid, due = sum(o[1] for o in orders), sum(o[2] for o in orders)
+        if len(orders) > 1 and paid == due and any(o[1] != o[2] for o in orders):
+            balanced.add(household_id)
+            said.append(notice("ktt_household_balances", address=addresses.get(household_id, ""),
+                               refs="、".join(o[0] for o in orders), amount=format_fen(paid)))
+    for household_id, ref, paid, due in amounts:
+        if paid != due and household_id not in balanced:
+            said.append(notice("ktt_amount_differs", ref=ref, paid=format_fen(paid),
+                               due=format_fen(due)))
+    return said
 
 
 def _check_caps(conn: Connection, buy_id: int, items: dict, warnings: list[Notice]) -> None:

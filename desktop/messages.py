@@ -524,6 +524,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "跟团号 {ref}: no address could be read (“{text}”) and no household has its phone; imported without a household.",
         "跟团号 {ref}：无法识别地址（“{text}”），也没有电话相同的住户；已导入为未归户订单。",
     ),
+    "ktt_household_balances": (
+        "{address}: 跟团号 {refs} were paid {amount} together, what their lines come to; they are "
+        "settled as one household.",
+        "{address}：跟团号 {refs} 合计实付 {amount}，与商品合计相符；按同一户合并结算。",
+    ),
     "ktt_amount_differs": (
         "跟团号 {ref}: paid {paid} on the platform, but its lines come to {due}; check it.",
         "跟团号 {ref}：平台实付 {paid}，但商品合计 {due}；请核对。",

@@ -352,6 +352,9 @@ def test_a_household_with_two_platform_orders_is_settled_as_one(conn, tmp_path):
     assert (household.due_fen, household.paid_fen, household.refund_due_fen) == (7200, 7200, 0)
     assert all(r.address != "37-1002" for r in refunds_owed(conn, result.buy_id))
     assert buy_totals(conn, result.buy_id).refunds_owed_fen == 0
+    codes = {w.code: w.text("en") for w in result.warnings}
+    assert "ktt_amount_differs" not in codes  # paid together, settled together: said once
+    assert codes["ktt_household_balances"].startswith("37-1002: 跟团号 12、13 were paid ¥72.00")
 
 
 def test_storage_is_guessed_from_the_head_of_the_name_and_can_be_changed_before_saving(conn, tmp_path):

@@ -357,7 +357,7 @@ class OrdersModel(QAbstractTableModel):
                             and line.allocated != line.quantity:
                         return arg(self.tr("Ordered %1, allocated %2"), line.quantity, line.allocated)
             shared = self._shared.get(order.household_id)
-            if column > last_item and shared is not None:
+            if (column > last_item or column == 0) and shared is not None:
                 return arg(self.tr("Settled over this household's %1 orders: due %2, paid %3 in all; "
                                    "still owes %4, refund owed %5"),
                            len(shared.order_ids), format_fen(shared.due_fen),
