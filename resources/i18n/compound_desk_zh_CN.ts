@@ -959,52 +959,57 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="459"/>
+        <location filename="../../desktop/ui/buy_view.py" line="445"/>
+        <source>%1 households added to the roster.</source>
+        <translation>已将 %1 户加入住户名单。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_view.py" line="462"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在的状态：%2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="478"/>
+        <location filename="../../desktop/ui/buy_view.py" line="481"/>
         <source>Arrival recorded, short of %1 (rule: %2). Refunds owed: %3.</source>
         <translation>已记录到货，缺货：%1（规则：%2）。应退款：%3。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="482"/>
+        <location filename="../../desktop/ui/buy_view.py" line="485"/>
         <source>Arrival recorded: everything came in full.</source>
         <translation>已记录到货：全部足量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="499"/>
+        <location filename="../../desktop/ui/buy_view.py" line="502"/>
         <source>Cancelled. Refunds owed to %1 households: %2.</source>
         <translation>已取消。应退款给 %1 户，共 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="506"/>
+        <location filename="../../desktop/ui/buy_view.py" line="509"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="507"/>
+        <location filename="../../desktop/ui/buy_view.py" line="510"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="508"/>
+        <location filename="../../desktop/ui/buy_view.py" line="511"/>
         <source>order sheet %1</source>
         <translation>订货单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="512"/>
+        <location filename="../../desktop/ui/buy_view.py" line="515"/>
         <source>Save the supplier order sheet</source>
         <translation>保存商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="530"/>
+        <location filename="../../desktop/ui/buy_view.py" line="533"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="533"/>
+        <location filename="../../desktop/ui/buy_view.py" line="536"/>
         <source>Saved the supplier order sheet to %1.</source>
         <translation>商家订货单已保存到 %1。</translation>
     </message>

@@ -145,8 +145,11 @@ def test_a_list_with_three_new_neighbours_adds_one_with_a_key_then_the_rest_at_o
     assert not unknown.isVisible()
     assert conn.execute("SELECT count(*) FROM household").fetchone()[0] == 3  # nothing written yet
 
-    dialog.findChild(QPushButton, "chainImport").click()
+    view = page.view
+    with qtbot.waitSignal(view.householdsChanged, timeout=2000):  # the roster page reloads
+        dialog.findChild(QPushButton, "chainImport").click()
     assert conn.execute("SELECT count(*) FROM household").fetchone()[0] == 6
+    assert "3 households added to the roster" in view.findChild(QLabel, "buyNotice").text()
     shown = {o.address: o for o in buy_details(conn, buy_id).orders}
     assert set(shown) == {"12-301", "40-101", "41-202", "42-303"}
     note = conn.execute("SELECT note FROM buy_order WHERE id = ?",
