@@ -261,3 +261,14 @@ def test_a_line_too_long_for_an_order_is_reported_not_read(conn):
     assert [e.line for e in parsed.entries] == [2, 4]
     (problem,) = parsed.problems
     assert problem.line == 3 and problem.reason.code == "chain_line_too_long"
+
+
+def test_the_tests_carry_their_own_data_and_read_nothing_beside_the_project():
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    beside = ('"shared" / "samples"', "../shared", "/work/shared")
+    readers = [path.name for path in tests.rglob("*.py") if path.name != Path(__file__).name
+               and any(word in path.read_text(encoding="utf-8") for word in beside)]
+    assert readers == []
+    assert (tests / "fixtures" / "jielong.txt").exists()
