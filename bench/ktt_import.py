@@ -6,8 +6,9 @@
 generated once (orders of one to three rows, some with the same 商品 at two 规格 and two prices,
 later rows of an order left empty as when cells are merged, a title row, a 商品汇总表 of prices)
 and kept in bench/.cache. Each import runs in a fresh process, so its peak resident memory is its
-own. `--limits` also builds a workbook whose sheet unpacks to 300 MB from a small file, and an
-export of 200,001 rows, and times their refusal on the command line.
+own. `--limits` also builds a workbook whose sheet unpacks past 200 MB from a small file, an
+export of 200,001 rows and one of 20,001 households not on the roster, and times their refusal on
+the command line.
 """
 
 from __future__ import annotations
@@ -92,9 +93,10 @@ def _cell(ref: str, value: object) -> str:
     return f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(value))}</t></is></c>'
 
 
-def make_raw_export(path: Path, rows: int, *, filler_rows: int = 0) -> None:
+def make_raw_export(path: Path, rows: int, *, filler_rows: int = 0, distinct: bool = False) -> None:
     """An export written straight as XML (openpyxl takes minutes for this many rows): `rows`
-    order rows, then `filler_rows` rows of the same text, which compress to almost nothing."""
+    order rows (each at an address of its own with `distinct`), then `filler_rows` rows of the
+    same text, which compress to almost nothing."""
     letters = [chr(65 + n) for n in range(6)]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/workbook.xml", _WORKBOOK)
@@ -106,7 +108,9 @@ def make_raw_export(path: Path, rows: int, *, filler_rows: int = 0) -> None:
             out.write(("<row r=\"1\">" + "".join(_cell(f"{c}1", h) for c, h in zip(letters, header, strict=True))
                        + "</row>").encode())
             for n in range(2, rows + 2):
-                values = [str(n), "冷冻饺子", 1, 32, f"{n % 40 + 1}-{n % 24 + 1}01", "团长甲"]
+                address = (f"{n // 100 + 1}-{n % 100 + 101}" if distinct
+                           else f"{n % 40 + 1}-{n % 24 + 1}01")
+                values = [str(n), "冷冻饺子", 1, 32, address, "团长甲"]
                 out.write((f'<row r="{n}">' + "".join(_cell(f"{c}{n}", v) for c, v in
                                                       zip(letters, values, strict=True)) + "</row>").encode())
             filler = "".join(_cell(f"{c}1", "填充") for c in letters).encode()
@@ -178,8 +182,11 @@ def limits(folder: Path) -> dict:
         partial = many.with_suffix(".partial")
         make_raw_export(partial, 200_001)
         partial.replace(many)
+    crowd = folder / "crowd.xlsx"
+    make_raw_export(crowd, 20_001, distinct=True)
     figures = {}
-    for name, path in (("unpacks_past_200mb", bomb), ("over_200000_rows", many)):
+    for name, path in (("unpacks_past_200mb", bomb), ("over_200000_rows", many),
+                       ("over_20000_new_households", crowd)):
         result = _run_child("--refuse", str(path))
         result["file_kb"] = path.stat().st_size // 1024
         result["ok"] = (result["exit"] == 2 and result["seconds"] <= GOAL_REFUSE_SECONDS

@@ -459,7 +459,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ktt_too_many_households": (
         "This import would add {count} households, more than {limit} at once: import the roster "
-        "first, or import with new households switched off.",
+        "first, or import with new households switched off (--no-new-households).",
         "本次导入将新建 {count} 户，超过一次 {limit} 户的上限：请先导入住户名单，或关闭“新建住户”再导入。",
     ),
     "ktt_summary_price_differs": (
