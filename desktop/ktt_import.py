@@ -838,7 +838,13 @@ def save_export(
         raise BadInput("storage_item_unknown", "storage", item=unknown[0],
                        items="、".join(export.items))
     supplier = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", supplier or "")).strip()[:60]
-    plan_export(conn, export, create_households=create_households)  # refuses what is too large
+    if create_households:  # refuse what is too large before the backup and the transaction
+        by_address = {row["address"] for row in household_rows.select_all(conn)}
+        count = len({address for address in map(_address_of, export.orders)
+                     if address is not None and address not in by_address})
+        if count > MAX_NEW_HOUSEHOLDS:
+            raise BadInput("ktt_too_many_households", "file", count=count,
+                           limit=MAX_NEW_HOUSEHOLDS)
     warnings = list(export.warnings)
     if not export.has_amounts:
         warnings.append(notice("ktt_no_amounts"))
@@ -920,9 +926,9 @@ def save_export(
                                   money, operator, warnings, batch)
             counts[outcome] += 1
         batch.write(conn)
+        ordering = {amount[0] for amount in batch.amounts}
         warnings.extend(_amount_warnings(
-            batch.amounts, {v: k for k, v in by_address.items() if v in
-                            {a[0] for a in batch.amounts}}))
+            batch.amounts, {v: k for k, v in by_address.items() if v in ordering}))
         _check_caps(conn, buy_id, items, warnings)
         file_refs = {order.ref for order in export.orders}
         for ref, row in existing.items():
