@@ -407,7 +407,8 @@ class KttPreviewDialog(QDialog):
         self.warnings = _warnings_list(self, "kttWarnings", self.tr("Warnings"))
         for warning in export.warnings:
             self.warnings.addItem("⚠ " + warning.text())
-        warnings_title = QLabel(arg(self.tr("Warnings (%1):"), len(export.warnings)), self)
+        self.warnings_title = warnings_title = QLabel(
+            arg(self.tr("Warnings (%1):"), len(export.warnings)), self)
         if not export.warnings:
             warnings_title.hide()
             self.warnings.hide()
@@ -472,6 +473,14 @@ class KttPreviewDialog(QDialog):
             self.households_model.set_rows([])
             self.unplaced_model.set_rows([])
             return
+        self.warnings.clear()
+        shown = list(self._export.warnings) + [w for w in self.plan.warnings
+                                               if w.code == "ktt_placed_by_phone"]
+        for warning in shown:
+            self.warnings.addItem("⚠ " + warning.text())
+        self.warnings_title.setText(arg(self.tr("Warnings (%1):"), len(shown)))
+        self.warnings_title.setVisible(bool(shown))
+        self.warnings.setVisible(bool(shown))
         self.households_model.set_rows([Row((h.address, h.name, h.masked_phone))
                                         for h in self.plan.new_households])
         fit_columns(self.households, 5, 14)

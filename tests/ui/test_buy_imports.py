@@ -51,7 +51,8 @@ def column(table: QTableView, header: str) -> list[str]:
 
 
 def test_a_real_export_is_previewed_with_prices_storage_supplier_and_households_then_imported(
-        qtbot, conn, compound, tmp_path):
+        qtbot, conn, compound, add, tmp_path):
+    add("9-101", "吴先生", "13700001234")  # 跟团号 15 gives no address, only this phone
     page = make_page(qtbot, conn)
     page.import_ktt(write_real_ktt(tmp_path / "订单导出.xlsx"))
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.objectName() == "kttPreview",
@@ -81,12 +82,15 @@ def test_a_real_export_is_previewed_with_prices_storage_supplier_and_households_
     assert [column(households, h) for h in ("Address", "Name", "Phone")] == [
         ["37-1002"], ["周女士"], ["139****5678"]]
     unplaced = dialog.findChild(QTableView, "kttUnplaced")
-    assert column(unplaced, "跟团号") == ["15"]
+    assert column(unplaced, "跟团号") == []
+    said = [warnings.item(n).text() for n in range(warnings.count())]
+    assert any("跟团号 15" in text and "…1234" in text for text in said)  # placed by its phone
     create = dialog.findChild(QCheckBox, "kttCreateHouseholds")
-    create.click()  # switched off: 37-1002's two orders cannot be placed either
-    assert column(unplaced, "跟团号") == ["12", "13", "15"]
+    create.click()  # switched off: 37-1002's two orders cannot be placed
+    assert column(unplaced, "跟团号") == ["12", "13"]
+    assert column(households, "Address") == []
     create.click()
-    assert column(unplaced, "跟团号") == ["15"]
+    assert column(unplaced, "跟团号") == []
     assert conn.execute("SELECT count(*) FROM group_buy").fetchone()[0] == 0
 
     dialog.findChild(QPushButton, "kttImport").click()
