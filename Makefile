@@ -42,6 +42,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/roster_import.py --json
 	$(BIN)/python bench/startup.py --json
 	$(BIN)/python bench/ktt_import.py --json
+	$(BIN)/python bench/chain_paste.py --json
 	$(BIN)/python bench/allocate.py --json
 	$(BIN)/python bench/labels.py --json
 	$(BIN)/python bench/scan.py --json

@@ -47,11 +47,20 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     imp = buys_sub.add_parser("import", parents=[common, writer, json_flag],
                               help="a KuaiTuanTuan order export (.xlsx)")
     imp.add_argument("file", type=Path)
+    imp.add_argument("--supplier", default="", metavar="S",
+                     help="who sells (the 团长 in the export is the organiser)")
+    imp.add_argument("--storage", action="append", default=[], metavar="ITEM=ambient|chilled|frozen",
+                     help="change the storage class guessed for an item")
+    imp.add_argument("--no-new-households", action="store_true",
+                     help="add no household: orders at addresses not on the roster stay unplaced")
+    imp.add_argument("--dry-run", action="store_true", help="show what would be imported, save nothing")
 
     chain = buys_sub.add_parser("chain", parents=[common, writer, json_flag],
                                 help="orders from a pasted WeChat 接龙 list")
     chain.add_argument("file", type=Path)
     chain.add_argument("--buy", type=int, required=True, metavar="ID")
+    chain.add_argument("--add-households", action="store_true",
+                       help="add the households of lines whose address is not on the roster")
 
     buys_sub.add_parser("list", parents=[common, json_flag], help="every group buy")
 
@@ -215,20 +224,57 @@ def _pay(args: argparse.Namespace) -> int:
 
 
 def _import(conn, args) -> int:
-    from desktop.ktt_import import import_export
+    from desktop.db.connection import refuse_own_file
+    from desktop.ktt_import import plan_export, read_export, save_export, storage_choices
 
-    result = import_export(conn, args.file, operator=args.operator)
+    refuse_own_file(conn, args.file)
+    export = read_export(args.file)
+    storage = storage_choices(export, _pairs(args.storage, "storage_spec_invalid"))
+    create = not args.no_new_households
+    zh = _zh()
+    if args.dry_run:
+        plan = plan_export(conn, export, create_households=create)
+        supplier = args.supplier.strip() or None
+        warnings = list(export.warnings) + list(plan.warnings)
+        if supplier is None:
+            from desktop.notices import notice
+
+            warnings.append(notice("ktt_supplier_unknown"))
+        items = [(name, item.price_fen, item.quantity, storage.get(name, item.storage))
+                 for name, item in export.items.items()]
+        new_households = plan.new_households
+        summary = {"buy_id": None, "title": export.title, "organiser": export.leader,
+                   "supplier": supplier, "orders": len(export.orders),
+                   "households_matched": plan.matched,
+                   "households_created": len(plan.new_households)}
+        unplaced = plan.unplaced
+    else:
+        result = save_export(conn, export, operator=args.operator, supplier=args.supplier,
+                             storage=storage, create_households=create)
+        warnings = list(result.warnings)
+        items = [(i.name, i.unit_price_fen, i.quantity, i.storage) for i in result.items]
+        new_households = result.new_households
+        summary = {"buy_id": result.buy_id, "title": result.title, "organiser": result.organiser,
+                   "supplier": result.supplier, "orders": result.orders,
+                   "households_matched": result.households_matched,
+                   "households_created": result.households_created}
+        unplaced = ()
     if args.json:
         print_json({
-            "buy_id": result.buy_id, "title": result.title, "orders": result.orders,
-            "households_matched": result.households_matched,
-            "households_created": result.households_created,
-            "items": [{"name": i.name, "unit_price_fen": i.unit_price_fen, "quantity": i.quantity}
-                      for i in result.items],
-            "warnings": _words(result.warnings),
+            **summary,
+            "new_households": [{"address": h.address, "name": h.name} for h in new_households],
+            "items": [{"name": n, "unit_price_fen": p, "quantity": q, "storage": st}
+                      for n, p, q, st in items],
+            "warnings": _words(warnings),
         })
         return 0
-    if _zh():
+    if args.dry_run:
+        print(f"预览（未保存）：快团团「{summary['title']}」{summary['orders']} 单，匹配住户 "
+              f"{summary['households_matched']}，将新建住户 {summary['households_created']}" if zh else
+              f"Preview (nothing saved): KuaiTuanTuan “{summary['title']}”: {summary['orders']} "
+              f"orders; {summary['households_matched']} households matched, "
+              f"{summary['households_created']} to add")
+    elif zh:
         print(f"快团团导入到团购 {result.buy_id}「{result.title}」：{result.orders} 单"
               f"（新增 {result.added}，修改 {result.updated}，无变化 {result.unchanged}），"
               f"匹配住户 {result.households_matched}，新建住户 {result.households_created}")
@@ -237,9 +283,16 @@ def _import(conn, args) -> int:
               f"{result.orders} orders ({result.added} added, {result.updated} changed, "
               f"{result.unchanged} unchanged); {result.households_matched} households matched, "
               f"{result.households_created} added")
-    for item in result.items:
-        print(f"  {item.name}  {format_fen(item.unit_price_fen)} × {item.quantity}")
-    for warning in _words(result.warnings):
+    print(("  团长（组织者）：" if zh else "  organiser (团长): ") + (summary["organiser"] or "—")
+          + ("，供货商：" if zh else "; supplier: ") + (summary["supplier"] or ("未知" if zh else "unknown")))
+    for name, price, quantity, storage_class in items:
+        print(f"  {name}  {format_fen(price)} × {quantity}  [{storage_class}]")
+    for household in new_households:
+        print(("  新建住户 " if zh else "  new household ")
+              + f"{household.address}  {household.name}  {household.masked_phone}")
+    for order in unplaced:
+        print(("  无法归户 跟团号 " if zh else "  cannot place 跟团号 ") + f"{order.ref}: {order.text}")
+    for warning in _words(warnings):
         print("  ! " + warning)
     return 0
 
@@ -248,19 +301,22 @@ def _chain(conn, args) -> int:
     from desktop.jielong import import_chain, read_chain_file
 
     text = read_chain_file(args.file)
-    result = import_chain(conn, args.buy, text, operator=args.operator)
+    result = import_chain(conn, args.buy, text, operator=args.operator,
+                          add_households=args.add_households)
     unmatched = [{"line": p.line, "text": p.text, "reason": p.reason.text()}
                  for p in result.unmatched]
     if args.json:
-        print_json({"orders": result.orders, "unmatched": unmatched,
-                    "warnings": _words(result.warnings)})
+        print_json({"orders": result.orders, "households_added": result.households_added,
+                    "unmatched": unmatched, "warnings": _words(result.warnings)})
         return 0
     if _zh():
         print(f"接龙：{result.orders} 户下单（新增 {result.added}，修改 {result.updated}，"
-              f"无变化 {result.unchanged}），{len(unmatched)} 行未能识别")
+              f"无变化 {result.unchanged}），新建住户 {result.households_added}，"
+              f"{len(unmatched)} 行未能识别")
     else:
         print(f"接龙 list: orders for {result.orders} households ({result.added} added, "
               f"{result.updated} changed, {result.unchanged} unchanged); "
+              f"{result.households_added} households added; "
               f"{len(unmatched)} lines not understood")
     for problem in unmatched:
         print(f"  {'第' if _zh() else 'line '}{problem['line']}{'行' if _zh() else ''}: "
@@ -306,15 +362,22 @@ def show_json(details) -> dict:
     buy = details.buy
     return {
         "id": buy.id, "title": buy.title, "status": buy.status, "supplier": buy.supplier,
-        "items": [{"name": t.item.name, "unit_price_fen": t.item.price_fen, "ordered": t.ordered,
+        "items": [{"name": t.item.name, "unit_price_fen": t.item.price_fen,
+                   "storage": t.item.storage, "ordered": t.ordered,
                    "received": t.received} for t in details.items],
         "orders": [
             {"order_id": o.order_id, "address": _address(o.address),
+             "platform_ref": o.external_ref if o.source == "ktt" else None,
              "lines": [{"item": line.item, "quantity": line.quantity, "allocated": line.allocated}
                        for line in o.lines],
              "due_fen": o.money.due_fen, "paid_fen": o.money.paid_fen,
              "refund_due_fen": o.money.refund_due_fen}
             for o in details.orders
+        ],
+        "households": [
+            {"address": _address(h.address), "due_fen": h.due_fen, "paid_fen": h.paid_fen,
+             "refund_due_fen": h.refund_due_fen}
+            for h in details.households
         ],
     }
 
@@ -338,6 +401,16 @@ def _show(conn, args) -> int:
             f"，到货 {total.received}" if zh else f", received {total.received}")
         print(f"  {total.item.name} {format_fen(total.item.price_fen)} · "
               f"{'订' if zh else 'ordered'} {total.ordered}{received}")
+    several = [h for h in details.households if len(h.order_ids) > 1]
+    if several:
+        print("  同户多单合计：" if zh else "  households with several orders, settled together:")
+        for h in several:
+            print(f"    {h.address or ('未归户' if zh else 'unplaced')}  "
+                  f"{'应付' if zh else 'due'} {format_fen(h.due_fen)} "
+                  f"{'已付' if zh else 'paid'} {format_fen(h.paid_fen)}"
+                  + (f" {'应退' if zh else 'refund'} {format_fen(h.refund_due_fen)}"
+                     if h.refund_due_fen else "")
+                  + (f" {'待付' if zh else 'owes'} {format_fen(h.owing_fen)}" if h.owing_fen else ""))
     for order in details.orders:
         lines = "  ".join(
             f"{line.item}×{line.quantity}"

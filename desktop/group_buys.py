@@ -178,6 +178,8 @@ class BuyDetails:
     buy: GroupBuy
     items: tuple[ItemTotal, ...]
     orders: tuple[OrderView, ...]
+    # Money per household over all its orders (an order without a household on its own).
+    households: tuple[payments.HouseholdMoney, ...] = ()
 
     @property
     def ordered(self) -> int:
@@ -368,7 +370,8 @@ def buy_details(conn: Connection, buy_id: int) -> BuyDetails:
         )
         for row in order_rows.select_orders(conn, buy_id)
     )
-    return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders)
+    households = payments.households_from(money, {o.order_id: o.address for o in orders})
+    return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders, tuple(households))
 
 
 def status_history(conn: Connection, buy_id: int) -> list[sqlite3.Row]:

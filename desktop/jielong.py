@@ -6,18 +6,26 @@ form, a name, a quantity in digits or simple Chinese numerals (一二两三四�
 optional unit, item names when the buy has several items, and an optional 备注. Every order line
 that cannot be used, and every unnumbered line after the header, comes back with its line number
 and the reason: none is dropped silently. A household listed twice: the later line wins, with a
-warning. Addresses not in the roster are reported, never added.
+warning. A line whose address is not on the roster is listed (with its reason) and adds its
+household only when asked: all such lines, or the lines the volunteer picked.
+
+Reading is linear in the length of the text: each line is read once, a line's work is bounded by
+its own length, and a line too long to be an order (MAX_LINE characters) is reported, not read.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from desktop import households as household_rules
 from desktop.address import find_address
 from desktop.backups import backup_before_import
+from desktop.clock import utc_now
+from desktop.db import households as household_rows
 from desktop.db import orders as order_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -33,7 +41,8 @@ from desktop.orders import (
     save_household_order,
 )
 
-_NUMBERED = re.compile(r"^\s*(\d{1,4})\s*[.、,:)\]。]\s*(.*)$")
+_NUMBERED = re.compile(r"^\s*(\d{1,7})\s*[.、,:)\]。]\s*(.*)$")
+MAX_LINE = 500  # characters: an order line is short; a longer one is reported, not read
 _NOTE = re.compile(r"备注\s*[:：]?\s*|\bnote\s*:\s*", re.IGNORECASE)
 _CN = "零〇一二两三四五六七八九十"
 _QUANTITY = re.compile(
@@ -75,10 +84,14 @@ class ChainParse:
 @dataclass(frozen=True)
 class ChainOrder:
     entry: ChainEntry
-    household_id: int
+    household_id: int | None  # None: a household saving adds at `address`
     address: str
     lines: dict[int, int]
     outcome: str  # what saving would do: 'added', 'updated' or 'unchanged'
+
+    @property
+    def new_household(self) -> bool:
+        return self.household_id is None
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,9 @@ class ChainPreview:
     orders: tuple[ChainOrder, ...]
     unmatched: tuple[ChainProblem, ...]
     warnings: tuple[Notice, ...]
+    # Lines whose address is not on the roster and that add no household (they are in
+    # `unmatched` too): each may be added with its household.
+    unknown: tuple[ChainEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +113,7 @@ class ChainResult:
     unchanged: int
     unmatched: tuple[ChainProblem, ...]
     warnings: tuple[Notice, ...]
+    households_added: int = 0
 
 
 # ---- reading the text -------------------------------------------------------------------------
@@ -154,19 +171,24 @@ def _quantities(text: str) -> list[tuple[int, int, int, bool]]:
     return found
 
 
+@functools.lru_cache(maxsize=16)
+def _alias_table(items: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(folded alias, item) of every item, longest alias first: worked out once per buy."""
+    return tuple(sorted(((alias.casefold(), item) for item in items for alias in _aliases(item)),
+                        key=lambda pair: -len(pair[0])))
+
+
 def _item_mentions(text: str, items: Sequence[str]) -> list[tuple[int, int, str]]:
     """(start, end, item) of each item named in the text, longest names first, not overlapping."""
-    names = sorted(((alias, item) for item in items for alias in _aliases(item)),
-                   key=lambda pair: -len(pair[0]))
     taken: list[tuple[int, int, str]] = []
     folded = text.casefold()
-    for alias, item in names:
-        start = folded.find(alias.casefold())
+    for alias, item in _alias_table(tuple(items)):
+        start = folded.find(alias)
         while start >= 0:
             end = start + len(alias)
             if not any(s < end and start < e for s, e, _ in taken):
                 taken.append((start, end, item))
-            start = folded.find(alias.casefold(), end)
+            start = folded.find(alias, end)
     return sorted(taken)
 
 
@@ -274,6 +296,14 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
         line = unicodedata.normalize("NFKC", _CIRCLED.sub(_circled, raw)).strip()
         if not line:
             continue
+        if len(line) > MAX_LINE:
+            if seen_numbered or _NUMBERED.match(line[:20]):
+                seen_numbered = True
+                parsed.problems.append(ChainProblem(number, raw.strip()[:80] + "…",
+                                                    notice("chain_line_too_long", limit=MAX_LINE)))
+            else:
+                parsed.header.append(number)
+            continue
         match = _NUMBERED.match(line)
         if not match:
             if seen_numbered:
@@ -287,6 +317,9 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
         split = _NOTE.search(body)
         if split:
             body, note = body[: split.start()], body[split.end():].strip()
+            as_written = _NOTE.search(raw)  # the note kept as the resident wrote it
+            if as_written:
+                note = raw[as_written.end():].strip()
         located = find_address(body)
         if located is None:
             parsed.problems.append(ChainProblem(number, raw.strip(), notice("chain_no_address")))
@@ -307,7 +340,17 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
 # ---- against the roster and the buy ---------------------------------------------------------
 
 
-def _preview(conn: Connection, buy_id: int, text: str) -> ChainPreview:
+# All lines not on the roster, or those with these line numbers or canonical addresses.
+AddHouseholds = bool | Collection[int | str]
+
+
+def _adds(add: AddHouseholds, entry: ChainEntry) -> bool:
+    if isinstance(add, bool):
+        return add
+    return entry.line in add or entry.address in add
+
+
+def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = False) -> ChainPreview:
     buy = get_buy(conn, buy_id)
     require_open(buy)
     items: list[Item] = list_items(conn, buy_id)
@@ -315,24 +358,36 @@ def _preview(conn: Connection, buy_id: int, text: str) -> ChainPreview:
     parsed = parse_chain(text, [item.name for item in items])
     problems = list(parsed.problems)
     warnings: list[Notice] = []
-    chosen: dict[int, tuple[ChainEntry, str]] = {}
+    unknown: list[ChainEntry] = []
+    chosen: dict[object, tuple[ChainEntry, str, int | None]] = {}
     for entry in parsed.entries:
         household = find_household(conn, entry.address)
         if household is None:
-            problems.append(ChainProblem(entry.line, entry.text,
-                                         notice("chain_not_in_roster", address=entry.address)))
-            continue
-        if household.id in chosen:
-            earlier = chosen[household.id][0]
-            warnings.append(notice("chain_listed_twice", address=household.address,
+            if not _adds(add, entry):
+                unknown.append(entry)
+                problems.append(ChainProblem(entry.line, entry.text,
+                                             notice("chain_not_in_roster", address=entry.address)))
+                continue
+            key: object = ("new", entry.address)
+            address, household_id = entry.address, None
+        else:
+            key, address, household_id = household.id, household.address, household.id
+        if key in chosen:
+            earlier = chosen[key][0]
+            warnings.append(notice("chain_listed_twice", address=address,
                                    earlier=earlier.line, later=entry.line))
-        chosen[household.id] = (entry, household.address)
+        chosen[key] = (entry, address, household_id)
     orders = []
-    for household_id, (entry, address) in sorted(chosen.items(), key=lambda kv: kv[1][0].line):
+    for entry, address, household_id in sorted(chosen.values(), key=lambda v: v[0].line):
         lines = {by_name[name].id: quantity for name, quantity in entry.quantities.items()}
-        existing = order_rows.select_table_order(conn, buy_id, household_id)
+        existing = None
+        if household_id is not None:
+            existing = order_rows.select_table_order(conn, buy_id, household_id)
         excess = cap_excess(conn, buy_id, household_id, items, lines,
                             existing["id"] if existing else None)
+        if household_id is None:
+            over = [item for item in items if item.cap is not None and lines.get(item.id, 0) > item.cap]
+            excess = (over[0], lines[over[0].id], 0) if over else None
         if excess:
             item, asked, other = excess
             problems.append(ChainProblem(entry.line, entry.text, notice(
@@ -347,30 +402,44 @@ def _preview(conn: Connection, buy_id: int, text: str) -> ChainPreview:
                 warnings.append(notice("chain_replaces_order", address=address, line=entry.line))
         orders.append(ChainOrder(entry, household_id, address, lines, outcome))
     problems.sort(key=lambda problem: problem.line)
-    return ChainPreview(buy_id, tuple(orders), tuple(problems), tuple(warnings))
+    return ChainPreview(buy_id, tuple(orders), tuple(problems), tuple(warnings), tuple(unknown))
 
 
-def preview_chain(conn: Connection, buy_id: int, text: str) -> ChainPreview:
-    """What pasting this list would order, and each line not understood; nothing is saved."""
-    return _preview(conn, buy_id, text)
+def preview_chain(conn: Connection, buy_id: int, text: str, *,
+                  add_households: AddHouseholds = False) -> ChainPreview:
+    """What pasting this list would order, and each line not understood; nothing is saved.
+    `add_households`: True for every line not on the roster, or the line numbers or addresses
+    whose households to add."""
+    return _preview(conn, buy_id, text, add_households)
 
 
-def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = "") -> ChainResult:
-    """Save the orders of a pasted list: one order per household, changed in place."""
-    _preview(conn, buy_id, text)  # a list that cannot be used is refused before the backup
+def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = "",
+                 add_households: AddHouseholds = False) -> ChainResult:
+    """Save the orders of a pasted list: one order per household, changed in place; the
+    households of lines not on the roster are added when asked (all, or those line numbers)."""
+    _preview(conn, buy_id, text, add_households)  # a list that cannot be used is refused first
     backup_before_import(conn)
     with transaction(conn):
-        preview = _preview(conn, buy_id, text)
+        preview = _preview(conn, buy_id, text, add_households)
         buy = get_buy(conn, buy_id)
         counts = {"added": 0, "updated": 0, "unchanged": 0}
+        households_added = 0
         for order in preview.orders:
-            _, outcome = save_household_order(conn, buy, order.household_id, order.lines,
+            household_id = order.household_id
+            if household_id is None:
+                values = household_rules.validate(household_rules.HouseholdFields(
+                    address=order.address, name=order.entry.name[:household_rules.MAX_NAME]))
+                household_id = household_rows.insert(conn, values, station=conn.station,
+                                                     now=utc_now())
+                households_added += 1
+            _, outcome = save_household_order(conn, buy, household_id, order.lines,
                                               source="chain", operator=operator,
                                               note=order.entry.note)
             counts[outcome] += 1
     return ChainResult(orders=len(preview.orders), added=counts["added"],
                        updated=counts["updated"], unchanged=counts["unchanged"],
-                       unmatched=preview.unmatched, warnings=preview.warnings)
+                       unmatched=preview.unmatched, warnings=preview.warnings,
+                       households_added=households_added)
 
 
 def read_chain_file(path) -> str:

@@ -7,9 +7,19 @@ prices. Orders were paid on the platform: that payment is recorded as the order'
 退款金额. Importing the same export again changes nothing; a later export of the same 团 adds its new
 orders and corrects changed ones.
 
+An item is a 商品, or a 商品 and its 规格 where the same 商品 comes in several (`冰淇淋黄心西瓜(每箱四斤)`).
+Its unit price is what its own rows say (商品金额 ÷ 数量); 商品汇总表 gives the price only of an item
+whose rows do not, and where the two disagree the rows win, with a warning. Its storage class is a
+guess from the thing the name names (the end of the name: 冰淇淋黄心西瓜 is a watermelon), which the
+volunteer may change before saving.
+
 Decisions where the export is silent: the buy is opened (status open) so orders taken at the table
-can join it; the 团长 named in the export is recorded as the supplier, since on KuaiTuanTuan the
-团长 is who sells; an item's price comes from 商品汇总表, else from its rows (商品金额 ÷ 数量).
+can join it; the 团长 named in the export is the buy's organiser, never its supplier, who is given by
+the volunteer or else recorded as unknown with a warning. A household with several 跟团号 keeps
+them as separate orders; its money is settled over all of them (see `payments`).
+
+Limits, refused before any work with one sentence: sheets that unpack past 200 MB, more than
+MAX_ROWS rows, more than MAX_NEW_HOUSEHOLDS households to add in one import.
 """
 
 from __future__ import annotations
@@ -36,7 +46,7 @@ from desktop.group_buys import ItemSpec, get_buy, insert_item, list_items, statu
 from desktop.money import fen_from_cell, format_fen
 from desktop.notices import Notice, notice
 from desktop.suppliers import supplier_id_for
-from desktop.xlsx_reader import Workbook, XlsxError
+from desktop.xlsx_reader import MAX_UNPACKED, Workbook, WorkbookTooLarge, XlsxError, check_size
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -71,9 +81,21 @@ _ALIASES = {alias: role for role, aliases in _HEADERS.items() for alias in alias
 # What each required role is called in the sentence that names a missing column.
 _REQUIRED = {"ref": "跟团号", "product": "商品", "quantity": "数量"}
 _ADDRESS_ROLES = ("address", "building", "room", "phone")
-_FROZEN_WORDS = ("冷冻", "速冻", "冻品", "饺子", "汤圆", "馄饨", "冰淇淋", "雪糕", "鸡翅", "鸡腿",
-                 "鸡胸", "牛排", "虾", "肉")
-_CHILLED_WORDS = ("冷藏", "鲜奶", "酸奶", "冷鲜", "鲜肉", "豆腐")
+MAX_ROWS = 200_000
+MAX_NEW_HOUSEHOLDS = 20_000
+# Words that say how a thing is kept wherever they stand in a name.
+_STORAGE_MODIFIERS = (("冷鲜", "chilled"), ("冷藏", "chilled"), ("低温", "chilled"),
+                      ("冷冻", "frozen"), ("速冻", "frozen"), ("冻品", "frozen"),
+                      ("常温", "ambient"))
+# Things that are kept cold: they count only as what the name names, its last word (a Chinese
+# name ends with the thing, so 冰淇淋黄心西瓜 is a watermelon and 肉松面包 is bread).
+_HEAD_WORDS = {
+    "frozen": ("饺子", "水饺", "汤圆", "馄饨", "抄手", "冰淇淋", "冰激凌", "雪糕", "冰棍", "鸡翅",
+               "鸡翅中", "翅中", "翅根", "鸡腿", "鸡胸", "鸡胸肉", "牛排", "虾", "虾仁", "肉", "肉馅",
+               "排骨", "鸡爪", "牛腩", "羊肉卷", "肥牛卷", "鱼丸", "带鱼", "包子", "馒头"),
+    "chilled": ("鲜奶", "鲜牛奶", "酸奶", "豆腐", "鲜肉", "冷鲜肉", "奶酪"),
+}
+_NAME_PARTS = re.compile(r"[()（）\[\]【】{}<>《》\s,，、/|+·:：;；*×xX\d.%-]+")
 _CHECK_EVERY = 500
 _CHANGEABLE = frozenset({"draft", "open", "closed", "confirmed"})
 
@@ -132,6 +154,7 @@ class ImportedItem:
     name: str
     unit_price_fen: int
     quantity: int
+    storage: str = "ambient"
 
 
 @dataclass(frozen=True)
@@ -147,6 +170,9 @@ class KttImportResult:
     households_created: int
     items: tuple[ImportedItem, ...]
     warnings: tuple[Notice, ...]
+    organiser: str = ""
+    supplier: str | None = None
+    new_households: tuple[NewHousehold, ...] = ()
 
 
 # ---- reading the file ------------------------------------------------------------------------
@@ -249,6 +275,15 @@ class _Sheets:
             return self._fast.dimension_rows(name) or 0
         return 0
 
+    def count_rows(self, name: str, stop_after: int) -> int:
+        """Rows the sheet holds (counting stops past `stop_after`); 0 when it cannot tell."""
+        if self._fast is None:
+            return 0
+        try:
+            return self._fast.count_rows(name, stop_after)
+        except XlsxError:
+            return 0
+
     def rows(self, name: str, columns: frozenset[int] | None = None
              ) -> Iterator[tuple[int, list[object]]]:
         if self._fast is not None:
@@ -318,23 +353,41 @@ def _summary_prices(sheets: _Sheets) -> tuple[dict[tuple[str, str], int], str, s
     return prices, title, leader
 
 
-def _price_for(prices: dict[tuple[str, str], int], product: str, spec: str) -> int | None:
+def _price_for(prices: dict[tuple[str, str], int], product: str, spec: str, *,
+               exact_only: bool = False) -> int | None:
+    """The summary's price of a product and 规格. With `exact_only` (the product comes in several
+    规格), only a line naming this very 规格 counts: another 规格's price is never borrowed."""
     if (product, spec) in prices:
         return prices[(product, spec)]
     base = re.sub(r"[(（][^)）]*[)）]\s*$", "", product).strip()
-    for key in ((base, spec), (product, ""), (base, "")):
+    if (base, spec) in prices:
+        return prices[(base, spec)]
+    if exact_only:
+        return None
+    for key in ((product, ""), (base, "")):
         if key in prices:
             return prices[key]
     matches = {price for (name, _), price in prices.items() if name in (product, base)}
     return matches.pop() if len(matches) == 1 else None
 
 
-def _storage(name: str) -> str:
-    if any(word in name for word in _CHILLED_WORDS):
-        return "chilled"
-    if any(word in name for word in _FROZEN_WORDS):
-        return "frozen"
+def guess_storage(name: str) -> str:
+    """How an item is probably kept, from its name: a storage word anywhere (冷冻, 冷藏), else the
+    thing the name ends with; never a word found inside another (冰淇淋黄心西瓜 is ambient)."""
+    text = unicodedata.normalize("NFKC", name)
+    for word, storage in _STORAGE_MODIFIERS:
+        if word in text:
+            return storage
+    parts = [part for part in _NAME_PARTS.split(text) if part]
+    heads = parts[:1]  # the name itself; a size or pack in brackets after it is not the thing
+    for head in heads:
+        for storage in ("chilled", "frozen"):
+            if any(head.endswith(word) for word in _HEAD_WORDS[storage]):
+                return storage
     return "ambient"
+
+
+_storage = guess_storage
 
 
 def read_export(path: str | Path, *, progress: Progress | None = None,
@@ -350,7 +403,12 @@ def read_export(path: str | Path, *, progress: Progress | None = None,
         raise BadInput("file_unreadable", "file", path=str(path)) from exc
     if head != b"PK\x03\x04":
         raise BadInput("ktt_not_xlsx", "file", path=str(path))
-    sheets = _Sheets(path)
+    try:
+        check_size(path)
+        sheets = _Sheets(path)
+    except WorkbookTooLarge as exc:
+        raise BadInput("workbook_too_large", "file", path=str(path),
+                       size=exc.size // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)) from exc
     try:
         return _read(sheets, path, progress, should_cancel)
     finally:
@@ -371,8 +429,12 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
     if missing:
         raise BadInput("ktt_missing_columns", "file", path=str(path), columns="、".join(missing))
 
+    declared = sheets.size_hint(sheet)
+    if declared - header_row > MAX_ROWS or \
+            sheets.count_rows(sheet, MAX_ROWS + header_row) - header_row > MAX_ROWS:
+        raise BadInput("ktt_too_many_rows", "file", path=str(path), limit=MAX_ROWS)
     prices, title, leader = _summary_prices(sheets)
-    total = max(sheets.size_hint(sheet) - header_row, 0)
+    total = max(declared - header_row, 0)
     warnings: list[Notice] = []
     orders: dict[str, KttOrder] = {}
     order_fields = [role for role in roles if role not in ("product", "spec", "quantity",
@@ -391,6 +453,8 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
         if number <= header_row:
             continue
         done += 1
+        if done > MAX_ROWS:
+            raise BadInput("ktt_too_many_rows", "file", path=str(path), limit=MAX_ROWS)
         if done % _CHECK_EVERY == 0:
             if should_cancel and should_cancel():
                 raise Cancelled()
@@ -471,7 +535,12 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
 
 def _items(orders: Iterable[KttOrder], prices: dict[tuple[str, str], int],
            warnings: list[Notice]) -> dict[str, KttItem]:
-    """One item per product, or per product and size when the same product comes in several."""
+    """One item per product, or per product and 规格 when the same product comes in several.
+
+    An item's price is what its own rows say (商品金额 ÷ 数量, the most common where they differ);
+    the summary's price is used only for an item whose rows say nothing, and a summary price that
+    disagrees with the rows is reported.
+    """
     specs: dict[str, set[str]] = {}
     lines = [line for order in orders for line in order.lines]
     for line in lines:
@@ -483,25 +552,33 @@ def _items(orders: Iterable[KttOrder], prices: dict[tuple[str, str], int],
         if len(specs[line.product]) > 1 and line.spec and line.spec not in name:
             name = f"{line.product}({line.spec})"
         line.item = name
-        if name not in items:
-            items[name] = KttItem(name=name, spec=line.spec, price_fen=-1, quantity=0,
-                                  storage=_storage(name))
-            price = _price_for(prices, line.product, line.spec)
-            if price is not None:
-                items[name].price_fen = price
-        items[name].quantity += line.quantity
-        guess = line.unit_price_fen
-        if guess is None and line.amount_fen is not None and line.amount_fen % line.quantity == 0:
+        item = items.get(name)
+        if item is None:
+            item = items[name] = KttItem(name=name, spec=line.spec, price_fen=-1, quantity=0,
+                                         storage=guess_storage(name))
+        item.quantity += line.quantity
+        guess = None
+        if line.amount_fen is not None and line.quantity > 0 \
+                and line.amount_fen % line.quantity == 0:
             guess = line.amount_fen // line.quantity
+        elif line.unit_price_fen is not None:
+            guess = line.unit_price_fen
         if guess is not None and guess >= 0:
             derived.setdefault(name, Counter())[guess] += 1
     for name, item in items.items():
-        if item.price_fen < 0:
-            if derived.get(name):
-                item.price_fen = derived[name].most_common(1)[0][0]
-            else:
-                item.price_fen = 0
-                warnings.append(notice("ktt_price_unknown", item=name))
+        product = next(line.product for line in lines if line.item == name)
+        several = len(specs[product]) > 1
+        listed = _price_for(prices, product, item.spec, exact_only=several)
+        if derived.get(name):
+            item.price_fen = derived[name].most_common(1)[0][0]
+            if listed is not None and listed != item.price_fen:
+                warnings.append(notice("ktt_summary_price_differs", item=name,
+                                       summary=format_fen(listed), rows=format_fen(item.price_fen)))
+        elif listed is not None:
+            item.price_fen = listed
+        else:
+            item.price_fen = 0
+            warnings.append(notice("ktt_price_unknown", item=name))
     return items
 
 
@@ -550,24 +627,122 @@ def _address_of(order: KttOrder) -> str | None:
 
 
 def _place(order: KttOrder, by_address: dict[str, int], by_phone: dict[str, list[int]],
-           warnings: list[Notice]) -> _Place:
+           warnings: list[Notice], create: bool = True) -> _Place:
     address = _address_of(order)
     if address is not None:
         if address in by_address:
             return _Place(by_address[address], address, None, "address")
-        phone = _phone(order)
-        name = order.text("receiver") or order.text("buyer")
-        values = household_rules.validate(household_rules.HouseholdFields(
-            address=address, name=name[: household_rules.MAX_NAME], phone=phone))
-        return _Place(None, address, values, "address")
+        if create:
+            phone = _phone(order)
+            name = order.text("receiver") or order.text("buyer")
+            values = household_rules.validate(household_rules.HouseholdFields(
+                address=address, name=name[: household_rules.MAX_NAME], phone=phone))
+            return _Place(None, address, values, "address")
     phone = _phone(order)
     matches = by_phone.get(phone, []) if phone else []
     if len(matches) == 1:
         household_id = matches[0]
         warnings.append(notice("ktt_placed_by_phone", ref=order.ref, phone="…" + phone[-4:]))
         return _Place(household_id, None, None, "phone")
-    warnings.append(notice("ktt_unplaced", ref=order.ref, text=order.text("address") or "—"))
+    if address is not None:
+        warnings.append(notice("ktt_not_created", ref=order.ref, address=address))
+    else:
+        warnings.append(notice("ktt_unplaced", ref=order.ref, text=order.text("address") or "—"))
     return _Place(None, None, None, "unplaced")
+
+
+def mask_phone(phone: str) -> str:
+    """A phone as a list shows it to whoever stands at the table: 139****5678."""
+    if len(phone) >= 11:
+        return phone[:3] + "****" + phone[-4:]
+    return "…" + phone[-4:] if len(phone) >= 4 else phone
+
+
+@dataclass(frozen=True)
+class NewHousehold:
+    address: str
+    name: str
+    phone: str
+
+    @property
+    def masked_phone(self) -> str:
+        return mask_phone(self.phone)
+
+
+@dataclass(frozen=True)
+class UnplacedOrder:
+    ref: str
+    text: str  # the address as the export wrote it
+
+
+@dataclass(frozen=True)
+class KttPlan:
+    """What saving an export would do to the roster, worked out with nothing written."""
+
+    new_households: tuple[NewHousehold, ...]
+    unplaced: tuple[UnplacedOrder, ...]
+    matched: int
+    warnings: tuple[Notice, ...]
+
+
+def _lookups(conn: Connection) -> tuple[dict[str, int], dict[str, list[int]]]:
+    by_address = {row["address"]: row["id"] for row in household_rows.select_all(conn)}
+    by_phone: dict[str, list[int]] = {}
+    for row in conn.execute("SELECT id, phone FROM household WHERE phone != ''"):
+        by_phone.setdefault(row["phone"], []).append(row["id"])
+    return by_address, by_phone
+
+
+def plan_export(conn: Connection, export: KttExport, *, create_households: bool = True) -> KttPlan:
+    """The households an import would add (in the order of the file) and the orders it could not
+    place at any household; nothing is written."""
+    by_address, by_phone = _lookups(conn)
+    warnings: list[Notice] = []
+    new: dict[str, NewHousehold] = {}
+    unplaced: list[UnplacedOrder] = []
+    matched: set[int] = set()
+    for order in export.orders:
+        place = _place(order, by_address, by_phone, warnings, create_households)
+        if place.values is not None:
+            new[place.address] = NewHousehold(place.address, place.values["name"],
+                                              place.values["phone"])
+            by_address[place.address] = -1  # the household to be added: checked once
+        elif place.household_id == -1:
+            continue
+        elif place.household_id is not None:
+            matched.add(place.household_id)
+        else:
+            unplaced.append(UnplacedOrder(order.ref, order.text("address") or "—"))
+    plan = KttPlan(tuple(new.values()), tuple(unplaced), len(matched), tuple(warnings))
+    _check_plan(plan)
+    return plan
+
+
+def _check_plan(plan: KttPlan) -> None:
+    if len(plan.new_households) > MAX_NEW_HOUSEHOLDS:
+        raise BadInput("ktt_too_many_households", "file", count=len(plan.new_households),
+                       limit=MAX_NEW_HOUSEHOLDS)
+
+
+def storage_choices(export: KttExport, given: Iterable[tuple[str, str]]) -> dict[str, str]:
+    """`ITEM=frozen` choices as {item name: storage}, the item named in any width or case, by its
+    whole name or, when only one item has it, its 商品 without the 规格."""
+    from desktop.group_buys import parse_storage
+    from desktop.orders import item_key
+
+    names = list(export.items)
+    chosen: dict[str, str] = {}
+    for item, storage in given:
+        key = item_key(item)
+        found = [name for name in names if item_key(name) == key]
+        if not found:
+            found = [name for name in names
+                     if item_key(re.sub(r"\([^)]*\)$", "", name)) == key]
+        if not found:
+            raise BadInput("storage_item_unknown", "storage", item=item, items="、".join(names))
+        for name in found:  # a 商品 named without its 规格: every 规格 of it
+            chosen[name] = parse_storage(storage)
+    return chosen
 
 
 def _phone(order: KttOrder) -> str:
@@ -636,21 +811,40 @@ def _find_buy(conn: Connection, export: KttExport, key: str) -> tuple[int | None
 
 
 def import_export(
-    conn: Connection, path: str | Path, *, operator: str = "",
+    conn: Connection, path: str | Path, *, operator: str = "", supplier: str | None = None,
+    storage: dict[str, str] | None = None, create_households: bool = True,
     progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
 ) -> KttImportResult:
     """Import an export as one group buy. Bad files raise BadInput before anything is written."""
     refuse_own_file(conn, path)
     export = read_export(path, progress=progress, should_cancel=should_cancel)
-    return save_export(conn, export, operator=operator, progress=progress,
+    return save_export(conn, export, operator=operator, supplier=supplier, storage=storage,
+                       create_households=create_households, progress=progress,
                        should_cancel=should_cancel)
 
 
 def save_export(
-    conn: Connection, export: KttExport, *, operator: str = "",
+    conn: Connection, export: KttExport, *, operator: str = "", supplier: str | None = None,
+    storage: dict[str, str] | None = None, create_households: bool = True,
     progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
 ) -> KttImportResult:
-    """Write an export read by `read_export`: one transaction, all of it or nothing."""
+    """Write an export read by `read_export`: one transaction, all of it or nothing.
+
+    `supplier` names who sells (the 团长 is only the organiser); `storage` changes the guessed
+    storage class of items by name; `create_households` False leaves new addresses unplaced."""
+    storage = dict(storage or {})
+    unknown = [name for name in storage if name not in export.items]
+    if unknown:
+        raise BadInput("storage_item_unknown", "storage", item=unknown[0],
+                       items="、".join(export.items))
+    supplier = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", supplier or "")).strip()[:60]
+    if create_households:  # refuse what is too large before the backup and the transaction
+        by_address = {row["address"] for row in household_rows.select_all(conn)}
+        count = len({address for address in map(_address_of, export.orders)
+                     if address is not None and address not in by_address})
+        if count > MAX_NEW_HOUSEHOLDS:
+            raise BadInput("ktt_too_many_households", "file", count=count,
+                           limit=MAX_NEW_HOUSEHOLDS)
     warnings = list(export.warnings)
     if not export.has_amounts:
         warnings.append(notice("ktt_no_amounts"))
@@ -661,10 +855,13 @@ def save_export(
         buy_id, key = _find_buy(conn, export, key)
         created_buy = buy_id is None
         if buy_id is None:
-            supplier_id = supplier_id_for(conn, export.leader) if export.leader else None
+            supplier_id = supplier_id_for(conn, supplier) if supplier else None
+            if supplier_id is None:
+                warnings.append(notice("ktt_supplier_unknown"))
             buy_id = buy_rows.insert_buy(
                 conn,
-                {"title": export.title, "supplier_id": supplier_id, "organiser": operator,
+                {"title": export.title, "supplier_id": supplier_id,
+                 "organiser": export.leader or operator,
                  "status": "open", "minimum": export.minimum, "source": "ktt",
                  "external_ref": key},
                 station=conn.station, now=now,
@@ -675,13 +872,20 @@ def save_export(
                 station=conn.station, now=now,
             )
         buy = get_buy(conn, buy_id)
+        if not created_buy and buy.supplier_id is None:
+            if supplier:
+                conn.execute("UPDATE group_buy SET supplier_id = :s, updated_at = :now WHERE id = :id",
+                             {"s": supplier_id_for(conn, supplier), "now": now, "id": buy_id})
+                buy = get_buy(conn, buy_id)
+            else:
+                warnings.append(notice("ktt_supplier_unknown"))
         items = {item.name: item for item in list_items(conn, buy_id)}
         for name, found in export.items.items():
             if name not in items:
                 if buy.status not in _CHANGEABLE:
                     continue
-                spec = ItemSpec(name=name, price_fen=found.price_fen, storage=found.storage,
-                                pack_size=found.spec[:40])
+                spec = ItemSpec(name=name, price_fen=found.price_fen,
+                                storage=storage.get(name, found.storage), pack_size=found.spec[:40])
                 insert_item(conn, buy_id, spec, len(items))
                 items = {item.name: item for item in list_items(conn, buy_id)}
             elif items[name].price_fen != found.price_fen:
@@ -689,10 +893,7 @@ def save_export(
                                        kept=format_fen(items[name].price_fen),
                                        file=format_fen(found.price_fen)))
 
-        by_address = {row["address"]: row["id"] for row in household_rows.select_all(conn)}
-        by_phone: dict[str, list[int]] = {}
-        for row in conn.execute("SELECT id, phone FROM household WHERE phone != ''"):
-            by_phone.setdefault(row["phone"], []).append(row["id"])
+        by_address, by_phone = _lookups(conn)
         existing = {row["external_ref"]: row
                     for row in order_rows.select_orders_by_ref(conn, buy_id, "ktt")}
         money = {row["order_id"]: row for row in order_rows.select_money(conn, buy_id)}
@@ -702,6 +903,7 @@ def save_export(
         counts = Counter()
         matched: set[int] = set()
         created: set[int] = set()
+        new_households: list[NewHousehold] = []
         total = len(export.orders)
         for done, order in enumerate(export.orders, 1):
             if done % 200 == 0:
@@ -709,19 +911,24 @@ def save_export(
                     raise Cancelled()
                 if progress:
                     progress(done, total)
-            place = _place(order, by_address, by_phone, warnings)
+            place = _place(order, by_address, by_phone, warnings, create_households)
             household_id = place.household_id
             if place.values is not None:
                 household_id = household_rows.insert(conn, place.values, station=conn.station,
                                                      now=now)
                 by_address[place.address] = household_id
                 created.add(household_id)
+                new_households.append(NewHousehold(place.address, place.values["name"],
+                                                   place.values["phone"]))
             elif household_id is not None and household_id not in created:
                 matched.add(household_id)
             outcome = _save_order(conn, buy, items, order, household_id, existing.get(order.ref),
                                   money, operator, warnings, batch)
             counts[outcome] += 1
         batch.write(conn)
+        ordering = {amount[0] for amount in batch.amounts}
+        warnings.extend(_amount_warnings(
+            batch.amounts, {v: k for k, v in by_address.items() if v in ordering}))
         _check_caps(conn, buy_id, items, warnings)
         file_refs = {order.ref for order in export.orders}
         for ref, row in existing.items():
@@ -737,9 +944,11 @@ def save_export(
         added=counts["added"], updated=counts["updated"], unchanged=counts["unchanged"],
         households_matched=len(matched), households_created=len(created),
         items=tuple(ImportedItem(name, items[name].price_fen if name in items else found.price_fen,
-                                 totals[name])
+                                 totals[name],
+                                 items[name].storage if name in items else found.storage)
                     for name, found in export.items.items()),
-        warnings=tuple(warnings),
+        warnings=tuple(warnings), organiser=buy.organiser, supplier=buy.supplier or None,
+        new_households=tuple(new_households),
     )
 
 
@@ -772,6 +981,8 @@ class _Batch:
     orders: list[dict] = field(default_factory=list)
     lines: list[dict] = field(default_factory=list)
     payments: list[dict] = field(default_factory=list)
+    # (household, 跟团号, paid, due) of every order whose payment is known, to check together
+    amounts: list[tuple[int | None, str, int, int]] = field(default_factory=list)
 
     def write(self, conn: Connection) -> None:
         stamp.insert_many(conn, "buy_order", self.orders, station=conn.station)
@@ -849,10 +1060,31 @@ def _save_order(conn: Connection, buy, items: dict, order: KttOrder, household_i
     if paid is not None and not cancelled:
         due = sum(items[line.item].price_fen * line.quantity
                   for line in order.lines if line.item in items)
-        if paid != due:
-            warnings.append(notice("ktt_amount_differs", ref=order.ref, paid=format_fen(paid),
-                                   due=format_fen(due)))
+        batch.amounts.append((household_id, order.ref, paid, due))
     return outcome
+
+
+def _amount_warnings(amounts: list[tuple[int | None, str, int, int]],
+                     addresses: dict[int, str]) -> list[Notice]:
+    """An order paid more or less than its lines is reported, unless the household's orders in
+    the file balance together (the platform put one order's money on another 跟团号)."""
+    by_household: dict[int, list[tuple[str, int, int]]] = {}
+    for household_id, ref, paid, due in amounts:
+        if household_id is not None:
+            by_household.setdefault(household_id, []).append((ref, paid, due))
+    said: list[Notice] = []
+    balanced: set[int] = set()
+    for household_id, orders in by_household.items():
+        paid, due = sum(o[1] for o in orders), sum(o[2] for o in orders)
+        if len(orders) > 1 and paid == due and any(o[1] != o[2] for o in orders):
+            balanced.add(household_id)
+            said.append(notice("ktt_household_balances", address=addresses.get(household_id, ""),
+                               refs="、".join(o[0] for o in orders), amount=format_fen(paid)))
+    for household_id, ref, paid, due in amounts:
+        if paid != due and household_id not in balanced:
+            said.append(notice("ktt_amount_differs", ref=ref, paid=format_fen(paid),
+                               due=format_fen(due)))
+    return said
 
 
 def _check_caps(conn: Connection, buy_id: int, items: dict, warnings: list[Notice]) -> None:

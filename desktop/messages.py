@@ -534,6 +534,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{title}”{status_zh}：已发放的团购不能取消。",
     ),
     # KuaiTuanTuan exports
+    "workbook_too_large": (
+        "{path} would unpack to {size} MB of sheets, more than the {limit} MB this program reads: "
+        "export a smaller file (fewer rows or one group at a time) and import that.",
+        "{path} 解压后表格有 {size} MB，超过本程序可读取的 {limit} MB：请导出较小的文件（行数少一些或一次一个团）再导入。",
+    ),
+    "ktt_too_many_rows": (
+        "{path} has more than {limit} rows: that is not one group buy; export one group at a time "
+        "and import each file.",
+        "{path} 超过 {limit} 行，不是一个团购的订单：请每次导出一个团，分别导入。",
+    ),
+    "ktt_too_many_households": (
+        "This import would add {count} households, more than {limit} at once: import the roster "
+        "first, or import with new households switched off (--no-new-households).",
+        "本次导入将新建 {count} 户，超过一次 {limit} 户的上限：请先导入住户名单，或关闭“新建住户”再导入。",
+    ),
+    "ktt_summary_price_differs": (
+        "{item}: 商品汇总表 says {summary}, the order rows {rows}; the rows' price is used.",
+        "{item}：商品汇总表 写 {summary}，订单行为 {rows}；按订单行的价格。",
+    ),
+    "ktt_supplier_unknown": (
+        "No supplier was given: the buy records its supplier as unknown (the 团长 is the organiser, "
+        "not the supplier); set it on the buy when you know it.",
+        "未填写供货商：团购的供货商记为未知（团长是组织者，不是供货商）；知道后请在团购上补填。",
+    ),
+    "ktt_not_created": (
+        "跟团号 {ref}: {address} is not on the roster and new households are switched off; the order "
+        "is imported without a household.",
+        "跟团号 {ref}：{address} 不在住户名单中，且已关闭新建住户；该订单导入为未归户订单。",
+    ),
+    "storage_spec_invalid": (
+        "“{text}” is not ITEM=STORAGE: write it like 冰淇淋=frozen (ambient, chilled or frozen).",
+        "“{text}”不是 商品=存储方式 的格式：请写成 冰淇淋=frozen（ambient、chilled 或 frozen）。",
+    ),
+    "storage_item_unknown": (
+        "“{item}” is not an item of this export: its items are {items}.",
+        "“{item}”不是这个导出文件里的商品：商品有 {items}。",
+    ),
     "ktt_not_xlsx": (
         "{path} is not an Excel (.xlsx) file: in KuaiTuanTuan export the orders to Excel and import that file.",
         "{path} 不是 Excel（.xlsx）文件：请在快团团中把订单导出为 Excel 后再导入。",
@@ -573,6 +610,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ktt_unplaced": (
         "跟团号 {ref}: no address could be read (“{text}”) and no household has its phone; imported without a household.",
         "跟团号 {ref}：无法识别地址（“{text}”），也没有电话相同的住户；已导入为未归户订单。",
+    ),
+    "ktt_household_balances": (
+        "{address}: 跟团号 {refs} were paid {amount} together, what their lines come to; they are "
+        "settled as one household.",
+        "{address}：跟团号 {refs} 合计实付 {amount}，与商品合计相符；按同一户合并结算。",
     ),
     "ktt_amount_differs": (
         "跟团号 {ref}: paid {paid} on the platform, but its lines come to {due}; check it.",
@@ -615,6 +657,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No order line was recognised in the 接龙 list: each starts with a number, an address and a quantity, such as “1. 12-301 张 2箱”.",
         "接龙中没有可识别的订单行：每行应以序号开头，含地址和数量，例如“1. 12-301 张 2箱”。",
     ),
+    "chain_line_too_long": (
+        "This line is longer than {limit} characters, too long for one order: split it into "
+        "one numbered line per household.",
+        "这一行超过 {limit} 个字，不像一条订单：请每户写一行并编号。",
+    ),
     "chain_not_numbered": (
         "not numbered: an order line starts with its number, such as “6. 12-301 张 2箱”",
         "没有序号：订单行应以序号开头，例如“6. 12-301 张 2箱”",
@@ -648,8 +695,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{item} 的数量 {value} 太大（最多 {maximum}）",
     ),
     "chain_not_in_roster": (
-        "{address} is not in the roster: add the household first",
-        "名单中没有 {address}：请先添加这户",
+        "{address} is not in the roster: add the household from this list (--add-households on "
+        "the command line) or on the roster page first",
+        "名单中没有 {address}：可在此列表中添加这户（命令行用 --add-households），或先在住户页添加",
     ),
     "chain_over_cap": (
         "{asked} of {item} is over the cap of {cap} per household",

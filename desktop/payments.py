@@ -2,6 +2,11 @@
 
 Due is what was allocated (or, before an arrival, ordered) at the item's price; nothing for a
 cancelled order or buy. A refund is a negative payment, never an edit.
+
+A household may hold several orders in one buy (one per platform order, and one taken at the
+table). Its money is settled over all of them: what it still owes or is owed back is its total
+paid against its total due, shared out over the orders that are short or over, so no household is
+shown a refund owed on one order and the same sum unpaid on another.
 """
 
 from __future__ import annotations
@@ -28,6 +33,34 @@ class OrderMoney:
     household_id: int | None
     due_fen: int
     paid_fen: int
+    # This order's share of what its household, over all its orders in the buy, is owed back or
+    # still owes; None when the order was not settled with others (then its own balance counts).
+    refund_share_fen: int | None = None
+    owing_share_fen: int | None = None
+
+    @property
+    def refund_due_fen(self) -> int:
+        if self.refund_share_fen is not None:
+            return self.refund_share_fen
+        return max(self.paid_fen - self.due_fen, 0)
+
+    @property
+    def owing_fen(self) -> int:
+        """What the household still has to pay on this order."""
+        if self.owing_share_fen is not None:
+            return self.owing_share_fen
+        return max(self.due_fen - self.paid_fen, 0)
+
+
+@dataclass(frozen=True)
+class HouseholdMoney:
+    """One household's money in one buy, over all its orders (an order with no household alone)."""
+
+    household_id: int | None
+    address: str | None
+    due_fen: int
+    paid_fen: int
+    order_ids: tuple[int, ...]
 
     @property
     def refund_due_fen(self) -> int:
@@ -35,7 +68,6 @@ class OrderMoney:
 
     @property
     def owing_fen(self) -> int:
-        """What the household still has to pay."""
         return max(self.due_fen - self.paid_fen, 0)
 
 
@@ -75,16 +107,69 @@ def _money(row: sqlite3.Row) -> OrderMoney:
     return OrderMoney(row["order_id"], row["household_id"], row["due_fen"], row["paid_fen"])
 
 
+def _household_key(order: OrderMoney) -> object:
+    return order.household_id if order.household_id is not None else ("order", order.order_id)
+
+
+def settle_by_household(money: dict[int, OrderMoney]) -> dict[int, OrderMoney]:
+    """The same orders with each household's balance shared over its orders: a refund owed only
+    where the household as a whole paid more than is due, owing only where it paid less."""
+    groups: dict[object, list[OrderMoney]] = {}
+    for order in money.values():
+        groups.setdefault(_household_key(order), []).append(order)
+    settled: dict[int, OrderMoney] = {}
+    for orders in groups.values():
+        orders.sort(key=lambda o: o.order_id)
+        net = sum(o.paid_fen - o.due_fen for o in orders)
+        refund_left, owing_left = max(net, 0), max(-net, 0)
+        for order in orders:
+            own = order.paid_fen - order.due_fen
+            refund = min(max(own, 0), refund_left)
+            owing = min(max(-own, 0), owing_left)
+            refund_left -= refund
+            owing_left -= owing
+            settled[order.order_id] = OrderMoney(order.order_id, order.household_id,
+                                                 order.due_fen, order.paid_fen, refund, owing)
+    return {order_id: settled[order_id] for order_id in money}
+
+
 def order_money(conn: Connection, order_id: int) -> OrderMoney:
+    """One order's money, settled with the household's other orders in the same buy."""
     order = rows.select_order(conn, order_id)
     if order is None:
         raise BadInput("order_unknown", "order", id=order_id)
-    return _money(rows.select_money(conn, order["group_buy_id"], order_id)[0])
+    return buy_money(conn, order["group_buy_id"])[order_id]
 
 
 def buy_money(conn: Connection, buy_id: int) -> dict[int, OrderMoney]:
-    """Each order's money in a buy, by order id."""
-    return {row["order_id"]: _money(row) for row in rows.select_money(conn, buy_id)}
+    """Each order's money in a buy, by order id, settled per household."""
+    return settle_by_household({row["order_id"]: _money(row)
+                                for row in rows.select_money(conn, buy_id)})
+
+
+def households_from(money: dict[int, OrderMoney],
+                    addresses: dict[int, str | None]) -> list[HouseholdMoney]:
+    """Money per household (each order with no household on its own), in address order."""
+    groups: dict[object, list[OrderMoney]] = {}
+    for order in money.values():
+        groups.setdefault(_household_key(order), []).append(order)
+    households = [
+        HouseholdMoney(
+            household_id=orders[0].household_id,
+            address=addresses.get(orders[0].order_id),
+            due_fen=sum(o.due_fen for o in orders),
+            paid_fen=sum(o.paid_fen for o in orders),
+            order_ids=tuple(sorted(o.order_id for o in orders)),
+        )
+        for orders in groups.values()
+    ]
+    households.sort(key=lambda h: (h.address is None, _address_key(h.address), h.order_ids))
+    return households
+
+
+def household_money(conn: Connection, buy_id: int) -> list[HouseholdMoney]:
+    addresses = {row["id"]: row["address"] for row in rows.select_orders(conn, buy_id)}
+    return households_from(buy_money(conn, buy_id), addresses)
 
 
 def buy_totals(conn: Connection, buy_id: int) -> BuyMoney:
@@ -111,23 +196,17 @@ def list_payments(conn: Connection, *, order_id: int | None = None,
 
 
 def refunds_from(money: dict[int, OrderMoney], addresses: dict[int, str | None]) -> list[Refund]:
-    """Refunds owed, one per household (orders with no household each on their own)."""
-    by_household: dict[object, list[OrderMoney]] = {}
-    for order in money.values():
-        if order.refund_due_fen <= 0:
-            continue
-        key = order.household_id if order.household_id is not None else ("order", order.order_id)
-        by_household.setdefault(key, []).append(order)
-    refunds = [
-        Refund(
-            household_id=orders[0].household_id,
-            address=addresses.get(orders[0].order_id),
-            amount_fen=sum(o.refund_due_fen for o in orders),
-            order_ids=tuple(sorted(o.order_id for o in orders)),
-        )
-        for orders in by_household.values()
-    ]
-    refunds.sort(key=lambda r: (r.address is None, _address_key(r.address), r.order_ids))
+    """Refunds owed, one per household over all its orders (orders with no household each on
+    their own): a household is owed back only what it paid beyond what all its orders are due."""
+    settled = settle_by_household(money)
+    refunds = []
+    for household in households_from(settled, addresses):
+        if household.refund_due_fen > 0:
+            refunds.append(Refund(
+                household_id=household.household_id, address=household.address,
+                amount_fen=household.refund_due_fen,
+                order_ids=tuple(i for i in household.order_ids if settled[i].refund_due_fen > 0),
+            ))
     return refunds
 
 

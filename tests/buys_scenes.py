@@ -13,9 +13,9 @@ from desktop.db import connect
 from desktop.group_buys import ItemSpec, new_buy
 from desktop.households import HouseholdFields, add_household
 
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "samples"  # ../shared beside the project
-KTT_SAMPLE = SAMPLES / "kuaituantuan-export.xlsx"
-JIELONG_SAMPLE = SAMPLES / "jielong.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+KTT_SAMPLE = FIXTURES / "kuaituantuan-export.xlsx"
+JIELONG_SAMPLE = FIXTURES / "jielong.txt"
 
 # address, name, phone, flags
 NEIGHBOURS = [
@@ -190,3 +190,40 @@ def with_namespace_prefix(path: Path) -> None:
         parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
 
     _rewrite(path, change)
+
+
+WATERMELON_BIG = ("冰淇淋黄心西瓜", "每箱六斤")
+WATERMELON_SMALL = ("冰淇淋黄心西瓜", "每箱四斤")
+EGGS = ("土鸡蛋", "30枚")
+ICE_CREAM = ("香草冰淇淋", "4盒装")
+
+
+def real_ktt_orders() -> list[list[dict]]:
+    """Orders as a real export carries them: one 跟团号 with the same 商品 at two 规格 and two
+    prices, and one household (37-1002) that ordered twice, its second order paid with its first
+    (the platform puts the whole amount on one 跟团号 when it merges a buyer's orders)."""
+    return [
+        ktt_order(11, "张三", "13800000001", "样例小区12号楼301",
+                  [(*WATERMELON_BIG, 1, 80), (*WATERMELON_SMALL, 2, 119.8)],
+                  building="12", room="301"),
+        ktt_order(12, "周女士", "13912345678", "样例小区37号楼1002",
+                  [(*EGGS, 1, 36)], building="37", room="1002", paid=72),
+        ktt_order(13, "周女士", "13912345678", "样例小区37号楼1002",
+                  [(*EGGS, 1, 36)], building="37", room="1002", paid=0),
+        ktt_order(14, "王芳", "13800000003", "上海市某区某路100弄7栋2单元502",
+                  [(*WATERMELON_SMALL, 1, 59.9), (*ICE_CREAM, 1, 45)]),
+        ktt_order(15, "吴先生", "13700001234", "放门卫", [(*EGGS, 1, 36)]),
+    ]
+
+
+def write_real_ktt(path: Path, orders: list[list[dict]] | None = None, *,
+                   summary: list[tuple] | None = None) -> Path:
+    """A real-format 快团团 export: a title row above the header, merged order cells, text in a
+    shared string table, and a 商品汇总表 that lists only the first 规格 of the watermelon, at a
+    price the rows do not agree with."""
+    if summary is None:
+        summary = [(*WATERMELON_BIG, "75.00"), (*EGGS, "36.00"), (*ICE_CREAM, "45.00")]
+    write_ktt(path, orders if orders is not None else real_ktt_orders(), merge=True,
+              summary=summary, title_rows=1)
+    as_shared_strings(path)
+    return path

@@ -73,17 +73,17 @@ def test_a_buy_goes_from_opening_to_a_short_arrival_with_the_money_adding_up(db,
     shown = json.loads(out)
     assert shown["status"] == "arrived" and shown["supplier"] == "某食品店"
     assert shown["items"] == [
-        {"name": "冷冻饺子", "unit_price_fen": 3200, "ordered": 6, "received": 4},
-        {"name": "鸡翅中", "unit_price_fen": 5850, "ordered": 1, "received": 1},
+        {"name": "冷冻饺子", "unit_price_fen": 3200, "storage": "frozen", "ordered": 6, "received": 4},
+        {"name": "鸡翅中", "unit_price_fen": 5850, "storage": "chilled", "ordered": 1, "received": 1},
     ]
     assert [o["address"] for o in shown["orders"]] == ["5-1202", "12-301", "18-1101"]
     assert shown["orders"][1] == {
-        "order_id": orders["12-301"], "address": "12-301",
+        "order_id": orders["12-301"], "address": "12-301", "platform_ref": None,
         "lines": [{"item": "冷冻饺子", "quantity": 2, "allocated": 2},
                   {"item": "鸡翅中", "quantity": 1, "allocated": 1}],
         "due_fen": 12250, "paid_fen": 12250, "refund_due_fen": 0,
     }
-    assert set(shown) == {"id", "title", "status", "supplier", "items", "orders"}
+    assert set(shown) == {"id", "title", "status", "supplier", "items", "orders", "households"}
 
     code, out, _ = run(capsys, "--db", db, "buys", "list", "--json")
     (listed,) = json.loads(out)["buys"]
@@ -147,11 +147,14 @@ def test_a_kuaituantuan_export_imports_once_and_the_second_time_changes_nothing(
     code, out, err = run(capsys, "--db", db, "buys", "import", KTT_SAMPLE, "--json")
     assert code == 0, err
     result = json.loads(out)
-    assert set(result) == {"buy_id", "title", "orders", "households_matched",
-                           "households_created", "items", "warnings"}
+    assert set(result) == {"buy_id", "title", "organiser", "supplier", "orders", "households_matched",
+                           "households_created", "new_households", "items", "warnings"}
     assert result["title"] == "冷冻食品团购 30份起送" and result["orders"] == 25
-    assert result["items"][0] == {"name": "鸡翅中(1kg)", "unit_price_fen": 5850, "quantity": 27}
-    assert result["warnings"] == []
+    assert result["items"][0] == {"name": "鸡翅中(1kg)", "unit_price_fen": 5850, "quantity": 27,
+                                  "storage": "frozen"}
+    assert (result["organiser"], result["supplier"]) == ("团长甲", None)
+    assert len(result["new_households"]) == result["households_created"] == 25
+    assert len(result["warnings"]) == 1 and "supplier" in result["warnings"][0]
     before = sqlite3.connect(db).execute(
         "SELECT (SELECT count(*) FROM payment), (SELECT count(*) FROM household)").fetchone()
     code, out, _ = run(capsys, "--db", db, "buys", "import", KTT_SAMPLE, "--json")
@@ -178,7 +181,7 @@ def test_a_pasted_jielong_list_reports_orders_and_every_line_not_understood(db, 
     code, out, err = run(capsys, "--db", db, "buys", "chain", JIELONG_SAMPLE, "--buy", single,
                          "--json")
     assert code == 0, err
-    assert json.loads(out) == {"orders": 5, "unmatched": [], "warnings": []}
+    assert json.loads(out) == {"orders": 5, "households_added": 0, "unmatched": [], "warnings": []}
     listing = tmp_path / "list.txt"
     listing.write_text("#接龙\n冷冻饺子团\n1. 12-301 张 饺子2袋\n2. 99-101 王 饺子1袋\n加油！\n"
                        "3. 12-301 张 饺子3袋\n", encoding="utf-8")

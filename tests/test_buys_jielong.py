@@ -193,3 +193,82 @@ def test_any_pasted_text_gives_bad_input_or_a_result_and_bad_input_changes_nothi
         import_chain(conn, buy_id, text)
     except BadInput:
         assert snapshot(conn) == before
+
+
+# ---- households not on the roster, notes, long lists ---------------------------------------------
+
+UNKNOWN_THREE = "\n".join([
+    "#接龙 燕麦奶 68元",
+    "1. 12-301 张 2箱",
+    "2. 40-101 孙奶奶 1箱 备注：腿脚不便，送上门",
+    "3. 41-202 钱先生 3箱",
+    "4. 42-303 周 1箱",
+])
+
+
+def test_lines_not_on_the_roster_are_listed_and_add_their_households_only_when_asked(conn):
+    buy_id = oat_buy(conn)
+    before = snapshot(conn)
+    preview = preview_chain(conn, buy_id, UNKNOWN_THREE)
+    assert [(e.line, e.address, e.name) for e in preview.unknown] == [
+        (3, "40-101", "孙奶奶"), (4, "41-202", "钱先生"), (5, "42-303", "周")]
+    assert [p.line for p in preview.unmatched] == [3, 4, 5]
+    picked = preview_chain(conn, buy_id, UNKNOWN_THREE, add_households={4})
+    assert [(o.address, o.new_household) for o in picked.orders] == [("12-301", False), ("41-202", True)]
+    assert snapshot(conn) == before  # a preview writes nothing
+    result = import_chain(conn, buy_id, UNKNOWN_THREE, add_households={4})
+    assert (result.orders, result.households_added) == (2, 1)
+    everyone = import_chain(conn, buy_id, UNKNOWN_THREE, add_households=True)
+    assert (everyone.households_added, everyone.unmatched) == (2, ())
+    assert quantities(conn, buy_id)["42-303"] == {"燕麦奶(1L×12盒)": 1}
+    name = conn.execute("SELECT name FROM household WHERE address = '40-101'").fetchone()[0]
+    assert name == "孙奶奶"
+
+
+def test_the_note_of_a_line_stays_on_the_order_and_is_printed_on_the_pickup_sheet(conn, tmp_path):
+    import pypdfium2 as pdfium
+
+    from desktop.arrivals import record_arrival
+    from desktop.bags import make_bags
+    from desktop.printing.pickup import write_pickup_sheet
+
+    buy_id = oat_buy(conn)
+    import_chain(conn, buy_id, UNKNOWN_THREE, add_households=True)
+    note = conn.execute("SELECT o.note FROM buy_order o JOIN household h ON h.id = o.household_id "
+                        "WHERE h.address = '40-101'").fetchone()[0]
+    assert note == "腿脚不便，送上门"
+    record_arrival(conn, buy_id, {})
+    make_bags(conn, buy_id)
+    out = tmp_path / "pickup.pdf"
+    write_pickup_sheet(conn, buy_id, out)
+    pdf = pdfium.PdfDocument(out)
+    text = "".join(page.get_textpage().get_text_range() for page in pdf)
+    pdf.close()
+    assert "腿脚不便，送上门" in text.replace("\r", "").replace("\n", "")
+
+
+def test_lines_numbered_ten_thousand_and_above_are_order_lines():
+    text = "#接龙\n" + "\n".join(f"{n}. 12-301 张 1箱" for n in range(9998, 10003)) + \
+        "\n123456. 5-1202 李阿姨 2箱"
+    parsed = parse_chain(text, ["燕麦奶(1L×12盒)"])
+    assert [e.line for e in parsed.entries] == [2, 3, 4, 5, 6, 7] and parsed.problems == []
+    assert parsed.entries[-1].address == "5-1202"
+
+
+def test_a_line_too_long_for_an_order_is_reported_not_read(conn):
+    text = "#接龙\n1. 12-301 张 1箱\n2. 5-1202 " + "李" * 200_000 + " 1箱\n3. 18-1101 赵 2箱"
+    parsed = parse_chain(text, ["燕麦奶(1L×12盒)"])
+    assert [e.line for e in parsed.entries] == [2, 4]
+    (problem,) = parsed.problems
+    assert problem.line == 3 and problem.reason.code == "chain_line_too_long"
+
+
+def test_the_tests_carry_their_own_data_and_read_nothing_beside_the_project():
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parent
+    beside = ('"shared" / "samples"', "../shared", "/work/shared")
+    readers = [path.name for path in tests.rglob("*.py") if path.name != Path(__file__).name
+               and any(word in path.read_text(encoding="utf-8") for word in beside)]
+    assert readers == []
+    assert (tests / "fixtures" / "jielong.txt").exists()

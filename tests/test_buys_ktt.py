@@ -1,20 +1,25 @@
 """KuaiTuanTuan (快团团) exports: the sample, and the many shapes real exports come in."""
 
+import json
 import random
 import shutil
+import zipfile
 
 import openpyxl
 import pytest
 from buys_scenes import (
+    EGGS,
     KTT_HEADER,
     KTT_SAMPLE,
     add_cached_values,
     as_shared_strings,
     compound,
     ktt_order,
+    real_ktt_orders,
     snapshot,
     with_namespace_prefix,
     write_ktt,
+    write_real_ktt,
 )
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,9 +27,9 @@ from hypothesis import strategies as st
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
 from desktop.group_buys import buy_details, get_buy, list_buys
-from desktop.ktt_import import import_export, read_export
+from desktop.ktt_import import guess_storage, import_export, plan_export, read_export, save_export
 from desktop.orders import place_order
-from desktop.payments import buy_totals, list_payments
+from desktop.payments import buy_totals, household_money, list_payments, refunds_owed
 
 DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
 WINGS = ("鸡翅中(1kg)", "1kg")
@@ -51,14 +56,15 @@ def three_orders():
 
 def test_the_sample_export_becomes_one_buy_with_its_items_orders_and_platform_payments(tmp_path):
     conn = connect(tmp_path / "c.sqlite")
-    result = import_export(conn, KTT_SAMPLE)
+    result = import_export(conn, KTT_SAMPLE, supplier="某食品店")
     assert result.title == "冷冻食品团购 30份起送" and result.created_buy
     assert result.orders == 25 and result.households_created == 25
     assert [(i.name, i.unit_price_fen, i.quantity) for i in result.items] == [
         ("鸡翅中(1kg)", 5850, 27), ("冷冻饺子(1kg袋装)", 3200, 26), ("燕麦奶(1L×12盒)", 6800, 21)]
     assert result.warnings == ()
     buy = get_buy(conn, result.buy_id)
-    assert (buy.status, buy.source, buy.minimum, buy.supplier) == ("open", "ktt", 30, "团长甲")
+    assert (buy.status, buy.source, buy.minimum, buy.supplier, buy.organiser) == (
+        "open", "ktt", 30, "某食品店", "团长甲")
     details = buy_details(conn, result.buy_id)
     assert {o.address for o in details.orders} >= {"16-1504", "25-603", "2-202"}
     assert all(o.money.due_fen == o.money.paid_fen for o in details.orders)
@@ -126,7 +132,7 @@ def test_prices_written_as_text_and_summary_prices_are_read_to_the_fen(conn, tmp
               ktt_order(2, "王芳", "13800000003", "7-2-502", [(*DUMPLINGS, 3, "96元")], paid="￥96")]
     path = write_ktt(tmp_path / "text.xlsx", orders,
                      summary=[("鸡翅中", "1kg", "58.50"), ("冷冻饺子", "1kg袋装", "¥32.00")])
-    result = import_export(conn, path)
+    result = import_export(conn, path, supplier="某食品店")
     assert {i.name: i.unit_price_fen for i in result.items} == {"鸡翅中(1kg)": 5850,
                                                                 "冷冻饺子(1kg袋装)": 3200}
     assert buy_totals(conn, result.buy_id).collected_fen == 11700 + 9600
@@ -319,4 +325,238 @@ def test_a_garbled_workbook_gives_bad_input_or_a_result_and_nothing_else(tmp_pat
     except BadInput as error:
         assert str(error)
         assert snapshot(conn) == before
+    conn.close()
+
+
+# ---- real-format exports ----------------------------------------------------------------------
+
+
+def test_a_spec_variant_is_its_own_item_at_its_own_rows_price_and_the_rows_beat_the_summary(conn, tmp_path):
+    result = import_export(conn, write_real_ktt(tmp_path / "real.xlsx"))
+    prices = {i.name: i.unit_price_fen for i in result.items}
+    assert prices["冰淇淋黄心西瓜(每箱四斤)"] == 5990  # its own rows: ¥119.80 for 2, ¥59.90 for 1
+    assert prices["冰淇淋黄心西瓜(每箱六斤)"] == 8000  # the rows say ¥80, the summary ¥75
+    differs = [w for w in result.warnings if w.code == "ktt_summary_price_differs"]
+    assert len(differs) == 1 and "¥75.00" in differs[0].text("en") and "¥80.00" in differs[0].text("en")
+    zhang = next(o for o in buy_details(conn, result.buy_id).orders if o.address == "12-301")
+    assert (zhang.money.due_fen, zhang.money.paid_fen, zhang.money.refund_due_fen) == (19980, 19980, 0)
+
+
+def test_a_household_with_two_platform_orders_is_settled_as_one(conn, tmp_path):
+    result = import_export(conn, write_real_ktt(tmp_path / "real.xlsx"))
+    details = buy_details(conn, result.buy_id)
+    zhou = [o for o in details.orders if o.address == "37-1002"]
+    assert len(zhou) == 2  # two 跟团号 stay two platform orders
+    assert [(o.money.refund_due_fen, o.money.owing_fen) for o in zhou] == [(0, 0), (0, 0)]
+    (household,) = [h for h in household_money(conn, result.buy_id) if h.address == "37-1002"]
+    assert (household.due_fen, household.paid_fen, household.refund_due_fen) == (7200, 7200, 0)
+    assert all(r.address != "37-1002" for r in refunds_owed(conn, result.buy_id))
+    assert buy_totals(conn, result.buy_id).refunds_owed_fen == 0
+    codes = {w.code: w.text("en") for w in result.warnings}
+    assert "ktt_amount_differs" not in codes  # paid together, settled together: said once
+    assert codes["ktt_household_balances"].startswith("37-1002: 跟团号 12、13 were paid ¥72.00")
+
+
+def test_storage_is_guessed_from_the_head_of_the_name_and_can_be_changed_before_saving(conn, tmp_path):
+    export = read_export(write_real_ktt(tmp_path / "real.xlsx"))
+    storage = {name: item.storage for name, item in export.items.items()}
+    assert storage["冰淇淋黄心西瓜(每箱四斤)"] == "ambient"  # a watermelon, not ice cream
+    assert storage["香草冰淇淋"] == "frozen"
+    result = save_export(conn, export, storage={"土鸡蛋": "chilled"})
+    kept = {t.item.name: t.item.storage for t in buy_details(conn, result.buy_id).items}
+    assert kept["土鸡蛋"] == "chilled" and kept["香草冰淇淋"] == "frozen"
+
+
+@pytest.mark.parametrize(("name", "storage"), [
+    ("冰淇淋黄心西瓜", "ambient"), ("香草冰淇淋", "frozen"), ("冷冻饺子(1kg袋装)", "frozen"),
+    ("速冻汤圆", "frozen"), ("鸡翅中(1kg)", "frozen"), ("肉松面包", "ambient"), ("肉桂粉", "ambient"),
+    ("鲜牛奶", "chilled"), ("酸奶味饼干", "ambient"), ("冷鲜猪肉", "chilled"), ("五花肉", "frozen"),
+    ("虾片", "ambient"), ("大虾", "frozen"), ("雪糕(10支)", "frozen"), ("东北大米", "ambient"),
+])
+def test_a_storage_word_counts_only_as_the_thing_itself_not_inside_another_word(name, storage):
+    assert guess_storage(name) == storage
+
+
+def test_the_organiser_is_not_the_supplier_and_a_buy_without_one_says_so(conn, tmp_path):
+    path = write_real_ktt(tmp_path / "real.xlsx")
+    result = import_export(conn, path)
+    buy = get_buy(conn, result.buy_id)
+    assert buy.organiser == "团长甲" and buy.supplier == ""
+    assert "ktt_supplier_unknown" in [w.code for w in result.warnings]
+    other = compound(tmp_path, name="other.sqlite")
+    named = import_export(other, path, supplier="城南果蔬")
+    assert get_buy(other, named.buy_id).supplier == "城南果蔬"
+    assert "ktt_supplier_unknown" not in [w.code for w in named.warnings]
+    other.close()
+
+
+def test_the_plan_lists_households_to_add_with_masked_phones_and_orders_it_cannot_place(conn, tmp_path):
+    export = read_export(write_real_ktt(tmp_path / "real.xlsx"))
+    before = snapshot(conn)
+    plan = plan_export(conn, export)
+    assert [(h.address, h.name, h.masked_phone) for h in plan.new_households] == [
+        ("37-1002", "周女士", "139****5678")]
+    assert [(u.ref, u.text) for u in plan.unplaced] == [("15", "放门卫")]
+    held_back = plan_export(conn, export, create_households=False)
+    assert held_back.new_households == ()
+    assert sorted(u.ref for u in held_back.unplaced) == ["12", "13", "15"]
+    assert snapshot(conn) == before
+    result = save_export(conn, export, create_households=False)
+    assert result.households_created == 0
+    assert conn.execute("SELECT count(*) FROM household WHERE address = '37-1002'").fetchone()[0] == 0
+    assert snapshot(conn)["buy_order"]  # the orders are in, unplaced
+
+
+def test_more_new_households_than_one_import_may_add_is_refused_before_anything_is_written(conn, tmp_path, monkeypatch):
+    import desktop.ktt_import as ktt
+
+    monkeypatch.setattr(ktt, "MAX_NEW_HOUSEHOLDS", 1)
+    orders = real_ktt_orders() + [ktt_order(16, "新人", "13600000000", "40-101", [(*EGGS, 1, 36)])]
+    before = snapshot(conn)
+    with pytest.raises(BadInput) as caught:
+        import_export(conn, write_real_ktt(tmp_path / "real.xlsx", orders))
+    assert caught.value.code == "ktt_too_many_households"
+    assert snapshot(conn) == before
+
+
+def test_an_export_of_too_many_rows_is_refused_before_it_is_read(conn, tmp_path, monkeypatch):
+    import desktop.ktt_import as ktt
+
+    monkeypatch.setattr(ktt, "MAX_ROWS", 5)
+    with pytest.raises(BadInput) as caught:
+        read_export(write_real_ktt(tmp_path / "real.xlsx"))
+    assert caught.value.code == "ktt_too_many_rows" and "5" in str(caught.value)
+
+
+def test_a_workbook_that_unpacks_past_the_limit_is_refused_by_the_sizes_in_its_zip(conn, tmp_path):
+    path = tmp_path / "bomb.xlsx"
+    write_real_ktt(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet9.xml", b" " * (201 * 1024 * 1024))
+    assert path.stat().st_size < 2 * 1024 * 1024
+    with pytest.raises(BadInput) as caught:
+        read_export(path)
+    assert caught.value.code == "workbook_too_large" and "200" in str(caught.value)
+
+
+# ---- on the command line --------------------------------------------------------------------
+
+
+def cli(capsys, *argv):
+    from desktop.cli import main
+
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_command_line_previews_then_imports_with_supplier_storage_and_households_per_household(capsys, tmp_path):
+    compound(tmp_path).close()
+    db = tmp_path / "c.sqlite"
+    path = write_real_ktt(tmp_path / "real.xlsx")
+    before = snapshot(connect(db))
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--dry-run", "--json",
+                         "--storage", "土鸡蛋=chilled", "--supplier", "城南果蔬")
+    assert code == 0, err
+    preview = json.loads(out)
+    assert preview["buy_id"] is None and preview["organiser"] == "团长甲"
+    assert preview["new_households"] == [{"address": "37-1002", "name": "周女士"}]
+    assert {i["name"]: (i["unit_price_fen"], i["storage"]) for i in preview["items"]} == {
+        "冰淇淋黄心西瓜(每箱六斤)": (8000, "ambient"), "冰淇淋黄心西瓜(每箱四斤)": (5990, "ambient"),
+        "土鸡蛋": (3600, "chilled"), "香草冰淇淋": (4500, "frozen")}
+    assert snapshot(connect(db)) == before
+    code, out, _ = cli(capsys, "--db", db, "buys", "import", path, "--dry-run")
+    assert "37-1002  周女士  139****5678" in out and "跟团号 15" in out
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--json", "--storage",
+                         "土鸡蛋=chilled", "--supplier", "城南果蔬")
+    assert code == 0, err
+    result = json.loads(out)
+    assert (result["supplier"], result["organiser"]) == ("城南果蔬", "团长甲")
+    code, out, _ = cli(capsys, "--db", db, "buys", "show", result["buy_id"], "--json")
+    shown = json.loads(out)
+    (zhou,) = [h for h in shown["households"] if h["address"] == "37-1002"]
+    assert zhou == {"address": "37-1002", "due_fen": 7200, "paid_fen": 7200, "refund_due_fen": 0}
+    assert sorted(o["platform_ref"] for o in shown["orders"] if o["address"] == "37-1002") == ["12", "13"]
+    assert all(o["refund_due_fen"] == 0 for o in shown["orders"] if o["address"] == "37-1002")
+
+
+def test_the_command_line_can_leave_new_households_out_and_refuses_bad_storage(capsys, tmp_path):
+    compound(tmp_path).close()
+    db = tmp_path / "c.sqlite"
+    path = write_real_ktt(tmp_path / "real.xlsx")
+    code, _, err = cli(capsys, "--db", db, "buys", "import", path, "--storage", "西瓜糖=frozen")
+    assert code == 2 and "西瓜糖" in err and "土鸡蛋" in err
+    code, _, err = cli(capsys, "--db", db, "buys", "import", path, "--storage", "土鸡蛋=hot")
+    assert code == 2 and "hot" in err
+    assert connect(db).execute("SELECT count(*) FROM group_buy").fetchone()[0] == 0
+    code, out, err = cli(capsys, "--db", db, "buys", "import", path, "--no-new-households", "--json")
+    assert code == 0, err
+    assert json.loads(out)["households_created"] == 0
+    assert connect(db).execute("SELECT count(*) FROM household WHERE address = '37-1002'"
+                               ).fetchone()[0] == 0
+
+
+def test_a_workbook_too_large_is_refused_on_the_command_line_with_one_sentence(capsys, tmp_path):
+    compound(tmp_path).close()
+    path = tmp_path / "bomb.xlsx"
+    write_real_ktt(path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml.big", b"")  # not a sheet: not counted
+        archive.writestr("xl/worksheets/sheet8.xml", b"<" * (300 * 1024 * 1024))
+    code, out, err = cli(capsys, "--db", tmp_path / "c.sqlite", "buys", "import", path)
+    assert (code, out) == (2, "")
+    assert len(err.strip().splitlines()) == 1 and "200 MB" in err
+
+
+# ---- real shapes, generated -------------------------------------------------------------------
+
+VARIANTS = [("冰淇淋黄心西瓜", "每箱六斤", 8000), ("冰淇淋黄心西瓜", "每箱四斤", 5990),
+            ("土鸡蛋", "30枚", 3600), ("香草冰淇淋", "4盒装", 4500), ("鸡翅中", "1kg", 5850),
+            ("鸡翅中", "2kg", 11000)]
+ADDRESSES = ["12-301", "5-1202", "37-1002", "40-101", "7-2-502"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(orders=st.lists(
+    st.tuples(st.sampled_from(ADDRESSES),
+              st.lists(st.tuples(st.sampled_from(VARIANTS), st.integers(1, 4)), min_size=1, max_size=4),
+              st.sampled_from(["own", "all_on_first", "none"])),
+    min_size=1, max_size=8),
+    summary_off=st.integers(-500, 500), merged_amounts=st.booleans())
+def test_any_real_shaped_export_prices_each_variant_by_its_rows_and_settles_each_household(
+        tmp_path_factory, orders, summary_off, merged_amounts):
+    folder = tmp_path_factory.mktemp("real")
+    conn = compound(folder)
+    rows, first_of = [], {}
+    for ref, (address, lines, paying) in enumerate(orders, 1):
+        amount = sum(price * quantity for (_, _, price), quantity in lines)
+        building, room = address.split("-")[0], address.split("-")[-1]
+        paid = amount / 100
+        if merged_amounts and paying == "all_on_first":
+            if address in first_of:  # paid with the household's first order
+                first_of[address][0]["订单金额"] += paid
+                paid = 0
+        rows.append(ktt_order(ref, "住户" + address, "139" + address.replace("-", "").zfill(8)[-8:],
+                              "", [(p, s, q, price * q / 100) for (p, s, price), q in lines],
+                              building=building, room=room, paid=paid))
+        first_of.setdefault(address, rows[-1])
+    summary = [(p, s, f"{(price + summary_off) / 100:.2f}") for p, s, price in VARIANTS[::2]]
+    result = import_export(conn, write_real_ktt(folder / "real.xlsx", rows, summary=summary))
+    wanted = {}
+    for _, lines, _ in orders:
+        for (product, spec, price), _ in lines:
+            wanted.setdefault(product, {})[spec] = price
+    for item in result.items:
+        product = item.name.split("(")[0]
+        specs = wanted[product]
+        spec = next(iter(specs)) if len(specs) == 1 else item.name[len(product) + 1:-1]
+        assert item.unit_price_fen == specs[spec], item.name
+    details = buy_details(conn, result.buy_id)
+    for household in details.households:
+        mine = [o for o in details.orders if o.order_id in household.order_ids]
+        assert not (any(o.money.refund_due_fen for o in mine) and any(o.money.owing_fen for o in mine))
+        assert sum(o.money.refund_due_fen for o in mine) == household.refund_due_fen
+        assert sum(o.money.owing_fen for o in mine) == household.owing_fen
+        assert household.paid_fen == household.due_fen  # every household paid exactly its orders
     conn.close()

@@ -277,7 +277,7 @@ def test_kuaituantuan_and_jielong_imports_are_preceded_by_a_backup(db, tmp_path)
     conn = connect(db)
     buy = new_buy(conn, "燕麦奶团", "万家乳业", [ItemSpec("燕麦奶", 6800, "ambient")]).buy_id
     import_chain(conn, buy, "接龙\n1. 1-101 王 2箱\n")
-    sample = Path(__file__).resolve().parents[2] / "shared" / "samples" / "kuaituantuan-export.xlsx"
+    sample = Path(__file__).resolve().parent / "fixtures" / "kuaituantuan-export.xlsx"
     import_export(conn, sample)
     reasons = [b.reason for b in list_backups(db)]
     assert reasons.count("before-import") == 2

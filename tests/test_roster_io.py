@@ -19,7 +19,7 @@ from desktop.errors import BadInput, Cancelled
 from desktop.messages import describe
 from desktop.roster_io import EXPORT_COLUMNS, _header_field, export_roster, import_roster
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "roster-gbk.csv"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ printed as ordered→got (`3→2`) instead of its count."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from desktop.bags import Bag, list_bags, mask_name
@@ -54,6 +54,7 @@ class _Household:
     owes_fen: int = 0
     refund_fen: int = 0
     short: tuple[tuple[str, int, int], ...] = ()  # (item, ordered, got) where got < ordered
+    note: str = ""  # the 备注 of the household's orders in this buy
 
     @property
     def items(self) -> list[tuple[str, int]]:
@@ -93,6 +94,7 @@ def _words(lang: str) -> dict[str, str]:
         "refund": "应退 {money}" if zh else "Refund {money}",
         "owed_total": "共还欠 {money}" if zh else "{money} still owed",
         "short_key": "3→2：订 3 件，到 2 件" if zh else "3→2: ordered 3, got 2",
+        "note": "备注：{note}" if zh else "Note: {note}",
     }
 
 
@@ -113,15 +115,19 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
     bags = list_bags(conn, buy_id)
     if not bags:
         raise BadInput("print_no_bags", "buy", title=buy.title)
+    notes: dict[int, list[str]] = {}
+    for row in conn.execute("SELECT household_id, note FROM buy_order WHERE group_buy_id = ? AND "
+                            "cancelled_at IS NULL AND note != '' ORDER BY id", (buy_id,)):
+        notes.setdefault(row["household_id"], []).append(row["note"])
     households: list[_Household] = []
     for bag in bags:
         if households and households[-1].bags[0].household_id == bag.household_id:
             last = households[-1]
-            households[-1] = _Household(last.address, last.building, last.name, last.door,
-                                        last.bags + (bag,))
+            households[-1] = replace(last, bags=last.bags + (bag,))
         else:
             households.append(_Household(bag.address, bag.building, mask_name(bag.name),
-                                         bag.delivery == "door", (bag,)))
+                                         bag.delivery == "door", (bag,),
+                                         note="；".join(notes.get(bag.household_id, ()))))
     households = _with_money_and_shortages(conn, buy_id, households)
     lang = print_language(conn)
     sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
@@ -151,9 +157,9 @@ def _with_money_and_shortages(conn: Connection, buy_id: int,
     result = []
     for h in households:
         key = h.bags[0].household_id
-        result.append(_Household(
-            h.address, h.building, h.name, h.door, h.bags, owes.get(key, 0), refund.get(key, 0),
-            tuple((name, ordered, got) for name, (ordered, got) in short.get(key, {}).items())))
+        result.append(replace(
+            h, owes_fen=owes.get(key, 0), refund_fen=refund.get(key, 0),
+            short=tuple((name, ordered, got) for name, (ordered, got) in short.get(key, {}).items())))
     return result
 
 
@@ -178,6 +184,9 @@ class _Sheet:
         bag_lines = [f"{bag.index}/{bag.count} {storage_word(bag.storage, self.lang)}"
                      for bag in household.bags]
         item_lines = _entry_lines(household.entries(), self.items_w - 2 * MM)
+        if household.note:
+            item_lines += wrap(self.words["note"].format(note=household.note), TEXT,
+                               self.items_w - 2 * MM, max_lines=3)
         lines = max(len(bag_lines), len(item_lines), 2 if household.door else 1)
         return max(lines * LEADING + 2.5 * MM, 10 * MM), bag_lines, item_lines
 

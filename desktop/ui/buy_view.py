@@ -447,6 +447,9 @@ class BuyView(QWidget):
         text = arg(self.tr("Group list: orders for %1 households (%2 new, %3 changed, %4 unchanged); "
                            "%5 lines not understood."),
                    result.orders, result.added, result.updated, result.unchanged, len(result.unmatched))
+        if result.households_added:
+            text += " " + arg(self.tr("%1 households added to the roster."), result.households_added)
+            self.householdsChanged.emit()
         self.show_notice(text, WARNING_STYLE if result.unmatched else NOTICE_STYLE)
         self.changed.emit()
 

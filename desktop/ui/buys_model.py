@@ -270,15 +270,23 @@ class OrdersModel(QAbstractTableModel):
         super().__init__(parent)
         self._orders: list[OrderView] = []
         self._items: list[ItemColumn] = []
+        # Households with several orders in the buy: their money is settled over all of them.
+        self._shared: dict[int, object] = {}
 
     def set_details(self, details: BuyDetails | None) -> None:
         self.beginResetModel()
         if details is None:
-            self._orders, self._items = [], []
+            self._orders, self._items, self._shared = [], [], {}
         else:
             self._orders = list(details.orders)
             self._items = [ItemColumn(total.item.id, total.item.name) for total in details.items]
+            self._shared = {h.household_id: h for h in details.households
+                            if h.household_id is not None and len(h.order_ids) > 1}
         self.endResetModel()
+
+    def household_money(self, order: OrderView):
+        """The household's money over all its orders, when it has more than this one."""
+        return self._shared.get(order.household_id)
 
     def order_at(self, row: int) -> OrderView:
         return self._orders[row]
@@ -348,6 +356,13 @@ class OrdersModel(QAbstractTableModel):
                     if line.item_id == self._items[column - 1].item_id and line.allocated is not None \
                             and line.allocated != line.quantity:
                         return arg(self.tr("Ordered %1, allocated %2"), line.quantity, line.allocated)
+            shared = self._shared.get(order.household_id)
+            if (column > last_item or column == 0) and shared is not None:
+                return arg(self.tr("Settled over this household's %1 orders: due %2, paid %3 in all; "
+                                   "still owes %4, refund owed %5"),
+                           len(shared.order_ids), format_fen(shared.due_fen),
+                           format_fen(shared.paid_fen), format_fen(shared.owing_fen),
+                           format_fen(shared.refund_due_fen))
             if column == last_item + 2 and money.owing_fen and not order.cancelled:
                 return arg(self.tr("Still owes %1"), format_fen(money.owing_fen))
             if column == 0 and order.buyer_name:

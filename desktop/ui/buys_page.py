@@ -258,19 +258,20 @@ class BuysPage(QWidget):
     def _show_ktt_preview(self, path: Path, export):
         from desktop.ui.buy_imports import KttPreviewDialog
 
-        dialog = KttPreviewDialog(path, export, self)
+        dialog = KttPreviewDialog(path, export, self, conn=self._conn)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
-        dialog.accepted.connect(lambda: self._save_ktt(path, export))
+        dialog.accepted.connect(lambda: self._save_ktt(path, export, dialog.choices()))
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         dialog.open()
         return dialog
 
-    def _save_ktt(self, path: Path, export) -> Job:
+    def _save_ktt(self, path: Path, export, choices: dict | None = None) -> Job:
         def save(conn, progress, should_cancel):
             from desktop.ktt_import import save_export
 
-            return save_export(conn, export, progress=progress, should_cancel=should_cancel)
+            return save_export(conn, export, **(choices or {}), progress=progress,
+                               should_cancel=should_cancel)
 
         self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
                            with_connection(self._conn.path, save))
