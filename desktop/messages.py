@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}” is not a number: building, entrance and room are numbers, such as 12, 2 and 301.",
         "“{text}”不是数字：楼号、单元和房号应为数字，例如 12、2、301。",
     ),
+    "address_parts_disagree": (
+        "“{text}” does not match the building or entrance in the other columns: correct one of them.",
+        "“{text}”与其他列的楼号或单元不一致：请改正其中一处。",
+    ),
     "address_taken": (
         "Another household already lives at {address}: open that one instead.",
         "{address} 已有住户：请直接打开该住户修改。",
