@@ -96,6 +96,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path} is in a text encoding that cannot be read: save it as CSV UTF-8 and try again.",
         "{path} 的文字编码无法识别：请另存为“CSV UTF-8”后再导入。",
     ),
+    "file_encodings_mixed": (
+        "{path} mixes text encodings: line {line} is {encoding} but line {first} is {first_encoding}. Open it in Excel, save it again as “CSV UTF-8” and import that.",
+        "{path} 混用了两种文字编码：第 {line} 行是 {encoding}，而第 {first} 行是 {first_encoding}。请用 Excel 打开，另存为“CSV UTF-8”后再导入。",
+    ),
+    "file_line_encoding_unknown": (
+        "Line {line} of {path} is in a text encoding that cannot be read: open the file in Excel, save it again as “CSV UTF-8” and import that.",
+        "{path} 第 {line} 行的文字编码无法识别：请用 Excel 打开，另存为“CSV UTF-8”后再导入。",
+    ),
+    "roster_too_many_rows": (
+        "{path} has more than {maximum} rows, more than any compound's roster: check that you chose the right file.",
+        "{path} 超过 {maximum} 行，不像一个小区的住户名单：请确认选对了文件。",
+    ),
+    "workbook_too_large": (
+        "{path} unpacks to {size} MB, more than a roster can be (at most {maximum} MB): check that you chose the right file.",
+        "{path} 解压后有 {size} MB，不像住户名单（最多 {maximum} MB）：请确认选对了文件。",
+    ),
+    "roster_prefer_invalid": (
+        "“{text}” is not a choice for conflicts: use program or file.",
+        "“{text}”不是冲突的处理方式：请用 program（保留本程序的）或 file（采用文件的）。",
+    ),
+    "phone_length": (
+        "“{text}” has {count} digits, which no phone number has: a mobile has 11 (such as 13800138000), a landline 7 or 8, or 10 to 12 with its area code.",
+        "“{text}”有 {count} 位数字，不是电话号码：手机号 11 位（例如 13800138000），座机 7 或 8 位，带区号 10 到 12 位。",
+    ),
     "xlsx_corrupt": (
         "{path} is not a readable Excel file: open it in Excel, save it again as .xlsx and retry.",
         "{path} 不是可读取的 Excel 文件：请用 Excel 打开后重新另存为 .xlsx 再导入。",

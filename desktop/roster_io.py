@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
@@ -60,9 +61,16 @@ _KEPT_WHEN_BLANK = {
     "delivery": ("delivery",),
     "notes": ("notes",),
 }
+# The fields a re-import compares one by one; each is a column of `roster export`.
+COMPARED_FIELDS = ("name", "phone", "people", "flags", "delivery", "notes")
+_BLANK_VALUES = {"name": "", "phone": "", "people": 1, "flags": "", "delivery": "pickup", "notes": ""}
+PREFERENCES = ("program", "file")
 _HEADER_SEARCH_ROWS = 10  # title rows above the header ("XX小区住户名单") are skipped up to here
 _DELIMITERS = (",", "\t", ";")
 _MAX_BYTES = 64 * 1024 * 1024  # far above any compound's roster; stops a wrongly chosen video
+MAX_ROWS = 50_000  # households: several times the largest compound
+_MAX_SCANNED_ROWS = 10 * MAX_ROWS  # rows read at all, blank ones included
+_MAX_UNPACKED = 200 * 1024 * 1024  # what a workbook's parts may unpack to
 _STEP = 200  # rows between progress reports and cancel checks
 _SUMMARY_SKIPPED = 20  # skipped lines a summary names; the JSON has them all
 
@@ -88,6 +96,27 @@ class SkippedRow:
     reason: str
 
 
+@dataclass(frozen=True)
+class FieldChange:
+    """One field of one household that the import changes: `old` → `new`."""
+
+    address: str
+    field: str
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A field edited in the program since the last import that the file also gives, differently."""
+
+    address: str
+    field: str
+    program: object
+    file: object
+    kept: str  # "program" or "file"
+
+
 @dataclass
 class ImportReport:
     added: int
@@ -95,6 +124,10 @@ class ImportReport:
     unchanged: int
     skipped: list[SkippedRow]
     dry_run: bool = False
+    changes: list[FieldChange] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    not_in_file: list[str] = field(default_factory=list)
+    new_households: list[str] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {
@@ -102,6 +135,16 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "skipped": [{"line": row.line, "reason": row.reason} for row in self.skipped],
+            "changes": [
+                {"address": c.address, "field": c.field, "old": c.old, "new": c.new}
+                for c in self.changes
+            ],
+            "conflicts": [
+                {"address": c.address, "field": c.field, "program": c.program, "file": c.file,
+                 "kept": c.kept}
+                for c in self.conflicts
+            ],
+            "not_in_file": list(self.not_in_file),
         }
 
     def summary(self, lang: str) -> str:
@@ -115,6 +158,16 @@ class ImportReport:
             ]
             if self.dry_run:
                 lines.append("试运行：以上为正式导入的结果，本次未保存任何改动。")
+            if self.conflicts:
+                lines.append(f"冲突 {len(self.conflicts)} 处（本程序中改过、文件中又不同的字段）：")
+                lines += [
+                    f"  {c.address} {c.field}：本程序 “{c.program}”，文件 “{c.file}”，"
+                    f"保留{'本程序' if c.kept == 'program' else '文件'}的"
+                    for c in self.conflicts[:_SUMMARY_SKIPPED]
+                ]
+            if self.not_in_file:
+                lines.append(f"文件中没有的住户 {len(self.not_in_file)} 户（未改动）："
+                             + "、".join(self.not_in_file[:_SUMMARY_SKIPPED]))
             if shown:
                 lines.append("跳过的行：")
                 lines += [f"  第 {row.line} 行：{row.reason}" for row in shown]
@@ -127,6 +180,17 @@ class ImportReport:
             ]
             if self.dry_run:
                 lines.append("Dry run: these are the numbers a real import would give; nothing was saved.")
+            if self.conflicts:
+                lines.append(f"{len(self.conflicts)} conflicts (fields edited in the program that "
+                             "the file gives differently):")
+                lines += [
+                    f"  {c.address} {c.field}: program “{c.program}”, file “{c.file}”, "
+                    f"kept the {c.kept}'s"
+                    for c in self.conflicts[:_SUMMARY_SKIPPED]
+                ]
+            if self.not_in_file:
+                lines.append(f"{len(self.not_in_file)} households not in the file (left as they are): "
+                             + ", ".join(self.not_in_file[:_SUMMARY_SKIPPED]))
             if shown:
                 lines.append("Skipped rows:")
                 lines += [f"  line {row.line}: {row.reason}" for row in shown]
@@ -151,22 +215,30 @@ def import_roster(
     progress: Progress | None = None,
     should_cancel: ShouldCancel | None = None,
     lang: str | None = None,
+    prefer: str = "program",
+    choices: Mapping[tuple[str, str], str] | None = None,
 ) -> ImportReport:
     """Add or update a household for every row of a roster file, in one transaction.
 
     Rows that cannot be understood are skipped and reported by line; a file that cannot be read
     at all raises BadInput and changes nothing. A dry run does the same work and rolls it back.
+    Every field that changes is reported old → new. A field edited in the program since the last
+    import that the file gives differently is a conflict: the program's value is kept unless
+    `prefer` is "file", or `choices[(address, field)]` says otherwise for that one field.
     """
     lang = normalise_lang(lang) if lang else current_language()
+    if prefer not in PREFERENCES:
+        raise BadInput("roster_prefer_invalid", "prefer", text=str(prefer))
     path = Path(path)
     refuse_own_file(conn, path)
     columns, rows = _read_roster(path, should_cancel)
     if not dry_run:
         backup_before_import(conn)
     report = ImportReport(added=0, updated=0, unchanged=0, skipped=[], dry_run=dry_run)
+    decide = _Decider(prefer, choices or {})
     try:
         with transaction(conn):
-            _apply(conn, columns, rows, report, lang, progress, should_cancel)
+            _apply(conn, columns, rows, report, lang, progress, should_cancel, decide)
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -182,10 +254,14 @@ def _apply(
     lang: str,
     progress: Progress | None,
     should_cancel: ShouldCancel | None,
+    decide: _Decider,
 ) -> None:
     # One read of the roster instead of one SELECT per row; an address written during this
     # import is read again only if the file repeats it.
     known = {row["address"]: row for row in household_rows.select_all(conn)}
+    baseline = _load_baseline(conn)
+    new_baseline = dict(baseline or {})
+    in_file: set[str] = set()
     written: set[str] = set()
     total = len(rows)
     for done, (line, cells) in enumerate(rows):
@@ -202,11 +278,32 @@ def _apply(
         if address in written:
             known[address] = household_rows.select_by_address(conn, address)
             written.discard(address)
+        repeated = address in in_file
+        in_file.add(address)
         existing = known.get(address)
+        said = {name: values[name] for name in COMPARED_FIELDS if name in given}
         if existing is not None:
             for name, keys in _KEPT_WHEN_BLANK.items():
                 if name not in given:
                     values.update({key: existing[key] for key in keys})
+            # A file that names an address twice is its own authority on the second row.
+            edited = set() if repeated else _edited_fields(existing, baseline)
+            for name in COMPARED_FIELDS:
+                old, new = existing[name], values[name]
+                if old == new:
+                    continue
+                if name in edited:
+                    kept = decide(address, name)
+                    report.conflicts.append(Conflict(address, name, old, new, kept))
+                    if kept == "program":
+                        values.update({key: existing[key] for key in _KEPT_WHEN_BLANK[name]})
+                        continue
+                report.changes.append(FieldChange(address, name, old, new))
+        else:
+            report.new_households.append(address)
+        remembered = dict(new_baseline.get(address) or {})
+        remembered.update(said)
+        new_baseline[address] = remembered
         outcome = households.save_values(conn, values, existing)
         if outcome == "added":
             report.added += 1
@@ -217,8 +314,49 @@ def _apply(
         if outcome != "unchanged":
             written.add(address)
     _check_cancel(should_cancel)
+    report.not_in_file = [
+        address for address, row in known.items() if row["active"] and address not in in_file
+    ]
+    household_rows.store_import_baseline(conn, json.dumps(new_baseline, ensure_ascii=False))
     if progress:
         progress(total, total)
+
+
+class _Decider:
+    """Which value a conflict keeps: the volunteer's choice for that field, else the preference."""
+
+    def __init__(self, prefer: str, choices: Mapping[tuple[str, str], str]) -> None:
+        self.prefer = prefer
+        self.choices = choices
+
+    def __call__(self, address: str, name: str) -> str:
+        chosen = self.choices.get((address, name), self.prefer)
+        return chosen if chosen in PREFERENCES else self.prefer
+
+
+def _load_baseline(conn: Connection) -> dict[str, dict] | None:
+    stored = household_rows.select_import_baseline(conn)
+    if stored is None:
+        return None
+    try:
+        found = json.loads(stored)
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
+def _edited_fields(existing, baseline: dict[str, dict] | None) -> set[str]:
+    """The fields of a stored household edited in the program since the last import.
+
+    Before any import has been remembered, what is stored counts as imported. A household no
+    import has named was added in the program: whatever was typed for it counts as edited.
+    """
+    if baseline is None:
+        return set()
+    said = baseline.get(existing["address"])
+    if not isinstance(said, dict):
+        return {name for name in COMPARED_FIELDS if existing[name] != _BLANK_VALUES[name]}
+    return {name for name in COMPARED_FIELDS if name in said and existing[name] != said[name]}
 
 
 def _row_values(columns: dict[str, int], cells: list) -> tuple[dict, set[str]]:
@@ -291,7 +429,7 @@ def _read_roster(
             best = found
     if best is None:
         raise BadInput("roster_no_header", "file", path=str(path))
-    return best[1], _collect(best[2], should_cancel)
+    return best[1], _collect(best[2], should_cancel, path)
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -310,9 +448,16 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _decode(data: bytes, path: Path) -> str:
-    """Text from the file's bytes: a BOM decides, else UTF-8, else GB18030 (which covers GBK)."""
+    """Text from the file's bytes: a BOM decides, else UTF-8, else GB18030 (which covers GBK).
+
+    Lines are judged one by one: a file whose lines were saved by different programs, some only
+    readable as UTF-8 and others only as GBK, is refused naming the first line that differs
+    rather than stored as mojibake.
+    """
     for bom, codec in _BOMS:
         if data.startswith(bom):
+            if codec == "utf-8-sig":
+                _refuse_mixed_lines(data, path, "utf-8")
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError as exc:
@@ -323,12 +468,50 @@ def _decode(data: bytes, path: Path) -> str:
     controls = len(data) - len(data.translate(None, _CONTROL_BYTES))
     if _looks_binary(len(data), controls, data):
         raise BadInput("file_format_unknown", "file", path=str(path))
-    for codec in ("utf-8", "gb18030"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    _refuse_mixed_lines(data, path, None)
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        raise BadInput("file_encoding_unknown", "file", path=str(path)) from exc
+
+
+_ENCODING_NAMES = {"utf-8": "UTF-8", "gbk": "GBK"}
+
+
+def _refuse_mixed_lines(data: bytes, path: Path, expected: str | None) -> None:
+    """BadInput naming the first line that cannot be read the way the file's other lines are."""
+    first: tuple[int, str] | None = (1, expected) if expected else None
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    raise BadInput("file_encoding_unknown", "file", path=str(path))
+        if number == 1 and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]
+        utf8 = _reads_as(line, "utf-8")
+        gbk = _reads_as(line, "gb18030")
+        if not utf8 and not gbk:
+            raise BadInput("file_line_encoding_unknown", "file", path=str(path), line=number)
+        if utf8 and gbk:
+            continue  # either reading is possible; the other lines decide
+        this = "utf-8" if utf8 else "gbk"
+        if first is None:
+            first = (number, this)
+        elif this != first[1]:
+            raise BadInput(
+                "file_encodings_mixed", "file", path=str(path), line=number,
+                encoding=_ENCODING_NAMES[this], first=first[0], first_encoding=_ENCODING_NAMES[first[1]],
+            )
+
+
+def _reads_as(line: bytes, codec: str) -> bool:
+    try:
+        line.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _looks_binary(length: int, controls: int, content: str | bytes) -> bool:
@@ -354,11 +537,16 @@ def _read_xlsx(
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = archive.namelist()
+            unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
         raise BadInput("xlsx_corrupt", "file", path=str(path)) from exc
     if not any(name.startswith("xl/") for name in names):
         # A zip that is not a workbook: a .docx, an .ods, an archive renamed.
         raise BadInput("file_format_unknown", "file", path=str(path))
+    if unpacked > _MAX_UNPACKED:
+        # A small file can unpack to gigabytes: the sizes the zip declares are read first.
+        raise BadInput("workbook_too_large", "file", path=str(path),
+                       size=unpacked // (1024 * 1024), maximum=_MAX_UNPACKED // (1024 * 1024))
 
     from openpyxl import load_workbook  # slow to import, and only Excel files need it
 
@@ -377,7 +565,7 @@ def _read_xlsx(
                 )
                 found = _find_header(rows)
                 if found:
-                    return found[1], _collect(found[2], should_cancel)
+                    return found[1], _collect(found[2], should_cancel, path)
         finally:
             workbook.close()
     except (BadInput, Cancelled):
@@ -402,13 +590,16 @@ def _blank(cells: Iterable[object]) -> bool:
     return all(value is None for value in cells)
 
 
-def _collect(rows: Rows, should_cancel: ShouldCancel | None) -> list[tuple[int, list]]:
+def _collect(rows: Rows, should_cancel: ShouldCancel | None, path: Path) -> list[tuple[int, list]]:
+    """The non-blank rows, or BadInput as soon as there are more than a roster can hold."""
     collected = []
     for count, (line, cells) in enumerate(rows):
         if count % (_STEP * 5) == 0:
             _check_cancel(should_cancel)
         if not _blank(cells):
             collected.append((line, cells))
+        if len(collected) > MAX_ROWS or count >= _MAX_SCANNED_ROWS:
+            raise BadInput("roster_too_many_rows", "file", path=str(path), maximum=MAX_ROWS)
     return collected
 
 

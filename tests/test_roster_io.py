@@ -19,7 +19,7 @@ from desktop.errors import BadInput, Cancelled
 from desktop.messages import describe
 from desktop.roster_io import EXPORT_COLUMNS, _header_field, export_roster, import_roster
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "roster-gbk.csv"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"  # as Excel saved it
 
 
 @pytest.fixture
@@ -61,7 +61,8 @@ def test_a_committees_gbk_roster_from_excel_imports_with_every_household_and_its
 
     report = import_roster(conn, SAMPLE, lang="en")
 
-    assert report.as_json() == {"added": 40, "updated": 0, "unchanged": 0, "skipped": []}
+    assert report.as_json() == {"added": 40, "updated": 0, "unchanged": 0, "skipped": [],
+                                "changes": [], "conflicts": [], "not_in_file": []}
     found = roster(conn)
     assert len(found) == 40
     widow = found["21-504"]
@@ -82,7 +83,8 @@ def test_importing_the_same_roster_again_changes_nothing(conn):
 
     report = import_roster(conn, SAMPLE)
 
-    assert report.as_json() == {"added": 0, "updated": 0, "unchanged": 40, "skipped": []}
+    assert report.as_json() == {"added": 0, "updated": 0, "unchanged": 40, "skipped": [],
+                                "changes": [], "conflicts": [], "not_in_file": []}
     assert snapshot(conn) == before
 
 
@@ -316,6 +318,12 @@ def test_a_dry_run_reports_what_an_import_would_do_and_changes_nothing(conn, tmp
     assert rehearsal.as_json() == {
         "added": 1, "updated": 2, "unchanged": 1,
         "skipped": [{"line": 6, "reason": rehearsal.skipped[0].reason}],
+        "changes": [
+            {"address": "1-101", "field": "name", "old": "老住户", "new": "老住户改名"},
+            {"address": "1-103", "field": "people", "old": 3, "new": 4},
+        ],
+        "conflicts": [],
+        "not_in_file": [],
     }
     assert "Dry run" in rehearsal.summary("en")
 
@@ -389,7 +397,7 @@ BAD_FILES = {
     "a .docx renamed .csv": ("roster.csv", _docx, "file_format_unknown"),
     "binary garbage": ("roster.csv", lambda p: p.write_bytes(bytes(range(256)) * 8), "file_format_unknown"),
     "an old .xls": ("roster.csv", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500), "file_format_unknown"),
-    "a Western Windows encoding": ("roster.csv", lambda p: write(p, "address,name\n1-101,Zoë Åberg\n", "cp1252"), "file_encoding_unknown"),
+    "a Western Windows encoding": ("roster.csv", lambda p: write(p, "address,name\n1-101,Zoë Åberg\n", "cp1252"), "file_line_encoding_unknown"),
     "a damaged Excel file": ("roster.xlsx", _truncated_xlsx, "xlsx_corrupt"),
     "a table without a header": ("roster.csv", lambda p: write(p, "1-101,张三\n1-102,李四\n"), "roster_no_header"),
     "an empty file": ("roster.csv", lambda p: p.write_bytes(b""), "roster_no_header"),

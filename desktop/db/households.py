@@ -115,3 +115,23 @@ def count_summary(conn: sqlite3.Connection) -> sqlite3.Row:
         "coalesce(sum(delivery = 'door'), 0) AS door "
         "FROM household WHERE active = 1"
     ).fetchone()
+
+
+# What the last roster import said for each household it named, so a later import can tell a field
+# edited in the program since then from one the committee changed in its file.
+IMPORT_BASELINE_KEY = "roster_import_baseline"
+
+
+def select_import_baseline(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute(
+        "SELECT value FROM setting WHERE key = :key", {"key": IMPORT_BASELINE_KEY}
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def store_import_baseline(conn: sqlite3.Connection, value: str) -> None:
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"key": IMPORT_BASELINE_KEY, "value": value},
+    )
