@@ -243,7 +243,7 @@ def test_a_roster_edited_twice_with_excel_and_a_phone_keeps_its_lines_apart(conn
     path = tmp_path / "名单.csv"
     path.write_bytes(
         "楼号,房号,姓名\r\n3,101,张三\r\n3,102,李四\r\n".encode("gbk")
-        + "3,103,王五\r\n3,104,赵六六\r\n".encode("utf-8")
+        + "3,103,王五\r\n3,104,赵六六\r\n".encode()
     )
 
     with pytest.raises(BadInput) as refused:
