@@ -40,12 +40,23 @@ def select_matching(
     text: str,
     digits: str,
     initials: str,
+    addresses_only: bool = False,
 ) -> list[sqlite3.Row]:
     """Households whose address, name, phone or pinyin initials match what was typed.
 
     The exact address comes first, then the rooms and addresses that match, then names, then
     phone digits and initials: a volunteer typing a room number wants the rooms before phones.
     """
+    if addresses_only:
+        # A query that reads as an address: that home, or the homes whose address starts so.
+        return conn.execute(
+            f"""
+            SELECT {COLUMNS} FROM household
+            WHERE address = :address OR address LIKE :text_prefix ESCAPE '\\'
+            ORDER BY active DESC, address != :address, building, entrance IS NOT NULL, entrance, room
+            """,
+            {"address": address, "text_prefix": _like(address or "") + "%"},
+        ).fetchall()
     return conn.execute(
         f"""
         SELECT {COLUMNS} FROM household
