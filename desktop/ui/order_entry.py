@@ -301,12 +301,13 @@ class OrderEntry(QWidget):
             row.addWidget(code)
             row.addWidget(label)
             row.addWidget(field)
+            cell.setFixedHeight(field.sizeHint().height() + 2)
             self.flow.addWidget(cell)
             cell.show()
             self._cells.append(cell)
             self.fields.append(field)
             self._labels.append(label)
-        self.items_area.row_height = self.fields[0].sizeHint().height() if self.fields else 0
+        self.items_area.row_height = self._cells[0].height() if self._cells else 0
         self._lay_out()
         self.items_area.updateGeometry()
 
@@ -330,7 +331,10 @@ class OrderEntry(QWidget):
             # household's order is in its fields before the first quantity is typed.
             if self._timer.isActive():
                 self.look_up(loud=True)
-            self.items_area.ensureWidgetVisible(watched, 0, 4)
+            cell = watched.parentWidget()
+            self.items_area.ensureWidgetVisible(cell, 0, 2)
+            # Again once the lines above have settled (the household's line may have appeared).
+            QTimer.singleShot(0, lambda c=cell: self.items_area.ensureWidgetVisible(c, 0, 2))
             if event.reason() == Qt.FocusReason.MouseFocusReason:
                 # The click places the cursor after focus arrives: select once it has.
                 QTimer.singleShot(0, watched.selectAll)
@@ -485,8 +489,8 @@ class OrderEntry(QWidget):
                 self._error_row.setStretch(0, 0)
                 self._error_row.setStretch(3, 1)
             return None
-        if not self.address.property("invalid"):
-            self._hide_error()
+        # The address is a household's: what was said about it no longer holds.
+        self._hide_error()
         self._show_household(household)
         return household
 
