@@ -62,6 +62,55 @@ def test_import_preview_lists_skipped_lines_and_nothing_is_written_until_import_
     assert page.notice.text() == "Imported 住户名单.csv: 2 added, 1 updated, 0 unchanged, 2 skipped."
 
 
+def test_a_roster_edited_here_and_imported_again_shows_its_conflicts_and_keeps_the_edit(
+        qtbot, page, conn, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTabWidget
+
+    from desktop.households import HouseholdFields, find_household, update_household
+    from desktop.roster_io import import_roster
+
+    first = [["1-101", "王秀英", "13800000001", "1"], ["1-102", "李四", "13800000002", "2"],
+             ["1-103", "赵六", "13800000003", "3"]]
+    import_roster(conn, write_roster(tmp_path / "first.csv", first))
+    for address, people in (("1-101", 2), ("1-102", 4)):  # corrected at the lobby table
+        found = find_household(conn, address)
+        update_household(conn, found.id, HouseholdFields(address=address, name=found.name,
+                                                         phone=found.phone, people=people))
+    second = write_roster(tmp_path / "second.csv", [
+        ["1-101", "王秀英", "13900000001", "1"],  # new phone; people still 1: a conflict
+        ["1-102", "李四", "13800000002", "3"],  # people 3 against 4 here: a conflict
+    ])  # 1-103 is left out
+
+    with qtbot.waitSignal(page.import_file(second).done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.import_preview is not None)
+    preview = page.import_preview
+    tabs = preview.findChild(QTabWidget, "importTabs")
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        "Conflicts (2)", "Changes (1)", "Not in the file (1)"]
+    conflicts = preview.findChild(QTableWidget, "importConflicts")
+    rows = [[conflicts.item(r, c).text() for c in range(1, 5)] for r in range(conflicts.rowCount())]
+    assert rows == [["1-101", "People", "2", "1"], ["1-102", "People", "4", "3"]]
+    changes = preview.findChild(QTableWidget, "importChanges")
+    assert [changes.item(0, c).text() for c in range(4)] == ["1-101", "Phone", "13800000001", "13900000001"]
+    assert preview.findChild(QTableWidget, "importNotInFile").item(0, 0).text() == "1-103"
+
+    # The volunteer takes the file's word for 1-102 only: select its row, Space ticks it.
+    conflicts.setFocus()
+    conflicts.setCurrentCell(1, 1)
+    qtbot.keyClick(conflicts, Qt.Key.Key_Space)
+    assert conflicts.item(1, 0).checkState() == Qt.CheckState.Checked
+    assert preview.choices() == {("1-101", "people"): "program", ("1-102", "people"): "file"}
+    preview.findChild(QPushButton, "importConfirm").click()
+
+    qtbot.waitUntil(lambda: find_household(conn, "1-101").phone == "13900000001", timeout=10_000)
+    assert find_household(conn, "1-101").people == 2  # the edit made here is kept
+    assert find_household(conn, "1-102").people == 3  # the file's value, as chosen
+    assert find_household(conn, "1-103") is not None  # left out of the file, left alone
+    qtbot.waitUntil(lambda: "2 conflicts: 1 kept as edited here, 1 taken from the file" in page.notice.text())
+
+
 def test_cancelling_the_preview_writes_nothing(qtbot, page, conn, tmp_path):
     roster = write_roster(tmp_path / "r.csv", [["12-301", "张三", "", "2"]])
     with qtbot.waitSignal(page.import_file(roster).done, timeout=10_000):
