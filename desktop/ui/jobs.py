@@ -175,6 +175,8 @@ class Job(QObject):
         # when the last Python reference does (a Qt deleteLater here crashed PySide at teardown).
         super().__init__()
         self.setObjectName("job")
+        self.title = title
+        self.shown_to_people = show_dialog
         self._parent_widget = parent
         self._handle_errors = handle_errors
         self._cancel_flag = threading.Event()
@@ -256,6 +258,11 @@ class Job(QObject):
 def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:
     """Start `fn(progress, should_cancel)` in a worker thread; connect to the Job's signals."""
     return Job(parent, title, fn, **options)
+
+
+def running_titles() -> list[str]:
+    """What the jobs people started and may be waiting for are doing, for a window about to close."""
+    return [job.title for job in _running if job.shown_to_people]
 
 
 def stop_all(wait_ms: int = 10_000) -> None:
