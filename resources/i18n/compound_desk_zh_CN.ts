@@ -684,327 +684,332 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuyView</name>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="88"/>
+        <location filename="../../desktop/ui/buy_view.py" line="89"/>
         <source>← Group buys</source>
         <translation>← 团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="89"/>
+        <location filename="../../desktop/ui/buy_view.py" line="90"/>
         <source>Back to the list of group buys</source>
         <translation>返回团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="90"/>
+        <location filename="../../desktop/ui/buy_view.py" line="91"/>
         <source>Back to the group buys</source>
         <translation>返回团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="93"/>
+        <location filename="../../desktop/ui/buy_view.py" line="94"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="104"/>
+        <location filename="../../desktop/ui/buy_view.py" line="105"/>
         <source>Warning about this group buy</source>
         <translation>关于本团购的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="107"/>
+        <location filename="../../desktop/ui/buy_view.py" line="108"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="112"/>
+        <location filename="../../desktop/ui/buy_view.py" line="113"/>
         <source>Record payment…</source>
         <translation>记录收款…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="113"/>
+        <location filename="../../desktop/ui/buy_view.py" line="114"/>
         <source>Record a payment or a refund for the selected order</source>
         <translation>为选中的订单记录收款或退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="115"/>
+        <location filename="../../desktop/ui/buy_view.py" line="116"/>
         <source>Import KuaiTuanTuan…</source>
         <translation>导入快团团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="116"/>
+        <location filename="../../desktop/ui/buy_view.py" line="117"/>
         <source>Import a KuaiTuanTuan order export (.xlsx)</source>
         <translation>导入快团团导出的订单（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="118"/>
+        <location filename="../../desktop/ui/buy_view.py" line="119"/>
         <source>Paste 接龙…</source>
         <translation>粘贴接龙…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="119"/>
+        <location filename="../../desktop/ui/buy_view.py" line="120"/>
         <source>Paste a WeChat 接龙 list and see what was understood</source>
         <translation>粘贴微信接龙，查看识别结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="121"/>
+        <location filename="../../desktop/ui/buy_view.py" line="122"/>
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="122"/>
+        <location filename="../../desktop/ui/buy_view.py" line="123"/>
         <source>Move the group buy on: close, confirmed, settled…</source>
         <translation>推进团购状态：截单、商家确认、结清…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="126"/>
+        <location filename="../../desktop/ui/buy_view.py" line="127"/>
         <source>Statuses this group buy can move to</source>
         <translation>本团购可改为的状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="128"/>
+        <location filename="../../desktop/ui/buy_view.py" line="129"/>
         <source>Arrival…</source>
         <translation>到货…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="129"/>
+        <location filename="../../desktop/ui/buy_view.py" line="130"/>
         <source>Record what the supplier delivered and share out a shortfall</source>
         <translation>记录商家送到的数量，并分配缺货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="131"/>
+        <location filename="../../desktop/ui/buy_view.py" line="132"/>
         <source>Cancel buy…</source>
         <translation>取消团购…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="132"/>
+        <location filename="../../desktop/ui/buy_view.py" line="133"/>
         <source>Cancel the group buy, with a reason; lists the refunds owed</source>
         <translation>取消团购并写明原因；列出应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="133"/>
+        <location filename="../../desktop/ui/buy_view.py" line="134"/>
         <source>Cancel the group buy</source>
         <translation>取消团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="134"/>
+        <location filename="../../desktop/ui/buy_view.py" line="135"/>
         <source>Supplier order sheet…</source>
         <translation>商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="136"/>
+        <location filename="../../desktop/ui/buy_view.py" line="137"/>
         <source>Save the totals per item for the supplier (Excel or CSV)</source>
         <translation>保存给商家的各商品汇总（Excel 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="149"/>
+        <location filename="../../desktop/ui/buy_view.py" line="150"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="153"/>
+        <location filename="../../desktop/ui/buy_view.py" line="154"/>
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="155"/>
+        <location filename="../../desktop/ui/buy_view.py" line="156"/>
         <source>Select an order to record its payment; Enter or double click loads it into the entry row to change it</source>
         <translation>选中订单可记录收款；回车或双击把订单载入录入行进行修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="161"/>
+        <location filename="../../desktop/ui/buy_view.py" line="162"/>
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="215"/>
+        <location filename="../../desktop/ui/buy_view.py" line="216"/>
         <source>%1 orders</source>
         <translation>%1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="216"/>
+        <location filename="../../desktop/ui/buy_view.py" line="217"/>
         <source>%1 orders cancelled</source>
         <translation>已取消 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="217"/>
+        <location filename="../../desktop/ui/buy_view.py" line="218"/>
         <source>due %1</source>
         <translation>应付 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="218"/>
+        <location filename="../../desktop/ui/buy_view.py" line="219"/>
         <source>collected %1</source>
         <translation>已收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="219"/>
+        <location filename="../../desktop/ui/buy_view.py" line="220"/>
         <source>refunded %1</source>
         <translation>已退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="220"/>
+        <location filename="../../desktop/ui/buy_view.py" line="221"/>
         <source>still to collect %1</source>
         <translation>待收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="221"/>
+        <location filename="../../desktop/ui/buy_view.py" line="222"/>
         <source>refunds owed %1</source>
         <translation>应退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="232"/>
+        <location filename="../../desktop/ui/buy_view.py" line="233"/>
         <source>deadline %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="234"/>
+        <location filename="../../desktop/ui/buy_view.py" line="235"/>
         <source>%1 (passed)</source>
         <translation>%1（已过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="246"/>
+        <location filename="../../desktop/ui/buy_view.py" line="250"/>
+        <source>%1 items (%2): name, price and code beside each quantity below</source>
+        <translation>共 %1 样商品（%2）：名称、价格和代码见下方各数量框旁</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buy_view.py" line="264"/>
         <source>at most %1 per household</source>
         <translation>每户限购 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="248"/>
+        <location filename="../../desktop/ui/buy_view.py" line="266"/>
         <source>received %1 of %2</source>
         <translation>到货 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="251"/>
+        <location filename="../../desktop/ui/buy_view.py" line="269"/>
         <source>Items: none yet</source>
         <translation>商品：暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="252"/>
+        <location filename="../../desktop/ui/buy_view.py" line="270"/>
         <source>Items: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="258"/>
+        <location filename="../../desktop/ui/buy_view.py" line="276"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="299"/>
+        <location filename="../../desktop/ui/buy_view.py" line="317"/>
         <source>Reopen for orders</source>
         <translation>重新开放接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="299"/>
+        <location filename="../../desktop/ui/buy_view.py" line="317"/>
         <source>Open for orders</source>
         <translation>开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="300"/>
+        <location filename="../../desktop/ui/buy_view.py" line="318"/>
         <source>Close ordering</source>
         <translation>截单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="301"/>
+        <location filename="../../desktop/ui/buy_view.py" line="319"/>
         <source>Supplier confirmed</source>
         <translation>商家已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="302"/>
+        <location filename="../../desktop/ui/buy_view.py" line="320"/>
         <source>Arrived… (record what was delivered)</source>
         <translation>已到货…（记录送到的数量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="303"/>
+        <location filename="../../desktop/ui/buy_view.py" line="321"/>
         <source>Bagged</source>
         <translation>已分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="304"/>
+        <location filename="../../desktop/ui/buy_view.py" line="322"/>
         <source>Handed out</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="305"/>
+        <location filename="../../desktop/ui/buy_view.py" line="323"/>
         <source>Settled (the money is done)</source>
         <translation>已结清（账目完成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="358"/>
+        <location filename="../../desktop/ui/buy_view.py" line="376"/>
         <source>Saved the order of %1: due %2.</source>
         <translation>已保存 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="360"/>
+        <location filename="../../desktop/ui/buy_view.py" line="378"/>
         <source>Changed the order of %1: due %2.</source>
         <translation>已修改 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="362"/>
+        <location filename="../../desktop/ui/buy_view.py" line="380"/>
         <source>The order of %1 is unchanged.</source>
         <translation>%1 的订单没有变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="409"/>
+        <location filename="../../desktop/ui/buy_view.py" line="427"/>
         <source>Select an order in the table first (or type its address), then record its payment.</source>
         <translation>请先在表格中选中订单（或输入地址），再记录收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="422"/>
+        <location filename="../../desktop/ui/buy_view.py" line="440"/>
         <source>the unplaced order</source>
         <translation>未归户订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="424"/>
+        <location filename="../../desktop/ui/buy_view.py" line="442"/>
         <source>Recorded %1 for %2: due %3, paid %4, refund owed %5.</source>
         <translation>已为 %2 记录 %1：应付 %3，已付 %4，应退 %5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="441"/>
+        <location filename="../../desktop/ui/buy_view.py" line="459"/>
         <source>接龙 list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="459"/>
+        <location filename="../../desktop/ui/buy_view.py" line="477"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在的状态：%2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="478"/>
+        <location filename="../../desktop/ui/buy_view.py" line="496"/>
         <source>Arrival recorded, short of %1 (rule: %2). Refunds owed: %3.</source>
         <translation>已记录到货，缺货：%1（规则：%2）。应退款：%3。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="482"/>
+        <location filename="../../desktop/ui/buy_view.py" line="500"/>
         <source>Arrival recorded: everything came in full.</source>
         <translation>已记录到货：全部足量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="499"/>
+        <location filename="../../desktop/ui/buy_view.py" line="517"/>
         <source>Cancelled. Refunds owed to %1 households: %2.</source>
         <translation>已取消。应退款给 %1 户，共 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="506"/>
+        <location filename="../../desktop/ui/buy_view.py" line="524"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="507"/>
+        <location filename="../../desktop/ui/buy_view.py" line="525"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="508"/>
+        <location filename="../../desktop/ui/buy_view.py" line="526"/>
         <source>order sheet %1</source>
         <translation>订货单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="512"/>
+        <location filename="../../desktop/ui/buy_view.py" line="530"/>
         <source>Save the supplier order sheet</source>
         <translation>保存商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="530"/>
+        <location filename="../../desktop/ui/buy_view.py" line="548"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buy_view.py" line="533"/>
+        <location filename="../../desktop/ui/buy_view.py" line="551"/>
         <source>Saved the supplier order sheet to %1.</source>
         <translation>商家订货单已保存到 %1。</translation>
     </message>
@@ -2501,72 +2506,230 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="30"/>
+        <location filename="../../desktop/ui/import_preview.py" line="96"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="34"/>
+        <location filename="../../desktop/ui/import_preview.py" line="101"/>
         <source>Nothing has been written yet. Importing %1 will:</source>
         <translation>尚未写入任何数据。导入 %1 将会：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="39"/>
+        <location filename="../../desktop/ui/import_preview.py" line="106"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="40"/>
+        <location filename="../../desktop/ui/import_preview.py" line="107"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="41"/>
+        <location filename="../../desktop/ui/import_preview.py" line="108"/>
         <source>leave unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="42"/>
+        <location filename="../../desktop/ui/import_preview.py" line="109"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <location filename="../../desktop/ui/import_preview.py" line="176"/>
         <source>Skipped lines</source>
         <translation>跳过的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="50"/>
+        <location filename="../../desktop/ui/import_preview.py" line="177"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="50"/>
-        <source>Why it is skipped</source>
-        <translation>跳过原因</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="67"/>
-        <source>Skipped lines (fix them in the file and import again):</source>
-        <translation>跳过的行（请在文件中改正后重新导入）：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="75"/>
+        <location filename="../../desktop/ui/import_preview.py" line="262"/>
         <source>Import %1 households</source>
         <translation>导入 %1 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="75"/>
+        <location filename="../../desktop/ui/import_preview.py" line="264"/>
         <source>Nothing to import</source>
         <translation>没有需要导入的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="78"/>
+        <location filename="../../desktop/ui/import_preview.py" line="209"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="81"/>
+        <location filename="../../desktop/ui/import_preview.py" line="34"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="35"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="36"/>
+        <source>People</source>
+        <translation>人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="37"/>
+        <source>Flags</source>
+        <translation>特殊情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="38"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="39"/>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="51"/>
+        <source>pickup</source>
+        <translation>自提</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="52"/>
+        <source>to the door</source>
+        <translation>送货上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="54"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <source>conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="112"/>
+        <source>not in the file</source>
+        <translation>文件中没有</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="121"/>
+        <source>What the import will do</source>
+        <translation>导入将做的改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <source>Conflicts</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
+        <source>Use the file&apos;s</source>
+        <translation>采用文件的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
+        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="125"/>
+        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <source>In the program (edited here)</source>
+        <translation>本程序中（在此修改过）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <source>In the file</source>
+        <translation>文件中</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="137"/>
+        <source>Use the file&apos;s %1 for %2</source>
+        <translation>%2 采用文件中的%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="146"/>
+        <source>These fields were changed in this program since the last import, and the file says something else. The program&apos;s value is kept unless you tick “Use the file&apos;s” (Space ticks the selected row).</source>
+        <translation>这些字段自上次导入后在本程序中改过，而文件中的值不同。除非勾选“采用文件的”，否则保留本程序中的值（按空格键勾选所选行）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="155"/>
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <source>After the import</source>
+        <translation>导入后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="169"/>
+        <source>Households not in the file</source>
+        <translation>文件中没有的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="170"/>
+        <source>Address (left as it is)</source>
+        <translation>地址（保持不变）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="177"/>
+        <source>Why it is skipped (fix it in the file and import again)</source>
+        <translation>跳过原因（请在文件中改正后重新导入）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="186"/>
+        <source>New households</source>
+        <translation>新住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="193"/>
+        <source>Conflicts (%1)</source>
+        <translation>冲突（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="194"/>
+        <source>Changes (%1)</source>
+        <translation>改动（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="195"/>
+        <source>New (%1)</source>
+        <translation>新增（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <source>Not in the file (%1)</source>
+        <translation>文件中没有（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <source>Skipped lines (%1)</source>
+        <translation>跳过的行（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="210"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2827,6 +2990,27 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <source>Still working</source>
+        <translation>仍在进行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
+        <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <source>&amp;Stop it and close</source>
+        <translation>中止并关闭(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <source>&amp;Keep working</source>
+        <translation>继续(&amp;K)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="249"/>
@@ -3176,101 +3360,157 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="67"/>
-        <location filename="../../desktop/ui/order_entry.py" line="71"/>
+        <location filename="../../desktop/ui/order_entry.py" line="122"/>
+        <location filename="../../desktop/ui/order_entry.py" line="126"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="72"/>
+        <location filename="../../desktop/ui/order_entry.py" line="127"/>
         <source>12-301 / 12号楼301</source>
         <translation>12-301 / 12号楼301</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="73"/>
+        <location filename="../../desktop/ui/order_entry.py" line="128"/>
         <source>The household&apos;s address, in any form: 12-301, 12-2-301, 12号楼301, 12栋2单元301 (%1)</source>
         <translation>住户地址，任何写法都可以：12-301、12-2-301、12号楼301、12栋2单元301（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="85"/>
-        <location filename="../../desktop/ui/order_entry.py" line="87"/>
+        <location filename="../../desktop/ui/order_entry.py" line="141"/>
+        <location filename="../../desktop/ui/order_entry.py" line="143"/>
         <source>Save order</source>
         <translation>保存订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="88"/>
+        <location filename="../../desktop/ui/order_entry.py" line="144"/>
         <source>Save this household&apos;s order and start the next (Enter)</source>
         <translation>保存这户的订单，接着录下一户（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="91"/>
-        <source>Enter = save, next household</source>
-        <translation>回车 = 保存，录下一户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/order_entry.py" line="97"/>
+        <location filename="../../desktop/ui/order_entry.py" line="159"/>
         <source>Household found</source>
         <translation>找到的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="107"/>
+        <location filename="../../desktop/ui/order_entry.py" line="169"/>
         <source>Problem with the order</source>
         <translation>订单有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="123"/>
+        <location filename="../../desktop/ui/order_entry.py" line="185"/>
         <source>Why no orders are taken</source>
         <translation>不能下单的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="210"/>
-        <source>at most %1</source>
-        <translation>限购 %1</translation>
+        <location filename="../../desktop/ui/order_entry.py" line="147"/>
+        <source>Address, then an item&apos;s letters or /number, its quantity, … Enter saves</source>
+        <translation>地址，然后输入商品字母代码或 /编号、数量……回车保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="201"/>
+        <location filename="../../desktop/ui/order_entry.py" line="154"/>
+        <source>Item being chosen</source>
+        <translation>正在选择的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="191"/>
+        <source>Items and quantities</source>
+        <translation>商品和数量</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="282"/>
         <source>Quantity of %1</source>
         <translation>%1 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="203"/>
+        <location filename="../../desktop/ui/order_entry.py" line="283"/>
+        <source>type %1 or /%2 to come here</source>
+        <translation>输入 %1 或 /%2 跳到这里</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="285"/>
         <source>How many %1 (%2 each, at most %3 per household); empty for none</source>
         <translation>%1 要几份（单价 %2，每户限购 %3）；不要就留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="207"/>
+        <location filename="../../desktop/ui/order_entry.py" line="289"/>
         <source>How many %1 (%2 each); empty for none</source>
         <translation>%1 要几份（单价 %2）；不要就留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="297"/>
+        <location filename="../../desktop/ui/order_entry.py" line="292"/>
+        <source>≤%1</source>
+        <translation>≤%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="372"/>
+        <source>item number…</source>
+        <translation>商品编号…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="381"/>
+        <source>no item for “%1”</source>
+        <translation>没有对应“%1”的商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="399"/>
+        <location filename="../../desktop/ui/order_entry.py" line="412"/>
+        <source>no item %1</source>
+        <translation>没有第 %1 号商品</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="481"/>
         <source>No household at %1 in the roster.</source>
         <translation>名单中没有 %1 这户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="298"/>
+        <location filename="../../desktop/ui/order_entry.py" line="482"/>
         <source>&amp;Add household %1…</source>
         <translation>添加住户 %1(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="299"/>
+        <location filename="../../desktop/ui/order_entry.py" line="483"/>
         <source>Add household %1</source>
         <translation>添加住户 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="300"/>
+        <location filename="../../desktop/ui/order_entry.py" line="484"/>
         <source>Add the household at %1 to the roster (%2)</source>
         <translation>把 %1 这户加入住户名单（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="333"/>
+        <location filename="../../desktop/ui/order_entry.py" line="520"/>
         <source>%1 — already ordered: change the quantities, Enter saves the change</source>
         <translation>%1 —— 已下过单：修改数量后按回车保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="336"/>
+        <location filename="../../desktop/ui/order_entry.py" line="523"/>
         <source>%1 — new order</source>
         <translation>%1 —— 新订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="560"/>
+        <source>More than double</source>
+        <translation>超过原来的两倍</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="561"/>
+        <source>This changes the order of %1 from %2 to %3, more than double. Save the change?</source>
+        <translation>%1 的订单将从 %2 改为 %3，超过原来的两倍。保存这个改动吗？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="566"/>
+        <source>Confirm a large change</source>
+        <translation>确认大幅改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="567"/>
+        <source>&amp;Save %1</source>
+        <translation>保存 %1(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/order_entry.py" line="569"/>
+        <source>&amp;Check again</source>
+        <translation>再检查一下(&amp;C)</translation>
     </message>
 </context>
 <context>
@@ -3675,42 +3915,47 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="465"/>
+        <location filename="../../desktop/ui/roster_page.py" line="467"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="474"/>
+        <location filename="../../desktop/ui/roster_page.py" line="476"/>
         <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
         <translation>已导入 %1：新增 %2 户，更新 %3 户，不变 %4 户，跳过 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="483"/>
+        <location filename="../../desktop/ui/roster_page.py" line="481"/>
+        <source>%1 conflicts: %2 kept as edited here, %3 taken from the file.</source>
+        <translation>%1 处冲突：%2 处保留本程序中的修改，%3 处采用文件的值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/roster_page.py" line="490"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="484"/>
+        <location filename="../../desktop/ui/roster_page.py" line="491"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="485"/>
+        <location filename="../../desktop/ui/roster_page.py" line="492"/>
         <source>roster</source>
         <translation>住户名单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="488"/>
+        <location filename="../../desktop/ui/roster_page.py" line="495"/>
         <source>Export the roster</source>
         <translation>导出住户名单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="504"/>
+        <location filename="../../desktop/ui/roster_page.py" line="511"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster_page.py" line="507"/>
+        <location filename="../../desktop/ui/roster_page.py" line="514"/>
         <source>Exported %1 households to %2.</source>
         <translation>已导出 %1 户到 %2。</translation>
     </message>
