@@ -575,12 +575,15 @@ _ALPHABET = (
 _CELLS = st.one_of(
     st.text(alphabet=_ALPHABET, max_size=14),
     st.sampled_from(["12-301", "5号楼1201", "１５", "301室", "2单元", "3", "300", "-3", "独居老人",
-                     "有婴儿", "送货上门", "自提", "door", "138 0013 8000", "", " "]),
+                     "有婴儿", "送货上门", "自提", "door", "138 0013 8000", "", " ",
+                     # as committees write rooms and buildings
+                     "2单元301", "2-301", "二单元301室", "3栋2单元", "三栋", "8号楼二单元603室", "2-2-301",
+                     "12345", "021-6543 2100"]),
     st.integers(-5, 2000).map(str),
     st.builds("{}-{}".format, st.integers(0, 40), st.integers(0, 2000)),
 )
 _HEADERS = ["地址", "楼号", "单元", "房号", "姓名", "电话", "人数", "特殊情况", "配送方式", "备注",
-            "address", "flags", "标题"]
+            "address", "flags", "标题", "门牌", "门牌号", "楼栋"]
 
 
 def _check_refusal_changes_nothing(conn, path: Path) -> None:
@@ -646,3 +649,64 @@ def test_a_dry_run_inside_a_callers_transaction_undoes_only_its_own_work(conn, t
         add(conn, "7-702")
         assert import_roster(conn, path, dry_run=True).added == 1
     assert set(roster(conn)) == {"7-702"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.tuples(st.lists(_CELLS, min_size=2, max_size=4), st.sampled_from(["utf-8", "gbk"])),
+        min_size=1, max_size=8,
+    ),
+)
+def test_lines_saved_by_different_programs_are_refused_by_line_or_imported(conn, tmp_path, lines):
+    """Each line in its own encoding, as a roster edited in Excel and then on a phone is."""
+    data = "楼号,房号,姓名\r\n".encode("gbk")
+    for cells, encoding in lines:
+        out = io.StringIO()
+        csv.writer(out).writerow(cells)
+        try:
+            data += out.getvalue().encode(encoding)
+        except UnicodeEncodeError:
+            data += out.getvalue().encode("utf-8")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    before = snapshot(conn)
+    try:
+        import_roster(conn, path)
+    except BadInput as refused:
+        assert snapshot(conn) == before
+        if refused.code == "file_encodings_mixed":
+            assert 2 <= refused.data["line"] <= len(lines) + 1
+        return
+    for h in households.list_households(conn):
+        assert "\ufffd" not in h.name
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.lists(st.lists(_CELLS, max_size=5), max_size=6),
+    second=st.lists(st.lists(_CELLS, max_size=5), max_size=6),
+    prefer=st.sampled_from(["program", "file"]),
+)
+def test_a_roster_imported_edited_and_imported_again_reports_only_real_changes(
+    conn, tmp_path, first, second, prefer
+):
+    header = ["地址", "姓名", "电话", "人数", "备注"]
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *first])
+    import_roster(conn, write(tmp_path / "a.csv", out.getvalue()))
+    for h in households.list_households(conn)[:2]:
+        households.update_household(conn, h.id, households.HouseholdFields(
+            address=h.address, name=h.name + "改", phone=h.phone, people=h.people, notes=h.notes))
+    out = io.StringIO()
+    csv.writer(out).writerows([header, *second])
+    before = {h.address: h for h in households.list_households(conn)}
+    report = import_roster(conn, write(tmp_path / "b.csv", out.getvalue()), prefer=prefer)
+    after = {h.address: h for h in households.list_households(conn)}
+    for change in report.changes:
+        assert getattr(before[change.address], change.field) != getattr(after[change.address], change.field) \
+            or change.field == "flags"
+    for conflict in report.conflicts:
+        assert conflict.kept == prefer
+        kept = getattr(after[conflict.address], conflict.field)
+        assert kept == (conflict.program if prefer == "program" else conflict.file)
