@@ -118,12 +118,16 @@ def _normalise_keep_spaces(text: str) -> str:
     return re.sub(r"\s*-\s*", "-", text)
 
 
-def _part_number(cell: object, suffixes: tuple[str, ...], field: str) -> int | None:
+def _part_number(cell: object, suffixes: tuple[str, ...], field: str, normal: str | None = None) -> int | None:
     if cell is None:
         return None
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        if cell <= 0:
+            raise BadInput("address_part_invalid", field, text=str(cell))
+        return cell
     if isinstance(cell, float) and cell.is_integer():
         cell = int(cell)
-    text = _normalise(str(cell))
+    text = _normalise(str(cell)) if normal is None else normal
     for suffix in suffixes:
         if text.endswith(suffix):
             text = text[: -len(suffix)]
@@ -159,7 +163,7 @@ def address_from_parts(building: object, entrance: object, room: object) -> Addr
     if split:
         b, e_in_building = int(split.group("b")), int(split.group("e"))
     else:
-        b, e_in_building = _part_number(building, _BUILDING_SUFFIXES, "building"), None
+        b, e_in_building = _part_number(building, _BUILDING_SUFFIXES, "building", b_text), None
     e = _agree(_part_number(entrance, ("单元",), "entrance"), e_in_building, "entrance",
                _cell_text(entrance))
     r_text = _normalise(_cell_text(room))
@@ -174,13 +178,14 @@ def address_from_parts(building: object, entrance: object, room: object) -> Addr
         e = _agree(e, found.entrance, "entrance", _cell_text(room))
         r = found.room
     else:
-        r = _part_number(room, ("室", "号", "房"), "room")
+        r = _part_number(room, ("室", "号", "房"), "room", r_text)
     if r is None:
         raise BadInput("address_no_room", "room", text=str(building or ""))
     if b is None:
         raise BadInput("address_no_building", "building", text=str(room))
-    if e == 0:
-        raise BadInput("address_part_invalid", "entrance", text=_cell_text(entrance))
+    for number, field, cell in ((b, "building", building), (e, "entrance", entrance), (r, "room", room)):
+        if number is not None and number <= 0:
+            raise BadInput("address_part_invalid", field, text=_cell_text(cell) or str(number))
     return Address(b, e, r)
 
 
