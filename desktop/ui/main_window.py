@@ -166,7 +166,9 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.refresh_status)
         self._status_timer.start()
 
-        self.resize(1280, 800)
+        # Never larger than the screen it opens on: 1366×768 laptops are common at the lobby table.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         self._restore()
 
     @property
