@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -64,27 +63,91 @@ def _flags_change(old: object, new: object) -> str:
     return "  ".join(parts)
 
 
-def _table(parent: QWidget, name: str, accessible: str, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
+_ROOT = QModelIndex()
+
+
+class _Rows(QAbstractTableModel):
+    """Rows of text, shown as they are; with `checkable`, the first column is a tick box.
+
+    A model rather than a table of items: a file of 50 000 households is shown without 50 000
+    calls per column, which PySide 6.12 does not survive (each such call loses a reference to
+    None, and the interpreter aborts when None runs out)."""
+
+    toggled = Signal()
+
+    def __init__(self, headers: list[str], rows: list[tuple], parent=None, *, checkable: bool = False,
+                 checked: list[bool] | None = None) -> None:
+        super().__init__(parent)
+        self.headers = headers
+        self.rows = rows
+        self.checkable = checkable
+        self.checked = list(checked) if checked is not None else [False] * len(rows)
+
+    def rowCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=_ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = index.row(), index.column()
+        if self.checkable and column == 0:
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if self.checked[row] else Qt.CheckState.Unchecked
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.rows[row][column]
+        return None
+
+    def flags(self, index):
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.checkable and index.column() == 0:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
+        if not (self.checkable and index.isValid() and index.column() == 0
+                and role == Qt.ItemDataRole.CheckStateRole):
+            return False
+        state = value if isinstance(value, Qt.CheckState) else Qt.CheckState(value)
+        self.checked[index.row()] = state == Qt.CheckState.Checked
+        self.dataChanged.emit(index, index, [role])
+        self.toggled.emit()
+        return True
+
+    def toggle(self, row: int) -> None:
+        state = Qt.CheckState.Unchecked if self.checked[row] else Qt.CheckState.Checked
+        self.setData(self.index(row, 0), state, Qt.ItemDataRole.CheckStateRole)
+
+    def text(self, row: int, column: int) -> str:
+        return str(self.rows[row][column])
+
+
+def _table(parent: QWidget, name: str, accessible: str, model: _Rows) -> QTableView:
+    table = QTableView(parent)
     table.setObjectName(name)
     table.setAccessibleName(accessible)
-    table.setHorizontalHeaderLabels(headers)
+    table.setModel(model)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setWordWrap(True)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(False)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    metrics = table.fontMetrics()
+    for column, title in enumerate(model.headers[:-1]):
+        table.setColumnWidth(column, max(7 * metrics.horizontalAdvance("M"),
+                                         metrics.horizontalAdvance(title) + 2 * metrics.horizontalAdvance("M")))
     return table
-
-
-def _cell(text: str, data: object = None) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setToolTip(text)
-    if data is not None:
-        item.setData(Qt.ItemDataRole.UserRole, data)
-    return item
 
 
 class ImportPreviewDialog(QDialog):
@@ -121,26 +184,17 @@ class ImportPreviewDialog(QDialog):
         self.tabs.setAccessibleName(self.tr("What the import will do"))
 
         # Conflicts first: they are the ones that need a decision.
-        self.conflicts = _table(self, "importConflicts", self.tr("Conflicts"), [
-            self.tr("Use the file's"), self.tr("Address"), self.tr("Field"),
-            self.tr("In the program (edited here)"), self.tr("In the file"),
-        ])
-        for conflict in report.conflicts:
-            row = self.conflicts.rowCount()
-            self.conflicts.insertRow(row)
-            choose = QTableWidgetItem()
-            choose.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled
-                            | Qt.ItemFlag.ItemIsSelectable)
-            choose.setCheckState(Qt.CheckState.Checked if conflict.kept == "file" else Qt.CheckState.Unchecked)
-            choose.setData(Qt.ItemDataRole.UserRole, (conflict.address, conflict.field))
-            choose.setData(Qt.ItemDataRole.AccessibleTextRole,
-                           arg(self.tr("Use the file's %1 for %2"), _field_label(conflict.field), conflict.address))
-            self.conflicts.setItem(row, 0, choose)
-            self.conflicts.setItem(row, 1, _cell(conflict.address))
-            self.conflicts.setItem(row, 2, _cell(_field_label(conflict.field)))
-            self.conflicts.setItem(row, 3, _cell(_value_text(conflict.field, conflict.program)))
-            self.conflicts.setItem(row, 4, _cell(_value_text(conflict.field, conflict.file)))
-        self.conflicts.itemChanged.connect(lambda _item: self._update_button())
+        self.conflict_rows = _Rows(
+            [self.tr("Use the file's"), self.tr("Address"), self.tr("Field"),
+             self.tr("In the program (edited here)"), self.tr("In the file")],
+            [("", c.address, _field_label(c.field), _value_text(c.field, c.program),
+              _value_text(c.field, c.file)) for c in report.conflicts],
+            self, checkable=True, checked=[c.kept == "file" for c in report.conflicts],
+        )
+        self._conflict_keys = [(c.address, c.field) for c in report.conflicts]
+        self.conflicts = _table(self, "importConflicts", self.tr("Conflicts"), self.conflict_rows)
+        self.conflict_rows.toggled.connect(self._update_button)
+        self.conflicts.installEventFilter(self)
         conflicts_page = QWidget(self)
         conflicts_layout = QVBoxLayout(conflicts_page)
         explain = QLabel(self.tr("These fields were changed in this program since the last import, and "
@@ -150,49 +204,36 @@ class ImportPreviewDialog(QDialog):
         explain.setWordWrap(True)
         conflicts_layout.addWidget(explain)
         conflicts_layout.addWidget(self.conflicts, 1)
-        self.conflicts.installEventFilter(self)
 
-        self.changes = _table(self, "importChanges", self.tr("Changes"), [
-            self.tr("Address"), self.tr("Field"), self.tr("Now"), self.tr("After the import"),
-        ])
+        changes = []
         for change in report.changes:
-            row = self.changes.rowCount()
-            self.changes.insertRow(row)
-            self.changes.setItem(row, 0, _cell(change.address))
-            self.changes.setItem(row, 1, _cell(_field_label(change.field)))
-            self.changes.setItem(row, 2, _cell(_value_text(change.field, change.old)))
             new = _value_text(change.field, change.new)
             if change.field == "flags":
                 new = f"{new}   ({_flags_change(change.old, change.new)})"
-            self.changes.setItem(row, 3, _cell(new))
+            changes.append((change.address, _field_label(change.field),
+                            _value_text(change.field, change.old), new))
+        self.change_rows = _Rows([self.tr("Address"), self.tr("Field"), self.tr("Now"),
+                                  self.tr("After the import")], changes, self)
+        self.changes = _table(self, "importChanges", self.tr("Changes"), self.change_rows)
 
+        self.new_rows = _Rows([self.tr("Address")],
+                              [(address,) for address in getattr(report, "new_households", [])], self)
+        self.new_households = _table(self, "importNew", self.tr("New households"), self.new_rows)
+
+        self.missing_rows = _Rows([self.tr("Address (left as it is)")],
+                                  [(address,) for address in report.not_in_file], self)
         self.missing = _table(self, "importNotInFile", self.tr("Households not in the file"),
-                              [self.tr("Address (left as it is)")])
-        for address in report.not_in_file:
-            row = self.missing.rowCount()
-            self.missing.insertRow(row)
-            self.missing.setItem(row, 0, _cell(address))
+                              self.missing_rows)
 
-        self.skipped = _table(self, "importSkipped", self.tr("Skipped lines"),
-                              [self.tr("Line"), self.tr("Why it is skipped (fix it in the file and import again)")])
-        # Rows grow with their wrapped reason as the dialog is resized.
-        self.skipped.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for skipped in report.skipped:
-            row = self.skipped.rowCount()
-            self.skipped.insertRow(row)
-            self.skipped.setItem(row, 0, _cell(str(skipped.line), skipped.line))
-            self.skipped.setItem(row, 1, _cell(skipped.reason))
-
-        self.new_households = _table(self, "importNew", self.tr("New households"), [self.tr("Address")])
-        for address in getattr(report, "new_households", []):
-            row = self.new_households.rowCount()
-            self.new_households.insertRow(row)
-            self.new_households.setItem(row, 0, _cell(address))
+        self.skipped_rows = _Rows(
+            [self.tr("Line"), self.tr("Why it is skipped (fix it in the file and import again)")],
+            [(str(skipped.line), skipped.reason) for skipped in report.skipped], self)
+        self.skipped = _table(self, "importSkipped", self.tr("Skipped lines"), self.skipped_rows)
 
         for widget, title, count in (
             (conflicts_page, self.tr("Conflicts (%1)"), len(report.conflicts)),
             (self.changes, self.tr("Changes (%1)"), len(report.changes)),
-            (self.new_households, self.tr("New (%1)"), self.new_households.rowCount()),
+            (self.new_households, self.tr("New (%1)"), self.new_rows.rowCount()),
             (self.missing, self.tr("Not in the file (%1)"), len(report.not_in_file)),
             (self.skipped, self.tr("Skipped lines (%1)"), len(report.skipped)),
         ):
@@ -231,26 +272,18 @@ class ImportPreviewDialog(QDialog):
 
     def eventFilter(self, watched, event) -> bool:
         # Space on a selected conflict ticks it, wherever in the row the selection is.
-        from PySide6.QtCore import QEvent
-
         if watched is self.conflicts and event.type() == QEvent.Type.KeyPress \
                 and event.key() == Qt.Key.Key_Space:
-            row = self.conflicts.currentRow()
+            row = self.conflicts.currentIndex().row()
             if row >= 0:
-                item = self.conflicts.item(row, 0)
-                checked = item.checkState() == Qt.CheckState.Checked
-                item.setCheckState(Qt.CheckState.Unchecked if checked else Qt.CheckState.Checked)
+                self.conflict_rows.toggle(row)
                 return True
         return super().eventFilter(watched, event)
 
     def choices(self) -> dict[tuple[str, str], str]:
         """For each conflict, "file" where the volunteer ticked the file's value, else "program"."""
-        chosen = {}
-        for row in range(self.conflicts.rowCount()):
-            item = self.conflicts.item(row, 0)
-            address, field = item.data(Qt.ItemDataRole.UserRole)
-            chosen[(address, field)] = "file" if item.checkState() == Qt.CheckState.Checked else "program"
-        return chosen
+        return {key: "file" if checked else "program"
+                for key, checked in zip(self._conflict_keys, self.conflict_rows.checked, strict=True)}
 
     def _update_button(self) -> None:
         report = self.report
@@ -266,4 +299,4 @@ class ImportPreviewDialog(QDialog):
         self.import_button.setDefault(writes)
 
     def skipped_lines(self) -> list[int]:
-        return [int(self.skipped.item(row, 0).text()) for row in range(self.skipped.rowCount())]
+        return [int(row[0]) for row in self.skipped_rows.rows]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -111,7 +111,9 @@ class JobDialog(QDialog):
         self.setObjectName("jobProgress")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal dialog makes Qt drop the window's close request without a word. The
+        # window is held still by `_Holding` instead, and still hears that it is asked to close.
+        self.setWindowModality(Qt.WindowModality.NonModal)
         self.setMinimumWidth(440)
         self.label = QLabel(title, self)
         self.label.setObjectName("jobLabel")
@@ -216,6 +218,7 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self.running:
             self.dialog.show()
+            _holding.hold(self.dialog)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -247,12 +250,65 @@ class Job(QObject):
         self._worker.wait()
         _running.discard(self)
         # The page that started the job may be gone already (a restore rebuilds the pages).
+        _holding.release(self.dialog)
         if shiboken6.isValid(self.dialog):
             self.dialog.hide()
             self.dialog.deleteLater()
         # Let go of the job only after the slot that finished it has returned.
         _finished.add(self)
         QTimer.singleShot(0, lambda job=self: _finished.discard(job))
+
+
+class _Holding(QObject):
+    """While a job's dialog is up, the window under it takes no clicks, keys or shortcuts (the
+    dialog and any question the window asks still do) and sends activation back to the dialog."""
+
+    _INPUT = frozenset({
+        QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride, QEvent.Type.ContextMenu,
+    })
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dialogs: dict[QWidget, QWidget] = {}  # job dialog -> the window it holds
+
+    def hold(self, dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        owner = dialog.parentWidget().window() if dialog.parentWidget() else None
+        if owner is None:
+            return
+        if not self._dialogs:
+            QApplication.instance().installEventFilter(self)
+        self._dialogs[dialog] = owner
+
+    def release(self, dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if self._dialogs.pop(dialog, None) is not None and not self._dialogs:
+            QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind not in self._INPUT and kind != QEvent.Type.WindowActivate:
+            return False
+        widget = watched
+        while widget is not None and not isinstance(widget, QWidget):
+            widget = widget.parent()
+        if widget is None or not shiboken6.isValid(widget):
+            return False
+        window = widget.window()
+        for dialog, owner in self._dialogs.items():
+            if window is owner and shiboken6.isValid(dialog):
+                if kind == QEvent.Type.WindowActivate:
+                    QTimer.singleShot(0, dialog.activateWindow)
+                    return False
+                return True
+        return False
+
+
+_holding = _Holding()
 
 
 def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:

@@ -225,7 +225,9 @@ class OrderEntry(QWidget):
             self.clear()
         else:
             for label, item in zip(self._labels, self.items, strict=True):
-                label.setText(self._item_heading(item))
+                heading = self._item_heading(item)
+                if label.text() != heading:  # each call into Qt costs; most reloads change nothing
+                    label.setText(heading)
         try:
             from desktop.orders import require_open
 
