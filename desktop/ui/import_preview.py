@@ -143,10 +143,14 @@ def _table(parent: QWidget, name: str, accessible: str, model: _Rows) -> QTableV
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    # As wide as the header and the first rows need (measuring every row of a big file would
+    # take longer than reading it), within reason; the last column takes the rest.
     metrics = table.fontMetrics()
+    em = metrics.horizontalAdvance("M")
     for column, title in enumerate(model.headers[:-1]):
-        table.setColumnWidth(column, max(7 * metrics.horizontalAdvance("M"),
-                                         metrics.horizontalAdvance(title) + 2 * metrics.horizontalAdvance("M")))
+        widest = max([metrics.horizontalAdvance(str(row[column])) for row in model.rows[:200]]
+                     + [metrics.horizontalAdvance(title)])
+        table.setColumnWidth(column, min(max(widest + 2 * em, 4 * em), 24 * em))
     return table
 
 
