@@ -48,7 +48,11 @@ def select_matching(
     phone digits and initials: a volunteer typing a room number wants the rooms before phones.
     """
     if addresses_only:
-        # A query that reads as an address: that home, or the homes whose address starts so.
+        # A query that reads as an address: that home alone, or while it is still being typed
+        # (12-30 on the way to 12-301), the homes whose address starts so.
+        exact = select_by_address(conn, address or "")
+        if exact is not None:
+            return [exact]
         return conn.execute(
             f"""
             SELECT {COLUMNS} FROM household
