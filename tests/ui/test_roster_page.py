@@ -347,3 +347,17 @@ def test_an_address_typed_in_search_opens_that_household_not_the_phones_holding_
     page.search.clear()
     type_text(qtbot, page.search, "9101")  # four digits and no address: the phones
     qtbot.waitUntil(lambda: len(shown(page)) == 57)
+
+
+def test_a_five_digit_phone_is_refused_beside_the_phone_saying_how_long_phones_are(qtbot, conn):
+    page = make_page(qtbot, conn)
+    dialog = page.add_household()
+    type_text(qtbot, dialog.findChild(QLineEdit, "householdAddress"), "3-101")
+    phone = dialog.findChild(QLineEdit, "householdPhone")
+    qtbot.keyClicks(phone, "13800")
+    qtbot.keyClick(phone, Qt.Key.Key_Enter)
+
+    error = dialog.findChild(QLabel, "householdPhoneError")
+    assert error.isVisible()
+    assert "“13800” has 5 digits" in error.text() and "11" in error.text()
+    assert list_households(conn) == []
