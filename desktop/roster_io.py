@@ -559,9 +559,11 @@ def _read_xlsx(
             for sheet in dict.fromkeys(s for s in sheets if hasattr(s, "reset_dimensions")):
                 # Some programs write wrong sheet dimensions; read what is really there.
                 sheet.reset_dimensions()
-                rows = (
-                    (number, [_clean(value) for value in values])
-                    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+                downward = _merged_downward(data, getattr(sheet, "_worksheet_path", ""))
+                rows = _filled_down(
+                    ((number, [_clean(value) for value in values])
+                     for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)),
+                    downward,
                 )
                 found = _find_header(rows)
                 if found:
@@ -573,6 +575,52 @@ def _read_xlsx(
     except Exception as exc:  # openpyxl fails on damaged files in many ways; all mean the same
         raise BadInput("xlsx_corrupt", "file", path=str(path)) from exc
     raise BadInput("roster_no_header", "file", path=str(path))
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]{1,3})(\d+):([A-Z]{1,3})(\d+)"')
+_MAX_MERGED_CELLS = 2 * _MAX_SCANNED_ROWS
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number - 1
+
+
+def _merged_downward(data: bytes, part: str) -> dict[tuple[int, int], int]:
+    """Cells under the top of a merged block, each with the row its value sits in: a committee
+    merges the building cell over all of that building's rooms."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            xml = archive.read(part) if part in archive.namelist() else b""
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+        return {}
+    below: dict[tuple[int, int], int] = {}
+    for first_col, first_row, _last_col, last_row in _MERGE.findall(xml):
+        top, bottom, column = int(first_row), int(last_row), _column_number(first_col)
+        if bottom - top + len(below) > _MAX_MERGED_CELLS:
+            break
+        for row in range(top + 1, bottom + 1):
+            below[(row, column)] = top
+    return below
+
+
+def _filled_down(rows: Rows, below: dict[tuple[int, int], int]) -> Rows:
+    if not below:
+        yield from rows
+        return
+    tops = {(top, column) for (_row, column), top in below.items()}
+    remembered: dict[tuple[int, int], object] = {}
+    for number, cells in rows:
+        for index, value in enumerate(cells):
+            if (number, index) in tops:
+                remembered[(number, index)] = value
+        for index in range(len(cells)):
+            top = below.get((number, index))
+            if top is not None and cells[index] is None:
+                cells[index] = remembered.get((top, index))
+        yield number, cells
 
 
 def _clean(value: object) -> object:

@@ -238,6 +238,28 @@ def test_an_entrance_column_of_its_own_and_a_merged_address_column_both_import(c
     assert sorted(roster(conn)) == ["3-1-1101", "3-2-1102", "8-1-602", "8-2-601", "8-2-603", "9-1-101"]
 
 
+def test_building_and_entrance_cells_merged_over_their_rooms_give_every_room_its_address(conn, tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["梧桐苑住户登记表"])
+    sheet.merge_cells("A1:E1")
+    sheet.append(["楼号", "单元", "房号", "户主", "电话"])
+    rows = [("3号楼", "1单元", 101, "甲"), (None, None, 102, "乙"), (None, "2单元", 201, "丙"),
+            (None, None, 202, "丁"), ("5号楼", None, 301, "戊")]
+    for building, entrance, room, name in rows:
+        sheet.append([building, entrance, room, name, None])
+    sheet.merge_cells("A3:A6")  # 3号楼 over its four rooms
+    sheet.merge_cells("B3:B4")
+    sheet.merge_cells("B5:B6")
+    path = tmp_path / "梧桐苑.xlsx"
+    book.save(path)
+
+    report = import_roster(conn, path)
+
+    assert report.skipped == []
+    assert sorted(roster(conn)) == ["3-1-101", "3-1-102", "3-2-201", "3-2-202", "5-301"]
+
+
 def test_a_roster_edited_twice_with_excel_and_a_phone_keeps_its_lines_apart(conn, tmp_path):
     """Rows appended on a phone (UTF-8) under rows saved by Excel (GBK): refused, naming the line."""
     path = tmp_path / "名单.csv"
