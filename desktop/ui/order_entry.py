@@ -225,9 +225,8 @@ class OrderEntry(QWidget):
             self.clear()
         else:
             for label, item in zip(self._labels, self.items, strict=True):
-                heading = self._item_heading(item)
-                if label.text() != heading:  # each call into Qt costs; most reloads change nothing
-                    label.setText(heading)
+                if label.toolTip() != self._item_heading(item):  # most reloads change nothing
+                    self._set_heading(label, item)
         try:
             from desktop.orders import require_open
 
@@ -275,10 +274,10 @@ class OrderEntry(QWidget):
             code.setObjectName(f"orderItemCode{position}")
             code.setFixedWidth(em * 4)
             code.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            label = QLabel(self._item_heading(item), cell)
+            label = QLabel(cell)
             label.setStyleSheet(MUTED_STYLE)
             label.setFixedWidth(em * 9)
-            label.setToolTip(label.text())
+            self._set_heading(label, item)
             field = QLineEdit(cell)
             field.setObjectName(f"orderQuantity{position}")
             field.setAccessibleName(arg(self.tr("Quantity of %1"), item.name))
@@ -323,6 +322,15 @@ class OrderEntry(QWidget):
 
     def _item_heading(self, item: Item) -> str:
         return f"{item.name} {format_fen(item.price_fen)}"
+
+    def _set_heading(self, label: QLabel, item: Item) -> None:
+        """Name and price in the cell's width: a long name gives way, the price stays."""
+        price = format_fen(item.price_fen)
+        metrics = label.fontMetrics()
+        room = label.width() - metrics.horizontalAdvance(" " + price) - 2
+        name = metrics.elidedText(item.name, Qt.TextElideMode.ElideRight, max(room, 0))
+        label.setText(f"{name} {price}")
+        label.setToolTip(self._item_heading(item))
 
     # ---- the address ----
 

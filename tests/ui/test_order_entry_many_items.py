@@ -269,3 +269,15 @@ def test_after_adding_a_household_from_order_entry_only_one_message_shows(qtbot,
     assert not error.isVisible()
     assert not household.geometry().intersects(view.entry.error_box.geometry()) or \
         not view.entry.error_box.isVisible()
+
+
+def test_a_long_item_name_gives_way_to_its_price_and_is_whole_in_the_tooltip(qtbot, conn, neighbours):
+    buy_id = new_buy(conn, "西瓜团", "城南果园", [
+        ItemSpec("冰淇淋黄心西瓜(每箱四斤装,产地直发)", 5990, "ambient"), ItemSpec("苹果", 800, "ambient"),
+    ]).buy_id
+    page, view = open_on_a_laptop(qtbot, conn, buy_id)
+    label = view.entry._labels[0]
+    assert label.text().endswith("¥59.90") and "…" in label.text()
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
+    assert label.toolTip() == "冰淇淋黄心西瓜(每箱四斤装,产地直发) ¥59.90"
+    assert view.entry.finder.codes[0] == "b"  # what is in brackets is not what people call it
