@@ -113,6 +113,7 @@ class OrderEntry(QWidget):
         self._loaded = False  # the quantities shown are a saved order's, not typed
         self._unknown_address = ""
         self._loaded_fen = 0  # the loaded order's amount, to notice a change that more than doubles it
+        self._loaded_words = ""
         self.file_error = None
         self.finder = ItemFinder.of([])
         self._letters = ""  # letters typed towards an item
@@ -524,11 +525,14 @@ class OrderEntry(QWidget):
                     field.setText(str(quantities[item.id]) if item.id in quantities else "")
                 self._loaded = True
                 self._loaded_fen = self._amount_fen()
+                # With many items most quantities are out of sight: the order is said in words.
+                self._loaded_words = "、".join(
+                    f"{item.name} ×{quantities[item.id]}" for item in self.items if item.id in quantities)
         who = " · ".join(part for part in (
             household.address, household.name, *(flag_label(f) for f in household.flags)) if part)
         if self._loaded:
-            self._say_household(arg(self.tr("%1 — already ordered: change the quantities, "
-                                                     "Enter saves the change"), who))
+            self._say_household(arg(self.tr("%1 — already ordered %2: change the quantities, "
+                                            "Enter saves the change"), who, self._loaded_words))
         else:
             self._say_household(arg(self.tr("%1 — new order"), who))
 

@@ -2506,230 +2506,225 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="96"/>
+        <location filename="../../desktop/ui/import_preview.py" line="163"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="101"/>
+        <location filename="../../desktop/ui/import_preview.py" line="168"/>
         <source>Nothing has been written yet. Importing %1 will:</source>
         <translation>尚未写入任何数据。导入 %1 将会：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="106"/>
+        <location filename="../../desktop/ui/import_preview.py" line="173"/>
         <source>add</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="107"/>
+        <location filename="../../desktop/ui/import_preview.py" line="174"/>
         <source>update</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="108"/>
+        <location filename="../../desktop/ui/import_preview.py" line="175"/>
         <source>leave unchanged</source>
         <translation>不变</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="109"/>
+        <location filename="../../desktop/ui/import_preview.py" line="176"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="176"/>
+        <location filename="../../desktop/ui/import_preview.py" line="235"/>
         <source>Skipped lines</source>
         <translation>跳过的行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="177"/>
+        <location filename="../../desktop/ui/import_preview.py" line="233"/>
         <source>Line</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="262"/>
+        <location filename="../../desktop/ui/import_preview.py" line="299"/>
         <source>Import %1 households</source>
         <translation>导入 %1 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="264"/>
+        <location filename="../../desktop/ui/import_preview.py" line="301"/>
         <source>Nothing to import</source>
         <translation>没有需要导入的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="209"/>
+        <location filename="../../desktop/ui/import_preview.py" line="254"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="34"/>
+        <location filename="../../desktop/ui/import_preview.py" line="33"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="35"/>
+        <location filename="../../desktop/ui/import_preview.py" line="34"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="36"/>
+        <location filename="../../desktop/ui/import_preview.py" line="35"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="37"/>
+        <location filename="../../desktop/ui/import_preview.py" line="36"/>
         <source>Flags</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="38"/>
+        <location filename="../../desktop/ui/import_preview.py" line="37"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="39"/>
+        <location filename="../../desktop/ui/import_preview.py" line="38"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="49"/>
+        <location filename="../../desktop/ui/import_preview.py" line="48"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="51"/>
+        <location filename="../../desktop/ui/import_preview.py" line="50"/>
         <source>pickup</source>
         <translation>自提</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="52"/>
+        <location filename="../../desktop/ui/import_preview.py" line="51"/>
         <source>to the door</source>
         <translation>送货上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="54"/>
+        <location filename="../../desktop/ui/import_preview.py" line="53"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="110"/>
+        <location filename="../../desktop/ui/import_preview.py" line="177"/>
         <source>conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="112"/>
+        <location filename="../../desktop/ui/import_preview.py" line="179"/>
         <source>not in the file</source>
         <translation>文件中没有</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="121"/>
+        <location filename="../../desktop/ui/import_preview.py" line="188"/>
         <source>What the import will do</source>
         <translation>导入将做的改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="124"/>
+        <location filename="../../desktop/ui/import_preview.py" line="199"/>
         <source>Conflicts</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="125"/>
+        <location filename="../../desktop/ui/import_preview.py" line="192"/>
         <source>Use the file&apos;s</source>
         <translation>采用文件的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="125"/>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
-        <location filename="../../desktop/ui/import_preview.py" line="186"/>
+        <location filename="../../desktop/ui/import_preview.py" line="192"/>
+        <location filename="../../desktop/ui/import_preview.py" line="219"/>
+        <location filename="../../desktop/ui/import_preview.py" line="223"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="125"/>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="192"/>
+        <location filename="../../desktop/ui/import_preview.py" line="219"/>
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <location filename="../../desktop/ui/import_preview.py" line="193"/>
         <source>In the program (edited here)</source>
         <translation>本程序中（在此修改过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="126"/>
+        <location filename="../../desktop/ui/import_preview.py" line="193"/>
         <source>In the file</source>
         <translation>文件中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="137"/>
-        <source>Use the file&apos;s %1 for %2</source>
-        <translation>%2 采用文件中的%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/import_preview.py" line="146"/>
+        <location filename="../../desktop/ui/import_preview.py" line="204"/>
         <source>These fields were changed in this program since the last import, and the file says something else. The program&apos;s value is kept unless you tick “Use the file&apos;s” (Space ticks the selected row).</source>
         <translation>这些字段自上次导入后在本程序中改过，而文件中的值不同。除非勾选“采用文件的”，否则保留本程序中的值（按空格键勾选所选行）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="155"/>
+        <location filename="../../desktop/ui/import_preview.py" line="221"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="219"/>
         <source>Now</source>
         <translation>现在</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="156"/>
+        <location filename="../../desktop/ui/import_preview.py" line="220"/>
         <source>After the import</source>
         <translation>导入后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="169"/>
+        <location filename="../../desktop/ui/import_preview.py" line="229"/>
         <source>Households not in the file</source>
         <translation>文件中没有的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="170"/>
+        <location filename="../../desktop/ui/import_preview.py" line="227"/>
         <source>Address (left as it is)</source>
         <translation>地址（保持不变）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="177"/>
+        <location filename="../../desktop/ui/import_preview.py" line="233"/>
         <source>Why it is skipped (fix it in the file and import again)</source>
         <translation>跳过原因（请在文件中改正后重新导入）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="186"/>
+        <location filename="../../desktop/ui/import_preview.py" line="225"/>
         <source>New households</source>
         <translation>新住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="193"/>
+        <location filename="../../desktop/ui/import_preview.py" line="238"/>
         <source>Conflicts (%1)</source>
         <translation>冲突（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="194"/>
+        <location filename="../../desktop/ui/import_preview.py" line="239"/>
         <source>Changes (%1)</source>
         <translation>改动（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="195"/>
+        <location filename="../../desktop/ui/import_preview.py" line="240"/>
         <source>New (%1)</source>
         <translation>新增（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="196"/>
+        <location filename="../../desktop/ui/import_preview.py" line="241"/>
         <source>Not in the file (%1)</source>
         <translation>文件中没有（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="197"/>
+        <location filename="../../desktop/ui/import_preview.py" line="242"/>
         <source>Skipped lines (%1)</source>
         <translation>跳过的行（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_preview.py" line="210"/>
+        <location filename="../../desktop/ui/import_preview.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2737,18 +2732,18 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="121"/>
+        <location filename="../../desktop/ui/jobs.py" line="123"/>
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="123"/>
         <location filename="../../desktop/ui/jobs.py" line="125"/>
+        <location filename="../../desktop/ui/jobs.py" line="127"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="141"/>
+        <location filename="../../desktop/ui/jobs.py" line="143"/>
         <source>Stopping… nothing will be changed.</source>
         <translation>正在停止……不会做任何改动。</translation>
     </message>
@@ -2922,103 +2917,103 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="228"/>
+        <location filename="../../desktop/ui/main_window.py" line="230"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="247"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251"/>
+        <location filename="../../desktop/ui/main_window.py" line="253"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -3360,155 +3355,155 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>OrderEntry</name>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="122"/>
-        <location filename="../../desktop/ui/order_entry.py" line="126"/>
+        <location filename="../../desktop/ui/order_entry.py" line="123"/>
+        <location filename="../../desktop/ui/order_entry.py" line="127"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="127"/>
+        <location filename="../../desktop/ui/order_entry.py" line="128"/>
         <source>12-301 / 12号楼301</source>
         <translation>12-301 / 12号楼301</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="128"/>
+        <location filename="../../desktop/ui/order_entry.py" line="129"/>
         <source>The household&apos;s address, in any form: 12-301, 12-2-301, 12号楼301, 12栋2单元301 (%1)</source>
         <translation>住户地址，任何写法都可以：12-301、12-2-301、12号楼301、12栋2单元301（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="141"/>
-        <location filename="../../desktop/ui/order_entry.py" line="143"/>
+        <location filename="../../desktop/ui/order_entry.py" line="142"/>
+        <location filename="../../desktop/ui/order_entry.py" line="144"/>
         <source>Save order</source>
         <translation>保存订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="144"/>
+        <location filename="../../desktop/ui/order_entry.py" line="145"/>
         <source>Save this household&apos;s order and start the next (Enter)</source>
         <translation>保存这户的订单，接着录下一户（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="159"/>
+        <location filename="../../desktop/ui/order_entry.py" line="160"/>
         <source>Household found</source>
         <translation>找到的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="169"/>
+        <location filename="../../desktop/ui/order_entry.py" line="170"/>
         <source>Problem with the order</source>
         <translation>订单有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="185"/>
+        <location filename="../../desktop/ui/order_entry.py" line="186"/>
         <source>Why no orders are taken</source>
         <translation>不能下单的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="147"/>
+        <location filename="../../desktop/ui/order_entry.py" line="148"/>
         <source>Address, then an item&apos;s letters or /number, its quantity, … Enter saves</source>
         <translation>地址，然后输入商品字母代码或 /编号、数量……回车保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="154"/>
+        <location filename="../../desktop/ui/order_entry.py" line="155"/>
         <source>Item being chosen</source>
         <translation>正在选择的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="191"/>
+        <location filename="../../desktop/ui/order_entry.py" line="192"/>
         <source>Items and quantities</source>
         <translation>商品和数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="282"/>
+        <location filename="../../desktop/ui/order_entry.py" line="284"/>
         <source>Quantity of %1</source>
         <translation>%1 的数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="283"/>
+        <location filename="../../desktop/ui/order_entry.py" line="285"/>
         <source>type %1 or /%2 to come here</source>
         <translation>输入 %1 或 /%2 跳到这里</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="285"/>
+        <location filename="../../desktop/ui/order_entry.py" line="287"/>
         <source>How many %1 (%2 each, at most %3 per household); empty for none</source>
         <translation>%1 要几份（单价 %2，每户限购 %3）；不要就留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="289"/>
+        <location filename="../../desktop/ui/order_entry.py" line="291"/>
         <source>How many %1 (%2 each); empty for none</source>
         <translation>%1 要几份（单价 %2）；不要就留空</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="292"/>
+        <location filename="../../desktop/ui/order_entry.py" line="294"/>
         <source>≤%1</source>
         <translation>≤%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="372"/>
+        <location filename="../../desktop/ui/order_entry.py" line="383"/>
         <source>item number…</source>
         <translation>商品编号…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="381"/>
+        <location filename="../../desktop/ui/order_entry.py" line="392"/>
         <source>no item for “%1”</source>
         <translation>没有对应“%1”的商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="399"/>
-        <location filename="../../desktop/ui/order_entry.py" line="412"/>
+        <location filename="../../desktop/ui/order_entry.py" line="410"/>
+        <location filename="../../desktop/ui/order_entry.py" line="423"/>
         <source>no item %1</source>
         <translation>没有第 %1 号商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="481"/>
+        <location filename="../../desktop/ui/order_entry.py" line="492"/>
         <source>No household at %1 in the roster.</source>
         <translation>名单中没有 %1 这户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="482"/>
+        <location filename="../../desktop/ui/order_entry.py" line="493"/>
         <source>&amp;Add household %1…</source>
         <translation>添加住户 %1(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="483"/>
+        <location filename="../../desktop/ui/order_entry.py" line="494"/>
         <source>Add household %1</source>
         <translation>添加住户 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="484"/>
+        <location filename="../../desktop/ui/order_entry.py" line="495"/>
         <source>Add the household at %1 to the roster (%2)</source>
         <translation>把 %1 这户加入住户名单（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="520"/>
-        <source>%1 — already ordered: change the quantities, Enter saves the change</source>
-        <translation>%1 —— 已下过单：修改数量后按回车保存</translation>
+        <location filename="../../desktop/ui/order_entry.py" line="534"/>
+        <source>%1 — already ordered %2: change the quantities, Enter saves the change</source>
+        <translation>%1 —— 已下过单（%2）：修改数量后按回车保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="523"/>
+        <location filename="../../desktop/ui/order_entry.py" line="537"/>
         <source>%1 — new order</source>
         <translation>%1 —— 新订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="560"/>
+        <location filename="../../desktop/ui/order_entry.py" line="574"/>
         <source>More than double</source>
         <translation>超过原来的两倍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="561"/>
+        <location filename="../../desktop/ui/order_entry.py" line="575"/>
         <source>This changes the order of %1 from %2 to %3, more than double. Save the change?</source>
         <translation>%1 的订单将从 %2 改为 %3，超过原来的两倍。保存这个改动吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="566"/>
+        <location filename="../../desktop/ui/order_entry.py" line="580"/>
         <source>Confirm a large change</source>
         <translation>确认大幅改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="567"/>
+        <location filename="../../desktop/ui/order_entry.py" line="581"/>
         <source>&amp;Save %1</source>
         <translation>保存 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/order_entry.py" line="569"/>
+        <location filename="../../desktop/ui/order_entry.py" line="583"/>
         <source>&amp;Check again</source>
         <translation>再检查一下(&amp;C)</translation>
     </message>

@@ -195,6 +195,8 @@ def test_the_order_loads_before_the_next_key_and_typing_replaces_the_quantity(qt
     board.keys("xh")
     tomato = view.entry.fields[0]
     assert tomato.text() == "2" and tomato.selectedText() == "2"
+    # 鸡蛋 is rows below, out of sight: the household's line says the whole order.
+    assert "already ordered 西红柿 ×2、鸡蛋 ×1" in view.findChild(QLabel, "orderHousehold").text()
     board.typed("3")
     assert tomato.text() == "3"  # replaced, not 23, and not lost to the loading order
     board.enter()
