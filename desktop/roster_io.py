@@ -273,6 +273,10 @@ def _apply(
             values, given = _row_values(columns, cells)
         except BadInput as error:
             report.skipped.append(SkippedRow(line, describe(error, lang)))
+            # A household whose row is skipped for its phone is still in the file.
+            named = _row_address(columns, cells)
+            if named:
+                in_file.add(named)
             continue
         address = values["address"]
         if address in written:
@@ -400,6 +404,23 @@ def _row_values(columns: dict[str, int], cells: list) -> tuple[dict, set[str]]:
     if building is None and entrance is None and room is None:
         raise BadInput("address_empty", "address")
     return households.values_from_parts(building, entrance, room, **rest), given
+
+
+def _row_address(columns: dict[str, int], cells: list) -> str | None:
+    """The address a row names, whatever is wrong elsewhere in it; None if it names none."""
+    from desktop.address import address_from_parts, parse_address
+
+    def cell(name: str) -> object:
+        index = columns.get(name)
+        return cells[index] if index is not None and index < len(cells) else None
+
+    try:
+        if cell("address") is not None and cell("building") is None:
+            return parse_address(str(cell("address"))).canonical
+        room = cell("room") if cell("room") is not None else cell("address")
+        return address_from_parts(cell("building"), cell("entrance"), room).canonical
+    except BadInput:
+        return None
 
 
 def _check_cancel(should_cancel: ShouldCancel | None) -> None:

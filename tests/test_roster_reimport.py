@@ -104,6 +104,15 @@ def test_a_second_roster_lists_every_field_it_changes_old_to_new_and_the_flags(c
     assert roster(conn)["3-1-101"].phone == "13800000001"  # a dry run writes nothing
 
 
+def test_a_household_whose_row_is_skipped_is_not_called_missing_from_the_file(conn, tmp_path):
+    import_roster(conn, excel_csv(tmp_path / "名单.csv", FIRST))
+    second = [row[:] for row in FIRST]
+    second[4][4] = "138000"  # 5-301's phone lost five digits
+    report = import_roster(conn, excel_csv(tmp_path / "名单二.csv", second), dry_run=True)
+    assert [row.line for row in report.skipped] == [5]
+    assert report.not_in_file == []
+
+
 def test_a_field_edited_in_the_program_is_kept_and_listed_as_a_conflict(conn, tmp_path):
     import_roster(conn, excel_csv(tmp_path / "名单.csv", FIRST))
     # The volunteer learnt 张建国's new phone at the table and 李秀英 now has her son with her.
