@@ -44,3 +44,38 @@ def test_closing_during_an_import_asks_and_either_keeps_working_or_stops_it(qtbo
     finally:
         release.set()
         job.wait()
+
+
+def test_while_the_import_dialog_is_up_the_window_takes_no_clicks_yet_hears_a_close(qtbot, conn):
+    from PySide6.QtCore import Qt
+
+    window = MainWindow(conn, settings=None)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    roster = window.pages["roster"]
+    release = threading.Event()
+
+    def long_import(progress, should_cancel):
+        release.wait(10)
+        return "finished"
+
+    job = jobs.run_job(roster, "Importing 住户名单.xlsx…", long_import, show_after_ms=0)
+    try:
+        qtbot.waitUntil(lambda: job.dialog.isVisible())
+        qtbot.mouseClick(roster.add_button, Qt.MouseButton.LeftButton)
+        assert roster.household_dialog is None  # held still under the import
+
+        assert window.close() is False
+        box = window.close_question
+        assert box.isVisible() and "still running" in box.text()
+        box.findChild(QPushButton, "closeKeep").click()
+        release.set()
+        qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+        qtbot.mouseClick(roster.add_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: roster.household_dialog is not None)  # free again once it is done
+        roster.household_dialog.reject()
+    finally:
+        release.set()
+        job.wait()
