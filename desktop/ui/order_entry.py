@@ -347,8 +347,11 @@ class OrderEntry(QWidget):
             # Again once the lines above have settled (the household's line may have appeared).
             QTimer.singleShot(0, lambda c=cell: self.items_area.ensureWidgetVisible(c, 0, 2))
             if event.reason() == Qt.FocusReason.MouseFocusReason:
-                # The click places the cursor after focus arrives: select once it has.
+                # The click places the cursor after focus arrives: select once it has. A click
+                # also ends any item letters or number being typed.
                 QTimer.singleShot(0, watched.selectAll)
+                self._letters, self._number = "", None
+                self._say_jump("")
             else:
                 watched.selectAll()
         elif kind == QEvent.Type.KeyPress and (watched in self.fields or watched is self.address):
