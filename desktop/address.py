@@ -134,6 +134,8 @@ def _part_number(cell: object, suffixes: tuple[str, ...], field: str, normal: st
             break
     if not text:
         return None
+    if text and all(ch in _SMALL_NUMERALS for ch in text) and len(text) <= 3:
+        text = str(_chinese_small(text))  # 一 in a 单元 column, 三 in a 楼号 column
     if not (text.isascii() and text.isdecimal()) or int(text) == 0:
         raise BadInput("address_part_invalid", field, text=str(cell).strip())
     return int(text)

@@ -371,16 +371,22 @@ def _row_values(columns: dict[str, int], cells: list) -> tuple[dict, set[str]]:
         return cells[index] if index is not None and index < len(cells) else None
 
     flags = cell("flags")
+    chosen = set(households.flags_from_text(None if flags is None else str(flags)))
+    ticked = [(name[5:], cell(name)) for name in columns if name.startswith("flag:")]
+    chosen.update(flag for flag, value in ticked
+                  if value is not None and str(value).strip().lower() in _YES)
     rest = {
         "name": cell("name") or "",
         "phone": cell("phone") or "",
         "people": cell("people"),
-        "flags": households.flags_from_text(None if flags is None else str(flags)),
+        "flags": tuple(flag for flag in households.FLAGS if flag in chosen),
         "delivery": cell("delivery") or "pickup",
         "notes": cell("notes") or "",
         "active": True,  # a household on the committee's list lives there
     }
     given = {name for name in _KEPT_WHEN_BLANK if cell(name) is not None}
+    if any(value is not None for _flag, value in ticked):
+        given.add("flags")
     address, building, entrance, room = (
         cell("address"), cell("building"), cell("entrance"), cell("room")
     )
@@ -709,6 +715,20 @@ def _header_field(value: object) -> tuple[str, bool] | None:
     return (best[2], False) if best else None
 
 
+# A column of its own per situation, ticked 是/否 or √: 是否独居, 有无婴幼儿, 孕妇.
+_FLAG_COLUMN_WORDS = (
+    ("独居", "elderly_alone"), ("空巢", "elderly_alone"), ("婴", "infant"), ("孕", "pregnant"),
+    ("慢性病", "chronic_medication"), ("用药", "chronic_medication"), ("残疾", "disability"),
+    ("行动不便", "disability"), ("智能手机", "no_smartphone"),
+)
+_YES = frozenset({"是", "有", "√", "✓", "✔", "y", "yes", "1", "true", "●", "需要", "x"})
+
+
+def _flag_column(value: object) -> str | None:
+    text = _header_key(value)
+    return next((flag for word, flag in _FLAG_COLUMN_WORDS if word in text), None)
+
+
 def _header_columns(cells: list) -> tuple[tuple[int, int], dict[str, int]] | None:
     """The columns a row names, with how strongly, if it could be the header; else None."""
     columns: dict[str, int] = {}
@@ -720,6 +740,10 @@ def _header_columns(cells: list) -> tuple[tuple[int, int], dict[str, int]] | Non
         if found and found[0] not in columns:
             columns[found[0]] = index
             exact += found[1]
+        elif not found:
+            flag = _flag_column(value)
+            if flag and f"flag:{flag}" not in columns:
+                columns[f"flag:{flag}"] = index
     if "address" in columns or {"building", "room"} <= columns.keys():
         return (len(columns), exact), columns
     return None

@@ -98,6 +98,7 @@ def test_an_address_is_found_inside_a_chain_line_with_the_rest_kept():
         (2, None, "2-2-301", "2-2-301"),  # the whole address typed into the room column
         ("2栋2单元", None, "301", "2-2-301"),  # building and entrance in one cell
         ("三栋", "一单元", "1101", "3-1-1101"),
+        ("三", "一", "101室", "3-1-101"),  # bare Chinese numerals in their own columns
     ],
 )
 def test_separate_building_and_room_cells_make_one_address(building, entrance, room, canonical):

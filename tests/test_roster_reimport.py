@@ -269,6 +269,21 @@ def test_building_and_entrance_cells_merged_over_their_rooms_give_every_room_its
     assert sorted(roster(conn)) == ["3-1-101", "3-1-102", "3-2-201", "3-2-202", "5-301"]
 
 
+def test_a_column_per_situation_ticked_yes_or_no_becomes_flags(conn, tmp_path):
+    path = excel_csv(tmp_path / "r.csv", [
+        ["楼栋号", "单元号", "房间号", "户主姓名", "是否独居老人", "有无婴幼儿", "孕妇", "备注"],
+        ["三号楼", "一", "101室", "甲", "是", "否", "", ""],
+        ["3", "1", "102", "乙", "否", "有", "√", ""],
+        ["3", "1", "103", "丙", "", "", "", "无"],
+    ])
+    report = import_roster(conn, path)
+    assert report.skipped == []
+    found = roster(conn)
+    assert found["3-1-101"].flags == ("elderly_alone",)
+    assert found["3-1-102"].flags == ("infant", "pregnant")
+    assert found["3-1-103"].flags == ()
+
+
 def test_a_roster_edited_twice_with_excel_and_a_phone_keeps_its_lines_apart(conn, tmp_path):
     """Rows appended on a phone (UTF-8) under rows saved by Excel (GBK): refused, naming the line."""
     path = tmp_path / "名单.csv"
