@@ -65,6 +65,8 @@ _KEPT_WHEN_BLANK = {
 COMPARED_FIELDS = ("name", "phone", "people", "flags", "delivery", "notes")
 _BLANK_VALUES = {"name": "", "phone": "", "people": 1, "flags": "", "delivery": "pickup", "notes": ""}
 PREFERENCES = ("program", "file")
+_ZH_FIELDS = {"name": "姓名", "phone": "电话", "people": "人数", "flags": "特殊情况", "delivery": "配送",
+              "notes": "备注"}
 _HEADER_SEARCH_ROWS = 10  # title rows above the header ("XX小区住户名单") are skipped up to here
 _DELIMITERS = (",", "\t", ";")
 _MAX_BYTES = 64 * 1024 * 1024  # far above any compound's roster; stops a wrongly chosen video
@@ -158,10 +160,16 @@ class ImportReport:
             ]
             if self.dry_run:
                 lines.append("试运行：以上为正式导入的结果，本次未保存任何改动。")
+            if self.changes:
+                lines.append(f"改动 {len(self.changes)} 处：")
+                lines += [f"  {c.address} {_ZH_FIELDS[c.field]}：“{c.old}” → “{c.new}”"
+                          for c in self.changes[:_SUMMARY_SKIPPED]]
+                if len(self.changes) > _SUMMARY_SKIPPED:
+                    lines.append(f"  ……另有 {len(self.changes) - _SUMMARY_SKIPPED} 处改动（--json 列出全部）。")
             if self.conflicts:
                 lines.append(f"冲突 {len(self.conflicts)} 处（本程序中改过、文件中又不同的字段）：")
                 lines += [
-                    f"  {c.address} {c.field}：本程序 “{c.program}”，文件 “{c.file}”，"
+                    f"  {c.address} {_ZH_FIELDS[c.field]}：本程序 “{c.program}”，文件 “{c.file}”，"
                     f"保留{'本程序' if c.kept == 'program' else '文件'}的"
                     for c in self.conflicts[:_SUMMARY_SKIPPED]
                 ]
@@ -180,6 +188,12 @@ class ImportReport:
             ]
             if self.dry_run:
                 lines.append("Dry run: these are the numbers a real import would give; nothing was saved.")
+            if self.changes:
+                lines.append(f"{len(self.changes)} field changes:")
+                lines += [f"  {c.address} {c.field}: “{c.old}” → “{c.new}”"
+                          for c in self.changes[:_SUMMARY_SKIPPED]]
+                if len(self.changes) > _SUMMARY_SKIPPED:
+                    lines.append(f"  …and {len(self.changes) - _SUMMARY_SKIPPED} more (--json lists them all).")
             if self.conflicts:
                 lines.append(f"{len(self.conflicts)} conflicts (fields edited in the program that "
                              "the file gives differently):")

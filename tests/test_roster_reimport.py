@@ -14,6 +14,7 @@ from desktop import households
 from desktop.cli import main
 from desktop.db import connect
 from desktop.errors import BadInput
+from desktop.lang import set_language
 from desktop.messages import describe
 from desktop.roster_io import MAX_ROWS, import_roster
 
@@ -352,3 +353,22 @@ def test_a_small_workbook_that_would_unpack_to_gigabytes_is_refused_from_its_siz
         import_roster(conn, path)
     assert refused.value.code == "workbook_too_large"
     assert roster(conn) == {}
+
+
+def test_the_command_lines_summary_names_each_change_and_conflict_in_words(tmp_path, capsys):
+    db = str(tmp_path / "c.sqlite")
+    main(["roster", "import", str(excel_csv(tmp_path / "a.csv", FIRST)), "--db", db])
+    with connect(tmp_path / "c.sqlite") as conn:
+        edit(conn, "3-1-101", people=3)
+    second = [row[:] for row in FIRST]
+    second[2][4] = "13900000002"
+    capsys.readouterr()
+    try:
+        assert main(["--lang", "zh_CN", "roster", "import", str(excel_csv(tmp_path / "b.csv", second)),
+                     "--db", db, "--dry-run"]) == 0
+    finally:
+        set_language(None)
+    out = capsys.readouterr().out
+    assert "3-1-102 电话：“13800000002” → “13900000002”" in out
+    assert "3-1-101 人数：本程序 “3”，文件 “2”，保留本程序的" in out
+    assert "试运行" in out
