@@ -161,7 +161,7 @@ def address_from_parts(building: object, entrance: object, room: object) -> Addr
     address there (`2-2-301`), or building and entrance in one cell (`2栋2单元`).
     """
     b_text = _normalise(_cell_text(building))
-    split = _BUILDING_WITH_ENTRANCE.fullmatch(b_text) if b_text else None
+    split = _BUILDING_WITH_ENTRANCE.fullmatch(b_text) if b_text and not b_text.isdigit() else None
     if split:
         b, e_in_building = int(split.group("b")), int(split.group("e"))
     else:
@@ -169,8 +169,9 @@ def address_from_parts(building: object, entrance: object, room: object) -> Addr
     e = _agree(_part_number(entrance, ("单元",), "entrance"), e_in_building, "entrance",
                _cell_text(entrance))
     r_text = _normalise(_cell_text(room))
-    with_entrance = _ROOM_WITH_ENTRANCE.fullmatch(r_text) if r_text else None
-    whole = _WHOLE.fullmatch(r_text) if r_text and not with_entrance else None
+    plain = not r_text or r_text.isdigit()  # most rooms: no entrance or building to look for
+    with_entrance = None if plain else _ROOM_WITH_ENTRANCE.fullmatch(r_text)
+    whole = None if plain or with_entrance else _WHOLE.fullmatch(r_text)
     if with_entrance:
         e = _agree(e, int(with_entrance.group("e")), "entrance", _cell_text(room))
         r = int(with_entrance.group("r"))
