@@ -84,6 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
     imp = roster_sub.add_parser("import", parents=[common])
     imp.add_argument("file", type=Path)
     imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--prefer", choices=("program", "file"), default="program",
+                     help="for a field edited in the program since the last import: keep it "
+                          "(program, the default) or take the file's value (file)")
     imp.add_argument("--json", action="store_true")
     exp = roster_sub.add_parser("export", parents=[common])
     exp.add_argument("file", type=Path)
@@ -261,7 +264,8 @@ def _roster(args: argparse.Namespace) -> int:
         from desktop import roster_io
 
         if args.roster_command == "import":
-            report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run)
+            report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run,
+                                             prefer=args.prefer)
             if args.json:
                 print_json(report.as_json())
             else:

@@ -150,7 +150,22 @@ def normalise_phone(text: object) -> str:
         digits = digits[2:]
     if len(digits) > 15:
         raise BadInput("phone_invalid", "phone", text=raw)
+    if digits and not _phone_length_fits(digits):
+        raise BadInput("phone_length", "phone", text=raw, count=len(digits))
     return digits
+
+
+def _phone_length_fits(digits: str) -> bool:
+    """A mobile (11 digits from 1), a local landline (7 or 8), one with its area code (10 to 12
+    from 0), or an international number written with 00."""
+    length = len(digits)
+    if length in (7, 8):
+        return True
+    if length == 11 and digits.startswith("1"):
+        return True
+    if 10 <= length <= 12 and digits.startswith("0"):
+        return True
+    return digits.startswith("00") and 11 <= length <= 15
 
 
 _CHINESE_COUNTS = {
@@ -289,10 +304,16 @@ def search_households(conn: Connection, query: str) -> list[Household]:
         address = parse_address(text).canonical
     except BadInput:
         address = None
-    digits = re.sub(r"\D", "", text) if len(re.sub(r"\D", "", text)) >= 3 else ""
+    if address is not None:
+        # `9-101` is a home, never the digits 9101 inside 57 phone numbers.
+        found = rows.select_matching(conn, address=address, text=text.replace(" ", ""),
+                                     digits="", initials="", addresses_only=True)
+        return [_from_row(row) for row in found]
+    only_digits = re.sub(r"\D", "", text)
+    digits = only_digits if len(only_digits) >= 4 else ""
     initials = text.lower() if re.fullmatch(r"[A-Za-z]+", text) else ""
     found = rows.select_matching(
-        conn, address=address, text=text.replace(" ", ""), digits=digits, initials=initials
+        conn, address=None, text=text.replace(" ", ""), digits=digits, initials=initials
     )
     return [_from_row(row) for row in found]
 

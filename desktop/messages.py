@@ -30,6 +30,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "“{text}” is not a number: building, entrance and room are numbers, such as 12, 2 and 301.",
         "“{text}”不是数字：楼号、单元和房号应为数字，例如 12、2、301。",
     ),
+    "address_parts_disagree": (
+        "“{text}” does not match the building or entrance in the other columns: correct one of them.",
+        "“{text}”与其他列的楼号或单元不一致：请改正其中一处。",
+    ),
     "address_taken": (
         "Another household already lives at {address}: open that one instead.",
         "{address} 已有住户：请直接打开该住户修改。",
@@ -91,6 +95,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "file_encoding_unknown": (
         "{path} is in a text encoding that cannot be read: save it as CSV UTF-8 and try again.",
         "{path} 的文字编码无法识别：请另存为“CSV UTF-8”后再导入。",
+    ),
+    "file_encodings_mixed": (
+        "{path} mixes text encodings: line {line} is {encoding} but line {first} is {first_encoding}. Open it in Excel, save it again as “CSV UTF-8” and import that.",
+        "{path} 混用了两种文字编码：第 {line} 行是 {encoding}，而第 {first} 行是 {first_encoding}。请用 Excel 打开，另存为“CSV UTF-8”后再导入。",
+    ),
+    "file_line_encoding_unknown": (
+        "Line {line} of {path} is in a text encoding that cannot be read: open the file in Excel, save it again as “CSV UTF-8” and import that.",
+        "{path} 第 {line} 行的文字编码无法识别：请用 Excel 打开，另存为“CSV UTF-8”后再导入。",
+    ),
+    "roster_too_many_rows": (
+        "{path} has more than {maximum} rows, more than any compound's roster: check that you chose the right file.",
+        "{path} 超过 {maximum} 行，不像一个小区的住户名单：请确认选对了文件。",
+    ),
+    "roster_prefer_invalid": (
+        "“{text}” is not a choice for conflicts: use program or file.",
+        "“{text}”不是冲突的处理方式：请用 program（保留本程序的）或 file（采用文件的）。",
+    ),
+    "phone_length": (
+        "“{text}” has {count} digits, which no phone number has: a mobile has 11 (such as 13800138000), a landline 7 or 8, or 10 to 12 with its area code.",
+        "“{text}”有 {count} 位数字，不是电话号码：手机号 11 位（例如 13800138000），座机 7 或 8 位，带区号 10 到 12 位。",
     ),
     "xlsx_corrupt": (
         "{path} is not a readable Excel file: open it in Excel, save it again as .xlsx and retry.",
@@ -535,9 +559,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # KuaiTuanTuan exports
     "workbook_too_large": (
-        "{path} would unpack to {size} MB of sheets, more than the {limit} MB this program reads: "
-        "export a smaller file (fewer rows or one group at a time) and import that.",
-        "{path} 解压后表格有 {size} MB，超过本程序可读取的 {limit} MB：请导出较小的文件（行数少一些或一次一个团）再导入。",
+        "{path} would unpack to {size} MB, more than the {limit} MB this program reads: check that "
+        "it is the right file, or export a smaller one (fewer rows, or one group at a time).",
+        "{path} 解压后有 {size} MB，超过本程序可读取的 {limit} MB：请确认选对了文件，或导出较小的文件（行数少一些或一次一个团）。",
     ),
     "ktt_too_many_rows": (
         "{path} has more than {limit} rows: that is not one group buy; export one group at a time "

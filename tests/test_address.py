@@ -34,6 +34,9 @@ from desktop.errors import BadInput
         ("上海市 某区 某路288弄 静安花园 12号 1201室", "12-1201"),
         ("静安花园小区3号1701室", "3-1701"),
         ("某某路100弄8号楼2单元602室", "8-2-602"),
+        ("三栋二单元301", "3-2-301"),
+        ("十二号楼301室", "12-301"),
+        ("3号楼2单元301室", "3-2-301"),
     ],
 )
 def test_a_home_written_any_accepted_way_becomes_its_canonical_address(written, canonical):
@@ -87,6 +90,15 @@ def test_an_address_is_found_inside_a_chain_line_with_the_rest_kept():
         (12, 2, 301, "12-2-301"),
         (12.0, None, 301.0, "12-301"),
         ("8", "2单元", "602", "8-2-602"),
+        # The room column as committees fill it: entrance and room together.
+        (2, None, "2单元301", "2-2-301"),
+        (2, None, "2-301", "2-2-301"),
+        ("2号楼", None, "二单元301室", "2-2-301"),
+        (2, "2单元", "2-301", "2-2-301"),
+        (2, None, "2-2-301", "2-2-301"),  # the whole address typed into the room column
+        ("2栋2单元", None, "301", "2-2-301"),  # building and entrance in one cell
+        ("三栋", "一单元", "1101", "3-1-1101"),
+        ("三", "一", "101室", "3-1-101"),  # bare Chinese numerals in their own columns
     ],
 )
 def test_separate_building_and_room_cells_make_one_address(building, entrance, room, canonical):
@@ -98,5 +110,14 @@ def test_separate_cells_without_a_room_or_with_words_are_refused():
         address_from_parts("21号楼", None, "")
     assert caught.value.code == "address_no_room"
     with pytest.raises(BadInput) as caught:
-        address_from_parts("二十一", None, "504")
+        address_from_parts("A座", None, "504")
     assert caught.value.code == "address_part_invalid"
+
+
+def test_cells_that_disagree_about_the_entrance_or_building_are_refused():
+    with pytest.raises(BadInput) as caught:
+        address_from_parts(2, "3单元", "2单元301")
+    assert caught.value.code == "address_parts_disagree"
+    with pytest.raises(BadInput) as caught:
+        address_from_parts(2, None, "5-2-301")
+    assert caught.value.code == "address_parts_disagree"

@@ -118,6 +118,24 @@ def test_a_household_is_found_by_address_room_name_phone_and_pinyin_initials(con
     assert find_household(conn, "99-101") is None
 
 
+def test_a_query_that_reads_as_an_address_matches_addresses_not_phone_digits(conn):
+    add(conn, "9-101", "住户甲", "13800138000")
+    add(conn, "9-1010", "住户乙", "13800138001")
+    # Phones that hold the digits 9101 somewhere: an address search must not bring them up.
+    for n in range(57):
+        add(conn, f"20-{101 + n}", "", f"1399101{n:04d}")
+
+    def found(query):
+        return [h.address for h in search_households(conn, query)]
+
+    assert found("9-101") == ["9-101"]
+    assert found("9号楼101") == ["9-101"]
+    assert found("9-10") == ["9-101", "9-1010"]  # on the way to an address: those it may become
+    assert found("9101") != [] and set(found("9101")) <= {f"20-{101 + n}" for n in range(57)}
+    assert len(found("9101")) == 57  # four digits and no address: phone digits
+    assert found("138") == ["20-138"]  # three digits are a room, never phone digits
+
+
 def test_roster_counts_per_building_and_flags(conn):
     add(conn, "1-101", flags=["elderly_alone"], delivery="door")
     add(conn, "1-102")
@@ -155,6 +173,13 @@ def test_phones_keep_digits_and_people_stay_between_one_and_twenty():
     assert normalise_phone("+86 138-0013-8000") == "13800138000"
     assert normalise_phone(13800138000.0) == "13800138000"
     assert normalise_phone("") == ""
+    assert normalise_phone("021-6543 2100") == "02165432100"
+    assert normalise_phone("6543210") == "6543210"
+    for short in ("12345", "138001380", "2345678901"):
+        with pytest.raises(BadInput) as caught:
+            normalise_phone(short)
+        assert caught.value.code == "phone_length"
+        assert caught.value.field == "phone"
     assert parse_people("") == 1
     assert parse_people("三") == 3
     assert parse_people(4.0) == 4

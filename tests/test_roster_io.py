@@ -19,7 +19,7 @@ from desktop.errors import BadInput, Cancelled
 from desktop.messages import describe
 from desktop.roster_io import EXPORT_COLUMNS, _header_field, export_roster, import_roster
 
-SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"
+SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"  # as Excel saved it
 
 
 @pytest.fixture
@@ -61,7 +61,8 @@ def test_a_committees_gbk_roster_from_excel_imports_with_every_household_and_its
 
     report = import_roster(conn, SAMPLE, lang="en")
 
-    assert report.as_json() == {"added": 40, "updated": 0, "unchanged": 0, "skipped": []}
+    assert report.as_json() == {"added": 40, "updated": 0, "unchanged": 0, "skipped": [],
+                                "changes": [], "conflicts": [], "not_in_file": []}
     found = roster(conn)
     assert len(found) == 40
     widow = found["21-504"]
@@ -82,7 +83,8 @@ def test_importing_the_same_roster_again_changes_nothing(conn):
 
     report = import_roster(conn, SAMPLE)
 
-    assert report.as_json() == {"added": 0, "updated": 0, "unchanged": 40, "skipped": []}
+    assert report.as_json() == {"added": 0, "updated": 0, "unchanged": 40, "skipped": [],
+                                "changes": [], "conflicts": [], "not_in_file": []}
     assert snapshot(conn) == before
 
 
@@ -316,6 +318,12 @@ def test_a_dry_run_reports_what_an_import_would_do_and_changes_nothing(conn, tmp
     assert rehearsal.as_json() == {
         "added": 1, "updated": 2, "unchanged": 1,
         "skipped": [{"line": 6, "reason": rehearsal.skipped[0].reason}],
+        "changes": [
+            {"address": "1-101", "field": "name", "old": "老住户", "new": "老住户改名"},
+            {"address": "1-103", "field": "people", "old": 3, "new": 4},
+        ],
+        "conflicts": [],
+        "not_in_file": [],
     }
     assert "Dry run" in rehearsal.summary("en")
 
@@ -389,7 +397,7 @@ BAD_FILES = {
     "a .docx renamed .csv": ("roster.csv", _docx, "file_format_unknown"),
     "binary garbage": ("roster.csv", lambda p: p.write_bytes(bytes(range(256)) * 8), "file_format_unknown"),
     "an old .xls": ("roster.csv", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 500), "file_format_unknown"),
-    "a Western Windows encoding": ("roster.csv", lambda p: write(p, "address,name\n1-101,Zoë Åberg\n", "cp1252"), "file_encoding_unknown"),
+    "a Western Windows encoding": ("roster.csv", lambda p: write(p, "address,name\n1-101,Zoë Åberg\n", "cp1252"), "file_line_encoding_unknown"),
     "a damaged Excel file": ("roster.xlsx", _truncated_xlsx, "xlsx_corrupt"),
     "a table without a header": ("roster.csv", lambda p: write(p, "1-101,张三\n1-102,李四\n"), "roster_no_header"),
     "an empty file": ("roster.csv", lambda p: p.write_bytes(b""), "roster_no_header"),
@@ -567,12 +575,15 @@ _ALPHABET = (
 _CELLS = st.one_of(
     st.text(alphabet=_ALPHABET, max_size=14),
     st.sampled_from(["12-301", "5号楼1201", "１５", "301室", "2单元", "3", "300", "-3", "独居老人",
-                     "有婴儿", "送货上门", "自提", "door", "138 0013 8000", "", " "]),
+                     "有婴儿", "送货上门", "自提", "door", "138 0013 8000", "", " ",
+                     # as committees write rooms and buildings
+                     "2单元301", "2-301", "二单元301室", "3栋2单元", "三栋", "8号楼二单元603室", "2-2-301",
+                     "12345", "021-6543 2100"]),
     st.integers(-5, 2000).map(str),
     st.builds("{}-{}".format, st.integers(0, 40), st.integers(0, 2000)),
 )
 _HEADERS = ["地址", "楼号", "单元", "房号", "姓名", "电话", "人数", "特殊情况", "配送方式", "备注",
-            "address", "flags", "标题"]
+            "address", "flags", "标题", "门牌", "门牌号", "楼栋"]
 
 
 def _check_refusal_changes_nothing(conn, path: Path) -> None:
@@ -638,3 +649,69 @@ def test_a_dry_run_inside_a_callers_transaction_undoes_only_its_own_work(conn, t
         add(conn, "7-702")
         assert import_roster(conn, path, dry_run=True).added == 1
     assert set(roster(conn)) == {"7-702"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(
+        st.tuples(st.lists(_CELLS, min_size=2, max_size=4), st.sampled_from(["utf-8", "gbk"])),
+        min_size=1, max_size=8,
+    ),
+)
+def test_lines_saved_by_different_programs_are_refused_by_line_or_imported(conn, tmp_path, lines):
+    """Each line in its own encoding, as a roster edited in Excel and then on a phone is."""
+    data = "楼号,房号,姓名\r\n".encode("gbk")
+    for cells, encoding in lines:
+        out = io.StringIO()
+        csv.writer(out).writerow(cells)
+        try:
+            data += out.getvalue().encode(encoding)
+        except UnicodeEncodeError:
+            data += out.getvalue().encode("utf-8")
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    before = snapshot(conn)
+    try:
+        import_roster(conn, path)
+    except BadInput as refused:
+        assert snapshot(conn) == before
+        if refused.code == "file_encodings_mixed":
+            assert 2 <= refused.data["line"] <= data.count(b"\n") + 1  # a physical line of the file
+        return
+    for h in households.list_households(conn):
+        assert "\ufffd" not in h.name
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    first=st.lists(st.lists(_CELLS, max_size=5), max_size=6),
+    second=st.lists(st.lists(_CELLS, max_size=5), max_size=6),
+    prefer=st.sampled_from(["program", "file"]),
+)
+def test_a_roster_imported_edited_and_imported_again_reports_only_real_changes(
+    tmp_path_factory, first, second, prefer
+):
+    folder = tmp_path_factory.mktemp("reimport")  # a fresh compound for every example
+    conn = connect(folder / "c.sqlite")
+    try:
+        header = ["地址", "姓名", "电话", "人数", "备注"]
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *first])
+        import_roster(conn, write(folder / "a.csv", out.getvalue()))
+        for h in households.list_households(conn)[:2]:
+            households.update_household(conn, h.id, households.HouseholdFields(
+                address=h.address, name=h.name[:30] + "改", phone=h.phone, people=h.people,
+                notes=h.notes))
+        out = io.StringIO()
+        csv.writer(out).writerows([header, *second])
+        before = {h.address: h for h in households.list_households(conn)}
+        report = import_roster(conn, write(folder / "b.csv", out.getvalue()), prefer=prefer)
+        after = {h.address: h for h in households.list_households(conn)}
+    finally:
+        conn.close()
+    for change in report.changes:
+        assert getattr(before[change.address], change.field) != getattr(after[change.address], change.field)
+    for conflict in report.conflicts:
+        assert conflict.kept == prefer
+        kept = getattr(after[conflict.address], conflict.field)
+        assert kept == (conflict.program if prefer == "program" else conflict.file)

@@ -40,12 +40,27 @@ def select_matching(
     text: str,
     digits: str,
     initials: str,
+    addresses_only: bool = False,
 ) -> list[sqlite3.Row]:
     """Households whose address, name, phone or pinyin initials match what was typed.
 
     The exact address comes first, then the rooms and addresses that match, then names, then
     phone digits and initials: a volunteer typing a room number wants the rooms before phones.
     """
+    if addresses_only:
+        # A query that reads as an address: that home alone, or while it is still being typed
+        # (12-30 on the way to 12-301), the homes whose address starts so.
+        exact = select_by_address(conn, address or "")
+        if exact is not None:
+            return [exact]
+        return conn.execute(
+            f"""
+            SELECT {COLUMNS} FROM household
+            WHERE address = :address OR address LIKE :text_prefix ESCAPE '\\'
+            ORDER BY active DESC, address != :address, building, entrance IS NOT NULL, entrance, room
+            """,
+            {"address": address, "text_prefix": _like(address or "") + "%"},
+        ).fetchall()
     return conn.execute(
         f"""
         SELECT {COLUMNS} FROM household
@@ -115,3 +130,23 @@ def count_summary(conn: sqlite3.Connection) -> sqlite3.Row:
         "coalesce(sum(delivery = 'door'), 0) AS door "
         "FROM household WHERE active = 1"
     ).fetchone()
+
+
+# What the last roster import said for each household it named, so a later import can tell a field
+# edited in the program since then from one the committee changed in its file.
+IMPORT_BASELINE_KEY = "roster_import_baseline"
+
+
+def select_import_baseline(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute(
+        "SELECT value FROM setting WHERE key = :key", {"key": IMPORT_BASELINE_KEY}
+    ).fetchone()
+    return None if row is None else row[0]
+
+
+def store_import_baseline(conn: sqlite3.Connection, value: str) -> None:
+    conn.execute(
+        "INSERT INTO setting (key, value) VALUES (:key, :value) "
+        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        {"key": IMPORT_BASELINE_KEY, "value": value},
+    )

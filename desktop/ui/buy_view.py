@@ -61,6 +61,7 @@ from desktop.ui.order_entry import OrderEntry
 # While the supplier has not confirmed, a warning about it still matters: money should wait.
 WARN_WHILE = frozenset({"draft", "open", "closed"})
 ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
+MANY_ITEMS = 8  # more items than fit a line or two of the page
 
 
 class BuyView(QWidget):
@@ -207,11 +208,11 @@ class BuyView(QWidget):
         buy = details.buy
         self.header.setText(self._header_text(details))
         self.header.setAccessibleDescription(self.header.text())
-        self.items_line.setText(self._items_text(details))
         self._show_warning(details, record)
         self.entry.set_buy(buy, items)
         if self._refusal:
             self.entry.refuse(self._refusal)
+        self._show_items(details)
         self.model.set_details(details)
         self._fit_columns()
         if selected is not None:
@@ -240,6 +241,23 @@ class BuyView(QWidget):
             parts.append(deadline)
         parts.append(progress_sentence(details.ordered, buy.minimum))
         return " · ".join(parts)
+
+    def _show_items(self, details: BuyDetails) -> None:
+        """Every item in a line; while orders are taken for many items, their names and prices
+        are beside the quantities already, and the line only counts them (all in its tooltip)."""
+        full = self._items_text(details)
+        many = len(details.items) > MANY_ITEMS and self.entry.items_area.isVisibleTo(self)
+        if many:
+            storages = {}
+            for total in details.items:
+                label = storage_label(total.item.storage)
+                storages[label] = storages.get(label, 0) + 1
+            self.items_line.setText(arg(self.tr("%1 items (%2): name, price and code beside each "
+                                                "quantity below"), len(details.items),
+                                        ", ".join(f"{count} {label}" for label, count in storages.items())))
+        else:
+            self.items_line.setText(full)
+        self.items_line.setToolTip(full if many else "")
 
     def _items_text(self, details: BuyDetails) -> str:
         pieces = []

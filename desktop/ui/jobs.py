@@ -16,7 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QElapsedTimer,
+    QEvent,
+    QEventLoop,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -110,7 +120,9 @@ class JobDialog(QDialog):
         self.setObjectName("jobProgress")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setWindowModality(Qt.WindowModality.WindowModal)
+        # Not modal: a modal dialog makes Qt drop the window's close request without a word. The
+        # window is held still by `_Holding` instead, and still hears that it is asked to close.
+        self.setWindowModality(Qt.WindowModality.NonModal)
         self.setMinimumWidth(440)
         self.label = QLabel(title, self)
         self.label.setObjectName("jobLabel")
@@ -172,6 +184,8 @@ class Job(QObject):
         # when the last Python reference does (a Qt deleteLater here crashed PySide at teardown).
         super().__init__()
         self.setObjectName("job")
+        self.title = title
+        self.shown_to_people = show_dialog
         self._parent_widget = parent
         self._handle_errors = handle_errors
         self._cancel_flag = threading.Event()
@@ -211,6 +225,7 @@ class Job(QObject):
     def _show_dialog(self) -> None:
         if self.running:
             self.dialog.show()
+            _holding.hold(self.dialog)
 
     @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
@@ -254,6 +269,7 @@ class Job(QObject):
         self._worker.wait()
         _running.discard(self)
         # The page that started the job may be gone already (a restore rebuilds the pages).
+        _holding.release(self.dialog)
         if shiboken6.isValid(self.dialog):
             self.dialog.hide()
             self.dialog.deleteLater()
@@ -262,9 +278,66 @@ class Job(QObject):
         QTimer.singleShot(0, lambda job=self: _finished.discard(job))
 
 
+class _Holding(QObject):
+    """While a job's dialog is up, the window under it takes no clicks, keys or shortcuts (the
+    dialog and any question the window asks still do) and sends activation back to the dialog."""
+
+    _INPUT = frozenset({
+        QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.Wheel, QEvent.Type.Shortcut,
+        QEvent.Type.ShortcutOverride, QEvent.Type.ContextMenu,
+    })
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._dialogs: dict[QWidget, QWidget] = {}  # job dialog -> the window it holds
+
+    def hold(self, dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        owner = dialog.parentWidget().window() if dialog.parentWidget() else None
+        if owner is None:
+            return
+        if not self._dialogs:
+            QApplication.instance().installEventFilter(self)
+        self._dialogs[dialog] = owner
+
+    def release(self, dialog: QWidget) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        if self._dialogs.pop(dialog, None) is not None and not self._dialogs:
+            QApplication.instance().removeEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        kind = event.type()
+        if kind not in self._INPUT and kind != QEvent.Type.WindowActivate:
+            return False
+        widget = watched
+        while widget is not None and not isinstance(widget, QWidget):
+            widget = widget.parent()
+        if widget is None or not shiboken6.isValid(widget):
+            return False
+        window = widget.window()
+        for dialog, owner in self._dialogs.items():
+            if window is owner and shiboken6.isValid(dialog):
+                if kind == QEvent.Type.WindowActivate:
+                    QTimer.singleShot(0, dialog.activateWindow)
+                    return False
+                return True
+        return False
+
+
+_holding = _Holding()
+
+
 def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:
     """Start `fn(progress, should_cancel)` in a worker thread; connect to the Job's signals."""
     return Job(parent, title, fn, **options)
+
+
+def running_titles() -> list[str]:
+    """What the jobs people started and may be waiting for are doing, for a window about to close."""
+    return [job.title for job in _running if job.shown_to_people]
 
 
 def stop_all(wait_ms: int = 10_000) -> None:

@@ -231,7 +231,9 @@ class MainWindow(QMainWindow):
         self._build_page_keys()
         self._build_menus()
 
-        self.resize(1280, 800)
+        # Never larger than the screen it opens on: 1366×768 laptops are common at the lobby table.
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1280, screen.width()) if screen else 1280, min(800, screen.height()) if screen else 800)
         self._restore()
 
     @property
@@ -448,6 +450,33 @@ class MainWindow(QMainWindow):
         keys = list(self.pages)
         self.banner.page_shown(keys[index] if 0 <= index < len(keys) else None)
 
+    def _ask_to_stop(self, title: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Still working"),
+                          arg(self.tr("%1 is still running. Close now and it stops: nothing it did is "
+                                      "kept. Or keep working and close once it has finished."), title.rstrip("…")),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("closeWhileWorking")
+        box.setAccessibleName(self.tr("Still working"))
+        stop = box.addButton(self.tr("&Stop it and close"), QMessageBox.ButtonRole.DestructiveRole)
+        stop.setObjectName("closeStop")
+        keep = box.addButton(self.tr("&Keep working"), QMessageBox.ButtonRole.RejectRole)
+        keep.setObjectName("closeKeep")
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.close_question = box
+
+        def answered() -> None:
+            self.close_question = None
+            if box.clickedButton() is stop:
+                self._stop_confirmed = True
+                self.close()
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+
     # ---- remembering size and page ----
 
     def _restore(self) -> None:
@@ -461,6 +490,13 @@ class MainWindow(QMainWindow):
             self.show_page(page)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Closing while an import or export runs: say so and let the person choose, never
+        # close on them silently or ignore them without a word.
+        busy = jobs.running_titles()
+        if busy and not getattr(self, "_stop_confirmed", False):
+            event.ignore()
+            self._ask_to_stop(busy[0])
+            return
         self.safekeeping.stop()
         jobs.stop_all()
         if self._settings is not None:

@@ -1,8 +1,16 @@
-"""Taking orders at the table without the mouse: type an address in any accepted form, Tab through
-one quantity per item, Enter saves and the address field is ready for the next household.
+"""Taking orders at the table without the mouse, whatever the number of items.
 
-An address of a household that already ordered loads its quantities, to change in place; an
-address not in the roster is said beside the field, with a button to add the household.
+Type the address in any accepted form, then go to an item by its letters (the pinyin code shown
+beside it: `xh` for 西红柿) or by `/` and its number, type the quantity, the next item's letters,
+its quantity … and Enter saves; the address field is ready for the next household. A letter right
+after the address goes to the item at once, Enter after the address goes to the first item, and
+Tab walks the items in order. The items wrap into rows inside their own scrolling area, so forty
+items never make the window wider than the screen.
+
+An address of a household that already ordered loads its quantities before any other key is
+taken, to change in place (entering a quantity selects it, so typing replaces it); a change that
+more than doubles the order's amount asks first. An address not in the roster is said beside the
+field, with a button to add the household.
 """
 
 from __future__ import annotations
@@ -10,13 +18,16 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QGridLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -26,6 +37,7 @@ from desktop.db.connection import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.group_buys import GroupBuy, Item
 from desktop.households import Household, find_household
+from desktop.item_codes import ItemFinder
 from desktop.messages import describe
 from desktop.money import format_fen
 from desktop.orders import PlacedOrder, find_table_order, place_household_order
@@ -33,6 +45,7 @@ from desktop.ui.buy_common import (
     FIELD_ERROR_STYLE,
     INVALID_FIELD_STYLE,
     MUTED_STYLE,
+    FlowLayout,
     focus_field,
     mark_invalid,
 )
@@ -41,6 +54,43 @@ from desktop.ui.common import show_error as show_error_box
 from desktop.ui.roster_model import flag_label
 
 LOOK_UP_DELAY_MS = 200
+ITEM_ROWS_SHOWN = 4  # rows of items visible at once; more scroll inside their area
+NUMBER_KEY = "/"  # `/12` goes to item 12
+_JUMP_KEYS = frozenset(chr(c) for c in range(ord("a"), ord("z") + 1)) | {NUMBER_KEY}
+
+
+class _ItemsArea(QScrollArea):
+    """The item cells, wrapped to the page's width; as high as they need up to a few rows."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("orderItems")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.row_height = 0
+
+    def _content_height(self, width: int) -> int:
+        inner = self.widget()
+        if inner is None or inner.layout() is None:
+            return 0
+        return inner.layout().heightForWidth(max(width, 1))
+
+    def sizeHint(self) -> QSize:
+        width = self.viewport().width() if self.isVisible() else self.width()
+        needed = self._content_height(width)
+        cap = self.row_height * ITEM_ROWS_SHOWN + 6 * (ITEM_ROWS_SHOWN - 1) if self.row_height else needed
+        return QSize(super().sizeHint().width(), min(needed, cap) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, min(self.sizeHint().height(), self.row_height + 2))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.updateGeometry()
 
 
 class OrderEntry(QWidget):
@@ -62,7 +112,13 @@ class OrderEntry(QWidget):
         self._household: Household | None = None
         self._loaded = False  # the quantities shown are a saved order's, not typed
         self._unknown_address = ""
+        self._loaded_fen = 0  # the loaded order's amount, to notice a change that more than doubles it
+        self._loaded_words = ""
         self.file_error = None
+        self.finder = ItemFinder.of([])
+        self._letters = ""  # letters typed towards an item
+        self._number: str | None = None  # digits typed after `/`, or None
+        self.confirm: QMessageBox | None = None
 
         self.address_label = QLabel(self.tr("Address"), self)
         self.address_label.setStyleSheet(MUTED_STYLE)
@@ -80,7 +136,8 @@ class OrderEntry(QWidget):
         self._timer.timeout.connect(lambda: self.look_up(loud=False))
         self.address.textEdited.connect(self._address_edited)
         self.address.editingFinished.connect(self._address_left)
-        self.address.returnPressed.connect(self.save)
+        self.address.returnPressed.connect(self._address_entered)
+        self.address.installEventFilter(self)
 
         self.save_button = QPushButton(self.tr("Save order"), self)
         self.save_button.setObjectName("orderSave")
@@ -88,9 +145,15 @@ class OrderEntry(QWidget):
         self.save_button.setToolTip(self.tr("Save this household's order and start the next (Enter)"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        self.hint = QLabel(self.tr("Enter = save, next household"), self)
+        self.hint = QLabel(self.tr("Address, then an item's letters or /number, its quantity, "
+                                   "… Enter saves"), self)
         self.hint.setObjectName("orderHint")
         self.hint.setStyleSheet(MUTED_STYLE)
+        self.hint.setWordWrap(True)
+        self.jump_label = QLabel(self)
+        self.jump_label.setObjectName("orderJump")
+        self.jump_label.setAccessibleName(self.tr("Item being chosen"))
+        self.jump_label.setStyleSheet(MUTED_STYLE)
 
         self.household_label = QLabel(self)
         self.household_label.setObjectName("orderHousehold")
@@ -125,15 +188,28 @@ class OrderEntry(QWidget):
         self.closed_note.setWordWrap(True)
         self.closed_note.hide()
 
-        self.grid = QGridLayout()
-        self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(8)
-        self.grid.setVerticalSpacing(2)
+        self.items_area = _ItemsArea(self)
+        self.items_area.setAccessibleName(self.tr("Items and quantities"))
+        self._cells_holder = QWidget(self.items_area)
+        self.flow = FlowLayout(self._cells_holder, spacing=6)
+        self.items_area.setWidget(self._cells_holder)
+        self._cells: list[QWidget] = []
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(self.address_label)
+        top.addWidget(self.address)
+        top.addWidget(self.save_button)
+        top.addWidget(self.jump_label)
+        top.addWidget(self.hint, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        holder = QWidget(self)
-        holder.setLayout(self.grid)
-        layout.addWidget(holder)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        # The household found and a sentence about a problem each have a line of their own.
+        layout.addWidget(self.household_label)
+        layout.addWidget(self.error_box)
+        layout.addWidget(self.items_area)
         layout.addWidget(self.closed_note)
         self._lay_out()
 
@@ -150,7 +226,8 @@ class OrderEntry(QWidget):
             self.clear()
         else:
             for label, item in zip(self._labels, self.items, strict=True):
-                label.setText(self._item_heading(item))
+                if label.toolTip() != self._item_heading(item):  # most reloads change nothing
+                    self._set_heading(label, item)
         try:
             from desktop.orders import require_open
 
@@ -168,7 +245,7 @@ class OrderEntry(QWidget):
         for widget in (self.address, self.save_button, *self.fields):
             widget.setEnabled(taking)
         for widget in (self.address, self.address_label, self.save_button, self.hint,
-                       self.household_label, *self.fields, *self._labels):
+                       self.household_label, self.items_area, self.jump_label):
             widget.setVisible(taking)
         if not taking:
             self.error_box.hide()
@@ -179,60 +256,64 @@ class OrderEntry(QWidget):
         self.closed_note.setText(sentence)
         self.closed_note.show()
 
-    def _item_heading(self, item: Item) -> str:
-        return f"{item.name} {format_fen(item.price_fen)}"
-
     def _build_fields(self) -> None:
-        for widget in (*self.fields, *self._labels):
-            self.grid.removeWidget(widget)
-            widget.hide()  # gone from the screen now, deleted once back in the event loop
-            widget.deleteLater()
-        self.fields, self._labels = [], []
+        for cell in self._cells:
+            self.flow.removeWidget(cell)
+            cell.hide()  # gone from the screen now, deleted once back in the event loop
+            cell.deleteLater()
+        self._cells, self.fields, self._labels, self._codes = [], [], [], []
+        self.finder = ItemFinder.of([item.name for item in self.items])
+        codes = self.finder.codes
         em = self.fontMetrics().horizontalAdvance("M")
         for position, item in enumerate(self.items):
-            label = QLabel(self._item_heading(item), self)
+            cell = QWidget(self._cells_holder)
+            cell.setObjectName(f"orderItem{position}")
+            row = QHBoxLayout(cell)
+            row.setContentsMargins(0, 0, 0, 0)
+            row.setSpacing(4)
+            code = QLabel(f"<b>{position + 1}</b>&nbsp;<span style='color:#1a73e8'>{codes[position]}</span>", cell)
+            code.setObjectName(f"orderItemCode{position}")
+            code.setFixedWidth(em * 4)
+            code.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            label = QLabel(cell)
             label.setStyleSheet(MUTED_STYLE)
-            # One line while there is room; many items fit a narrow window on two lines.
-            label.setWordWrap(True)
-            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(label.text()) + 4, em * 12))
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-            field = QLineEdit(self)
+            label.setFixedWidth(em * 9)
+            self._set_heading(label, item)
+            field = QLineEdit(cell)
             field.setObjectName(f"orderQuantity{position}")
             field.setAccessibleName(arg(self.tr("Quantity of %1"), item.name))
+            jump = arg(self.tr("type %1 or /%2 to come here"), codes[position] or "/", position + 1)
             if item.cap:
                 field.setToolTip(arg(self.tr("How many %1 (%2 each, at most %3 per household); "
                                              "empty for none"),
-                                     item.name, format_fen(item.price_fen), item.cap))
+                                     item.name, format_fen(item.price_fen), item.cap) + f" · {jump}")
             else:
                 field.setToolTip(arg(self.tr("How many %1 (%2 each); empty for none"),
-                                     item.name, format_fen(item.price_fen)))
+                                     item.name, format_fen(item.price_fen)) + f" · {jump}")
             # The cap waits in the empty field, where the number is typed.
-            field.setPlaceholderText(arg(self.tr("at most %1"), item.cap) if item.cap else "0")
+            field.setPlaceholderText(arg(self.tr("≤%1"), item.cap) if item.cap else "0")
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            field.setMinimumWidth(em * 4)
-            field.setMaximumWidth(em * 14)
+            field.setFixedWidth(em * 4)
+            # Letters go to the item finder, never to an input method's composition window.
+            field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
             field.returnPressed.connect(self.save)
             field.installEventFilter(self)
             field.textEdited.connect(lambda _text, f=field: self._quantity_edited(f))
             label.setBuddy(field)
+            row.addWidget(code)
+            row.addWidget(label)
+            row.addWidget(field)
+            cell.setFixedHeight(field.sizeHint().height() + 2)
+            self.flow.addWidget(cell)
+            cell.show()
+            self._cells.append(cell)
             self.fields.append(field)
             self._labels.append(label)
+        self.items_area.row_height = self._cells[0].height() if self._cells else 0
         self._lay_out()
+        self.items_area.updateGeometry()
 
     def _lay_out(self) -> None:
-        count = len(self.fields)
-        self.grid.addWidget(self.address_label, 0, 0)
-        self.grid.addWidget(self.address, 1, 0)
-        for position, (label, field) in enumerate(zip(self._labels, self.fields, strict=True)):
-            self.grid.addWidget(label, 0, 1 + position)
-            self.grid.addWidget(field, 1, 1 + position)
-        self.grid.addWidget(self.save_button, 1, count + 1)
-        self.grid.addWidget(self.hint, 1, count + 2)
-        self.grid.addWidget(self.household_label, 2, 0, 1, count + 3)
-        for column in range(count + 3):
-            self.grid.setColumnStretch(column, 0)
-        self.grid.setColumnStretch(count + 2, 1)
-        self._place_error(0)
         previous = self.address
         for field in self.fields:
             QWidget.setTabOrder(previous, field)
@@ -240,21 +321,126 @@ class OrderEntry(QWidget):
         QWidget.setTabOrder(previous, self.save_button)
         QWidget.setTabOrder(self.save_button, self.add_button)
 
-    def _place_error(self, column: int) -> None:
-        """The sentence starts right under the field it is about."""
-        self.grid.removeWidget(self.error_box)
-        span = len(self.fields) + 3 - column
-        # About the address, the household line is empty: the sentence takes its place.
-        self.grid.addWidget(self.error_box, 2 if column == 0 else 3, column, 1, span)
+    def _item_heading(self, item: Item) -> str:
+        return f"{item.name} {format_fen(item.price_fen)}"
+
+    def _set_heading(self, label: QLabel, item: Item) -> None:
+        """Name and price in the cell's width: a long name gives way, the price stays."""
+        price = format_fen(item.price_fen)
+        metrics = label.fontMetrics()
+        room = label.width() - metrics.horizontalAdvance(" " + price) - 2
+        name = metrics.elidedText(item.name, Qt.TextElideMode.ElideRight, max(room, 0))
+        label.setText(f"{name} {price}")
+        label.setToolTip(self._item_heading(item))
 
     # ---- the address ----
 
     def eventFilter(self, watched, event) -> bool:
-        # Tabbing on before the pause that looks the address up: look it up now, so a household's
-        # order is in its fields before the first quantity is typed.
-        if event.type() == QEvent.Type.FocusIn and watched in self.fields and self._timer.isActive():
-            self.look_up(loud=True)
+        kind = event.type()
+        if kind == QEvent.Type.FocusIn and watched in self.fields:
+            # Tabbing on before the pause that looks the address up: look it up now, so a
+            # household's order is in its fields before the first quantity is typed.
+            if self._timer.isActive():
+                self.look_up(loud=True)
+            cell = watched.parentWidget()
+            self.items_area.ensureWidgetVisible(cell, 0, 2)
+            # Again once the lines above have settled (the household's line may have appeared).
+            QTimer.singleShot(0, lambda c=cell: self.items_area.ensureWidgetVisible(c, 0, 2))
+            if event.reason() == Qt.FocusReason.MouseFocusReason:
+                # The click places the cursor after focus arrives: select once it has. A click
+                # also ends any item letters or number being typed.
+                QTimer.singleShot(0, watched.selectAll)
+                self._letters, self._number = "", None
+                self._say_jump("")
+            else:
+                watched.selectAll()
+        elif kind == QEvent.Type.KeyPress and (watched in self.fields or watched is self.address):
+            if self._key(watched, event):
+                return True
         return super().eventFilter(watched, event)
+
+    # ---- going to an item by its letters or its number ----
+
+    def _key(self, watched: QLineEdit, event) -> bool:
+        """Handles a key that chooses an item; True when it was used up."""
+        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+                                | Qt.KeyboardModifier.MetaModifier):
+            return False
+        text = event.text().lower()
+        if self._number is not None:
+            return self._number_key(event, text)
+        if text not in _JUMP_KEYS or not self.fields:
+            if watched in self.fields and text:
+                self._letters = ""  # a quantity typed: the next letters name another item
+            return False
+        if watched is self.address:
+            # The address is complete: find the household (and its order) before going on.
+            if not self.address.text().strip() or self.look_up(loud=True) is None:
+                if self.address.text().strip():
+                    focus_field(self.address)
+                    return True
+                return False
+            self._letters = ""
+        if text == NUMBER_KEY:
+            self._number = ""
+            self._say_jump(self.tr("item number…"))
+            return True
+        self._letters += text
+        position = self.finder.by_letters(self._letters)
+        if position is None:
+            self._letters = text
+            position = self.finder.by_letters(text)
+        if position is None:
+            self._letters = ""
+            self._say_jump(arg(self.tr("no item for “%1”"), text))
+            return True
+        self._go_to(position, self._letters)
+        return True
+
+    def _number_key(self, event, text: str) -> bool:
+        digits = self._number or ""
+        if text.isdigit() and len(text) == 1:
+            position, longer = self.finder.by_number(digits + text)
+            if position is not None and not longer:
+                self._number = None
+                self._go_to(position, f"/{digits}{text}")
+                return True
+            if position is None and not longer:
+                # Item 4 of forty, then 3: there is no item 43, so the 3 is item 4's quantity.
+                before, _ = self.finder.by_number(digits)
+                self._number = None
+                if before is None:
+                    self._say_jump(arg(self.tr("no item %1"), digits + text))
+                    return True
+                self._go_to(before, f"/{digits}")
+                self.fields[before].insert(text)
+                self._quantity_edited(self.fields[before])
+                return True
+            self._number = digits + text
+            self._say_jump(f"/{self._number}…")
+            return True
+        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
+            position, _ = self.finder.by_number(digits)
+            self._number = None
+            if position is None:
+                self._say_jump(arg(self.tr("no item %1"), digits) if digits else "")
+            else:
+                self._go_to(position, f"/{digits}")
+            return True
+        if event.key() == Qt.Key.Key_Escape or text:
+            self._number = None
+            self._say_jump("")
+            return True
+        return False
+
+    def _go_to(self, position: int, typed: str) -> None:
+        field = self.fields[position]
+        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        field.selectAll()
+        self._say_jump(f"{typed} → {self.items[position].name}")
+
+    def _say_jump(self, text: str) -> None:
+        self.jump_label.setText(text)
 
     def focus_address(self) -> None:
         self.address.setFocus()
@@ -264,6 +450,18 @@ class OrderEntry(QWidget):
         mark_invalid(self.address, False)
         self._hide_error()
         self._timer.start()
+
+    def _address_entered(self) -> None:
+        """Enter after the address: the household's order loads and the first item is next."""
+        if not self.address.text().strip():
+            self.save()  # says the address is empty
+            return
+        if self.look_up(loud=True) is not None and self.fields:
+            self._letters = ""
+            self._go_to(0, "")
+            self._say_jump("")
+        else:
+            focus_field(self.address)
 
     def _address_left(self) -> None:
         self._timer.stop()
@@ -305,6 +503,8 @@ class OrderEntry(QWidget):
                 self._error_row.setStretch(0, 0)
                 self._error_row.setStretch(3, 1)
             return None
+        # The address is a household's: what was said about it no longer holds.
+        self._hide_error()
         self._show_household(household)
         return household
 
@@ -327,11 +527,15 @@ class OrderEntry(QWidget):
                 for item, field in zip(self.items, self.fields, strict=True):
                     field.setText(str(quantities[item.id]) if item.id in quantities else "")
                 self._loaded = True
+                self._loaded_fen = self._amount_fen()
+                # With many items most quantities are out of sight: the order is said in words.
+                self._loaded_words = "、".join(
+                    f"{item.name} ×{quantities[item.id]}" for item in self.items if item.id in quantities)
         who = " · ".join(part for part in (
             household.address, household.name, *(flag_label(f) for f in household.flags)) if part)
         if self._loaded:
-            self._say_household(arg(self.tr("%1 — already ordered: change the quantities, "
-                                                     "Enter saves the change"), who))
+            self._say_household(arg(self.tr("%1 — already ordered %2: change the quantities, "
+                                            "Enter saves the change"), who, self._loaded_words))
         else:
             self._say_household(arg(self.tr("%1 — new order"), who))
 
@@ -351,6 +555,57 @@ class OrderEntry(QWidget):
                 focus_field(self.address)
             return None
         quantities = [(item.id, field.text()) for item, field in zip(self.items, self.fields, strict=True)]
+        amount = self._amount_fen()
+        if self._loaded and self._loaded_fen and amount is not None and amount > 2 * self._loaded_fen:
+            self._ask_to_confirm(household, amount)
+            return None
+        return self._place(household, quantities)
+
+    def _amount_fen(self) -> int | None:
+        """What the typed quantities come to, or None while one of them is not a number."""
+        total = 0
+        for item, field in zip(self.items, self.fields, strict=True):
+            text = field.text().strip()
+            if not text:
+                continue
+            if not text.isdigit():
+                return None
+            total += int(text) * item.price_fen
+        return total
+
+    def _ask_to_confirm(self, household: Household, amount: int) -> None:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("More than double"),
+                          arg(self.tr("This changes the order of %1 from %2 to %3, more than "
+                                      "double. Save the change?"),
+                              household.address, format_fen(self._loaded_fen), format_fen(amount)),
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setObjectName("orderConfirmDouble")
+        box.setAccessibleName(self.tr("Confirm a large change"))
+        save = box.addButton(arg(self.tr("&Save %1"), format_fen(amount)), QMessageBox.ButtonRole.AcceptRole)
+        save.setObjectName("orderConfirmSave")
+        back = box.addButton(self.tr("&Check again"), QMessageBox.ButtonRole.RejectRole)
+        back.setObjectName("orderConfirmBack")
+        box.setDefaultButton(back)  # a reflex Enter must not save a typo
+        box.setEscapeButton(back)
+        self.confirm = box
+
+        def answered() -> None:
+            self.confirm = None
+            if box.clickedButton() is save:
+                quantities = [(item.id, field.text())
+                              for item, field in zip(self.items, self.fields, strict=True)]
+                self._place(household, quantities)
+            else:
+                changed = next((f for f in self.fields if f.text()), self.fields[0] if self.fields else None)
+                if changed is not None:
+                    focus_field(changed)
+
+        box.finished.connect(lambda _result: answered())
+        box.open()
+
+    def _place(self, household: Household, quantities) -> PlacedOrder | None:
+        if self._buy is None:
+            return None
         try:
             placed = place_household_order(self._conn, self._buy.id, household.id, quantities)
         except DeskError as error:
@@ -368,12 +623,15 @@ class OrderEntry(QWidget):
         self._household = None
         self._say_household("")
         self._hide_error()
+        self._letters, self._number = "", None
+        self._say_jump("")
 
     def _clear_quantities(self) -> None:
         for field in self.fields:
             field.clear()
             mark_invalid(field, False)
         self._loaded = False
+        self._loaded_fen = 0
 
     # ---- errors, beside the field they are about ----
 
@@ -382,7 +640,6 @@ class OrderEntry(QWidget):
             self.file_error = show_error_box(self, error)
             return
         field: QLineEdit | None = None
-        column = 0
         if error.field == "address":
             field = self.address
             self._say_household("")
@@ -390,13 +647,11 @@ class OrderEntry(QWidget):
             name = str(error.data.get("item", ""))
             position = next((i for i, item in enumerate(self.items) if item.name == name), 0)
             field = self.fields[position]
-            column = 1 + position
         self.add_button.hide()
         self.error.setWordWrap(True)
         self._error_row.setStretch(0, 1)
         self._error_row.setStretch(3, 0)
         self.error.setText(describe(error))
-        self._place_error(column)
         self.error_box.show()
         if field is not None:
             mark_invalid(field, True)

@@ -450,17 +450,19 @@ class RosterPage(QWidget):
         dialog = ImportPreviewDialog(path, report, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.import_preview = dialog
-        dialog.accepted.connect(lambda: self._run_import(path))
+        dialog.accepted.connect(lambda: self._run_import(path, dialog.choices()))
         dialog.finished.connect(lambda _result: setattr(self, "import_preview", None))
         dialog.open()
 
-    def _run_import(self, path: Path) -> Job:
+    def _run_import(self, path: Path, choices: dict | None = None) -> Job:
         lang = current_language()
+        chosen = dict(choices or {})
 
         def real_import(conn, progress, should_cancel):
             from desktop.roster_io import import_roster
 
-            return import_roster(conn, path, progress=progress, should_cancel=should_cancel, lang=lang)
+            return import_roster(conn, path, progress=progress, should_cancel=should_cancel, lang=lang,
+                                 choices=chosen)
 
         self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
                            with_connection(self._conn.path, real_import))
@@ -470,10 +472,15 @@ class RosterPage(QWidget):
     def _imported(self, path: Path, report) -> None:
         self.reload()
         self.householdsChanged.emit()
-        self.show_notice(arg(
+        notice = arg(
             self.tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped."),
             path.name, report.added, report.updated, report.unchanged, len(report.skipped),
-        ))
+        )
+        if report.conflicts:
+            kept = sum(1 for conflict in report.conflicts if conflict.kept == "program")
+            notice += " " + arg(self.tr("%1 conflicts: %2 kept as edited here, %3 taken from the file."),
+                                len(report.conflicts), kept, len(report.conflicts) - kept)
+        self.show_notice(notice)
 
     # ---- export ----
 

@@ -327,3 +327,37 @@ def test_a_read_only_file_can_be_searched_but_not_changed_and_says_why(qtbot, tm
     finally:
         conn.close()
         path.chmod(0o644)
+
+
+def test_an_address_typed_in_search_opens_that_household_not_the_phones_holding_its_digits(
+        qtbot, conn, add):
+    add("9-101", "刘强", "13800000006")
+    add("9-1010", "钱多", "13800000007")
+    for n in range(57):
+        add(f"20-{101 + n}", "", f"1399101{n:04d}")  # 9101 inside every phone
+    page = make_page(qtbot, conn)
+
+    type_text(qtbot, page.search, "9-101")
+    qtbot.waitUntil(lambda: shown(page) == ["9-101"])
+    qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.household_dialog is not None)
+    assert page.household_dialog.findChild(QLineEdit, "householdAddress").text() == "9-101"
+    page.household_dialog.reject()
+
+    page.search.clear()
+    type_text(qtbot, page.search, "9101")  # four digits and no address: the phones
+    qtbot.waitUntil(lambda: len(shown(page)) == 57)
+
+
+def test_a_five_digit_phone_is_refused_beside_the_phone_saying_how_long_phones_are(qtbot, conn):
+    page = make_page(qtbot, conn)
+    dialog = page.add_household()
+    type_text(qtbot, dialog.findChild(QLineEdit, "householdAddress"), "3-101")
+    phone = dialog.findChild(QLineEdit, "householdPhone")
+    qtbot.keyClicks(phone, "13800")
+    qtbot.keyClick(phone, Qt.Key.Key_Enter)
+
+    error = dialog.findChild(QLabel, "householdPhoneError")
+    assert error.isVisible()
+    assert "“13800” has 5 digits" in error.text() and "11" in error.text()
+    assert list_households(conn) == []
