@@ -52,7 +52,7 @@ screenshot: $(VENV)/.installed $(QM) $(DEMO_DB)
 
 # After adding or changing a tr() string: refresh the catalogue, then translate what is new.
 translations: $(VENV)/.installed
-	$(BIN)/pyside6-lupdate desktop/ui/*.py -no-obsolete -ts resources/i18n/compound_desk_zh_CN.ts
+	$(BIN)/pyside6-lupdate $$(find desktop/ui -name "*.py" | sort) -no-obsolete -ts resources/i18n/compound_desk_zh_CN.ts
 
 clean:
 	rm -rf $(VENV) demo $(QM) .pytest_cache

@@ -21,12 +21,12 @@ GOAL_SECONDS = 0.5
 
 
 def setup(conn, orders: int) -> int:
+    from desktop.buys.group_buys import ItemSpec, get_buy, new_buy
+    from desktop.buys.orders import save_household_order
     from desktop.clock import utc_now
     from desktop.db.connection import transaction
     from desktop.db.orders import insert_payments
-    from desktop.group_buys import ItemSpec, get_buy, new_buy
-    from desktop.households import save_values, values_from_parts
-    from desktop.orders import save_household_order
+    from desktop.roster.households import save_values, values_from_parts
 
     rng = random.Random(orders)
     buy_id = new_buy(conn, "冷冻饺子团", "某食品店", [ItemSpec("冷冻饺子", 3200, "frozen"),
@@ -59,8 +59,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     args = parser.parse_args()
 
-    from desktop.allocation import POLICIES, Claim, allocate
-    from desktop.arrivals import preview_arrival, record_arrival
+    from desktop.buys.allocation import POLICIES, Claim, allocate
+    from desktop.buys.arrivals import preview_arrival, record_arrival
     from desktop.db import connect
 
     with tempfile.TemporaryDirectory() as folder:

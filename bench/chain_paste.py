@@ -43,11 +43,11 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
     args = parser.parse_args()
 
+    from desktop.buys.group_buys import ItemSpec, new_buy
+    from desktop.buys.jielong import preview_chain
     from desktop.db import connect
     from desktop.db.connection import transaction
-    from desktop.group_buys import ItemSpec, new_buy
-    from desktop.households import save_values, values_from_parts
-    from desktop.jielong import preview_chain
+    from desktop.roster.households import save_values, values_from_parts
 
     figures = {"goal_seconds": GOAL_SECONDS}
     with tempfile.TemporaryDirectory() as folder:

@@ -124,7 +124,7 @@ def roster(conn, count: int) -> None:
     They have names, as a real roster does, so the pinyin index is loaded before the clock starts
     (as in the window, where the roster has been searched before anything is imported)."""
     from desktop.db.connection import transaction
-    from desktop.households import save_values, values_from_parts
+    from desktop.roster.households import save_values, values_from_parts
 
     rng = random.Random(1)
     places = {(rng.randint(1, 40), rng.randint(1, 24) * 100 + rng.randint(1, 4)) for _ in range(count)}
@@ -141,8 +141,8 @@ def _peak_mb() -> float:
 
 def child_import(export: Path) -> dict:
     """In this (fresh) process: a roster, then the import, timed; with the process's peak memory."""
+    from desktop.buys.ktt_import import import_export
     from desktop.db import connect
-    from desktop.ktt_import import import_export
 
     with tempfile.TemporaryDirectory() as folder:
         conn = connect(Path(folder) / "bench.sqlite")
@@ -165,7 +165,7 @@ def _run_child(*argv: str) -> dict:
 
 def child_refuse(path: Path) -> dict:
     """The command line asked to import a file it must refuse: exit code, time, peak memory."""
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     with tempfile.TemporaryDirectory() as folder:
         started = time.perf_counter()

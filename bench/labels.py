@@ -38,12 +38,12 @@ CACHE_VERSION = 1
 def build_compound(path: Path, bags: int) -> int:
     """A compound whose one arrived buy makes `bags` bags; returns the buy's id."""
     sys.path.insert(0, str(ROOT))
-    from desktop.arrivals import record_arrival
-    from desktop.bags import make_bags
+    from desktop.bags.bags import make_bags
+    from desktop.buys.arrivals import record_arrival
+    from desktop.buys.group_buys import ItemSpec, new_buy
+    from desktop.buys.orders import place_household_order
     from desktop.db import connect, transaction
-    from desktop.group_buys import ItemSpec, new_buy
-    from desktop.households import save_values, values_from_parts
-    from desktop.orders import place_household_order
+    from desktop.roster.households import save_values, values_from_parts
 
     households = bags // 2
     path.unlink(missing_ok=True)

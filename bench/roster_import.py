@@ -73,7 +73,7 @@ def write_roster(path: Path, households: int, seed: int = 7) -> int:
 
 def run(households: int) -> dict:
     from desktop.db import connect
-    from desktop.roster_io import export_roster, import_roster
+    from desktop.roster.roster_io import export_roster, import_roster
 
     with tempfile.TemporaryDirectory() as folder:
         roster = Path(folder) / "roster-gbk.csv"
@@ -111,7 +111,7 @@ def run(households: int) -> dict:
 
 def _edit_in_the_program(conn, count: int) -> int:
     """Volunteers correct `count` phone numbers at the table; returns how many."""
-    from desktop.households import HouseholdFields, list_households, update_household
+    from desktop.roster.households import HouseholdFields, list_households, update_household
 
     chosen = list_households(conn)[:count]
     for number, h in enumerate(chosen):
@@ -123,7 +123,7 @@ def _edit_in_the_program(conn, count: int) -> int:
 
 def _refusal_seconds(conn, path: Path) -> float:
     from desktop.errors import BadInput
-    from desktop.roster_io import MAX_ROWS, import_roster
+    from desktop.roster.roster_io import MAX_ROWS, import_roster
 
     lines = ["楼号,房号,姓名"] + [f"{1 + n // 900},{101 + n % 900},住户" for n in range(MAX_ROWS + 1)]
     path.write_text("\n".join(lines), encoding="utf-8")

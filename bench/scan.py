@@ -8,7 +8,7 @@ out at the gate, none handed over). Rows go in directly with executemany, in big
 Then, on a copy of that file opened through the program's own `connect()` (the same pragmas:
 WAL, synchronous FULL, foreign keys):
 
-- `p50_ms`, `p99_ms`: 2,000 scans of random bags through `desktop.gate.scan`, the service the
+- `p50_ms`, `p99_ms`: 2,000 scans of random bags through `desktop.gate.gate.scan`, the service the
   Gate page uses (code check with the compound's keys, the one indexed SELECT, the verdict);
 - `bare_lookup_p99_ms`: the floor under it, one indexed `SELECT` of a bag by its code;
 - `record_p99_ms` and `bare_commit_p99_ms`: 2,000 recorded pickups through the service (check
@@ -57,7 +57,7 @@ def iso(seconds: float) -> str:
 
 
 def build(path: Path, households: int, buys: int) -> None:
-    from desktop import codes
+    from desktop.bags import codes
     from desktop.db import connect
     from desktop.db.stamp import uuid4_many
 
@@ -157,8 +157,8 @@ def ms(ns: int) -> float:
 
 
 def measure(work: Path, buys: int, households: int, gui_scans: int) -> dict:
-    from desktop import gate
     from desktop.db import connect
+    from desktop.gate import gate
 
     rng = random.Random(5)
     conn = connect(work)
@@ -244,7 +244,7 @@ def measure_gui(work: Path, codes_to_scan: list[str]) -> list[float]:
 
     from desktop.db import connect
     from desktop.ui.app import use_bundled_font
-    from desktop.ui.gate_page import GatePage
+    from desktop.ui.gate.gate_page import GatePage
 
     app = QApplication.instance() or QApplication([])
     use_bundled_font(app)

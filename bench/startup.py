@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def make_compound(path: Path, households: int) -> None:
     sys.path.insert(0, str(ROOT))
     from desktop.db import connect
-    from desktop.demo import fill_demo
+    from desktop.demo.compound import fill_demo
 
     conn = connect(path)
     try:

@@ -1,7 +1,7 @@
 """The compound a database serves, as the window's status line shows it: name and station;
 and giving it its name.
 
-The last backup's time comes from `desktop.backups.list_backups`, the one place that knows
+The last backup's time comes from `desktop.safekeeping.backups.list_backups`, the one place that knows
 which files in the backups folder are this database's backups.
 """
 

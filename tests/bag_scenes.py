@@ -7,12 +7,12 @@ import re
 import zlib
 from pathlib import Path
 
-from desktop.arrivals import record_arrival
+from desktop.buys.arrivals import record_arrival
+from desktop.buys.group_buys import ItemSpec, new_buy
+from desktop.buys.orders import place_order
 from desktop.db import connect, transaction
 from desktop.db import orders as order_rows
-from desktop.group_buys import ItemSpec, new_buy
-from desktop.households import HouseholdFields, add_household
-from desktop.orders import place_order
+from desktop.roster.households import HouseholdFields, add_household
 
 # address, name, phone, delivery
 NEIGHBOURS = [

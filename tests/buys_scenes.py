@@ -9,9 +9,9 @@ from pathlib import Path
 
 import openpyxl
 
+from desktop.buys.group_buys import ItemSpec, new_buy
 from desktop.db import connect
-from desktop.group_buys import ItemSpec, new_buy
-from desktop.households import HouseholdFields, add_household
+from desktop.roster.households import HouseholdFields, add_household
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 KTT_SAMPLE = FIXTURES / "kuaituantuan-export.xlsx"

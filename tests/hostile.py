@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from desktop.db import connect
-from desktop.households import HouseholdFields, add_household
+from desktop.roster.households import HouseholdFields, add_household
 
 # Edits a person with a copy of DB Browser for SQLite could make to a backup on a USB stick.
 EDITS = {

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.address import Address, address_from_parts, find_address, parse_address
 from desktop.errors import BadInput
+from desktop.roster.address import Address, address_from_parts, find_address, parse_address
 
 
 @pytest.mark.parametrize(

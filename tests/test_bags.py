@@ -14,8 +14,7 @@ from bag_scenes import (
     unplaced_order,
 )
 
-from desktop import cli
-from desktop.bags import (
+from desktop.bags.bags import (
     find_bag,
     find_household_by_code,
     issue_household_codes,
@@ -24,10 +23,11 @@ from desktop.bags import (
     reissue_household_code,
     void_bags_of_buy,
 )
-from desktop.codes import verify
+from desktop.bags.codes import verify
+from desktop.buys.group_buys import cancel_buy, get_buy
+from desktop.cli import main as cli
 from desktop.db import transaction
 from desktop.errors import BadInput, Cancelled
-from desktop.group_buys import cancel_buy, get_buy
 
 
 @pytest.fixture
@@ -125,7 +125,7 @@ def test_orders_with_no_household_get_no_bag_and_are_reported(conn):
 
 
 def test_cancelled_orders_are_not_bagged(conn):
-    from desktop.orders import cancel_order
+    from desktop.buys.orders import cancel_order
 
     buy = open_buy(conn)
     order(conn, buy, "12-301", 冷冻饺子=1)
@@ -182,7 +182,7 @@ def test_bags_already_scanned_are_never_remade(conn):
 
 @pytest.mark.parametrize("status", ["open", "closed", "confirmed"])
 def test_a_buy_that_has_not_arrived_is_refused_with_a_sentence(conn, status):
-    from desktop.group_buys import change_status
+    from desktop.buys.group_buys import change_status
 
     buy = open_buy(conn)
     order(conn, buy, "12-301", 冷冻饺子=1)

@@ -5,12 +5,12 @@ from buys_scenes import compound, dumpling_buy, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.allocation import POLICIES, Claim, allocate
-from desktop.arrivals import preview_arrival, record_arrival
+from desktop.buys.allocation import POLICIES, Claim, allocate
+from desktop.buys.arrivals import preview_arrival, record_arrival
+from desktop.buys.group_buys import buy_details, cancel_buy, get_buy
+from desktop.buys.orders import place_order
+from desktop.buys.payments import order_money, record_payment
 from desktop.errors import BadInput
-from desktop.group_buys import buy_details, cancel_buy, get_buy
-from desktop.orders import place_order
-from desktop.payments import order_money, record_payment
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import sqlite3
 import pytest
 from buys_scenes import JIELONG_SAMPLE, KTT_SAMPLE, compound
 
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.lang import set_language
 
 

@@ -5,10 +5,10 @@ from buys_scenes import JIELONG_SAMPLE, compound, dumpling_buy, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.buys.group_buys import ItemSpec, buy_details, new_buy
+from desktop.buys.jielong import import_chain, parse_chain, preview_chain
+from desktop.buys.orders import place_order
 from desktop.errors import BadInput
-from desktop.group_buys import ItemSpec, buy_details, new_buy
-from desktop.jielong import import_chain, parse_chain, preview_chain
-from desktop.orders import place_order
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_a_list_with_no_recognisable_lines_is_bad_input_and_nothing_changes(conn
 
 
 def test_a_list_pasted_into_a_closed_buy_is_refused(conn):
-    from desktop.group_buys import close_buy
+    from desktop.buys.group_buys import close_buy
 
     buy_id = oat_buy(conn)
     close_buy(conn, buy_id)
@@ -228,8 +228,8 @@ def test_lines_not_on_the_roster_are_listed_and_add_their_households_only_when_a
 def test_the_note_of_a_line_stays_on_the_order_and_is_printed_on_the_pickup_sheet(conn, tmp_path):
     import pypdfium2 as pdfium
 
-    from desktop.arrivals import record_arrival
-    from desktop.bags import make_bags
+    from desktop.bags.bags import make_bags
+    from desktop.buys.arrivals import record_arrival
     from desktop.printing.pickup import write_pickup_sheet
 
     buy_id = oat_buy(conn)

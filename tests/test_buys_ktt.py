@@ -24,12 +24,18 @@ from buys_scenes import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop.buys.group_buys import buy_details, get_buy, list_buys
+from desktop.buys.ktt_import import (
+    guess_storage,
+    import_export,
+    plan_export,
+    read_export,
+    save_export,
+)
+from desktop.buys.orders import place_order
+from desktop.buys.payments import buy_totals, household_money, list_payments, refunds_owed
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
-from desktop.group_buys import buy_details, get_buy, list_buys
-from desktop.ktt_import import guess_storage, import_export, plan_export, read_export, save_export
-from desktop.orders import place_order
-from desktop.payments import buy_totals, household_money, list_payments, refunds_owed
 
 DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
 WINGS = ("鸡翅中(1kg)", "1kg")
@@ -408,7 +414,7 @@ def test_the_plan_lists_households_to_add_with_masked_phones_and_orders_it_canno
 
 
 def test_more_new_households_than_one_import_may_add_is_refused_before_anything_is_written(conn, tmp_path, monkeypatch):
-    import desktop.ktt_import as ktt
+    import desktop.buys.ktt_import as ktt
 
     monkeypatch.setattr(ktt, "MAX_NEW_HOUSEHOLDS", 1)
     orders = real_ktt_orders() + [ktt_order(16, "新人", "13600000000", "40-101", [(*EGGS, 1, 36)])]
@@ -420,7 +426,7 @@ def test_more_new_households_than_one_import_may_add_is_refused_before_anything_
 
 
 def test_an_export_of_too_many_rows_is_refused_before_it_is_read(conn, tmp_path, monkeypatch):
-    import desktop.ktt_import as ktt
+    import desktop.buys.ktt_import as ktt
 
     monkeypatch.setattr(ktt, "MAX_ROWS", 5)
     with pytest.raises(BadInput) as caught:
@@ -443,7 +449,7 @@ def test_a_workbook_that_unpacks_past_the_limit_is_refused_by_the_sizes_in_its_z
 
 
 def cli(capsys, *argv):
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     code = main([str(a) for a in argv])
     out, err = capsys.readouterr()

@@ -5,8 +5,7 @@ import sqlite3
 import pytest
 from buys_scenes import compound, dumpling_buy, snapshot
 
-from desktop.errors import BadInput
-from desktop.group_buys import (
+from desktop.buys.group_buys import (
     ItemSpec,
     buy_details,
     cancel_buy,
@@ -19,9 +18,10 @@ from desktop.group_buys import (
     parse_item_spec,
     settle_buy,
 )
+from desktop.buys.orders import cancel_order, get_order, place_order
+from desktop.buys.payments import buy_totals, order_money, record_payment, refunds_owed
+from desktop.errors import BadInput
 from desktop.money import parse_yuan
-from desktop.orders import cancel_order, get_order, place_order
-from desktop.payments import buy_totals, order_money, record_payment, refunds_owed
 
 
 @pytest.fixture
@@ -228,7 +228,7 @@ def test_a_supplier_that_turned_a_buy_down_is_flagged_when_the_next_buy_opens(co
 
 
 def test_a_supplier_that_delivered_in_full_carries_no_warning(conn):
-    from desktop.arrivals import record_arrival
+    from desktop.buys.arrivals import record_arrival
 
     buy_id = dumpling_buy(conn)
     place_order(conn, buy_id, "12-301", {"冷冻饺子": 2})
@@ -238,7 +238,7 @@ def test_a_supplier_that_delivered_in_full_carries_no_warning(conn):
 
 
 def test_a_buy_is_cancelled_before_distribution_only_and_settled_only_when_no_refund_is_owed(conn):
-    from desktop.arrivals import record_arrival
+    from desktop.buys.arrivals import record_arrival
 
     buy_id = dumpling_buy(conn)
     order = place_order(conn, buy_id, "12-301", {"冷冻饺子": 2}).order_id
@@ -272,7 +272,7 @@ def test_the_supplier_order_sheet_totals_each_item_in_csv_and_xlsx(conn, tmp_pat
 
     import openpyxl
 
-    from desktop.order_sheet import write_order_sheet
+    from desktop.buys.order_sheet import write_order_sheet
 
     buy_id = dumpling_buy(conn)
     place_order(conn, buy_id, "12-301", {"冷冻饺子": 2, "鸡翅中": 1})

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.db import LATEST_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from qrcode.constants import ERROR_CORRECT_M
 
-from desktop.codes import (
+from desktop.bags.codes import (
     ALPHABET,
     CODE_LENGTH,
     SIGNATURE_BITS,
@@ -32,7 +32,7 @@ OTHER = CodeKeys(compound_identity("0a0b0c0d0e0f40112233445566778899"), bytes(ra
 
 def with_check_character(body: str) -> str:
     """What a forger who has read the format does: fix the check character after a change."""
-    from desktop.codes import _check_char
+    from desktop.bags.codes import _check_char
 
     return body + _check_char(body)
 

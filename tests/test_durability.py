@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.backups import (
+from desktop.db import connect, transaction
+from desktop.errors import BadInput, DatabaseUnusable
+from desktop.roster.households import HouseholdFields, add_household
+from desktop.safekeeping.backups import (
     ChangeWatch,
     backup_if_changed,
     list_backups,
@@ -18,10 +21,7 @@ from desktop.backups import (
     restore_backup,
     set_mirror_folder,
 )
-from desktop.db import connect, transaction
-from desktop.errors import BadInput, DatabaseUnusable
-from desktop.export_all import export_all, rebuild_from_export
-from desktop.households import HouseholdFields, add_household
+from desktop.safekeeping.export_all import export_all, rebuild_from_export
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -203,7 +203,7 @@ def test_an_export_folder_that_was_tampered_with_is_refused(db, tmp_path):
 
 
 def test_an_import_is_preceded_by_a_backup_that_a_dry_run_does_not_make(db, tmp_path):
-    from desktop.roster_io import import_roster
+    from desktop.roster.roster_io import import_roster
 
     roster = tmp_path / "roster.csv"
     roster.write_text("地址,姓名\n41-101,新来的\n", encoding="utf-8")
@@ -270,9 +270,9 @@ def test_a_file_found_damaged_refuses_every_write_with_the_damaged_sentence(db):
 
 
 def test_kuaituantuan_and_jielong_imports_are_preceded_by_a_backup(db, tmp_path):
-    from desktop.group_buys import ItemSpec, new_buy
-    from desktop.jielong import import_chain
-    from desktop.ktt_import import import_export
+    from desktop.buys.group_buys import ItemSpec, new_buy
+    from desktop.buys.jielong import import_chain
+    from desktop.buys.ktt_import import import_export
 
     conn = connect(db)
     buy = new_buy(conn, "燕麦奶团", "万家乳业", [ItemSpec("燕麦奶", 6800, "ambient")]).buy_id
@@ -336,7 +336,7 @@ def test_a_backup_that_fails_half_way_leaves_no_partial_file(db, monkeypatch):
 
 
 def test_an_export_that_fails_half_way_leaves_no_partial_file(db, tmp_path, monkeypatch):
-    import desktop.export_all as exporting
+    import desktop.safekeeping.export_all as exporting
 
     conn = connect(db)
     calls = {"n": 0}
@@ -372,7 +372,7 @@ def tiny_disk(tmp_path):
 
 
 def test_check_on_a_healthy_file_on_a_full_disk_says_the_disk_is_full(tiny_disk, capsys):
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     db = tiny_disk / "lobby.sqlite"
     assert main(["--db", str(db), "demo", "--households", "60"]) == 0

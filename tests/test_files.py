@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.errors import BadInput
 from desktop.files import written_atomically
 

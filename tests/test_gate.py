@@ -13,11 +13,13 @@ from bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop import cli, codes, gate
-from desktop.bags import issue_household_codes, list_bags, make_bags
+from desktop.bags import codes
+from desktop.bags.bags import issue_household_codes, list_bags, make_bags
+from desktop.buys.group_buys import cancel_buy
+from desktop.cli import main as cli
 from desktop.db import connect
 from desktop.errors import BadInput
-from desktop.group_buys import cancel_buy
+from desktop.gate import gate
 
 SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags"]
 
@@ -274,7 +276,7 @@ def test_a_code_that_is_not_a_card_cannot_be_checked_against(bagged):
 
 def test_a_replaced_card_is_void(bagged):
     conn, bags = bagged
-    from desktop.bags import reissue_household_code
+    from desktop.bags.bags import reissue_household_code
 
     household = bags["3-101"][0].household_id
     old = issue_household_codes(conn, [household])[household]

@@ -15,12 +15,12 @@ from hostile import EDITS, a_compound, edited_copy, folder_listing, truncated, w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.backups import file_problem, make_backup, restore_backup
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.db import LATEST_VERSION, connect
 from desktop.db.backup import journal_path, staged_path
 from desktop.errors import BadInput, DatabaseUnusable
-from desktop.households import HouseholdFields, add_household
+from desktop.roster.households import HouseholdFields, add_household
+from desktop.safekeeping.backups import file_problem, make_backup, restore_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -222,7 +222,7 @@ def test_no_wal_or_shm_of_the_old_file_is_left_beside_the_new_one(lobby):
 
 def test_the_copy_is_synced_before_it_is_put_in_place(lobby, monkeypatch):
     db, good = lobby
-    import desktop.backups as backups
+    import desktop.safekeeping.backups as backups
 
     seen = []
     real_sync, real_swap = backups.fsync_file, backups.swap_in
@@ -264,7 +264,7 @@ def test_a_kill_during_the_swap_leaves_the_old_or_the_new_file_and_a_start_settl
             return real_unlink(self, *a, **k)
         swap.os.replace = replace
         Path.unlink = unlink
-        from desktop.backups import restore_backup
+        from desktop.safekeeping.backups import restore_backup
         restore_backup(Path(target), Path({str(good)!r}))
     """)
     killed = subprocess.run([sys.executable, "-c", script], timeout=120)
@@ -369,7 +369,7 @@ def test_a_swap_that_fails_part_way_puts_everything_back_and_says_so(lobby, monk
 def test_a_backup_cannot_bring_its_own_second_backup_folder(lobby, tmp_path):
     db, good = lobby
     conn = connect(db)
-    from desktop.backups import mirror_folder, set_mirror_folder
+    from desktop.safekeeping.backups import mirror_folder, set_mirror_folder
 
     set_mirror_folder(conn, tmp_path / "our-stick")
     conn.close()
@@ -429,7 +429,7 @@ def _an_empty_file(manifest, folder):
 def test_an_export_folder_forged_with_a_matching_manifest_is_refused_in_a_sentence(lobby, tmp_path,
                                                                                     capsys, forgery):
     db, _good = lobby
-    from desktop.export_all import export_all
+    from desktop.safekeeping.export_all import export_all
 
     conn = connect(db)
     export_all(conn, tmp_path / "export")

@@ -4,7 +4,7 @@ import pytest
 
 from desktop.db import connect
 from desktop.errors import BadInput
-from desktop.households import (
+from desktop.roster.households import (
     HouseholdFields,
     add_household,
     find_household,

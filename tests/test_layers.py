@@ -18,7 +18,7 @@ def service_modules():
 
 def test_importing_every_service_loads_no_pyside6():
     modules = list(service_modules())
-    assert "desktop.households" in modules and "desktop.db.connection" in modules
+    assert "desktop.roster.households" in modules and "desktop.db.connection" in modules
     script = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"

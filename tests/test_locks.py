@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from desktop.db import connect, transaction
-from desktop.maintenance import check_database
+from desktop.safekeeping.maintenance import check_database
 
 
 def write(conn, key):
@@ -44,7 +44,7 @@ def test_choosing_the_database_itself_as_a_roster_is_refused_without_reading_it(
     import pytest
 
     from desktop.errors import BadInput
-    from desktop.roster_io import import_roster
+    from desktop.roster.roster_io import import_roster
 
     path = tmp_path / "lobby.sqlite"
     window = connect(path)

@@ -11,11 +11,10 @@ import pytest
 import zxingcpp
 from bag_scenes import compound, everyday_buy, open_buy, order, pdf_streams
 
-from desktop.bags import find_bag, make_bags
-from desktop.codes import normalise, verify
+from desktop.bags.bags import find_bag, make_bags
+from desktop.bags.codes import normalise, verify
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
-from desktop.households import HouseholdFields, add_household, list_households
 from desktop.lang import current_language, set_language
 from desktop.printing.cards import CARD_H, CARD_W, write_cards
 from desktop.printing.labels import _item_lines, write_labels
@@ -24,6 +23,7 @@ from desktop.printing.pickup import write_pickup_sheet
 from desktop.printing.qr import QUIET_ZONE
 from desktop.printing.stocks import MM, STOCKS
 from desktop.printing.supplier_sheet import write_supplier_sheet
+from desktop.roster.households import HouseholdFields, add_household, list_households
 
 DPI = 203
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +57,7 @@ def busy_compound(tmp_path):
     buy = open_buy(conn, title="冷冻饺子与大米团")
     for household in list_households(conn):
         order(conn, buy, household.address, 冷冻饺子=1 + household.id % 2, 东北大米=1)
-    from desktop.arrivals import record_arrival
+    from desktop.buys.arrivals import record_arrival
 
     record_arrival(conn, buy, {})
     make_bags(conn, buy)
@@ -319,7 +319,7 @@ def test_a_household_card_carries_its_own_code_and_address(busy_compound, tmp_pa
             assert (check.verdict, check.kind) == ("genuine", "household")
             box = (x - 20 * MM, y - CARD_H / 2, x - 20 * MM + CARD_W, y + CARD_H / 2)
             (address,) = set(addresses_in(text_of(page, box)))
-            from desktop.bags import find_household_by_code
+            from desktop.bags.bags import find_household_by_code
 
             assert find_household_by_code(conn, code)["address"] == address
             seen.add(address)
@@ -441,7 +441,7 @@ def test_progress_is_reported_up_to_the_last_label(busy_compound, tmp_path):
 
 
 def test_print_commands_write_pdfs_and_refuse_bad_input_in_one_sentence(tmp_path, capsys):
-    from desktop import cli
+    from desktop.cli import main as cli
 
     conn = compound(tmp_path)
     buy = everyday_buy(conn)
@@ -466,7 +466,7 @@ def test_print_commands_write_pdfs_and_refuse_bad_input_in_one_sentence(tmp_path
 def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path, capsys):
     from cups_queue import QUEUE, existing, printed_file, require_queues
 
-    from desktop import cli
+    from desktop.cli import main as cli
 
     folder = require_queues()
     conn = compound(tmp_path)
@@ -498,8 +498,8 @@ def test_printing_to_a_queue_that_refuses_jobs_or_without_cups_says_so_and_recor
         tmp_path, capsys, monkeypatch):
     from cups_queue import REJECTING, require_queues
 
-    from desktop import cli
-    from desktop.bags import household_codes
+    from desktop.bags.bags import household_codes
+    from desktop.cli import main as cli
 
     require_queues()
     conn = compound(tmp_path)
@@ -584,7 +584,7 @@ def test_two_documents_printed_at_once_from_two_threads_both_come_out_whole(tmp_
 def test_the_pickup_sheet_says_what_each_household_still_owes_and_what_came_short(conn, tmp_path):
     from bag_scenes import arrived, open_buy, order
 
-    from desktop.payments import record_payment
+    from desktop.buys.payments import record_payment
 
     buy = open_buy(conn)
     wings = order(conn, buy, "12-301", 鸡翅中=3, 酱油=1)

@@ -13,11 +13,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop import households
 from desktop.db import connect, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.messages import describe
-from desktop.roster_io import EXPORT_COLUMNS, _header_field, export_roster, import_roster
+from desktop.roster import households
+from desktop.roster.roster_io import EXPORT_COLUMNS, _header_field, export_roster, import_roster
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"  # as Excel saved it
 
@@ -454,7 +454,7 @@ def test_progress_is_reported_every_few_hundred_rows_and_ends_at_the_total(conn,
 
 
 def test_the_command_line_prints_the_import_as_json(tmp_path, capsys):
-    from desktop.cli import main
+    from desktop.cli.main import main
 
     code = main(["roster", "import", str(SAMPLE), "--db", str(tmp_path / "c.sqlite"), "--json"])
 

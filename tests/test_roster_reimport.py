@@ -10,13 +10,13 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop import households
-from desktop.cli import main
+from desktop.cli.main import main
 from desktop.db import connect
 from desktop.errors import BadInput
 from desktop.lang import set_language
 from desktop.messages import describe
-from desktop.roster_io import MAX_ROWS, import_roster
+from desktop.roster import households
+from desktop.roster.roster_io import MAX_ROWS, import_roster
 
 
 @pytest.fixture

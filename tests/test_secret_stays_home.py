@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from bag_scenes import compound, everyday_buy
 
-from desktop.backups import make_backup, restore_backup, set_mirror_folder
-from desktop.bags import issue_household_codes, make_bags
-from desktop.cli import main
-from desktop.codes import code_keys, make_code, verify
+from desktop.bags.bags import issue_household_codes, make_bags
+from desktop.bags.codes import code_keys, make_code, verify
+from desktop.cli.main import main
 from desktop.db import connect
-from desktop.export_all import export_all, read_secret_file, rebuild_from_export
-from desktop.gate import scan
+from desktop.gate.gate import scan
+from desktop.safekeeping.backups import make_backup, restore_backup, set_mirror_folder
+from desktop.safekeeping.export_all import export_all, read_secret_file, rebuild_from_export
 
 
 def mode(path) -> int:

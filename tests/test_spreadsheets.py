@@ -9,14 +9,14 @@ import openpyxl
 import pytest
 from bag_scenes import ITEMS, compound, everyday_buy, open_buy, order
 
-from desktop.cli import main
-from desktop.export_all import export_all
+from desktop.buys.group_buys import ItemSpec
+from desktop.buys.order_sheet import write_order_sheet
+from desktop.cli.main import main
 from desktop.files import csv_cell, spreadsheet_csv, unguarded, xlsx_cell
-from desktop.gate import scan
-from desktop.group_buys import ItemSpec
-from desktop.households import HouseholdFields, add_household
-from desktop.order_sheet import write_order_sheet
-from desktop.roster_io import export_roster, import_roster
+from desktop.gate.gate import scan
+from desktop.roster.households import HouseholdFields, add_household
+from desktop.roster.roster_io import export_roster, import_roster
+from desktop.safekeeping.export_all import export_all
 
 LINK = '=HYPERLINK("http://e.vil/","点我领菜")'
 HOSTILE = [LINK, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1+1", "\r=1+1"]
@@ -79,7 +79,7 @@ def test_a_roster_export_shows_a_hyperlink_name_as_text_and_reads_back_the_same(
 
 
 def test_the_handoffs_export_writes_a_formula_like_name_as_text(conn, tmp_path):
-    from desktop.bags import make_bags
+    from desktop.bags.bags import make_bags
 
     buy = everyday_buy(conn)
     make_bags(conn, buy)
@@ -97,7 +97,7 @@ def test_the_handoffs_export_writes_a_formula_like_name_as_text(conn, tmp_path):
 def test_the_supplier_sheet_keeps_amounts_as_numbers_and_item_names_as_text(conn, tmp_path):
     buy = open_buy(conn, items=[*ITEMS, ItemSpec("=1+1 大礼包", 1000, "ambient")])
     order(conn, buy, "12-301", 冷冻饺子=2)
-    from desktop.orders import place_order
+    from desktop.buys.orders import place_order
 
     place_order(conn, buy, "3-101", {"=1+1 大礼包": 3})
     xlsx_path, csv_path = tmp_path / "sheet.xlsx", tmp_path / "sheet.csv"

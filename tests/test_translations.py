@@ -62,7 +62,7 @@ def test_the_translation_file_holds_every_string_the_window_shows(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     copy = tmp_path / TS_FILE.name
     shutil.copy(TS_FILE, copy)
-    sources = sorted(str(path) for path in UI_DIR.glob("*.py"))
+    sources = sorted(str(path) for path in UI_DIR.rglob("*.py"))
     command = [str(lupdate) if lupdate.exists() else "pyside6-lupdate", *sources, "-no-obsolete", "-ts", str(copy)]
     subprocess.run(command, check=True, capture_output=True, timeout=120)
     unfinished = [

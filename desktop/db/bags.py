@@ -1,5 +1,5 @@
 """Queries over bags, what is in them, their custody events and household card codes. They never
-commit; the services in `desktop.bags` own the transactions."""
+commit; the services in `desktop.bags.bags` own the transactions."""
 
 from __future__ import annotations
 

@@ -12,12 +12,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from desktop.bags import issue_household_codes, mask_name
-from desktop.codes import display_groups
+from desktop.bags.bags import issue_household_codes, mask_name
+from desktop.bags.codes import display_groups
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.households import list_households
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, MONO, unit_width
 from desktop.printing.language import print_language
 from desktop.printing.pdf import (
@@ -35,6 +34,7 @@ from desktop.printing.pdf import (
 )
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import A4
+from desktop.roster.households import list_households
 
 CARD_W, CARD_H = 85.6 * MM, 54 * MM
 COLUMNS, ROWS = 2, 5

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.bags import list_bags
-from desktop.codes import display_code, display_groups
+from desktop.bags.bags import list_bags
+from desktop.bags.codes import display_code, display_groups
+from desktop.buys.group_buys import get_buy
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.group_buys import get_buy
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, DESCENT, MONO, unit_width
 from desktop.printing.language import DEFAULT, print_language, storage_word
 from desktop.printing.pdf import (

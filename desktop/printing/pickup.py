@@ -12,11 +12,11 @@ import os
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from desktop.bags import Bag, list_bags, mask_name
+from desktop.bags.bags import Bag, list_bags, mask_name
+from desktop.buys.group_buys import buy_details, get_buy
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.group_buys import buy_details, get_buy
 from desktop.money import format_fen
 from desktop.printing.fonts import ASCENT, unit_width
 from desktop.printing.language import print_language, storage_word

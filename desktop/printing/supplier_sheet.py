@@ -1,17 +1,17 @@
 """The supplier's order sheet as a PDF: how many of each item to send, with prices and the total.
 
-The figures are the same ones `desktop.order_sheet` writes to Excel and CSV.
+The figures are the same ones `desktop.buys.order_sheet` writes to Excel and CSV.
 """
 
 from __future__ import annotations
 
 import os
 
+from desktop.buys.group_buys import STATUS_NAMES
+from desktop.buys.order_sheet import order_sheet
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
-from desktop.group_buys import STATUS_NAMES
 from desktop.money import format_fen
-from desktop.order_sheet import order_sheet
 from desktop.printing.language import print_language, storage_word
 from desktop.printing.pdf import (
     MM,

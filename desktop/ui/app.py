@@ -58,7 +58,7 @@ def run_window(args) -> int:
             if screenshot:
                 raise
             # Too damaged even to open: its newest good backup is offered before anything else.
-            from desktop.ui.safekeeping import restore_before_opening
+            from desktop.ui.safekeeping.safekeeping import restore_before_opening
 
             restored = restore_before_opening(path, error)
             if restored is None:
@@ -82,7 +82,7 @@ def run_window(args) -> int:
     try:
         if getattr(args, "gate", False):
             # Gate mode: the Gate page alone, full screen, for the booth at the gate.
-            from desktop.ui.gate_page import GateWindow
+            from desktop.ui.gate.gate_page import GateWindow
 
             window = GateWindow(conn, settings=None if screenshot else QSettings("CompoundDesk", "CompoundDesk"))
             if screenshot:

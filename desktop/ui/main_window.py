@@ -33,15 +33,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.backups import list_backups
 from desktop.compound import compound_info, rename_compound
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
+from desktop.safekeeping.backups import list_backups
 from desktop.ui import jobs
-from desktop.ui.backups_page import BackupsPage
-from desktop.ui.bags_page import BagsPage
-from desktop.ui.buys_page import BuysPage
+from desktop.ui.bags.bags_page import BagsPage
+from desktop.ui.buys.buys_page import BuysPage
+from desktop.ui.buys.suppliers_page import SuppliersPage
 from desktop.ui.common import (
     arg,
     dialog_button,
@@ -49,10 +49,10 @@ from desktop.ui.common import (
     shortcut_text,
     show_error,
 )
-from desktop.ui.gate_page import GatePage
-from desktop.ui.roster_page import RosterPage
-from desktop.ui.safekeeping import DAMAGED, Safekeeping
-from desktop.ui.suppliers_page import SuppliersPage
+from desktop.ui.gate.gate_page import GatePage
+from desktop.ui.roster.roster_page import RosterPage
+from desktop.ui.safekeeping.backups_page import BackupsPage
+from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
 PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")

@@ -6,14 +6,14 @@ moments; every acknowledged write must survive.
 
 import sys
 
-from desktop.arrivals import record_arrival
-from desktop.bags import list_bags, make_bags
+from desktop.bags.bags import list_bags, make_bags
+from desktop.buys.arrivals import record_arrival
+from desktop.buys.group_buys import ItemSpec, list_buys, new_buy
+from desktop.buys.orders import find_table_order, place_order
+from desktop.buys.payments import record_payment
 from desktop.db import connect
-from desktop.gate import scan, undo_last_handoff
-from desktop.group_buys import ItemSpec, list_buys, new_buy
-from desktop.households import HouseholdFields, add_household, find_household
-from desktop.orders import find_table_order, place_order
-from desktop.payments import record_payment
+from desktop.gate.gate import scan, undo_last_handoff
+from desktop.roster.households import HouseholdFields, add_household, find_household
 
 
 def _order_to_pay(conn) -> int:

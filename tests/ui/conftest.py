@@ -13,8 +13,8 @@ os.environ.setdefault("COMPOUND_DESK_DATA", tempfile.mkdtemp(prefix="compound-de
 import pytest  # noqa: E402
 
 from desktop.db import connect  # noqa: E402
-from desktop.households import HouseholdFields, add_household  # noqa: E402
 from desktop.lang import set_language  # noqa: E402
+from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 TS_FILE = ROOT / "resources" / "i18n" / "compound_desk_zh_CN.ts"

@@ -14,11 +14,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes
 
 from bag_scenes import NEIGHBOURS, everyday_buy, open_buy, order  # noqa: E402
 
-from desktop.bags import make_bags  # noqa: E402
-from desktop.codes import verify  # noqa: E402
+from desktop.bags.bags import make_bags  # noqa: E402
+from desktop.bags.codes import verify  # noqa: E402
 from desktop.errors import Cancelled  # noqa: E402
-from desktop.households import HouseholdFields, add_household  # noqa: E402
-from desktop.ui.bags_page import BagsPage  # noqa: E402
+from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
+from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
 
 
 @pytest.fixture

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from buys_scenes import write_real_ktt  # noqa: E402
 
-from desktop.group_buys import ItemSpec, buy_details, get_buy, new_buy  # noqa: E402
-from desktop.ui.buys_page import BuysPage  # noqa: E402
+from desktop.buys.group_buys import ItemSpec, buy_details, get_buy, new_buy  # noqa: E402
+from desktop.ui.buys.buys_page import BuysPage  # noqa: E402
 
 
 @pytest.fixture

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.group_buys import ItemSpec, buy_details, get_buy, new_buy, turn_down
-from desktop.households import find_household
-from desktop.orders import place_order
-from desktop.payments import list_payments, order_money, record_payment
-from desktop.suppliers import find_supplier, supplier_record
-from desktop.ui.buys_page import BuysPage
-from desktop.ui.suppliers_page import SuppliersPage
+from desktop.buys.group_buys import ItemSpec, buy_details, get_buy, new_buy, turn_down
+from desktop.buys.orders import place_order
+from desktop.buys.payments import list_payments, order_money, record_payment
+from desktop.buys.suppliers import find_supplier, supplier_record
+from desktop.roster.households import find_household
+from desktop.ui.buys.buys_page import BuysPage
+from desktop.ui.buys.suppliers_page import SuppliersPage
 
 SAMPLES = Path(__file__).resolve().parents[1] / "fixtures"
 
@@ -217,7 +217,7 @@ def test_typing_the_address_of_a_household_that_ordered_loads_its_order_to_chang
 
 
 def test_a_buy_that_takes_no_orders_says_why_instead_of_the_entry_row(qtbot, conn, compound):
-    from desktop.group_buys import change_status
+    from desktop.buys.group_buys import change_status
 
     buy_id = dumplings(conn)
     change_status(conn, buy_id, "closed")

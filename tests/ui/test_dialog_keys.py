@@ -17,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, Q
 
 import desktop.ui
 from desktop.db import connect
-from desktop.demo import fill_demo
+from desktop.demo.compound import fill_demo
 from desktop.errors import BadInput
 from desktop.ui import jobs
 from desktop.ui.common import mnemonic_of, plain, show_error
 from desktop.ui.crash_dialog import CrashDialog
-from desktop.ui.gate_page import DecisionDialog, UndoDialog
+from desktop.ui.gate.gate_page import DecisionDialog, UndoDialog
 from desktop.ui.main_window import MainWindow
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/buys_scenes.py

@@ -18,12 +18,17 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
-from desktop.backups import list_backups, make_backup, set_mirror_folder
 from desktop.db import connect
 from desktop.errors import DatabaseUnusable
-from desktop.households import HouseholdFields, add_household, find_household, update_household
+from desktop.roster.households import (
+    HouseholdFields,
+    add_household,
+    find_household,
+    update_household,
+)
+from desktop.safekeeping.backups import list_backups, make_backup, set_mirror_folder
 from desktop.ui.main_window import MainWindow
-from desktop.ui.safekeeping import AUTO_BACKUP_MS, restore_before_opening
+from desktop.ui.safekeeping.safekeeping import AUTO_BACKUP_MS, restore_before_opening
 
 WAIT_MS = 10_000
 

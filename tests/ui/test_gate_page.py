@@ -18,12 +18,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes
 
 from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
 
-from desktop import codes, gate  # noqa: E402
-from desktop.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
-from desktop.households import HouseholdFields, add_household  # noqa: E402
-from desktop.ui.camera import Confirmer, camera_available, read_codes  # noqa: E402
-from desktop.ui.gate_page import GatePage, GateWindow  # noqa: E402
-from desktop.ui.sounds import TUNES, ensure_sound_files  # noqa: E402
+from desktop.bags import codes  # noqa: E402
+from desktop.bags.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
+from desktop.gate import gate
+from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
+from desktop.ui.gate.camera import Confirmer, camera_available, read_codes  # noqa: E402
+from desktop.ui.gate.gate_page import GatePage, GateWindow  # noqa: E402
+from desktop.ui.gate.sounds import TUNES, ensure_sound_files  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES: list[GatePage] = []

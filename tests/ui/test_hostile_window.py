@@ -18,8 +18,8 @@ from test_durability_window import (  # noqa: E402
     wait_for_box,
 )
 
-from desktop.backups import list_backups, make_backup  # noqa: E402
 from desktop.db import connect  # noqa: E402
+from desktop.safekeeping.backups import list_backups, make_backup  # noqa: E402
 
 
 def error_box(window) -> QMessageBox | None:

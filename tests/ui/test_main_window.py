@@ -125,7 +125,7 @@ def test_a_screenshot_of_bags_and_labels_waits_until_its_previews_are_drawn(tmp_
     import zxingcpp
     from PIL import Image
 
-    from desktop.codes import verify
+    from desktop.bags.codes import verify
     from desktop.db import connect
 
     db = tmp_path / "demo.sqlite"

@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
 
-from desktop.group_buys import ItemSpec, new_buy
-from desktop.orders import place_order
-from desktop.ui.buys_page import BuysPage
+from desktop.buys.group_buys import ItemSpec, new_buy
+from desktop.buys.orders import place_order
+from desktop.ui.buys.buys_page import BuysPage
 
 VEGETABLES = (
     "西红柿 黄瓜 土豆 大白菜 菠菜 白菜 包菜 胡萝卜 白萝卜 青椒 茄子 洋葱 大蒜 生姜 大葱 小葱 香菜 芹菜 "

@@ -18,10 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes
 from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
 from cups_queue import QUEUE, REJECTING, existing, printed_file, require_queues  # noqa: E402
 
-from desktop.bags import household_codes, make_bags  # noqa: E402
-from desktop.households import HouseholdFields, add_household  # noqa: E402
+from desktop.bags.bags import household_codes, make_bags  # noqa: E402
+from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui import printing  # noqa: E402
-from desktop.ui.bags_page import BagsPage  # noqa: E402
+from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
 
 MM = 72 / 25.4
 
@@ -200,7 +200,7 @@ def test_with_no_printer_installed_the_print_button_says_so(qtbot, neighbours, m
 
 
 def test_the_supplier_order_sheet_prints_from_the_buy_page(qtbot, neighbours, cups_pdf):
-    from desktop.ui.buys_page import BuysPage
+    from desktop.ui.buys.buys_page import BuysPage
 
     buy = everyday_buy(neighbours)
     page = BuysPage(neighbours)
@@ -223,7 +223,7 @@ def test_the_supplier_order_sheet_prints_from_the_buy_page(qtbot, neighbours, cu
 
 
 def test_the_door_delivery_run_prints_from_the_gate_page(qtbot, neighbours, cups_pdf):
-    from desktop.ui.gate_page import GatePage
+    from desktop.ui.gate.gate_page import GatePage
 
     everyday_buy(neighbours)
     make_bags(neighbours, 1)

@@ -5,10 +5,10 @@ import csv
 import pytest
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QTableView
 
-from desktop.households import list_households
-from desktop.ui.roster_page import RosterPage
+from desktop.roster.households import list_households
+from desktop.ui.roster.roster_page import RosterPage
 
-pytest.importorskip("desktop.roster_io")
+pytest.importorskip("desktop.roster.roster_io")
 
 
 @pytest.fixture
@@ -67,8 +67,8 @@ def test_a_roster_edited_here_and_imported_again_shows_its_conflicts_and_keeps_t
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QTabWidget
 
-    from desktop.households import HouseholdFields, find_household, update_household
-    from desktop.roster_io import import_roster
+    from desktop.roster.households import HouseholdFields, find_household, update_household
+    from desktop.roster.roster_io import import_roster
 
     first = [["1-101", "王秀英", "13800000001", "1"], ["1-102", "李四", "13800000002", "2"],
              ["1-103", "赵六", "13800000003", "3"]]
@@ -159,8 +159,8 @@ def test_the_preview_of_a_whole_compound_shows_every_new_household_without_givin
     import sys
     from pathlib import Path
 
-    from desktop.roster_io import ImportReport
-    from desktop.ui.import_preview import ImportPreviewDialog
+    from desktop.roster.roster_io import ImportReport
+    from desktop.ui.roster.import_preview import ImportPreviewDialog
 
     addresses = [f"{1 + n // 900}-{101 + n % 900}" for n in range(49_000)]
     report = ImportReport(added=len(addresses), updated=0, unchanged=0, skipped=[],

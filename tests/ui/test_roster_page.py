@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QTableView, QWidget
 
-from desktop.households import list_households
-from desktop.ui.roster_page import RosterPage
+from desktop.roster.households import list_households
+from desktop.ui.roster.roster_page import RosterPage
 
 
 def make_page(qtbot, conn) -> RosterPage:
@@ -305,7 +305,7 @@ def test_the_keyboard_shortcuts_reach_search_and_add(qtbot, conn, add):
 
 def test_a_read_only_file_can_be_searched_but_not_changed_and_says_why(qtbot, tmp_path):
     from desktop.db import connect
-    from desktop.households import HouseholdFields, add_household
+    from desktop.roster.households import HouseholdFields, add_household
 
     path = tmp_path / "copy-from-usb.sqlite"
     writable = connect(path)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, Qt, QTimer, Signa
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QWidget  # noqa: E402
 
-from desktop.cli import main  # noqa: E402
+from desktop.cli.main import main  # noqa: E402
 from desktop.errors import BadInput  # noqa: E402
 
 TYPING_CALLS = 30_000

@@ -1,0 +1,1 @@
+"""Bags and the signed codes on their labels and on household cards."""

@@ -1,0 +1,1 @@
+"""Group buys: suppliers, buys and their items, orders, payments, imports, arrivals."""

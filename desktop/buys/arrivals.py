@@ -1,0 +1,186 @@
+"""Recording what the supplier delivered, and sharing out a shortfall by a stated rule.
+
+The window shows `preview_arrival` before anything is saved; `record_arrival` saves the same plan.
+Charges follow what was allocated; refunds owed follow from what each household paid. An item not
+named is taken as delivered in full. Recording again (before bags are made) corrects the last one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from desktop.buys import payments, suppliers
+from desktop.buys.allocation import DEFAULT_POLICY, Claim, allocate, parse_policy
+from desktop.buys.group_buys import GroupBuy, get_buy, list_items, record_status, status_words
+from desktop.buys.orders import MAX_QUANTITY, find_item, parse_quantity
+from desktop.clock import utc_now
+from desktop.db import group_buys as buy_rows
+from desktop.db import orders as order_rows
+from desktop.db.connection import Connection, transaction
+from desktop.errors import BadInput
+from desktop.roster.households import VULNERABLE_FLAGS
+
+ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
+
+
+@dataclass(frozen=True)
+class ItemArrival:
+    item_id: int
+    name: str
+    price_fen: int
+    ordered: int
+    received: int
+
+    @property
+    def short(self) -> int:
+        return max(self.ordered - self.received, 0)
+
+
+@dataclass(frozen=True)
+class AllocationLine:
+    line_id: int
+    order_id: int
+    household_id: int | None
+    address: str | None
+    item_id: int
+    item: str
+    ordered: int
+    allocated: int
+    vulnerable: bool
+
+
+@dataclass(frozen=True)
+class ArrivalPlan:
+    buy_id: int
+    policy: str
+    items: tuple[ItemArrival, ...]
+    allocations: tuple[AllocationLine, ...]
+    money: dict[int, payments.OrderMoney]
+    refunds: tuple[payments.Refund, ...]
+
+    @property
+    def short(self) -> bool:
+        return any(item.short for item in self.items)
+
+
+def parse_received(value: object, item: str = "") -> int:
+    """How many units arrived: 0 or more."""
+    if isinstance(value, str):
+        value = unicodedata.normalize("NFKC", value).strip()
+        if value.lstrip("+") in ("0", "零"):
+            return 0
+    if value == 0 and not isinstance(value, bool):
+        return 0
+    try:
+        return parse_quantity(value, item)
+    except BadInput as error:
+        if error.code == "quantity_not_positive":
+            raise BadInput("received_negative", "received", item=item,
+                           value=error.data["value"]) from None
+        if error.code == "quantity_too_large":
+            raise BadInput("quantity_too_large", "received", item=item, value=error.data["value"],
+                           maximum=MAX_QUANTITY) from None
+        raise BadInput("received_invalid", "received", item=item, text=str(value)) from None
+
+
+def _check_status(buy: GroupBuy) -> None:
+    if buy.status == "cancelled":
+        raise BadInput("arrival_on_cancelled_buy", "buy", title=buy.title)
+    if buy.status == "draft":
+        raise BadInput("arrival_on_draft", "buy", title=buy.title)
+    if buy.status not in ARRIVAL_FROM:
+        raise BadInput("arrival_too_late", "buy", title=buy.title,
+                           **status_words(buy.status))
+
+
+def _plan(conn: Connection, buy: GroupBuy,
+          received: Mapping[object, object] | Iterable[tuple[object, object]], policy: str) -> ArrivalPlan:
+    items = list_items(conn, buy.id)
+    pairs = received.items() if isinstance(received, Mapping) else received
+    named: dict[int, int] = {}
+    for key, value in pairs:
+        item = find_item(items, key)
+        if item.id in named:
+            raise BadInput("item_given_twice", "item", item=item.name)
+        named[item.id] = parse_received(value, item.name)
+
+    claims: dict[int, list[Claim]] = {item.id: [] for item in items}
+    lines = [row for row in order_rows.select_buy_lines(conn, buy.id) if row["cancelled_at"] is None]
+    for row in lines:
+        vulnerable = bool(VULNERABLE_FLAGS.intersection(row["flags"].split(";")))
+        claims[row["item_id"]].append(
+            Claim(key=row["order_id"], quantity=row["quantity"], vulnerable=vulnerable,
+                  placed_at=row["created_at"])
+        )
+    arrivals, shares = [], {}
+    for item in items:
+        ordered = sum(claim.quantity for claim in claims[item.id])
+        got = named.get(item.id, ordered)
+        arrivals.append(ItemArrival(item.id, item.name, item.price_fen, ordered, got))
+        shares[item.id] = allocate(claims[item.id], got, policy)
+
+    allocations = []
+    due: dict[int, int] = {}
+    for row in lines:
+        given = shares[row["item_id"]][row["order_id"]]
+        due[row["order_id"]] = due.get(row["order_id"], 0) + given * row["price_fen"]
+        allocations.append(AllocationLine(
+            line_id=row["id"], order_id=row["order_id"], household_id=row["household_id"],
+            address=row["address"], item_id=row["item_id"], item=row["item"],
+            ordered=row["quantity"], allocated=given,
+            vulnerable=bool(VULNERABLE_FLAGS.intersection(row["flags"].split(";"))),
+        ))
+    before = payments.buy_money(conn, buy.id)
+    money = {
+        order_id: payments.OrderMoney(order_id, old.household_id, due.get(order_id, 0), old.paid_fen)
+        for order_id, old in before.items()
+    }
+    addresses = {row["id"]: row["address"] for row in order_rows.select_orders(conn, buy.id)}
+    return ArrivalPlan(
+        buy_id=buy.id, policy=policy, items=tuple(arrivals), allocations=tuple(allocations),
+        money=money, refunds=tuple(payments.refunds_from(money, addresses)),
+    )
+
+
+def preview_arrival(
+    conn: Connection, buy_id: int,
+    received: Mapping[object, object] | Iterable[tuple[object, object]],
+    policy: str | None = DEFAULT_POLICY,
+) -> ArrivalPlan:
+    """What recording this arrival would allocate and charge, with nothing saved."""
+    policy = parse_policy(policy)
+    buy = get_buy(conn, buy_id)
+    _check_status(buy)
+    return _plan(conn, buy, received, policy)
+
+
+def record_arrival(
+    conn: Connection, buy_id: int,
+    received: Mapping[object, object] | Iterable[tuple[object, object]],
+    policy: str | None = DEFAULT_POLICY, *, operator: str = "",
+) -> ArrivalPlan:
+    """Save what arrived and its allocation; the buy becomes arrived and ordering ends."""
+    policy = parse_policy(policy)
+    with transaction(conn):
+        buy = get_buy(conn, buy_id)
+        _check_status(buy)
+        plan = _plan(conn, buy, received, policy)
+        now = utc_now()
+        buy_rows.insert_arrivals(
+            conn,
+            ({"group_buy_id": buy_id, "item_id": item.item_id, "received": item.received,
+              "policy": policy, "operator": operator} for item in plan.items),
+            station=conn.station, now=now,
+        )
+        order_rows.set_allocations(conn, ((a.line_id, a.allocated) for a in plan.allocations))
+        if buy.status != "arrived":
+            record_status(conn, buy_id, "arrived", reason="arrival", operator=operator)
+        if buy.supplier_id is not None:
+            short = [item for item in plan.items if item.short]
+            note = "; ".join(f"{item.name} {item.received}/{item.ordered}" for item in short)
+            suppliers.note_event(conn, buy.supplier_id,
+                                 "delivered_short" if short else "delivered",
+                                 buy_id=buy_id, note=note, operator=operator)
+    return plan

@@ -1,0 +1,308 @@
+"""The command line: a second face over the same services as the window (see CLI.md)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from desktop import __version__
+from desktop.errors import DeskError
+from desktop.lang import current_language, set_language
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+# Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
+# handlers with `@command(name)`.
+COMMAND_MODULES = ("desktop.cli.buys", "desktop.cli.printing", "desktop.cli.gate")
+
+
+def command(name: str):
+    def register(handler: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = handler
+        return handler
+
+    return register
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
+        lang = current_language()
+        hint = "运行 compound-desk --help 查看用法。" if lang == "zh" else "Run compound-desk --help for usage."
+        sys.stderr.write(f"{message}. {hint}\n")
+        raise SystemExit(2)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="compound-desk", description="Compound Desk")
+    parser.add_argument("--db", type=Path, help="the compound's database file")
+    parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
+    # The same options after a command name; SUPPRESS keeps them from erasing ones given before.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=["zh_CN", "en"], default=argparse.SUPPRESS)
+
+    parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
+    parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
+    # The window checks the page against the pages it has, so one list decides.
+    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups")
+    parser.add_argument("--size", default="1280x800")
+    parser.add_argument("--gate", action="store_true", help="open the full-screen gate for guards")
+    sub = parser.add_subparsers(dest="command", parser_class=Parser)
+
+    demo = sub.add_parser("demo", parents=[common], help="fill an empty database with a believable compound")
+    demo.add_argument("--households", type=int, default=240)
+    demo.add_argument("--seed", type=int, default=7)
+
+    check = sub.add_parser("check", parents=[common], help="schema version, integrity check, counts")
+    check.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", parents=[common], help="a checked, self-contained copy")
+    backup.add_argument("--to", type=Path)
+    backup.add_argument("--json", action="store_true")
+
+    restore = sub.add_parser("restore", parents=[common], help="put a backup in place of the database")
+    restore.add_argument("backup_file", type=Path, metavar="BACKUP_FILE")
+    restore.add_argument("--other-compound", action="store_true",
+                         help="accept a backup of another compound in place of this one")
+    restore.add_argument("--with-secret", type=Path, metavar="FILE",
+                         help="for an export folder: the secret file `secret export` wrote")
+    restore.add_argument("--json", action="store_true")
+
+    secret = sub.add_parser("secret", parents=[common], help="the compound secret, kept apart")
+    secret_sub = secret.add_subparsers(dest="secret_command", required=True, parser_class=Parser)
+    secret_export = secret_sub.add_parser("export", parents=[common])
+    secret_export.add_argument("file", type=Path, metavar="FILE")
+
+    export_all = sub.add_parser("export-all", parents=[common], help="every table as CSV plus a manifest")
+    export_all.add_argument("folder", type=Path, metavar="DIR")
+    export_all.add_argument("--json", action="store_true")
+
+    roster = sub.add_parser("roster", parents=[common], help="import or export households")
+    roster_sub = roster.add_subparsers(dest="roster_command", required=True, parser_class=Parser)
+    imp = roster_sub.add_parser("import", parents=[common])
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--dry-run", action="store_true")
+    imp.add_argument("--prefer", choices=("program", "file"), default="program",
+                     help="for a field edited in the program since the last import: keep it "
+                          "(program, the default) or take the file's value (file)")
+    imp.add_argument("--json", action="store_true")
+    exp = roster_sub.add_parser("export", parents=[common])
+    exp.add_argument("file", type=Path)
+
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as missing:
+            if missing.name != name:
+                raise
+            continue
+        module.add_parsers(sub, common)
+    return parser
+
+
+def _database_path(args: argparse.Namespace) -> Path:
+    if args.db:
+        return args.db
+    from desktop.paths import default_database
+
+    return default_database()
+
+
+def open_database(args: argparse.Namespace, *, create: bool = True):
+    from desktop.db import connect
+
+    return connect(_database_path(args), create=create)
+
+
+def print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False))
+
+
+def _zh() -> bool:
+    return current_language() == "zh"
+
+
+@command("demo")
+def _demo(args: argparse.Namespace) -> int:
+    from desktop.demo.compound import fill_demo
+
+    conn = open_database(args)
+    try:
+        summary = fill_demo(conn, households=args.households, seed=args.seed)
+    finally:
+        conn.close()
+    if _zh():
+        print(f"示例小区已生成：{summary['households']} 户，位于 {conn.path}")
+    else:
+        print(f"Demo compound made: {summary['households']} households in {conn.path}")
+    return 0
+
+
+@command("check")
+def _check(args: argparse.Namespace) -> int:
+    from desktop.db import LATEST_VERSION
+    from desktop.errors import DatabaseUnusable
+    from desktop.messages import describe
+    from desktop.safekeeping.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
+
+    path = _database_path(args)
+    report = check_database(path)
+    if args.json:
+        print_json(report)
+    else:
+        for key, value in report.items():
+            print(f"{key}: {value}")
+    if report["ok"]:
+        return 0
+    version = report["schema_version"] or 0
+    if version > LATEST_VERSION:
+        error = DatabaseUnusable("db_too_new", path=str(path), version=version, supported=LATEST_VERSION)
+    elif report["integrity"] == DISK_FULL:
+        error = DatabaseUnusable("disk_full_check", path=str(path))
+    elif str(report["integrity"]).startswith(SCHEMA_CHANGED):
+        error = DatabaseUnusable("db_schema_altered", path=str(path),
+                                 detail=report["integrity"][len(SCHEMA_CHANGED):])
+    elif report["integrity"] == "not a database":
+        error = DatabaseUnusable("db_not_database", path=str(path))
+    else:
+        error = DatabaseUnusable("db_damaged", path=str(path))
+    sys.stderr.write(describe(error) + "\n")
+    return 3
+
+
+@command("backup")
+def _backup(args: argparse.Namespace) -> int:
+    from desktop.safekeeping.backups import make_backup
+
+    conn = open_database(args, create=False)
+    try:
+        path = make_backup(conn, "manual", args.to)
+    finally:
+        conn.close()
+    if args.json:
+        print_json({"path": str(path)})
+    else:
+        print(str(path))
+    return 0
+
+
+@command("restore")
+def _restore(args: argparse.Namespace) -> int:
+    from desktop.safekeeping.backups import restore_backup
+
+    path = _database_path(args)
+    restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
+                              with_secret=args.with_secret)
+    aside = str(restored.kept_aside) if restored.kept_aside else None
+    if args.json:
+        print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside,
+                    "new_secret": restored.new_secret})
+    elif _zh():
+        print(f"已用 {restored.restored_from} 恢复 {path}" + (f"；原文件保存为 {aside}" if aside else ""))
+    else:
+        print(f"Restored {path} from {restored.restored_from}" + (f"; the old file is kept as {aside}" if aside else ""))
+    if restored.new_secret:
+        sys.stderr.write((
+            "这份数据已生成新的小区密钥：之前打印的袋签和住户卡扫码将不再通过，请全部重新打印。"
+            "（如保存过 compound-desk secret export 写出的密钥文件，可改用 --with-secret 恢复。）"
+            if _zh() else
+            "This copy has a new compound secret: bag labels and household cards printed before will "
+            "no longer scan, so print them all again. (With the file `compound-desk secret export` "
+            "wrote, restore with --with-secret instead.)"
+        ) + "\n")
+    return 0
+
+
+@command("secret")
+def _secret(args: argparse.Namespace) -> int:
+    from desktop.safekeeping.export_all import export_secret
+
+    conn = open_database(args, create=False)
+    try:
+        path = export_secret(conn, args.file)
+    finally:
+        conn.close()
+    if _zh():
+        print(f"已将小区密钥写入 {path}（仅本人可读）")
+        sys.stderr.write("注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放；"
+                         "设置操作员角色后，只有委员会成员可以导出。\n")
+    else:
+        print(f"The compound secret is in {path} (readable by you only)")
+        sys.stderr.write("Careful: whoever holds this file can make bag labels and household cards that scan "
+                         "as genuine. Keep it offline, apart from the laptop and its backups; once operators "
+                         "have roles, only a committee member may export it.\n")
+    return 0
+
+
+@command("export-all")
+def _export_all(args: argparse.Namespace) -> int:
+    from desktop.safekeeping.export_all import export_all
+
+    conn = open_database(args, create=False)
+    try:
+        manifest = export_all(conn, args.folder)
+    finally:
+        conn.close()
+    tables = len(manifest["tables"])
+    if args.json:
+        print_json({"path": str(args.folder), "tables": tables})
+    elif _zh():
+        print(f"已将 {tables} 张表导出到 {args.folder}")
+    else:
+        print(f"Exported {tables} tables to {args.folder}")
+    return 0
+
+
+@command("roster")
+def _roster(args: argparse.Namespace) -> int:
+    conn = open_database(args)
+    try:
+        from desktop.roster import roster_io
+
+        if args.roster_command == "import":
+            report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run,
+                                             prefer=args.prefer)
+            if args.json:
+                print_json(report.as_json())
+            else:
+                print(report.summary(current_language()))
+        else:
+            count = roster_io.export_roster(conn, args.file)
+            print(f"已导出 {count} 户到 {args.file}" if _zh() else f"Exported {count} households to {args.file}")
+    finally:
+        conn.close()
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    try:
+        if args.command is None:
+            from desktop.ui.app import run_window
+
+            return run_window(args)
+        return COMMANDS[args.command](args)
+    except DeskError as error:
+        from desktop.messages import describe
+
+        sys.stderr.write(describe(error) + "\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`| head`); say nothing more on a closed pipe.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except Exception:
+        from desktop.crash import report_unexpected
+
+        sys.stderr.write(report_unexpected() + "\n")
+        return 1

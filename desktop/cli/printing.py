@@ -1,0 +1,155 @@
+"""The bag and printing commands (`bags make`, `print …`): the same services the Bags & labels
+page uses."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.main import Parser, command, open_database, print_json
+from desktop.lang import current_language
+
+
+def add_parsers(sub, common: argparse.ArgumentParser) -> None:
+    json_flag = argparse.ArgumentParser(add_help=False)
+    json_flag.add_argument("--json", action="store_true")
+    output = argparse.ArgumentParser(add_help=False)
+    target = output.add_mutually_exclusive_group()
+    target.add_argument("-o", "--output", type=Path, metavar="OUT.pdf")
+    target.add_argument("--printer", metavar="NAME",
+                        help="send to this printer queue (CUPS) instead of writing a PDF")
+
+    bags = sub.add_parser("bags", parents=[common], help="bags and their codes for a group buy")
+    bags_sub = bags.add_subparsers(dest="bags_command", required=True, parser_class=Parser)
+    make = bags_sub.add_parser("make", parents=[common, json_flag],
+                               help="bags for every order of a group buy that has arrived")
+    make.add_argument("--buy", type=int, required=True, metavar="ID")
+    make.add_argument("--max-items", default=None, metavar="N",
+                      help="most units in one bag (default 10)")
+    make.add_argument("--operator", default="", help="who is doing this (recorded)")
+
+    printing = sub.add_parser("print", parents=[common],
+                              help="labels, sheets and cards as PDF or to a printer")
+    print_sub = printing.add_subparsers(dest="print_command", required=True, parser_class=Parser)
+    labels = print_sub.add_parser("labels", parents=[common, output], help="bag labels")
+    labels.add_argument("--buy", type=int, required=True, metavar="ID")
+    labels.add_argument("--stock", required=True,
+                        help="thermal-40x30, thermal-50x30, thermal-60x40, a4-3x8 or letter-3x10")
+    pickup = print_sub.add_parser("pickup", parents=[common, output],
+                                  help="the pickup sheet, by building and room")
+    pickup.add_argument("--buy", type=int, required=True, metavar="ID")
+    cards = print_sub.add_parser("cards", parents=[common, output],
+                                 help="household cards with the household's code")
+    cards.add_argument("--building", default=None, metavar="B")
+    sheet = print_sub.add_parser("sheet", parents=[common, output],
+                                 help="the supplier's order sheet as PDF")
+    sheet.add_argument("--buy", type=int, required=True, metavar="ID")
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def _zh() -> bool:
+    return current_language() == "zh"
+
+
+@command("bags")
+def _bags(args: argparse.Namespace) -> int:
+    from desktop.bags.bags import make_bags, parse_max_items
+
+    max_items = parse_max_items(args.max_items)
+    conn = open_database(args)
+    try:
+        result = make_bags(conn, args.buy, max_items, operator=args.operator)
+    finally:
+        conn.close()
+    notices = [n.text() for n in result.notices()]
+    if args.json:
+        print_json({"bags": len(result.bags), "codes": [
+            {"code": bag.code, "address": bag.address, "index": bag.index, "count": bag.count}
+            for bag in result.bags
+        ]})
+        for line in notices:
+            sys.stderr.write(line + "\n")
+        return 0
+    if _zh():
+        print(f"“{result.title}”共 {len(result.bags)} 袋，{result.households} 户"
+              f"（新装 {result.made}，保留 {result.kept}，作废 {result.voided}）")
+    else:
+        print(f"“{result.title}”: {len(result.bags)} bags for {result.households} households "
+              f"({result.made} made, {result.kept} kept, {result.voided} voided)")
+    for line in notices:
+        print("  ! " + line)
+    return 0
+
+
+def _written(command: str, count: int, where: str, zh: bool) -> str:
+    """What was made and where it went (a PDF file, or a printer's queue)."""
+    if command == "labels":
+        return f"已将 {count} 张标签{where}" if zh else f"{count} labels {where}"
+    if command == "cards":
+        return f"已将 {count} 张住户卡{where}" if zh else f"{count} household cards {where}"
+    sheet = ("取货单" if command == "pickup" else "订货单") if zh else \
+        ("the pickup sheet" if command == "pickup" else "the order sheet")
+    if zh:
+        return f"已将{sheet}（{count} 页）{where}"
+    return f"{sheet[0].upper()}{sheet[1:]} ({_pages(count)}) {where}"
+
+
+@command("print")
+def _print(args: argparse.Namespace) -> int:
+    """Write the document to `-o FILE`, or send it to `--printer NAME` at its paper's page size."""
+    import tempfile
+
+    from desktop.errors import BadInput
+    from desktop.printing.pdf import check_output
+    from desktop.printing.send import ready_to_send, send_pdf
+    from desktop.printing.stocks import SHEET, get_stock
+
+    if args.output is None and args.printer is None:
+        raise BadInput("print_target_missing", "output")
+    paper = get_stock(args.stock).paper if args.print_command == "labels" else SHEET
+    if args.printer is not None:
+        ready_to_send(args.printer)  # a queue that takes no jobs is said before anything is drawn
+    else:
+        check_output(args.output)  # a bad path is said before anything else is done
+    conn = open_database(args)
+    zh = _zh()
+    try:
+        with tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
+            name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
+                    "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
+                    "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
+            path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
+            count = _draw(conn, args, path)
+            if args.printer is None:
+                where = f"写入 {path}" if zh else f"written to {path}"
+            else:
+                request = send_pdf(path, args.printer, paper, name)
+                where = (f"发送到打印机 {args.printer}（任务 {request}）" if zh else
+                         f"sent to printer {args.printer} (request {request})")
+    finally:
+        conn.close()
+    print(_written(args.print_command, count, where, zh))
+    return 0
+
+
+def _draw(conn, args: argparse.Namespace, path: Path) -> int:
+    """The document's PDF in `path`; returns its labels, cards or pages."""
+    if args.print_command == "labels":
+        from desktop.printing.labels import write_labels
+
+        return write_labels(conn, args.buy, args.stock, path)
+    if args.print_command == "pickup":
+        from desktop.printing.pickup import write_pickup_sheet
+
+        return write_pickup_sheet(conn, args.buy, path)
+    if args.print_command == "cards":
+        from desktop.printing.cards import write_cards
+
+        return write_cards(conn, path, building=args.building)
+    from desktop.printing.supplier_sheet import write_supplier_sheet
+
+    return write_supplier_sheet(conn, args.buy, path)

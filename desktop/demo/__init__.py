@@ -1,0 +1,1 @@
+"""A believable demo compound for trying the program and for benchmarks."""

@@ -1,0 +1,1 @@
+"""The gate: verdicts on scanned codes and the chain of custody."""

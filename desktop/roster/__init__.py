@@ -1,0 +1,1 @@
+"""The roster: addresses, households, and roster files in and out."""

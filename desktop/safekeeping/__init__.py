@@ -1,0 +1,1 @@
+"""Backups, restore, export of everything, and the file's health."""

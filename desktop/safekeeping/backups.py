@@ -1,0 +1,447 @@
+"""Automatic and manual backups, their rotation, and putting one back in place of a bad file.
+
+A backup is one self-contained SQLite file (no WAL) made with the backup API and checked with
+`integrity_check` after it is written. It holds everything, the compound secret included, so it
+is readable by its owner only. Kept: the last 10 by sequence, plus the newest of each of the
+last 7 days; in the backups folder beside the database and, when set, in a second folder (a USB
+stick).
+
+A file to restore is hostile until checked: it is copied beside the database (its -wal with it,
+then read through SQLite), and that copy is put in place only if it is a Compound Desk database
+whose schema is exactly the one its version makes, that passes the integrity and foreign-key
+checks, holds a compound row, and is this compound's (unless the user says otherwise).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from urllib.parse import quote
+
+from desktop.db.backup import (
+    NAME_PATTERN,
+    SIDECARS,
+    backup_name,
+    backups_dir,
+    copy_database,
+    copy_file_privately,
+    finish_interrupted_restore,
+    fsync_file,
+    glob_escape,
+    remove_partial,
+    remove_stale_staged,
+    staged_path,
+    swap_in,
+)
+from desktop.db.connection import (
+    LATEST_VERSION,
+    Connection,
+    inspect_connection,
+    owner_only,
+    refuse_odd_database_path,
+    schema_differences,
+    transaction,
+    translate_error,
+)
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
+
+KEEP_LAST = 10
+KEEP_DAILY_DAYS = 7
+MIRROR_SETTING = "backup_mirror"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime  # UTC, by the clock of the moment: may run backwards
+    # Why it was made: start, auto, manual, before-import, before-upgrade-from-vN; "" if unsaid.
+    reason: str = ""
+    sequence: int = 0  # the order backups were made in; 0 for ones named before sequences
+
+
+def _parse_name(db_path: Path, path: Path) -> Backup | None:
+    match = re.fullmatch(re.escape(db_path.stem) + NAME_PATTERN, path.name)
+    if not match:
+        return None
+    taken = datetime.strptime(match.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=UTC)
+    return Backup(path, taken, match.group(3) or "", int(match.group(2) or 0))
+
+
+def list_backups(db_path: Path, folder: Path | None = None) -> list[Backup]:
+    """This database's backups in a folder, newest (highest sequence) first.
+
+    Only this database's: `lobby-gate.sqlite` beside `lobby.sqlite` shares the folder, and its
+    backups must be neither listed, restored nor pruned as the lobby's.
+    """
+    folder = folder or backups_dir(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{glob_escape(db_path.stem)}-*.sqlite"):
+        backup = _parse_name(db_path, path)
+        if backup is not None:
+            found.append(backup)
+    found.sort(key=lambda b: (b.sequence, b.taken_at, b.path.name), reverse=True)
+    return found
+
+
+def mirror_folder(conn: Connection) -> Path | None:
+    row = conn.execute("SELECT value FROM setting WHERE key = :k", {"k": MIRROR_SETTING}).fetchone()
+    return Path(row[0]) if row and row[0] else None
+
+
+def set_mirror_folder(conn: Connection, folder: Path | None) -> None:
+    with transaction(conn):
+        if folder is None:
+            conn.execute("DELETE FROM setting WHERE key = :k", {"k": MIRROR_SETTING})
+        else:
+            conn.execute(
+                "INSERT INTO setting (key, value) VALUES (:k, :v) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                {"k": MIRROR_SETTING, "v": str(folder)},
+            )
+
+
+def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = None) -> Path:
+    """Write a checked backup, copy it to the mirror folder if one is set, and prune old ones.
+
+    With `to_dir` the copy goes only there and nothing is pruned: it is the user's folder.
+    """
+    if to_dir is not None:
+        return _copy(conn, to_dir / backup_name(conn.path, reason, to_dir))
+    dest = _copy(conn, backups_dir(conn.path) / backup_name(conn.path, reason))
+    prune_backups(conn.path, keep=dest)
+    mirror = mirror_folder(conn)
+    if mirror is not None:
+        try:
+            mirror.mkdir(parents=True, exist_ok=True)
+            copy_file_privately(dest, mirror / dest.name)
+            prune_backups(conn.path, mirror, keep=mirror / dest.name)
+        except (OSError, ValueError):
+            # A missing USB stick must not stop the work at the table; the local copy stands.
+            pass
+    return dest
+
+
+def _copy(conn: Connection, dest: Path) -> Path:
+    try:
+        return copy_database(conn, dest)
+    except (OSError, ValueError) as exc:  # ValueError: a folder name with a NUL byte in it
+        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
+    except sqlite3.DatabaseError as exc:
+        # Reading a damaged page of the file is not a problem with the backup folder: say which.
+        error = translate_error(exc, conn.path)
+        if error.code in ("db_damaged", "disk_full"):
+            raise error from exc
+        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
+
+
+def prune_backups(db_path: Path, folder: Path | None = None, now: datetime | None = None,
+                  keep: Path | None = None) -> list[Path]:
+    """Delete backups beyond the last 10 by sequence and one a day for 7 days; return what was
+    deleted. `keep`, the backup just made, is never deleted, whatever its clock says."""
+    backups = list_backups(db_path, folder)
+    now = now or datetime.now(UTC)
+    kept = {b.path for b in backups[:KEEP_LAST]}
+    if keep is not None:
+        kept.add(keep)
+    days_seen: set[str] = set()
+    for backup in backups:  # newest first, so the first of each day is that day's newest
+        day = backup.taken_at.strftime("%Y-%m-%d")
+        if timedelta(0) <= now - backup.taken_at <= timedelta(days=KEEP_DAILY_DAYS) and day not in days_seen:
+            days_seen.add(day)
+            kept.add(backup.path)
+    deleted = []
+    for backup in backups:
+        if backup.path not in kept:
+            backup.path.unlink(missing_ok=True)
+            deleted.append(backup.path)
+    return deleted
+
+
+def backup_before_import(conn: Connection) -> Path | None:
+    """The copy taken before an import writes, so a wrong file can be undone by a restore.
+
+    Inside a caller's transaction there is nothing committed to protect yet, so none is made.
+    """
+    if conn.in_transaction:
+        return None
+    return make_backup(conn, "before-import")
+
+
+class ChangeWatch:
+    """Tells whether the file changed since the last backup, by the database and WAL stamps."""
+
+    def __init__(self, db_path: Path) -> None:
+        self.db_path = db_path
+        self.seen = self._stamp()
+
+    def _stamp(self) -> tuple:
+        stamps = []
+        for suffix in ("", "-wal"):
+            try:
+                info = os.stat(f"{self.db_path}{suffix}")
+                stamps.append((info.st_size, info.st_mtime_ns))
+            except OSError:
+                stamps.append(None)
+        return tuple(stamps)
+
+    def changed(self) -> bool:
+        return self._stamp() != self.seen
+
+    def mark(self) -> None:
+        self.seen = self._stamp()
+
+
+def backup_if_changed(conn: Connection, watch: ChangeWatch) -> Path | None:
+    """The half-hourly backup: only when something was written since the last one."""
+    if not watch.changed():
+        return None
+    path = make_backup(conn, "auto")
+    watch.mark()
+    return path
+
+
+# ---- checking and restoring -----------------------------------------------------------------
+
+
+def judge_database(conn: sqlite3.Connection, path: Path) -> str:
+    """Is this open file a sound Compound Desk database? Its compound's uuid if so; else BadInput
+    saying what it is not. Reads only; runs nothing the file defines (no trigger, no view)."""
+    where = str(path)
+    entries = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if entries == 0 or version < 1:
+        raise BadInput("backup_not_compound_desk", path=where)
+    if version > LATEST_VERSION:
+        raise BadInput("backup_too_new", path=where, version=version, supported=LATEST_VERSION)
+    problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
+    if problems != ["ok"]:
+        raise BadInput("backup_not_good", path=where, detail="; ".join(problems))
+    differences = schema_differences(conn, version)
+    if differences:
+        shown = ", ".join(differences[:3]) + (", …" if len(differences) > 3 else "")
+        raise BadInput("backup_schema_altered", path=where, detail=shown)
+    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+        raise BadInput("backup_not_good", path=where, detail="rows point at missing rows")
+    row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
+    if row is None or not row[0]:
+        raise BadInput("backup_no_compound", path=where)
+    return str(row[0])
+
+
+def file_problem(path: Path) -> str | None:
+    """None when the file is a sound Compound Desk database (see `judge_database`), else what is
+    wrong: a code when it could not be looked at, else the words of the check."""
+    from desktop.safekeeping.maintenance import disk_is_full
+
+    try:
+        conn = inspect_connection(path)
+    except DeskError as exc:
+        return "disk_full" if disk_is_full(path) else exc.code
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        judge_database(conn, path)
+        return None
+    except BadInput as exc:
+        return str(exc.data.get("detail") or exc.code)
+    except sqlite3.DatabaseError as exc:
+        return "disk_full" if disk_is_full(path) else str(exc)
+    finally:
+        conn.close()
+
+
+def newest_good_backup(db_path: Path) -> Backup | None:
+    for backup in list_backups(db_path):
+        if file_problem(backup.path) is None:
+            return backup
+    return None
+
+
+@dataclass(frozen=True)
+class Restored:
+    restored_from: Path
+    kept_aside: Path | None
+    # Rebuilt from an export folder without the secret: labels and cards must be printed again.
+    new_secret: bool = False
+
+
+def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = False,
+                   with_secret: Path | None = None) -> Restored:
+    """Put a checked backup (a file, or an `export-all` folder) in place of the database.
+
+    The current file is kept aside: its name gains `.damaged-TIMESTAMP` when it fails its
+    check, else `.replaced-TIMESTAMP`. No connection to the database may be open: while one is
+    (another window, a command in a loop), the restore is refused and nothing moves.
+    """
+    db_path, backup_path = Path(db_path), Path(backup_path)
+    refuse_odd_database_path(db_path)
+    if not db_path.parent.is_dir():
+        raise BadInput("db_cannot_restore_there", path=str(db_path))
+    finish_interrupted_restore(db_path)
+    remove_stale_staged(db_path)
+    _refuse_own_file(db_path, backup_path)
+    current_uuid, current_mirror = _current_compound(db_path)
+    staged = staged_path(db_path)
+    new_secret = False
+    try:
+        if backup_path.is_dir():
+            from desktop.safekeeping.export_all import read_secret_file, rebuild_from_export
+
+            secret = read_secret_file(with_secret) if with_secret is not None else None
+            new_secret = rebuild_from_export(backup_path, staged, secret=secret).new_secret
+        else:
+            if with_secret is not None:
+                raise BadInput("secret_only_for_export", path=str(with_secret))
+            _stage_file(backup_path, staged)
+        uuid = _check_staged(staged, backup_path, current_mirror)
+        if current_uuid is not None and uuid != current_uuid and not other_compound:
+            raise BadInput("backup_other_compound", path=str(backup_path))
+        fsync_file(staged)
+        kept = None
+        if db_path.exists():
+            kind = "damaged" if file_problem(db_path) is not None else "replaced"
+            kept = db_path.with_name(f"{db_path.name}.{kind}-{_stamp()}")
+            _refuse_while_open(db_path)
+        swap_in(db_path, staged, kept)
+    except OSError as exc:
+        remove_partial(staged)
+        raise DatabaseUnusable("restore_failed", path=str(db_path)) from exc
+    except BaseException:
+        remove_partial(staged)
+        raise
+    return Restored(backup_path, kept, new_secret)
+
+
+def _stamp() -> str:
+    from desktop.clock import file_stamp
+
+    return file_stamp()
+
+
+def _refuse_own_file(db_path: Path, backup_path: Path) -> None:
+    with contextlib.suppress(OSError):
+        if os.path.samefile(db_path, backup_path):
+            raise BadInput("backup_is_database", path=str(backup_path))
+
+
+def _current_compound(db_path: Path) -> tuple[str | None, str | None]:
+    """The compound the current file serves and its second backup folder; None for what cannot
+    be read (no file, a damaged one)."""
+    if not db_path.exists():
+        return None, None
+    try:
+        conn = inspect_connection(db_path)
+    except DeskError:
+        return None, None
+    uuid = mirror = None
+    try:
+        row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
+        uuid = str(row[0]) if row and row[0] else None
+        row = conn.execute("SELECT value FROM setting WHERE key = ?", (MIRROR_SETTING,)).fetchone()
+        mirror = str(row[0]) if row and row[0] else None
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+    return uuid, mirror
+
+
+def _stage_file(source: Path, staged: Path) -> None:
+    """Copy the file to restore, and its -wal or -journal beside it, next to the database.
+
+    Plain copies of the bytes: the original (perhaps on a write-protected stick) is never
+    opened by SQLite, and whatever its -wal holds is folded in when the copy is read.
+    """
+    try:
+        info = os.stat(source)
+    except FileNotFoundError as exc:
+        raise BadInput("file_missing", path=str(source)) from exc
+    except (OSError, ValueError) as exc:
+        raise BadInput("file_unreadable", path=str(source)) from exc
+    import stat
+
+    if not stat.S_ISREG(info.st_mode):
+        raise BadInput("backup_not_regular", path=str(source))
+    if info.st_size == 0:
+        raise BadInput("backup_empty", path=str(source))
+    try:
+        for suffix in ("", "-wal", "-journal"):
+            side = Path(f"{source}{suffix}")
+            if suffix and not side.is_file():
+                continue
+            with owner_only(), side.open("rb") as src, open(f"{staged}{suffix}", "xb") as out:
+                shutil.copyfileobj(src, out, 1024 * 1024)
+    except OSError as exc:
+        remove_partial(staged)
+        if not Path(f"{source}").is_file():
+            raise BadInput("file_missing", path=str(source)) from exc
+        raise DatabaseUnusable("backup_failed", path=str(staged)) from exc
+
+
+def _check_staged(staged: Path, source: Path, mirror: str | None) -> str:
+    """Read the staged copy through SQLite (which folds in its -wal), judge it, make it one file.
+
+    Where this laptop's backups are copied stays this laptop's choice (`mirror`): a backup must
+    not bring in a folder of its own, where copies holding the secret would then go.
+    """
+    try:
+        with owner_only():
+            conn = sqlite3.connect(f"file:{quote(str(staged.absolute()))}?mode=rw", uri=True,
+                                   isolation_level=None)
+    except sqlite3.Error as exc:
+        raise BadInput("backup_not_compound_desk", path=str(source)) from exc
+    try:
+        conn.execute("PRAGMA trusted_schema = OFF")
+        conn.execute("PRAGMA foreign_keys = OFF")
+        uuid = judge_database(conn, source)
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("DELETE FROM setting WHERE key = ?", (MIRROR_SETTING,))
+        if mirror is not None:
+            conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (MIRROR_SETTING, mirror))
+        conn.execute("COMMIT")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        return uuid
+    except sqlite3.DatabaseError as exc:
+        text = str(exc).lower()
+        if "not a database" in text or "file is not" in text:
+            raise BadInput("backup_not_compound_desk", path=str(source)) from exc
+        if "full" in text:
+            raise DatabaseUnusable("disk_full", path=str(staged)) from exc
+        raise BadInput("backup_not_good", path=str(source), detail=str(exc)) from exc
+    finally:
+        conn.close()
+        for suffix in SIDECARS:
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+
+
+def _refuse_while_open(db_path: Path) -> None:
+    """Refuse (exit 3) while any other connection, in this process or another, has the file open.
+
+    A connection that takes the file in exclusive locking mode gets it only when it is alone;
+    closing it, as the last one, folds the WAL into the file and removes it.
+    """
+    try:
+        probe = sqlite3.connect(f"file:{quote(str(db_path.absolute()))}?mode=rw", uri=True,
+                                isolation_level=None, timeout=0)
+    except sqlite3.Error:
+        return  # cannot be opened at all: nothing else has it open as a database either
+    try:
+        probe.execute("PRAGMA locking_mode = EXCLUSIVE")
+        probe.execute("BEGIN EXCLUSIVE")
+        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        probe.execute("COMMIT")
+    except sqlite3.Error as exc:
+        text = str(exc).lower()
+        if "locked" in text or "busy" in text:
+            raise DatabaseUnusable("db_in_use", path=str(db_path)) from exc
+        # A file too damaged to read cannot be in use as a database either: it is replaced.
+    finally:
+        probe.close()
+    Path(f"{db_path}-shm").unlink(missing_ok=True)  # its index of a WAL now folded in

@@ -1,0 +1,292 @@
+"""A copy of the data that needs no SQLite: every table as CSV, plus a manifest to rebuild from.
+
+CSV files are UTF-8 with BOM. An empty value (SQL NULL) is written `\\N`; a text that starts with
+a backslash gets one more in front; BLOBs are written as hex. The manifest lists each table's
+columns with their declared types, its row count and the SHA-256 of its file. The files are
+meant for reloading, so cells are written exactly as stored (no spreadsheet guard).
+
+The compound secret is never in it (the manifest says so): whoever holds an export folder can
+read the data but cannot make codes that scan. A database rebuilt from it gets a new secret, so
+labels and cards must be printed again, unless the secret file `compound-desk secret export`
+wrote is given.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop import __version__
+from desktop.bags.codes import CodeKeys, code_keys, make_code
+from desktop.clock import utc_now
+from desktop.db.connection import Connection, connect, transaction
+from desktop.errors import BadInput
+from desktop.files import refuse_unless_regular
+
+MANIFEST = "manifest.json"
+NULL = "\\N"
+# Columns never exported: (table, column). The secret signs codes; the codes themselves are
+# made from a serial and the secret, so a rebuild makes them again rather than read them: an
+# export folder in a stranger's hands holds no code that scans.
+LEFT_OUT = (("compound", "secret"), ("bag", "code"), ("household_code", "code"))
+# Tables whose `code` is made again from their `serial`, and the kind of code each holds.
+CODE_KINDS = {"bag": "bag", "household_code": "household"}
+
+
+def _encode(value: object) -> str:
+    if value is None:
+        return NULL
+    if isinstance(value, bytes):
+        return value.hex()
+    text = str(value)
+    return "\\" + text if text.startswith("\\") else text
+
+
+def _decode(text: str, declared: str) -> object:
+    if text == NULL:
+        return None
+    if text.startswith("\\\\"):
+        return text[1:]
+    kind = declared.upper()
+    if "BLOB" in kind:
+        return bytes.fromhex(text)
+    if "INT" in kind:
+        return int(text)
+    if "REAL" in kind:
+        return float(text)
+    return text
+
+
+def _tables(conn: sqlite3.Connection) -> list[str]:
+    rows = conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
+    )
+    return [row[0] for row in rows]
+
+
+def export_all(conn: Connection, folder: Path) -> dict:
+    """Write every table and the manifest into `folder` (made if missing); return the manifest."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except (OSError, ValueError) as exc:  # ValueError: a name no file system takes (a NUL byte)
+        raise BadInput("export_unwritable", path=str(folder)) from exc
+    manifest: dict = {
+        "program": "compound-desk",
+        "program_version": __version__,
+        "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "exported_at": utc_now(),
+        "csv": {"encoding": "utf-8-sig", "null": NULL, "blob": "hex"},
+        "tables": [],
+        "left_out": [{"table": t, "column": c} for t, c in LEFT_OUT],
+        "compound_secret": "not included, nor the bag and card codes made with it: a database "
+                           "rebuilt from this folder gets a new secret, so labels and household "
+                           "cards must be printed again, unless the file written by "
+                           "`compound-desk secret export` is given (--with-secret)",
+    }
+    conn.execute("BEGIN")  # one read snapshot across all tables
+    try:
+        for table in _tables(conn):
+            columns = [(row[1], row[2]) for row in conn.execute(f'PRAGMA table_info("{table}")')
+                       if (table, row[1]) not in LEFT_OUT]
+            target = folder / f"{table}.csv"
+            count = _write_table(conn, table, [c for c, _ in columns], target)
+            manifest["tables"].append({
+                "name": table,
+                "file": target.name,
+                "rows": count,
+                "columns": [{"name": c, "type": t} for c, t in columns],
+                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+            })
+    except OSError as exc:
+        raise BadInput("export_unwritable", path=str(folder)) from exc
+    finally:
+        conn.execute("COMMIT")
+    target = folder / MANIFEST
+    refuse_unless_regular(target, field=None)
+    partial = folder / (MANIFEST + ".partial")
+    try:
+        partial.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        os.replace(partial, target)
+    except OSError as exc:
+        raise BadInput("export_unwritable", path=str(folder)) from exc
+    finally:
+        partial.unlink(missing_ok=True)
+    return manifest
+
+
+def _write_table(conn: sqlite3.Connection, table: str, columns: list[str], target: Path) -> int:
+    refuse_unless_regular(target, field=None)
+    partial = target.with_name(target.name + ".partial")
+    count = 0
+    try:
+        with partial.open("w", encoding="utf-8-sig", newline="") as f:
+            writer = csv.writer(f)
+            writer.writerow(columns)
+            select = ", ".join(f'"{c}"' for c in columns)
+            for row in conn.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid'):
+                writer.writerow([_encode(v) for v in row])
+                count += 1
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return count
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    new_secret: bool  # True: codes printed before do not scan; labels and cards must be printed again
+
+
+def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | None = None) -> Rebuilt:
+    """Make a new database at `db_path` holding exactly what an `export_all` folder holds.
+
+    The compound gets `secret` when given (it must be this compound's), else a new one; a
+    secret found in an older export's compound.csv is never used.
+    """
+    manifest_path = folder / MANIFEST
+    if not manifest_path.is_file():
+        raise BadInput("export_folder_invalid", path=str(folder), detail="no manifest.json")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        tables = manifest["tables"]
+        version = int(manifest["schema_version"])
+    except (ValueError, KeyError, TypeError) as exc:
+        raise BadInput("export_folder_invalid", path=str(folder), detail="manifest.json is unreadable") from exc
+    if db_path.exists():
+        raise BadInput("export_target_exists", path=str(db_path))
+    conn = connect(db_path)
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] != version:
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"schema version {version}")
+        fresh = bytes(conn.execute("SELECT secret FROM compound WHERE id = 1").fetchone()[0])
+        entries = _checked_entries(conn, folder, tables)
+        with transaction(conn):
+            conn.execute("PRAGMA defer_foreign_keys = ON")
+            for table in reversed(_tables(conn)):
+                conn.execute(f'DELETE FROM "{table}"')
+            keys = None
+            # The compound first: the codes of bags and cards are made with its keys.
+            for entry in sorted(entries, key=lambda e: e["name"] != "compound"):
+                try:
+                    _load_table(conn, folder, entry, secret.secret if secret else fresh, keys)
+                except (sqlite3.Error, ValueError, TypeError, KeyError, csv.Error, OSError,
+                        StopIteration) as exc:
+                    raise BadInput("export_folder_invalid", path=str(folder),
+                                   detail=f"{entry['file']}: {exc}") from exc
+                if entry["name"] == "compound":
+                    keys = code_keys(conn)
+            if secret is not None:
+                row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
+                if row is None or row[0] != secret.compound_uuid:
+                    raise BadInput("secret_other_compound", path=str(secret.path))
+    except BaseException:
+        conn.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    conn.close()
+    return Rebuilt(new_secret=secret is None)
+
+
+def _checked_entries(conn: sqlite3.Connection, folder: Path, tables: object) -> list[dict]:
+    """The manifest's tables, each one of this schema's, read from its own file in the folder,
+    with columns the table has: a manifest cannot name another file or reach into the SQL."""
+    known = set(_tables(conn))
+    if not isinstance(tables, list):
+        raise BadInput("export_folder_invalid", path=str(folder), detail="manifest.json is unreadable")
+    seen: set[str] = set()
+    for entry in tables:
+        name = entry.get("name") if isinstance(entry, dict) else None
+        if name not in known or name in seen or entry.get("file") != f"{name}.csv":
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"table {str(name)[:40]!r}")
+        seen.add(name)
+        have = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+        columns = entry.get("columns")
+        if (not isinstance(columns, list) or not all(isinstance(c, dict) for c in columns)
+                or not {str(c.get("name")) for c in columns} <= have
+                or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("sha256"), str)):
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"columns of {name}")
+    return tables
+
+
+def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: bytes,
+                keys: CodeKeys | None) -> None:
+    path = folder / entry["file"]
+    if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
+        raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} is missing or changed")
+    types = {c["name"]: c["type"] for c in entry["columns"]}
+    with path.open(encoding="utf-8-sig", newline="") as f:
+        reader = csv.reader(f)
+        header = next(reader)
+        if sorted(header) != sorted(types) or len(set(header)) != len(header):
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} header")
+        rows = [[_decode(v, types[c]) for v, c in zip(row, header, strict=True)] for row in reader]
+    if entry["name"] == "compound":  # the secret is the one given or a new one, never the file's
+        keep = [i for i, c in enumerate(header) if c != "secret"]
+        header = [header[i] for i in keep] + ["secret"]
+        rows = [[row[i] for i in keep] + [secret] for row in rows]
+    elif entry["name"] in CODE_KINDS and "serial" in header:  # codes made again, never read
+        if keys is None:
+            raise BadInput("export_folder_invalid", path=str(folder), detail="compound.csv is missing")
+        kind = CODE_KINDS[entry["name"]]
+        keep = [i for i, c in enumerate(header) if c != "code"]
+        at = header.index("serial")
+        try:
+            rows = [[row[i] for i in keep] + [make_code(keys, kind, row[at])] for row in rows]
+        except ValueError as exc:
+            raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} serial") from exc
+        header = [header[i] for i in keep] + ["code"]
+    marks = ", ".join("?" for _ in header)
+    names = ", ".join(f'"{c}"' for c in header)
+    conn.executemany(f'INSERT INTO "{entry["name"]}" ({names}) VALUES ({marks})', rows)
+    if len(rows) != entry["rows"]:
+        raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} row count")
+
+
+# ---- the secret, kept apart ------------------------------------------------------------------
+
+SECRET_KIND = "compound-desk/compound-secret/v1"
+
+
+@dataclass(frozen=True)
+class SecretFile:
+    path: Path
+    compound_uuid: str
+    secret: bytes = field(repr=False)
+
+
+def export_secret(conn: Connection, path: Path) -> Path:
+    """Write the compound secret alone, readable by its owner only, for a committee member to keep
+    apart from the laptop (to rebuild from an export folder without printing everything again)."""
+    from desktop.files import written_atomically
+
+    row = conn.execute("SELECT uuid, secret FROM compound WHERE id = 1").fetchone()
+    body = json.dumps({
+        "kind": SECRET_KIND,
+        "compound_uuid": row[0],
+        "secret": bytes(row[1]).hex(),
+        "note": "Whoever holds this file can make labels and cards that scan as this compound's: "
+                "keep it offline, apart from the laptop and its backups.",
+    }, indent=2).encode()
+    with written_atomically(path, code="secret_unwritable", mode=0o600) as out:
+        out.write(body)
+    return path
+
+
+def read_secret_file(path: Path) -> SecretFile:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        if data.get("kind") != SECRET_KIND:
+            raise ValueError("not a secret file")
+        secret = bytes.fromhex(data["secret"])
+        uuid = str(data["compound_uuid"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise BadInput("secret_file_invalid", path=str(path)) from exc
+    if len(secret) != 32:
+        raise BadInput("secret_file_invalid", path=str(path))
+    return SecretFile(Path(path), uuid, secret)

@@ -1,0 +1,1 @@
+"""The Bags & labels page."""

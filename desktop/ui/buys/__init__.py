@@ -1,0 +1,1 @@
+"""The Group buys and Suppliers pages and their dialogs."""

@@ -1,0 +1,636 @@
+"""The dialogs over one group buy: a payment or refund, the arrival with its allocation preview,
+and cancelling with the refunds owed."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.buys.allocation import DEFAULT_POLICY, POLICIES
+from desktop.buys.arrivals import ArrivalPlan, preview_arrival, record_arrival
+from desktop.buys.group_buys import (
+    CANCEL_CAUSES,
+    CancelResult,
+    GroupBuy,
+    OrderView,
+    buy_details,
+    cancel_buy,
+    guess_cancel_cause,
+    item_totals,
+    list_items,
+)
+from desktop.buys.payments import (
+    HAND_METHODS,
+    OrderMoney,
+    Refund,
+    buy_money,
+    record_payment,
+    refunds_from,
+)
+from desktop.db.connection import Connection
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
+from desktop.messages import describe
+from desktop.money import format_fen, parse_yuan
+from desktop.ui.buys.buy_common import (
+    INVALID_FIELD_STYLE,
+    MUTED_STYLE,
+    WARNING_STYLE,
+    banner,
+    error_label,
+    fit_columns,
+    focus_field,
+    mark_invalid,
+    read_only_table,
+)
+from desktop.ui.buys.buys_model import (
+    Row,
+    RowsModel,
+    cause_label,
+    method_label,
+    policy_hint,
+    policy_label,
+)
+from desktop.ui.common import arg, dialog_button
+from desktop.ui.common import show_error as show_error_box
+
+PREVIEW_DELAY_MS = 200
+
+
+def _address_key(address: str | None) -> tuple:
+    if not address:
+        return (1,)
+    parts = [int(p) for p in address.split("-")]
+    return (0, parts[0], len(parts), *parts[1:])
+
+
+def refund_rows(refunds: list[Refund] | tuple[Refund, ...], unplaced: str) -> list[Row]:
+    return [Row((refund.address or arg(unplaced, ", ".join(map(str, refund.order_ids))),
+                 format_fen(refund.amount_fen))) for refund in refunds]
+
+
+class PaymentDialog(QDialog):
+    """A payment for one order, or a refund paid back (a negative amount, or the refund box)."""
+
+    def __init__(self, conn: Connection, buy: GroupBuy, order: OrderView, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.order = order
+        self.amount_fen = 0
+        self.file_error = None
+        self.setObjectName("paymentDialog")
+        where = order.address or self.tr("an unplaced order")
+        self.setWindowTitle(arg(self.tr("Payment for %1"), where))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(480)
+        self.setStyleSheet(INVALID_FIELD_STYLE)
+
+        money = order.money
+        heading = QLabel(arg(self.tr("%1 · %2: due %3, paid %4."), buy.title, where,
+                             format_fen(money.due_fen), format_fen(money.paid_fen)), self)
+        heading.setObjectName("paymentOrder")
+        heading.setAccessibleName(self.tr("The order"))
+        heading.setWordWrap(True)
+        state = QLabel(self)
+        state.setObjectName("paymentOwing")
+        state.setAccessibleName(self.tr("What is owed"))
+        if money.owing_fen:
+            state.setText(arg(self.tr("Still to pay: %1"), format_fen(money.owing_fen)))
+        elif money.refund_due_fen:
+            state.setText(arg(self.tr("Refund owed to the household: %1"), format_fen(money.refund_due_fen)))
+        else:
+            state.setText(self.tr("Nothing is owed either way."))
+        state.setStyleSheet(MUTED_STYLE)
+
+        self.method = QComboBox(self)
+        self.method.setObjectName("paymentMethod")
+        self.method.setAccessibleName(self.tr("Method"))
+        for method in HAND_METHODS:
+            self.method.addItem(method_label(method), method)
+        self.amount = QLineEdit(self)
+        self.amount.setObjectName("paymentAmount")
+        self.amount.setAccessibleName(self.tr("Amount in yuan"))
+        self.amount.setPlaceholderText(self.tr("yuan, e.g. 64 or 58.50"))
+        self.refund = QCheckBox(self.tr("This is a refund: money paid back to the household"), self)
+        self.refund.setObjectName("paymentRefund")
+        self.refund.setAccessibleName(self.tr("Refund"))
+        self.reference = QLineEdit(self)
+        self.reference.setObjectName("paymentReference")
+        self.reference.setAccessibleName(self.tr("Reference"))
+        self.reference.setPlaceholderText(self.tr("transaction number, or who took the cash"))
+        if money.refund_due_fen and not money.owing_fen:
+            self.refund.setChecked(True)
+            self.amount.setText(format_fen(money.refund_due_fen).lstrip("¥").replace(",", ""))
+        elif money.owing_fen:
+            self.amount.setText(format_fen(money.owing_fen).lstrip("¥").replace(",", ""))
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, self.tr("&Method"), "method", self.method)
+        self._row(form, self.tr("&Amount (¥)"), "amount", self.amount, self.refund)
+        self._row(form, self.tr("&Reference"), "reference", self.reference)
+        self.general_error = error_label(self, "paymentError", self.tr("Error"))
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = dialog_button(
+            self, "paymentSave", self.tr("Record"), self.tr("Record the payment"), self.tr("Record it in the ledger (Enter)")
+        )
+        self.save_button.setDefault(True)
+        cancel = dialog_button(
+            self, "paymentCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without recording (Esc)")
+        )
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        self.amount.textEdited.connect(lambda _t: self._clear_errors())
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(state)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self.amount.setFocus()
+        self.amount.selectAll()
+
+    def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        for other in extra:
+            column.addWidget(other)
+        error = error_label(holder, f"payment{field.capitalize()}Error",
+                            arg(self.tr("Problem with %1"), widget.accessibleName()))
+        column.addWidget(error)
+        self.errors[field] = error
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        form.addRow(label, holder)
+
+    def amount_typed(self) -> int:
+        """Fen from the yuan typed, exactly; negative for a refund. BadInput (field `amount`) with
+        the window's own sentence when it is not an amount."""
+        raw = unicodedata.normalize("NFKC", self.amount.text()).strip()
+        negative = raw.startswith(("-", "−"))
+        body = re.sub(r"^[-−]\s*", "", raw)
+        if not body:
+            raise BadInput("amount_empty", "amount")
+        try:
+            fen = parse_yuan(body, "amount")
+        except BadInput as error:
+            raise BadInput(error.code, "amount", text=raw) from None
+        if fen == 0:
+            raise BadInput("payment_zero", "amount")
+        return -fen if negative or self.refund.isChecked() else fen
+
+    def _amount_sentence(self, error: BadInput) -> str:
+        text = str(error.data.get("text", ""))
+        return {
+            "amount_empty": self.tr("Type the amount in yuan, such as 64 or 58.50."),
+            "payment_zero": self.tr("A payment of ¥0.00 is not a payment: type the amount."),
+            "price_too_precise": arg(self.tr("“%1” has more than two decimals: money is counted to "
+                                             "the fen, such as 58.5 or 12.35."), text),
+            "price_too_large": arg(self.tr("%1 yuan is more than any order costs: check the amount."), text),
+        }.get(error.code, arg(self.tr("“%1” is not an amount: type yuan, such as 64 or 58.50."), text))
+
+    def save(self) -> None:
+        self._clear_errors()
+        try:
+            amount = self.amount_typed()
+        except BadInput as error:
+            self._show("amount", self._amount_sentence(error))
+            return
+        try:
+            record_payment(self._conn, self.order.order_id, amount, self.method.currentData(),
+                           reference=self.reference.text())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+                return
+            if error.field in self.errors:
+                self._show(error.field, describe(error))
+            else:
+                self.general_error.setText(describe(error))
+                self.general_error.show()
+            return
+        self.amount_fen = amount
+        self.accept()
+
+    def _show(self, field: str, sentence: str) -> None:
+        self.errors[field].setText(sentence)
+        self.errors[field].show()
+        widget = {"amount": self.amount, "method": self.method, "reference": self.reference}[field]
+        mark_invalid(widget, True)
+        focus_field(widget)
+
+    def _clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.general_error.hide()
+        mark_invalid(self.amount, False)
+
+
+class ArrivalDialog(QDialog):
+    """What the supplier delivered, item by item; a shortfall shared out by the rule chosen, shown
+    as the allocation before anything is saved. Accepted means saved: `plan` is what was saved."""
+
+    def __init__(self, conn: Connection, buy_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.buy_id = buy_id
+        self.plan: ArrivalPlan | None = None
+        self.file_error = None
+        self.setObjectName("arrivalDialog")
+        details = buy_details(conn, buy_id)
+        self.setWindowTitle(arg(self.tr("Arrival: %1"), details.buy.title))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(900, 640)
+        self.setStyleSheet(INVALID_FIELD_STYLE)
+        self._positions = {item.id: item.position for item in list_items(conn, buy_id)}
+
+        intro = QLabel(self.tr("Type what the supplier actually delivered. Nothing is saved until "
+                               "you press Record arrival."), self)
+        intro.setWordWrap(True)
+
+        # ---- what arrived, per item ----
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for column, heading in enumerate((self.tr("Item"), self.tr("Ordered"), self.tr("Received"), "")):
+            label = QLabel(heading, self)
+            label.setStyleSheet(MUTED_STYLE)
+            grid.addWidget(label, 0, column)
+        self.items = []
+        self.received: list[QLineEdit] = []
+        self.short_labels: list[QLabel] = []
+        self.item_errors: list[QLabel] = []
+        for position, total in enumerate(item_totals(conn, buy_id)):
+            self.items.append(total)
+            name = QLabel(total.item.name, self)
+            ordered = QLabel(str(total.ordered), self)
+            field = QLineEdit(self)
+            field.setObjectName(f"arrivalReceived{position}")
+            field.setAccessibleName(arg(self.tr("Received of %1"), total.item.name))
+            field.setText(str(total.received if total.received is not None else total.ordered))
+            field.setMaximumWidth(120)
+            field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            field.textEdited.connect(self._changed)
+            name.setBuddy(field)
+            short = QLabel(self)
+            short.setObjectName(f"arrivalShort{position}")
+            error = error_label(self, f"arrivalReceivedError{position}",
+                                arg(self.tr("Problem with the quantity of %1"), total.item.name))
+            grid.addWidget(name, 1 + position * 2, 0)
+            grid.addWidget(ordered, 1 + position * 2, 1)
+            grid.addWidget(field, 1 + position * 2, 2)
+            grid.addWidget(short, 1 + position * 2, 3)
+            grid.addWidget(error, 2 + position * 2, 0, 1, 4)
+            self.received.append(field)
+            self.short_labels.append(short)
+            self.item_errors.append(error)
+        grid.setColumnStretch(3, 1)
+
+        # ---- the rule ----
+        self.policy = QComboBox(self)
+        self.policy.setObjectName("arrivalPolicy")
+        self.policy.setAccessibleName(self.tr("How a shortfall is shared out"))
+        for policy in POLICIES:
+            self.policy.addItem(policy_label(policy), policy)
+        self.policy.setCurrentIndex(POLICIES.index(DEFAULT_POLICY))
+        self.policy.currentIndexChanged.connect(self._changed)
+        self.policy_hint = QLabel(self)
+        self.policy_hint.setObjectName("arrivalPolicyHint")
+        self.policy_hint.setAccessibleName(self.tr("What the rule does"))
+        self.policy_hint.setStyleSheet(MUTED_STYLE)
+        self.policy_hint.setWordWrap(True)
+        policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
+        policy_label_widget.setBuddy(self.policy)
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(policy_label_widget)
+        policy_row.addWidget(self.policy)
+        policy_row.addWidget(self.policy_hint, 1)
+
+        # ---- the preview ----
+        self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
+        self.only_short = QCheckBox(self.tr("Only households that get less"), self)
+        self.only_short.setObjectName("arrivalOnlyShort")
+        self.only_short.setAccessibleName(self.tr("Only households that get less"))
+        self.only_short.toggled.connect(lambda _on: self._fill_preview())
+        self.preview_model = RowsModel(
+            (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
+             self.tr("Refund owed"), self.tr("Served first")), self, right_aligned=(2, 3, 4))
+        self.preview = read_only_table(self, "arrivalPreview", self.tr("Allocation preview"))
+        self.preview.setModel(self.preview_model)
+        self.general_error = error_label(self, "arrivalError", self.tr("Error"))
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = dialog_button(
+            self, "arrivalSave", self.tr("Record arrival"), self.tr("Record arrival"), self.tr("Save what arrived and this allocation (Enter)")
+        )
+        self.save_button.setDefault(True)
+        cancel = dialog_button(
+            self, "arrivalCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addLayout(policy_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_short)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.preview_plan: ArrivalPlan | None = None
+        self.update_preview()
+        if self.received:
+            self.received[0].setFocus()
+            self.received[0].selectAll()
+
+    def policy_words(self) -> str:
+        return policy_label(self.policy.currentData())
+
+    def _received(self) -> list[tuple[int, str]]:
+        return [(total.item.id, field.text()) for total, field in zip(self.items, self.received, strict=True)]
+
+    def _changed(self, *_args) -> None:
+        self._timer.start()
+
+    def update_preview(self) -> ArrivalPlan | None:
+        """What recording would allocate and charge, with nothing saved."""
+        self._timer.stop()
+        self._clear_errors()
+        self.policy_hint.setText(policy_hint(self.policy.currentData()))
+        try:
+            plan = preview_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
+        except DeskError as error:
+            self.preview_plan = None
+            self._show_error(error)
+            self.save_button.setEnabled(False)
+            return None
+        self.preview_plan = plan
+        self.save_button.setEnabled(True)
+        for item, label in zip(plan.items, self.short_labels, strict=True):
+            if item.short:
+                label.setText(arg(self.tr("%1 short"), item.short))
+                label.setStyleSheet("color: #b3261e; font-weight: bold;")
+            elif item.received > item.ordered:
+                label.setText(arg(self.tr("%1 more than ordered: the extra stays unallocated"),
+                                  item.received - item.ordered))
+                label.setStyleSheet(MUTED_STYLE)
+            else:
+                label.setText(self.tr("in full"))
+                label.setStyleSheet(MUTED_STYLE)
+        owed = sum(refund.amount_fen for refund in plan.refunds)
+        if plan.short:
+            short = "、".join(f"{item.name} {item.received}/{item.ordered}" for item in plan.items if item.short)
+            self.summary.setText(arg(self.tr("Short: %1. Rule: %2 — %3 households get less. "
+                                             "Refunds owed after this arrival: %4."),
+                                     short, policy_label(plan.policy),
+                                     len({a.order_id for a in plan.allocations if a.allocated < a.ordered}),
+                                     format_fen(owed)))
+            self.summary.setStyleSheet(WARNING_STYLE)
+        else:
+            self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
+            self.summary.setStyleSheet(WARNING_STYLE.replace("#fef7e0", "#e6f4ea").replace("#5c3c00", "#1b4d2a")
+                                       .replace("#f3d58a", "#b7dfc2"))
+        self.summary.show()
+        self._fill_preview()
+        return plan
+
+    def _fill_preview(self) -> None:
+        plan = self.preview_plan
+        if plan is None:
+            self.preview_model.set_rows([])
+            return
+        lines = sorted(plan.allocations, key=lambda a: (
+            _address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
+        if self.only_short.isChecked():
+            lines = [a for a in lines if a.allocated < a.ordered]
+        rows, shown = [], set()
+        for line in lines:
+            refund = ""
+            if line.order_id not in shown:
+                shown.add(line.order_id)
+                money = plan.money.get(line.order_id)
+                if money is not None and money.refund_due_fen:
+                    refund = format_fen(money.refund_due_fen)
+            rows.append(Row(
+                (line.address or self.tr("unplaced"), line.item, str(line.ordered), str(line.allocated),
+                 refund, "✓" if line.vulnerable else ""),
+                tone="warn" if line.allocated < line.ordered else "",
+                tooltip=self.tr("Vulnerable household: served first under the vulnerable-first rule")
+                if line.vulnerable else "",
+                bold=line.vulnerable,
+            ))
+        self.preview_model.set_rows(rows)
+        fit_columns(self.preview, 5, 16)
+
+    def _show_error(self, error: DeskError) -> None:
+        name = str(error.data.get("item", ""))
+        position = next((i for i, t in enumerate(self.items) if t.item.name == name), None)
+        if error.field in ("received", "quantity", "item") and position is not None:
+            self.item_errors[position].setText(describe(error))
+            self.item_errors[position].show()
+            mark_invalid(self.received[position], True)
+            return
+        self.general_error.setText(describe(error))
+        self.general_error.show()
+
+    def _clear_errors(self) -> None:
+        for label in self.item_errors:
+            label.hide()
+        for field in self.received:
+            mark_invalid(field, False)
+        self.general_error.hide()
+
+    def save(self) -> None:
+        if self.update_preview() is None:
+            bad = next((f for f in self.received if f.property("invalid")), None)
+            if bad is not None:
+                focus_field(bad)
+            return
+        try:
+            self.plan = record_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+            else:
+                self._show_error(error)
+            return
+        self.accept()
+
+
+class CancelDialog(QDialog):
+    """Cancelling a buy with its cause and reason. Before: the refunds it will leave owed; after:
+    the refunds owed, per household. `cancelled(CancelResult)` once it is done."""
+
+    cancelled = Signal(object)
+
+    def __init__(self, conn: Connection, buy: GroupBuy, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.buy = buy
+        self.result: CancelResult | None = None
+        self.file_error = None
+        self._cause_chosen = False
+        self.setObjectName("cancelDialog")
+        self.setWindowTitle(arg(self.tr("Cancel “%1”"), buy.title))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(560, 520)
+        self.setStyleSheet(INVALID_FIELD_STYLE)
+
+        self.heading = QLabel(arg(self.tr("Cancel “%1”? Every order is cancelled and what households "
+                                          "paid is owed back to them. This cannot be undone."), buy.title), self)
+        self.heading.setObjectName("cancelHeading")
+        self.heading.setWordWrap(True)
+
+        self.cause = QComboBox(self)
+        self.cause.setObjectName("cancelCause")
+        self.cause.setAccessibleName(self.tr("Cause"))
+        for cause in CANCEL_CAUSES:
+            self.cause.addItem(cause_label(cause), cause)
+        self.cause.setCurrentIndex(CANCEL_CAUSES.index("other"))
+        self.cause.activated.connect(lambda _i: setattr(self, "_cause_chosen", True))
+        self.cause.setToolTip(self.tr("A supplier that turned the buy down carries that on its record"))
+        self.reason = QLineEdit(self)
+        self.reason.setObjectName("cancelReason")
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("e.g. the supplier is out of stock"))
+        self.reason.textEdited.connect(self._reason_edited)
+        self.reason_error = error_label(self, "cancelReasonError", self.tr("Problem with the reason"))
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        reason_holder = QWidget(self)
+        reason_column = QVBoxLayout(reason_holder)
+        reason_column.setContentsMargins(0, 0, 0, 0)
+        reason_column.addWidget(self.reason)
+        reason_column.addWidget(self.reason_error)
+        reason_label = QLabel(self.tr("&Reason"), self)
+        reason_label.setBuddy(self.reason)
+        cause_label_widget = QLabel(self.tr("C&ause"), self)
+        cause_label_widget.setBuddy(self.cause)
+        form.addRow(reason_label, reason_holder)
+        form.addRow(cause_label_widget, self.cause)
+
+        self.refunds_title = QLabel(self)
+        self.refunds_title.setObjectName("cancelRefundsTitle")
+        self.refunds_model = RowsModel((self.tr("Address"), self.tr("Refund owed")), self, right_aligned=(1,))
+        self.refunds = read_only_table(self, "cancelRefunds", self.tr("Refunds owed"))
+        self.refunds.setModel(self.refunds_model)
+        self.refunds.horizontalHeader().setStretchLastSection(False)  # each amount beside its address
+        self.total = QLabel(self)
+        self.total.setObjectName("cancelTotal")
+        self.total.setAccessibleName(self.tr("Total refunds owed"))
+        self.general_error = error_label(self, "cancelError", self.tr("Error"))
+
+        buttons = QDialogButtonBox(self)
+        self.confirm_button = dialog_button(
+            self, "cancelConfirm", self.tr("Cancel the group buy"), self.tr("Cancel the group buy"), self.tr("Cancel every order and list the refunds owed")
+        )
+        self.confirm_button.setAutoDefault(False)
+        self.keep_button = dialog_button(
+            self, "cancelKeep", self.tr("Keep the group buy"), self.tr("Keep the group buy"), self.tr("Close, changing nothing (Esc)")
+        )
+        self.keep_button.setDefault(True)
+        buttons.addButton(self.confirm_button, QDialogButtonBox.ButtonRole.DestructiveRole)
+        buttons.addButton(self.keep_button, QDialogButtonBox.ButtonRole.RejectRole)
+        self.confirm_button.clicked.connect(self.confirm)
+        self.keep_button.clicked.connect(self._close)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.refunds_title)
+        layout.addWidget(self.refunds, 1)
+        layout.addWidget(self.total)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+        self._show_refunds(self._refunds_if_cancelled(), done=False)
+        self.reason.setFocus()
+
+    def _refunds_if_cancelled(self) -> list[Refund]:
+        """What households would be owed: everything each has paid, as nothing is due any more."""
+        money = buy_money(self._conn, self.buy.id)
+        nothing_due = {order_id: OrderMoney(order_id, m.household_id, 0, m.paid_fen)
+                       for order_id, m in money.items()}
+        addresses = {order.order_id: order.address for order in buy_details(self._conn, self.buy.id).orders}
+        return refunds_from(nothing_due, addresses)
+
+    def _show_refunds(self, refunds, *, done: bool) -> None:
+        owed = sum(refund.amount_fen for refund in refunds)
+        if done:
+            self.refunds_title.setText(self.tr("Refunds owed, per household:"))
+        else:
+            self.refunds_title.setText(self.tr("Refunds it will leave owed, per household:"))
+        self.refunds_model.set_rows(refund_rows(refunds, self.tr("unplaced order %1")))
+        fit_columns(self.refunds, 8, 20)
+        self.total.setText(arg(self.tr("%1 households, %2 in all."), len(refunds), format_fen(owed))
+                           if refunds else self.tr("Nobody has paid anything: no refunds are owed."))
+
+    def _reason_edited(self, text: str) -> None:
+        self.reason_error.hide()
+        mark_invalid(self.reason, False)
+        if not self._cause_chosen:
+            self.cause.setCurrentIndex(CANCEL_CAUSES.index(guess_cancel_cause(text)))
+
+    def confirm(self) -> None:
+        self.general_error.hide()
+        try:
+            self.result = cancel_buy(self._conn, self.buy.id, self.reason.text(),
+                                     cause=self.cause.currentData())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+            elif error.field == "reason":
+                self.reason_error.setText(describe(error))
+                self.reason_error.show()
+                mark_invalid(self.reason, True)
+                focus_field(self.reason)
+            else:
+                self.general_error.setText(describe(error))
+                self.general_error.show()
+            return
+        self.heading.setText(arg(self.tr("“%1” is cancelled (%2)."), self.buy.title,
+                                 cause_label(self.result.cause)))
+        self.reason.setEnabled(False)
+        self.cause.setEnabled(False)
+        self.confirm_button.hide()
+        self.keep_button.setText(self.tr("Close"))
+        self.keep_button.setAccessibleName(self.tr("Close"))
+        self._show_refunds(self.result.refunds, done=True)
+        self.cancelled.emit(self.result)
+
+    def _close(self) -> None:
+        if self.result is not None:
+            self.accept()
+        else:
+            self.reject()

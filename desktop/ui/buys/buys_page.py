@@ -1,0 +1,298 @@
+"""The Group buys page: every buy with its status and progress to the minimum; opening one shows
+its orders and actions (`BuyView`). A new buy is opened here, and a KuaiTuanTuan export brought in."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.buys.group_buys import list_buys
+from desktop.db.connection import Connection, translate_error
+from desktop.errors import DatabaseUnusable
+from desktop.messages import describe
+from desktop.ui.buys.buy_common import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    banner,
+    read_only_table,
+    shortcut_button,
+)
+from desktop.ui.buys.buy_view import BuyView
+from desktop.ui.buys.buys_model import BUY_COLUMNS, PROGRESS_COLUMN, BuysModel, ProgressDelegate
+from desktop.ui.common import arg
+from desktop.ui.jobs import Job, run_job, with_connection
+
+
+class BuysPage(QWidget):
+    """The list, or one buy. Reads through the page's connection; imports run on their own."""
+
+    householdsChanged = Signal()
+    buysChanged = Signal()
+
+    def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("buysPage")
+        self._conn = conn
+        self.dialog = None
+        self.job: Job | None = None
+        self._refusal: str | None = None
+        self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+        # ---- the list ----
+        self.list_page = QWidget(self)
+        self.list_page.setObjectName("buysList")
+        self.new_button = shortcut_button(self.list_page, "buysNew", self.tr("New group buy…"), "Ctrl+N",
+                                          self.tr("Open a new group buy"), self.new_buy)
+        self.import_button = shortcut_button(self.list_page, "buysImportKtt", self.tr("Import KuaiTuanTuan…"),
+                                             "Ctrl+I", self.tr("Import a KuaiTuanTuan order export (.xlsx)"),
+                                             self.choose_ktt_file)
+        title = QLabel(self.tr("Group buys"), self.list_page)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.counts = QLabel(self.list_page)
+        self.counts.setObjectName("buysCounts")
+        self.counts.setAccessibleName(self.tr("Group buy counts"))
+        self.counts.setStyleSheet(MUTED_STYLE)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addSpacing(12)
+        top.addWidget(self.counts)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.new_button)
+
+        self.notice = banner(self.list_page, "buysNotice", self.tr("Result"), NOTICE_STYLE)
+        self.model = BuysModel(self)
+        self.table = read_only_table(self.list_page, "buysTable", self.tr("Group buys"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(PROGRESS_COLUMN, ProgressDelegate(self.table))
+        self.table.setToolTip(self.tr("Enter or double click opens a group buy"))
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        em = self.fontMetrics().horizontalAdvance("M")
+        widths = {"title": 16, "supplier": 10, "status": 7, "deadline": 10, "progress": 11, "collected": 8}
+        for column, name in enumerate(BUY_COLUMNS):
+            self.table.setColumnWidth(column, widths[name] * em)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.activated.connect(lambda index: self.open_buy(self.model.buy_at(index.row()).buy.id))
+
+        self.empty = QWidget(self.list_page)
+        self.empty.setObjectName("buysEmpty")
+        sentence = QLabel(self.tr("No group buys yet. Open one, or bring in a KuaiTuanTuan export."), self.empty)
+        sentence.setObjectName("buysEmptyText")
+        sentence.setAccessibleName(sentence.text())
+        sentence.setWordWrap(True)
+        sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        big = sentence.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        sentence.setFont(big)
+        empty_new = QPushButton(self.tr("Open a group buy…"), self.empty)
+        empty_new.setObjectName("buysEmptyNew")
+        empty_new.setAccessibleName(self.tr("Open a group buy"))
+        empty_new.clicked.connect(self.new_buy)
+        empty_import = QPushButton(self.tr("Import a KuaiTuanTuan export…"), self.empty)
+        empty_import.setObjectName("buysEmptyImport")
+        empty_import.setAccessibleName(self.tr("Import a KuaiTuanTuan export"))
+        empty_import.clicked.connect(self.choose_ktt_file)
+        self._empty_buttons = (empty_new, empty_import)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in self._empty_buttons:
+            button.setMinimumHeight(40)
+            button.setMinimumWidth(220)
+            buttons.addWidget(button)
+            buttons.addSpacing(16)
+        buttons.addStretch(1)
+        empty_column = QVBoxLayout(self.empty)
+        empty_column.addStretch(2)
+        empty_column.addWidget(sentence)
+        empty_column.addSpacing(16)
+        empty_column.addLayout(buttons)
+        empty_column.addStretch(3)
+        self.empty.hide()
+
+        list_layout = QVBoxLayout(self.list_page)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addWidget(self.notice)
+        list_layout.addWidget(self.table, 1)
+        list_layout.addWidget(self.empty, 1)
+
+        # ---- one buy ----
+        self.view = BuyView(conn, self)
+        self.view.back.connect(self.show_list)
+        self.view.changed.connect(self._buy_changed)
+        self.view.householdsChanged.connect(self.householdsChanged)
+        self.view.importKtt.connect(self.choose_ktt_file)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.list_page)
+        self.stack.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.reload()
+        if conn.read_only:
+            self.refuse_changes(describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path))))
+
+    # ---- reading ----
+
+    def reload(self) -> None:
+        """Ask the services again: after a change here, or one made on another page."""
+        try:
+            buys = list_buys(self._conn)
+        except sqlite3.DatabaseError as exc:
+            self.model.set_buys([])
+            self.show_notice(describe(translate_error(exc, self._conn.path)), ERROR_STYLE)
+            return
+        selected = self.table.currentIndex()
+        selected_id = self.model.buy_at(selected.row()).buy.id if selected.isValid() else None
+        self.model.set_buys(buys)
+        if selected_id is not None and self.model.row_of(selected_id) is not None:
+            self.table.selectRow(self.model.row_of(selected_id))
+        running = sum(1 for s in buys if s.buy.status in ("open", "closed", "confirmed"))
+        self.counts.setText(arg(self.tr("%1 group buys · %2 under way"), len(buys), running) if buys else "")
+        self.table.setVisible(bool(buys))
+        self.empty.setVisible(not buys)
+        if self.stack.currentWidget() is self.view:
+            self.view.reload()
+
+    def showEvent(self, event) -> None:
+        # Suppliers, households and orders may have changed on another page.
+        super().showEvent(event)
+        self.reload()
+
+    def show_notice(self, text: str, style: str = NOTICE_STYLE) -> None:
+        self.notice.setStyleSheet(style)
+        self.notice.setText(text)
+        self.notice.show()
+
+    def refuse_changes(self, sentence: str) -> None:
+        self._refusal = sentence
+        for button in (self.new_button, self.import_button, *self._empty_buttons):
+            button.setEnabled(False)
+            button.setToolTip(sentence)
+        self.view.refuse_changes(sentence)
+
+    # ---- moving between the list and a buy ----
+
+    def open_buy(self, buy_id: int) -> BuyView:
+        self.stack.setCurrentWidget(self.view)
+        self.view.show_buy(buy_id)
+        return self.view
+
+    def show_list(self) -> None:
+        buy_id = self.view.buy_id
+        self.stack.setCurrentWidget(self.list_page)
+        self.reload()
+        row = self.model.row_of(buy_id) if buy_id is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        self.table.setFocus()
+
+    def _buy_changed(self) -> None:
+        self.buysChanged.emit()
+
+    # ---- a new buy ----
+
+    def new_buy(self):
+        from desktop.ui.buys.new_buy_dialog import NewBuyDialog
+
+        if self._refusal:
+            return None
+        dialog = NewBuyDialog(self._conn, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._buy_opened(dialog.result))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def _buy_opened(self, result) -> None:
+        self.reload()
+        self.open_buy(result.buy_id)
+        self.buysChanged.emit()
+
+    # ---- a KuaiTuanTuan export ----
+
+    def _busy(self) -> bool:
+        return self.job is not None and self.job.running
+
+    def choose_ktt_file(self) -> None:
+        if self._busy() or self._refusal:
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a KuaiTuanTuan export"), self._last_folder,
+            self.tr("KuaiTuanTuan export (*.xlsx);;All files (*)"))
+        if path:
+            self._last_folder = str(Path(path).parent)
+            self.import_ktt(Path(path))
+
+    def import_ktt(self, path: Path) -> Job:
+        """Read and check the file off the GUI thread, touching no database; then show what it holds."""
+
+        def read(progress, should_cancel):
+            from desktop.buys.ktt_import import read_export
+
+            return read_export(path, progress=progress, should_cancel=should_cancel)
+
+        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), read)
+        self.job.done.connect(lambda export: self._show_ktt_preview(path, export))
+        return self.job
+
+    def _show_ktt_preview(self, path: Path, export):
+        from desktop.ui.buys.buy_imports import KttPreviewDialog
+
+        dialog = KttPreviewDialog(path, export, self, conn=self._conn)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._save_ktt(path, export, dialog.choices()))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def _save_ktt(self, path: Path, export, choices: dict | None = None) -> Job:
+        def save(conn, progress, should_cancel):
+            from desktop.buys.ktt_import import save_export
+
+            return save_export(conn, export, **(choices or {}), progress=progress,
+                               should_cancel=should_cancel)
+
+        self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
+                           with_connection(self._conn.path, save))
+        self.job.done.connect(self._ktt_imported)
+        return self.job
+
+    def _ktt_imported(self, result):
+        from desktop.ui.buys.buy_imports import KttResultDialog
+
+        self.reload()
+        self.open_buy(result.buy_id)
+        self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
+                                          "matched, %3 added, %4 warnings."),
+                                  result.orders, result.households_matched, result.households_created,
+                                  len(result.warnings)))
+        self.buysChanged.emit()
+        if result.households_created:
+            self.householdsChanged.emit()
+        dialog = KttResultDialog(result, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog

@@ -1,0 +1,473 @@
+"""The Suppliers page: each supplier with its record in this compound (group buys, turned down,
+delivered short, complaints), what happened with it, and a complaint noted on its record."""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.buys.group_buys import list_buys
+from desktop.buys.suppliers import (
+    Supplier,
+    SupplierRecord,
+    add_supplier,
+    list_suppliers,
+    note_complaint,
+    supplier_record,
+    supplier_warning,
+)
+from desktop.clock import to_local
+from desktop.db.connection import Connection, translate_error
+from desktop.errors import DatabaseUnusable, DeskError
+from desktop.messages import describe
+from desktop.ui.buys.buy_common import (
+    ERROR_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    banner,
+    error_label,
+    fit_columns,
+    read_only_table,
+    shortcut_button,
+)
+from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
+from desktop.ui.common import arg, dialog_button
+from desktop.ui.common import show_error as show_error_box
+
+SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
+                    "complaints")
+
+
+def event_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    labels = {
+        "delivered": QCoreApplication.translate("Suppliers", "delivered in full"),
+        "delivered_short": QCoreApplication.translate("Suppliers", "delivered short"),
+        "turned_down": QCoreApplication.translate("Suppliers", "turned the buy down"),
+        "cancelled": QCoreApplication.translate("Suppliers", "buy cancelled"),
+        "complaint": QCoreApplication.translate("Suppliers", "complaint"),
+    }
+    return labels.get(kind, kind)
+
+
+class SuppliersModel(QAbstractTableModel):
+    """Suppliers with their record, a bad record in red."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[tuple[Supplier, SupplierRecord]] = []
+
+    def set_rows(self, rows: list[tuple[Supplier, SupplierRecord]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def supplier_at(self, row: int) -> tuple[Supplier, SupplierRecord]:
+        return self._rows[row]
+
+    def row_of(self, supplier_id: int) -> int | None:
+        for row, (supplier, _record) in enumerate(self._rows):
+            if supplier.id == supplier_id:
+                return row
+        return None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(SUPPLIER_COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return (self.tr("Supplier"), self.tr("Contact"), self.tr("Group buys"), self.tr("Delivered in full"),
+                self.tr("Delivered short"), self.tr("Turned down"), self.tr("Complaints"))[section]
+
+    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        supplier, record = self._rows[index.row()]
+        column = SUPPLIER_COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            if column == "name":
+                return supplier.name
+            if column == "contact":
+                return " ".join(part for part in (supplier.contact, supplier.phone) if part)
+            return str(getattr(record, column))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column in ("delivered_short", "turned_down", "complaints") and getattr(record, column):
+                return QColor(RED)
+            if column == "name" and record.bad:
+                return QColor(RED)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == "name":
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "contact"):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            warning = supplier_warning(record)
+            return warning.text() if warning else (supplier.notes or None)
+        return None
+
+
+class ComplaintDialog(QDialog):
+    """A complaint about a supplier, optionally about one of its buys, kept on its record."""
+
+    def __init__(self, conn: Connection, supplier: Supplier, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.supplier = supplier
+        self.file_error = None
+        self.setObjectName("complaintDialog")
+        self.setWindowTitle(arg(self.tr("Complaint about %1"), supplier.name))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(520)
+
+        self.buy = QComboBox(self)
+        self.buy.setObjectName("complaintBuy")
+        self.buy.setAccessibleName(self.tr("Group buy"))
+        self.buy.addItem(self.tr("(no particular group buy)"), None)
+        for summary in list_buys(conn):
+            if summary.buy.supplier_id == supplier.id:
+                self.buy.addItem(summary.buy.title, summary.buy.id)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("complaintNote")
+        self.note.setAccessibleName(self.tr("What went wrong"))
+        self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(100)
+        self.error = error_label(self, "complaintNoteError", self.tr("Problem with the complaint"))
+        self.note.textChanged.connect(self.error.hide)
+
+        form = QFormLayout()
+        buy_label = QLabel(self.tr("&Group buy"), self)
+        buy_label.setBuddy(self.buy)
+        note_label = QLabel(self.tr("&What went wrong"), self)
+        note_label.setBuddy(self.note)
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.note)
+        column.addWidget(self.error)
+        form.addRow(buy_label, self.buy)
+        form.addRow(note_label, holder)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = dialog_button(
+            self, "complaintSave", self.tr("Note the complaint"), self.tr("Note the complaint"), self.tr("Keep it on the supplier's record (Ctrl+Enter)")
+        )
+        self.save_button.setDefault(True)
+        cancel = dialog_button(self, "complaintCancel", self.tr("Cancel"), self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.note.setFocus()
+
+    def save(self) -> None:
+        try:
+            note_complaint(self._conn, self.supplier.id, self.note.toPlainText(),
+                           buy_id=self.buy.currentData())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+                return
+            self.error.setText(describe(error))
+            self.error.show()
+            self.note.setFocus()
+            return
+        self.accept()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.save()
+            return
+        super().keyPressEvent(event)
+
+
+class NewSupplierDialog(QDialog):
+    """A supplier added before its first buy: name, contact, phone, notes."""
+
+    def __init__(self, conn: Connection, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.saved_id: int | None = None
+        self.file_error = None
+        self.setObjectName("newSupplierDialog")
+        self.setWindowTitle(self.tr("New supplier"))
+        self.setAccessibleName(self.windowTitle())
+        self.setMinimumWidth(460)
+        self.name = QLineEdit(self)
+        self.name.setObjectName("supplierName")
+        self.name.setAccessibleName(self.tr("Name"))
+        self.contact = QLineEdit(self)
+        self.contact.setObjectName("supplierContact")
+        self.contact.setAccessibleName(self.tr("Contact person"))
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("supplierPhone")
+        self.phone.setAccessibleName(self.tr("Phone"))
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("supplierNotes")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("e.g. delivers Tuesdays and Fridays"))
+        self.error = error_label(self, "supplierNameError", self.tr("Problem with the name"))
+        self.name.textEdited.connect(lambda _t: self.error.hide())
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.name)
+        column.addWidget(self.error)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, widget in ((self.tr("&Name"), holder), (self.tr("&Contact"), self.contact),
+                             (self.tr("&Phone"), self.phone), (self.tr("N&otes"), self.notes)):
+            label = QLabel(text, self)
+            label.setBuddy(self.name if widget is holder else widget)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(self)
+        save = dialog_button(
+            self, "supplierSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
+        )
+        save.setDefault(True)
+        cancel = dialog_button(self, "supplierCancel", self.tr("Cancel"), self.tr("Cancel"))
+        cancel.setAutoDefault(False)
+        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.name.setFocus()
+
+    def save(self) -> None:
+        try:
+            self.saved_id = add_supplier(self._conn, self.name.text(), contact=self.contact.text(),
+                                         phone=self.phone.text(), notes=self.notes.text())
+        except DeskError as error:
+            if isinstance(error, DatabaseUnusable):
+                self.file_error = show_error_box(self, error)
+                return
+            self.error.setText(describe(error))
+            self.error.show()
+            self.name.setFocus()
+            self.name.selectAll()
+            return
+        self.accept()
+
+
+class SuppliersPage(QWidget):
+    """Suppliers above, the selected one's record below."""
+
+    suppliersChanged = Signal()
+
+    def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("suppliersPage")
+        self._conn = conn
+        self.dialog = None
+        self._refusal: str | None = None
+
+        title = QLabel(self.tr("Suppliers"), self)
+        font = title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        title.setFont(font)
+        self.complaint_button = shortcut_button(self, "suppliersComplaint", self.tr("Note a complaint…"),
+                                                "Ctrl+K", self.tr("Note a complaint on the selected supplier's record"),
+                                                self.note_complaint)
+        self.add_button = shortcut_button(self, "suppliersAdd", self.tr("+ Supplier"), "Ctrl+N",
+                                          self.tr("Add a supplier"), self.add_supplier,
+                                          accessible=self.tr("Add a supplier"))
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(self.complaint_button)
+        top.addWidget(self.add_button)
+
+        self.notice = banner(self, "suppliersNotice", self.tr("Result"), NOTICE_STYLE)
+        self.empty = QLabel(self.tr("No suppliers yet. A supplier is added when a group buy names it, "
+                                    "or with + Supplier."), self)
+        self.empty.setObjectName("suppliersEmpty")
+        self.empty.setAccessibleName(self.empty.text())
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.hide()
+
+        self.model = SuppliersModel(self)
+        self.table = read_only_table(self, "suppliersTable", self.tr("Suppliers"))
+        self.table.setModel(self.model)
+        em = self.fontMetrics().horizontalAdvance("M")
+        widths = {"name": 12, "contact": 14, "buys": 7, "delivered": 9, "delivered_short": 9,
+                  "turned_down": 8, "complaints": 8}
+        for column, name in enumerate(SUPPLIER_COLUMNS):
+            self.table.setColumnWidth(column, widths[name] * em)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_record())
+
+        self.record_title = QLabel(self)
+        self.record_title.setObjectName("supplierRecordTitle")
+        self.record_title.setAccessibleName(self.tr("The supplier's record"))
+        self.record_title.setWordWrap(True)
+        self.warning = banner(self, "supplierWarning", self.tr("Warning about the supplier"), WARNING_STYLE)
+        self.events_model = RowsModel((self.tr("When"), self.tr("What"), self.tr("Group buy"), self.tr("Note")), self)
+        self.events = read_only_table(self, "supplierEvents", self.tr("What happened with the supplier"))
+        self.events.setModel(self.events_model)
+        lower = QWidget(self)
+        lower_column = QVBoxLayout(lower)
+        lower_column.setContentsMargins(0, 0, 0, 0)
+        lower_column.addWidget(self.record_title)
+        lower_column.addWidget(self.warning)
+        lower_column.addWidget(self.events, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        upper = QWidget(self)
+        upper_column = QVBoxLayout(upper)
+        upper_column.setContentsMargins(0, 0, 0, 0)
+        upper_column.addWidget(self.table)
+        upper_column.addWidget(self.empty)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.notice)
+        layout.addWidget(splitter, 1)
+
+        self.reload()
+        if conn.read_only:
+            self.refuse_changes(describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path))))
+
+    def reload(self) -> None:
+        selected = self.selected()
+        try:
+            rows = [(supplier, supplier_record(self._conn, supplier.id))
+                    for supplier in list_suppliers(self._conn)]
+        except sqlite3.DatabaseError as exc:
+            self.model.set_rows([])
+            self.notice.setStyleSheet(ERROR_STYLE)
+            self.notice.setText(describe(translate_error(exc, self._conn.path)))
+            self.notice.show()
+            return
+        self.model.set_rows(rows)
+        self.table.setVisible(bool(rows))
+        self.empty.setVisible(not rows)
+        row = self.model.row_of(selected.id) if selected is not None else None
+        if row is None and rows:
+            row = 0
+        if row is not None:
+            self.table.selectRow(row)
+        self._show_record()
+        self.complaint_button.setEnabled(self._refusal is None and bool(rows))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def refuse_changes(self, sentence: str) -> None:
+        self._refusal = sentence
+        for button in (self.complaint_button, self.add_button):
+            button.setEnabled(False)
+            button.setToolTip(sentence)
+
+    def selected(self) -> Supplier | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or index.row() >= self.model.rowCount():
+            return None
+        return self.model.supplier_at(index.row())[0]
+
+    def select_supplier(self, supplier_id: int) -> None:
+        row = self.model.row_of(supplier_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self._show_record()
+
+    def _show_record(self) -> None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            self.record_title.clear()
+            self.warning.hide()
+            self.events_model.set_rows([])
+            return
+        supplier, record = self.model.supplier_at(index.row())
+        details = " · ".join(part for part in (supplier.contact, supplier.phone, supplier.notes) if part)
+        self.record_title.setText(
+            f"<b>{html.escape(supplier.name)}</b> — {html.escape(record_summary(record))}"
+            + (f"<br><span style='color:#5f6368'>{html.escape(details)}</span>" if details else ""))
+        warning = supplier_warning(record)
+        if warning is None:
+            self.warning.hide()
+        else:
+            self.warning.setText("⚠ " + warning.text())
+            self.warning.show()
+        self.events_model.set_rows([
+            Row((to_local(event.at), event_label(event.kind), event.buy_title or "", event.note),
+                tone="warn" if event.kind in ("turned_down", "delivered_short", "complaint") else "")
+            for event in record.events
+        ])
+        fit_columns(self.events, 6, 20)
+
+    def note_complaint(self):
+        supplier = self.selected()
+        if supplier is None or self._refusal:
+            return None
+        dialog = ComplaintDialog(self._conn, supplier, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._changed(supplier.id, arg(
+            self.tr("Complaint noted on the record of %1."), supplier.name)))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def add_supplier(self):
+        if self._refusal:
+            return None
+        dialog = NewSupplierDialog(self._conn, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._changed(dialog.saved_id, arg(
+            self.tr("Added %1."), dialog.name.text().strip())))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def _changed(self, supplier_id: int | None, sentence: str) -> None:
+        self.reload()
+        if supplier_id is not None:
+            self.select_supplier(supplier_id)
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setText(sentence)
+        self.notice.show()
+        self.suppliersChanged.emit()
+

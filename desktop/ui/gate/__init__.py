@@ -1,0 +1,1 @@
+"""The Gate page, full-screen gate mode, the webcam reader and sounds."""

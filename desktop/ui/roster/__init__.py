@@ -1,0 +1,1 @@
+"""The Roster page and its dialogs."""

@@ -1,0 +1,270 @@
+"""Adding or changing one household: every field with its error beside it, Enter saves, Esc cancels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clock import to_local
+from desktop.db.connection import Connection
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
+from desktop.messages import describe
+from desktop.roster.address import parse_address
+from desktop.roster.households import (
+    DELIVERY_MODES,
+    FLAGS,
+    MAX_PEOPLE,
+    Household,
+    HouseholdFields,
+    add_household,
+    update_household,
+)
+from desktop.ui.common import arg, dialog_button
+from desktop.ui.common import show_error as show_error_box
+from desktop.ui.roster.roster_model import delivery_label, flag_label
+
+ERROR_STYLE = "color: #b3261e;"
+HINT_STYLE = "color: #5f6368;"
+
+
+def _camel(name: str) -> str:
+    return "".join(part.capitalize() for part in name.split("_"))
+
+
+class HouseholdDialog(QDialog):
+    """`exec()` or `open()`; after Save, `saved_id` is the household's id."""
+
+    def __init__(self, conn: Connection, household: Household | None = None, parent=None,
+                 *, address: str = "") -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self._household = household
+        self.saved_id: int | None = None
+        self.file_error = None  # the message box of the last error about the file itself
+        self.setObjectName("householdDialog")
+        self.setMinimumWidth(520)
+        if household is None:
+            self.setWindowTitle(self.tr("New household"))
+        else:
+            self.setWindowTitle(arg(self.tr("Household %1"), household.address))
+        self.setAccessibleName(self.windowTitle())
+
+        self.address = QLineEdit(self)
+        self.address.setObjectName("householdAddress")
+        self.address.setAccessibleName(self.tr("Address"))
+        self.address.setPlaceholderText(self.tr("12-301, 12-2-301, 12号楼301 …"))
+        self.address_canonical = QLabel(self)
+        self.address_canonical.setObjectName("householdAddressCanonical")
+        self.address_canonical.setAccessibleName(self.tr("Address as it will be saved"))
+        self.address_canonical.setStyleSheet(HINT_STYLE)
+        self.address.textChanged.connect(self._show_canonical)
+
+        self.name = QLineEdit(self)
+        self.name.setObjectName("householdName")
+        self.name.setAccessibleName(self.tr("Contact name"))
+
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("householdPhone")
+        self.phone.setAccessibleName(self.tr("Phone"))
+        self.phone.setPlaceholderText("13800138000")
+
+        self.people = QSpinBox(self)
+        self.people.setObjectName("householdPeople")
+        self.people.setAccessibleName(self.tr("People"))
+        self.people.setRange(1, MAX_PEOPLE)
+        self.people.setMaximumWidth(90)
+
+        self.flag_boxes: dict[str, QCheckBox] = {}
+        flags_widget = QWidget(self)
+        flags_grid = QGridLayout(flags_widget)
+        flags_grid.setContentsMargins(0, 0, 0, 0)
+        for position, flag in enumerate(FLAGS):
+            box = QCheckBox(flag_label(flag), flags_widget)
+            box.setObjectName("householdFlag" + _camel(flag))
+            box.setAccessibleName(flag_label(flag))
+            flags_grid.addWidget(box, position // 2, position % 2)
+            self.flag_boxes[flag] = box
+
+        self.delivery = QComboBox(self)
+        self.delivery.setObjectName("householdDelivery")
+        self.delivery.setAccessibleName(self.tr("Delivery"))
+        for mode in DELIVERY_MODES:
+            self.delivery.addItem(delivery_label(mode), mode)
+
+        self.notes = QLineEdit(self)
+        self.notes.setObjectName("householdNotes")
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setPlaceholderText(self.tr("e.g. call first; leave at the door"))
+
+        self.active = QCheckBox(self.tr("Active (still lives here and is served)"), self)
+        self.active.setObjectName("householdActive")
+        self.active.setAccessibleName(self.tr("Active"))
+        self.active.setChecked(True)
+
+        self.errors: dict[str, QLabel] = {}
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._row(form, self.tr("&Address"), "address", self.address, self.address_canonical)
+        self._row(form, self.tr("&Name"), "name", self.name)
+        self._row(form, self.tr("P&hone"), "phone", self.phone)
+        self._row(form, self.tr("&People"), "people", self.people)
+        self._row(form, self.tr("Flags"), "flags", flags_widget)
+        self._row(form, self.tr("&Delivery"), "delivery", self.delivery)
+        self._row(form, self.tr("N&otes"), "notes", self.notes)
+        form.addRow("", self.active)
+
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("householdError")
+        self.general_error.setAccessibleName(self.tr("Error"))
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.hide()
+
+        self.changed_at = QLabel(self)
+        self.changed_at.setObjectName("householdChanged")
+        self.changed_at.setAccessibleName(self.tr("Last changed"))
+        self.changed_at.setStyleSheet(HINT_STYLE)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = dialog_button(
+            self, "householdSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
+        )
+        self.save_button.setDefault(True)
+        self.cancel_button = dialog_button(
+            self, "householdCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
+        )
+        self.cancel_button.setAutoDefault(False)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.changed_at)
+        layout.addWidget(buttons)
+
+        for widget in (self.address, self.name, self.phone, self.notes):
+            widget.textEdited.connect(self._clear_errors)
+        self.people.valueChanged.connect(self._clear_errors)
+
+        if household is not None:
+            self._fill(household)
+        else:
+            self.address.setText(address)
+            self.changed_at.hide()
+        self._show_canonical(self.address.text())
+        self.address.setFocus()
+        self.address.selectAll()
+
+    def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
+        """A form row: the label, the input, any hint, and the error label right under the input."""
+        holder = QWidget(self)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        for other in extra:
+            column.addWidget(other)
+        error = QLabel(holder)
+        error.setObjectName(f"household{_camel(field)}Error")
+        error.setAccessibleName(arg(self.tr("Problem with %1"), widget.accessibleName() or text))
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error.hide()
+        column.addWidget(error)
+        self.errors[field] = error
+        label = QLabel(text, self)
+        label.setBuddy(widget)
+        form.addRow(label, holder)
+
+    def _fill(self, household: Household) -> None:
+        self.address.setText(household.address)
+        self.name.setText(household.name)
+        self.phone.setText(household.phone)
+        self.people.setValue(household.people)
+        for flag, box in self.flag_boxes.items():
+            box.setChecked(flag in household.flags)
+        self.delivery.setCurrentIndex(max(0, self.delivery.findData(household.delivery)))
+        self.notes.setText(household.notes)
+        self.active.setChecked(household.active)
+        self.changed_at.setText(
+            arg(self.tr("Last changed %1 at station %2"), to_local(household.updated_at), household.station)
+        )
+
+    def _show_canonical(self, text: str) -> None:
+        try:
+            canonical = parse_address(text).canonical
+        except BadInput:
+            self.address_canonical.setText("")
+            self.address_canonical.hide()
+            return
+        # Only when it differs from what was typed: "12号楼301" becomes "12-301".
+        self.address_canonical.setText(arg(self.tr("Saved as %1"), canonical))
+        self.address_canonical.setVisible(canonical != text.strip())
+
+    def fields(self) -> HouseholdFields:
+        return HouseholdFields(
+            address=self.address.text(),
+            name=self.name.text(),
+            phone=self.phone.text(),
+            people=self.people.value(),
+            flags=tuple(flag for flag, box in self.flag_boxes.items() if box.isChecked()),
+            delivery=self.delivery.currentData(),
+            notes=self.notes.text(),
+            active=self.active.isChecked(),
+        )
+
+    def save(self) -> None:
+        self._clear_errors()
+        try:
+            if self._household is None:
+                self.saved_id = add_household(self._conn, self.fields())
+            else:
+                update_household(self._conn, self._household.id, self.fields())
+                self.saved_id = self._household.id
+        except DeskError as error:
+            self.show_error(error)
+            return
+        self.accept()
+
+    def show_error(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            # About the file, not a field (a full disk, a lock, a damaged or read-only file): a box
+            # that cannot be missed, over the dialog, which stays open with what was typed.
+            self.file_error = show_error_box(self, error)
+            return
+        label = self.errors.get(error.field or "")
+        if label is None:
+            self.general_error.setText(describe(error))
+            self.general_error.show()
+            return
+        label.setText(describe(error))
+        label.show()
+        widget = {
+            "address": self.address, "name": self.name, "phone": self.phone, "people": self.people,
+            "delivery": self.delivery, "notes": self.notes,
+        }.get(error.field or "")
+        if widget is not None:
+            widget.setFocus()
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def _clear_errors(self, *_args) -> None:
+        for label in self.errors.values():
+            label.hide()
+        self.general_error.hide()

@@ -1,0 +1,524 @@
+"""The roster page: find a household as you type, open it, add one, import or export the list."""
+
+from __future__ import annotations
+
+import html
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.db.connection import Connection, translate_error
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
+from desktop.lang import current_language
+from desktop.messages import describe
+from desktop.roster.address import parse_address
+from desktop.roster.households import get_household, roster_summary
+from desktop.ui.common import arg, shortcut_text, show_error
+from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.roster.household_dialog import HouseholdDialog
+from desktop.ui.roster.import_preview import ImportPreviewDialog
+from desktop.ui.roster.roster_model import COLUMNS, FLAGS_COLUMN, FlagTagDelegate, RosterModel
+
+SEARCH_DELAY_MS = 150
+WORD_JOINER = "\u2060"
+NOTICE_STYLE = (
+    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+WARNING_STYLE = (
+    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+ERROR_STYLE = (
+    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
+    " border-radius: 4px; padding: 6px 10px; }"
+)
+MUTED_STYLE = "color: #5f6368;"
+
+
+def _unbreakable(text: str) -> str:
+    """A long list of buildings wraps between them, never inside "12号楼 (48)" or "Building 12"."""
+    return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+class RosterPage(QWidget):
+    """Reads through the page's connection; imports and exports run on their own connections.
+
+    With `banner_in_window`, the window says across its top why a read-only file cannot be
+    changed, so the page only switches its buttons off; on its own, the page says it too.
+    """
+
+    householdsChanged = Signal()
+    # The households could not be read (a damaged file): the DeskError that says so.
+    readFailed = Signal(object)
+
+    def __init__(self, conn: Connection, parent: QWidget | None = None, *, banner_in_window: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("rosterPage")
+        self._conn = conn
+        self._banner_in_window = banner_in_window
+        self.household_dialog: HouseholdDialog | None = None
+        self.import_preview: ImportPreviewDialog | None = None
+        self.job: Job | None = None
+        self._households_total = 0
+        self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+        # ---- the search line and the actions ----
+        self.search = QLineEdit(self)
+        self.search.setObjectName("rosterSearch")
+        self.search.setAccessibleName(self.tr("Search households"))
+        self.search.setPlaceholderText(self.tr("Search: 12-301 / 张 / zs / 138…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            arg(self.tr("Address, room, name, phone digits or pinyin initials (%1)"), shortcut_text("Ctrl+F"))
+        )
+        self.search.setMinimumWidth(320)
+        self.search.installEventFilter(self)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_entered)
+
+        self.matches = QLabel(self)
+        self.matches.setObjectName("rosterMatches")
+        self.matches.setAccessibleName(self.tr("Households found"))
+        self.matches.setStyleSheet(MUTED_STYLE)
+
+        self.import_button = self._button("rosterImport", self.tr("Import…"), "Ctrl+I",
+                                          self.tr("Import a roster spreadsheet (CSV or Excel)"),
+                                          self.choose_import_file)
+        self.export_button = self._button("rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
+                                          self.tr("Export the roster to Excel or CSV"),
+                                          self.choose_export_file)
+        self.add_button = self._button("rosterAdd", self.tr("+ Household"), "Ctrl+N",
+                                       self.tr("Add a household"), self.add_household)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 2)
+        top.addWidget(self.matches)
+        top.addStretch(1)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
+        top.addWidget(self.add_button)
+
+        # ---- counts ----
+        self.buildings = QLabel(self)
+        self.buildings.setObjectName("rosterBuildings")
+        self.buildings.setAccessibleName(self.tr("Households per building"))
+        self.buildings.setToolTip(self.tr("Click a building to list only its households"))
+        self.buildings.setWordWrap(True)
+        self.buildings.setTextFormat(Qt.TextFormat.RichText)
+        self.buildings.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
+        self.buildings.linkActivated.connect(self._building_clicked)
+        self.counts = QLabel(self)
+        self.counts.setObjectName("rosterCounts")
+        self.counts.setAccessibleName(self.tr("Roster counts"))
+        self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        counts_row = QHBoxLayout()
+        counts_row.addWidget(self.buildings, 1)
+        counts_row.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.notice = QLabel(self)
+        self.notice.setObjectName("rosterNotice")
+        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice.setStyleSheet(NOTICE_STYLE)
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
+        # ---- the table, or the way in when there is nobody yet ----
+        self.model = RosterModel(conn, self)
+        self.table = QTableView(self)
+        self.table.setObjectName("rosterTable")
+        self.table.setAccessibleName(self.tr("Households"))
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(FLAGS_COLUMN, FlagTagDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
+        self.table.setToolTip(self.tr("Enter or double click opens a household"))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        em = self.fontMetrics().horizontalAdvance("M")
+        # Room for three or four tags; the last column takes what is left.
+        widths = {"address": 8, "name": 8, "people": 5, "phone": 7, "flags": 30, "delivery": 9}
+        for column, name in enumerate(COLUMNS):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, widths[name] * em)
+        header.setStretchLastSection(True)
+        self.table.activated.connect(lambda index: self.open_household(self.model.household_at(index.row()).id))
+
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("rosterNoMatch")
+        self.no_match.setAccessibleName(self.tr("No household found"))
+        self.no_match.setContentsMargins(0, 4, 0, 4)
+        self.no_match.setWordWrap(True)
+        self.no_match.hide()
+
+        table_page = QWidget(self)
+        table_layout = QVBoxLayout(table_page)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.no_match)
+        table_layout.addWidget(self.table, 1)
+
+        self.empty = self._empty_state()
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(table_page)
+        self.stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(counts_row)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.stack, 1)
+
+        self.reload()
+        if conn.read_only:
+            self.refuse_changes(describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path))))
+
+    def refuse_changes(self, sentence: str) -> None:
+        """A file that may not be written can be searched and exported; the ways to change it are off."""
+        for button in (self.import_button, self.add_button, *self.empty.findChildren(QPushButton)):
+            button.setEnabled(False)
+            button.setToolTip(sentence)
+        if not self._banner_in_window:
+            self.show_notice(sentence)
+            self.notice.setStyleSheet(WARNING_STYLE)
+
+    def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        button.setAccessibleName(text.rstrip("…").lstrip("+ "))
+        button.setToolTip(f"{tip} ({shortcut_text(keys)})")
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        # Through the button, so a switched-off button's shortcut does nothing either.
+        QShortcut(QKeySequence(keys), self, lambda: button.isEnabled() and button.click())
+        return button
+
+    def _empty_state(self) -> QWidget:
+        empty = QWidget(self)
+        empty.setObjectName("rosterEmpty")
+        sentence = QLabel(
+            self.tr("No households yet. Bring in the committee's spreadsheet, "
+                    "or add the first household by hand."),
+            empty,
+        )
+        sentence.setObjectName("rosterEmptyText")
+        sentence.setAccessibleName(sentence.text())
+        sentence.setWordWrap(True)
+        sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        font = sentence.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        sentence.setFont(font)
+        hint = QLabel(self.tr("A CSV (UTF-8 or GBK) or Excel file with an address column (地址), "
+                              "or building and room columns, is enough."), empty)
+        hint.setWordWrap(True)
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet(MUTED_STYLE)
+        import_button = QPushButton(self.tr("Import a spreadsheet…"), empty)
+        import_button.setObjectName("rosterEmptyImport")
+        import_button.setAccessibleName(self.tr("Import a spreadsheet"))
+        import_button.clicked.connect(self.choose_import_file)
+        add_button = QPushButton(self.tr("Add the first household"), empty)
+        add_button.setObjectName("rosterEmptyAdd")
+        add_button.setAccessibleName(add_button.text())
+        add_button.clicked.connect(self.add_household)
+        for button in (import_button, add_button):
+            button.setMinimumHeight(40)
+            button.setMinimumWidth(220)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(import_button)
+        buttons.addSpacing(16)
+        buttons.addWidget(add_button)
+        buttons.addStretch(1)
+        column = QVBoxLayout(empty)
+        column.addStretch(2)
+        column.addWidget(sentence)
+        column.addWidget(hint)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        column.addStretch(3)
+        return empty
+
+    # ---- reading ----
+
+    def reload(self) -> None:
+        """Ask the services again: after a save, an import, or a change made elsewhere."""
+        try:
+            self.model.refresh(self.search.text())
+            self._show_summary()
+        except sqlite3.DatabaseError as exc:
+            self._unreadable(exc)
+            return
+        self._show_state()
+
+    def apply_search(self) -> None:
+        self._search_timer.stop()
+        if self.search.text() != self.model.query:
+            try:
+                self.model.refresh(self.search.text())
+            except sqlite3.DatabaseError as exc:
+                self._unreadable(exc)
+                return
+            if not self._conn.read_only:
+                self.notice.hide()
+        self._show_state()
+
+    def _unreadable(self, exc: sqlite3.DatabaseError) -> None:
+        """A damaged page in the file: say so where the households would be, never a traceback."""
+        error = translate_error(exc, self._conn.path)
+        self.model.clear()
+        self.stack.setCurrentIndex(0)
+        self.buildings.hide()
+        self.counts.hide()
+        self.no_match.hide()
+        self.show_notice(describe(error))
+        self.notice.setStyleSheet(ERROR_STYLE)
+        self.readFailed.emit(error)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def _search_entered(self) -> None:
+        self.apply_search()
+        rows = self.model.rowCount()
+        if rows == 1:
+            self.open_household(self.model.household_at(0).id)
+        elif rows > 1:
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _show_summary(self) -> None:
+        summary = roster_summary(self._conn)
+        self._households_total = summary.households
+        links = [
+            f"<a href='building:{building}' style='text-decoration:none'>"
+            f"{html.escape(_unbreakable(arg(self.tr('Building %1 (%2)'), building, count)))}</a>"
+            for building, count in summary.buildings
+        ]
+        self.buildings.setText(" · ".join(links))
+        self.buildings.setAccessibleDescription(
+            " · ".join(arg(self.tr("Building %1 (%2)"), b, c) for b, c in summary.buildings)
+        )
+        self.counts.setText(" · ".join((
+            arg(self.tr("%1 households"), summary.households),
+            arg(self.tr("flagged: %1"), summary.flagged),
+            arg(self.tr("door delivery: %1"), summary.door),
+        )))
+
+    def _show_state(self) -> None:
+        query = self.model.query.strip()
+        rows = self.model.rowCount()
+        nobody = not query and rows == 0
+        self.stack.setCurrentWidget(self.empty if nobody else self.stack.widget(0))
+        self.export_button.setEnabled(not nobody)
+        self.buildings.setVisible(not nobody)
+        self.counts.setVisible(not nobody)
+        self.matches.setText(arg(self.tr("%1 found"), rows) if query else "")
+        if query and rows == 0:
+            if self._query_address():
+                text = arg(self.tr("No household at %1. Press %2 to add it."),
+                           self._query_address(), shortcut_text("Ctrl+N"))
+            else:
+                text = arg(self.tr("No household matches “%1”."), query)
+            self.no_match.setText(text)
+            self.no_match.show()
+        else:
+            self.no_match.hide()
+
+    def _query_address(self) -> str:
+        try:
+            return parse_address(self.model.query).canonical
+        except BadInput:
+            return ""
+
+    def _building_clicked(self, link: str) -> None:
+        building = link.partition(":")[2]
+        self.search.setText(f"{building}-")
+        self.apply_search()
+
+    def select_household(self, household_id: int) -> None:
+        row = self.model.row_of(household_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.model.rowCount():
+                self.apply_search()
+                self.table.setFocus()
+                self.table.selectRow(0)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                self.apply_search()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- one household ----
+
+    def open_household(self, household_id: int) -> HouseholdDialog | None:
+        try:
+            household = get_household(self._conn, household_id)  # fresh: it may have changed since
+        except DeskError as error:
+            show_error(self, error)
+            self.reload()
+            return None
+        except sqlite3.DatabaseError as exc:
+            self._unreadable(exc)
+            return None
+        return self._open_dialog(HouseholdDialog(self._conn, household, self))
+
+    def add_household(self) -> HouseholdDialog:
+        address = self._query_address() if self.model.rowCount() == 0 else ""
+        return self._open_dialog(HouseholdDialog(self._conn, None, self, address=address))
+
+    def _open_dialog(self, dialog: HouseholdDialog) -> HouseholdDialog:
+        self.household_dialog = dialog
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._household_saved(dialog.saved_id))
+        dialog.finished.connect(self._dialog_closed)
+        dialog.open()
+        return dialog
+
+    def _dialog_closed(self) -> None:
+        self.household_dialog = None
+        self.table.setFocus()
+
+    def _household_saved(self, household_id: int | None) -> None:
+        self.reload()
+        if household_id is not None:
+            self.select_household(household_id)
+        self.householdsChanged.emit()
+
+    # ---- import ----
+
+    def choose_import_file(self) -> None:
+        if self._busy():
+            return
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a roster"), self._last_folder,
+            self.tr("Roster files (*.csv *.xlsx);;All files (*)"),
+        )
+        if path:
+            self._last_folder = str(Path(path).parent)
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> Job:
+        """Read the file without writing (a dry run), then show what importing it would do."""
+        lang = current_language()
+
+        def dry_run(conn, progress, should_cancel):
+            from desktop.roster.roster_io import import_roster
+
+            return import_roster(conn, path, dry_run=True, progress=progress,
+                                 should_cancel=should_cancel, lang=lang)
+
+        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), with_connection(self._conn.path, dry_run))
+        self.job.done.connect(lambda report: self._show_preview(path, report))
+        return self.job
+
+    def _show_preview(self, path: Path, report) -> None:
+        dialog = ImportPreviewDialog(path, report, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.import_preview = dialog
+        dialog.accepted.connect(lambda: self._run_import(path, dialog.choices()))
+        dialog.finished.connect(lambda _result: setattr(self, "import_preview", None))
+        dialog.open()
+
+    def _run_import(self, path: Path, choices: dict | None = None) -> Job:
+        lang = current_language()
+        chosen = dict(choices or {})
+
+        def real_import(conn, progress, should_cancel):
+            from desktop.roster.roster_io import import_roster
+
+            return import_roster(conn, path, progress=progress, should_cancel=should_cancel, lang=lang,
+                                 choices=chosen)
+
+        self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
+                           with_connection(self._conn.path, real_import))
+        self.job.done.connect(lambda report: self._imported(path, report))
+        return self.job
+
+    def _imported(self, path: Path, report) -> None:
+        self.reload()
+        self.householdsChanged.emit()
+        notice = arg(
+            self.tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped."),
+            path.name, report.added, report.updated, report.unchanged, len(report.skipped),
+        )
+        if report.conflicts:
+            kept = sum(1 for conflict in report.conflicts if conflict.kept == "program")
+            notice += " " + arg(self.tr("%1 conflicts: %2 kept as edited here, %3 taken from the file."),
+                                len(report.conflicts), kept, len(report.conflicts) - kept)
+        self.show_notice(notice)
+
+    # ---- export ----
+
+    def choose_export_file(self) -> None:
+        if self._busy():
+            return
+        xlsx = self.tr("Excel workbook (*.xlsx)")
+        csv = self.tr("CSV, opens in Excel (*.csv)")
+        stem = self.tr("roster")  # the file name a committee member will see in their folder
+        suggested = Path(self._last_folder) / f"{stem}-{date.today().isoformat()}.xlsx"
+        path, chosen = QFileDialog.getSaveFileName(
+            self, self.tr("Export the roster"), str(suggested), f"{xlsx};;{csv}"
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() not in (".xlsx", ".csv"):
+            target = target.with_name(target.name + (".csv" if chosen == csv else ".xlsx"))
+        self._last_folder = str(target.parent)
+        self.export_file(target)
+
+    def export_file(self, path: Path) -> Job:
+        def export(conn, progress, should_cancel):
+            from desktop.roster.roster_io import export_roster
+
+            return export_roster(conn, path, progress=progress, should_cancel=should_cancel)
+
+        self.job = run_job(self, arg(self.tr("Exporting to %1…"), path.name),
+                           with_connection(self._conn.path, export))
+        self.job.done.connect(
+            lambda count: self.show_notice(arg(self.tr("Exported %1 households to %2."), count, str(path)))
+        )
+        return self.job
+
+    def _busy(self) -> bool:
+        """One import or export at a time: a second click while one runs does nothing."""
+        return self.job is not None and self.job.running
+
+    def show_notice(self, text: str) -> None:
+        self.notice.setText(text)
+        self.notice.show()

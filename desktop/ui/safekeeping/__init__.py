@@ -1,0 +1,1 @@
+"""The Backups page and the start-up check of the database file."""
