@@ -88,6 +88,7 @@ from desktop.ui import jobs
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.gate.camera import CameraReader, camera_available
 from desktop.ui.gate.sounds import Sounds
+from desktop.words import word
 
 # (background, text) for each tone of answer.
 COLOURS = {
@@ -373,14 +374,7 @@ class WaitingModel(QAbstractTableModel):
 
 
 def storage_word(storage: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    words = {
-        "frozen": QCoreApplication.translate("GatePage", "frozen"),
-        "chilled": QCoreApplication.translate("GatePage", "chilled"),
-        "ambient": QCoreApplication.translate("GatePage", "ambient"),
-    }
-    return words.get(storage, storage)
+    return word("storage", storage)
 
 
 def waited_text(minutes: int) -> str:
