@@ -71,7 +71,7 @@ class _Sheet:
     def _bag_lines(self, stop: DoorStop) -> list[str]:
         bags = sorted(stop.bags, key=lambda b: (STORAGE_ORDER.index(b.storage), b.buy_id, b.index))
         return [ellipsize(self.words["bag"].format(i=b.index, m=b.count,
-                                                   s=storage_word(b.storage, self.lang), buy=b.buy),
+                                                   storage=storage_word(b.storage, self.lang), buy=b.buy),
                           TEXT, self.bags_w - 3 * MM) for b in bags]
 
     def _pages(self) -> list[tuple[int, list[tuple[float, DoorStop, list[str]]]]]:

@@ -31,7 +31,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "door_run.name": ("Name", "户主"),
     "door_run.bags": ("Bags", "袋子"),
     "door_run.note": ("Delivered at / note", "送达时间 / 备注"),
-    "door_run.bag": ("bag {i} of {m} · {s} · {buy}", "第 {i}/{m} 袋 · {s} · {buy}"),
+    "door_run.bag": ("bag {i} of {m} · {storage} · {buy}", "第 {i}/{m} 袋 · {storage} · {buy}"),
     "door_run.door": ("door delivery", "送上门"),
     "door_run.sealed": ("sealed building", "封控楼"),
     "door_run.page": ("Page {x} of {y}", "第 {x} 页 / 共 {y} 页"),
