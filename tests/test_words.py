@@ -16,6 +16,7 @@ from desktop.buys.group_buys import STATUSES
 from desktop.buys.payments import METHODS
 from desktop.errors import BadInput
 from desktop.notices import notice
+from desktop.roster.households import DELIVERY_MODES, FLAGS
 from desktop.words import SENTENCES, WORDS, Word, describe, phrases, say, word
 
 DESKTOP = Path(words.__file__).resolve().parents[1]
@@ -55,6 +56,8 @@ def test_every_value_the_program_stores_has_its_word():
     assert set(WORDS["buy_status"]) == set(STATUSES) == set(WORDS["buy_status_phrase"])
     assert set(WORDS["storage"]) == set(STORAGE_ORDER)
     assert set(WORDS["payment_method"]) == set(METHODS)
+    assert set(WORDS["flag"]) == set(FLAGS)
+    assert set(WORDS["delivery"]) == set(DELIVERY_MODES)
 
 
 def test_a_value_is_named_in_the_language_of_the_sentence_that_carries_it():

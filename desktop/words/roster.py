@@ -161,6 +161,20 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "delivery": ("delivery", "配送"),
         "notes": ("notes", "备注"),
     },
+    # a household's situations, on a tag and a checkbox
+    "flag": {
+        "elderly_alone": ("elderly alone", "独居老人"),
+        "infant": ("infant", "婴儿"),
+        "pregnant": ("pregnant", "孕妇"),
+        "chronic_medication": ("chronic medication", "慢性病用药"),
+        "disability": ("disability", "残疾·行动不便"),
+        "no_smartphone": ("no smartphone", "无智能手机"),
+    },
+    # how a household gets its bags
+    "delivery": {
+        "pickup": ("pickup", "自提"),
+        "door": ("door delivery", "送货上门"),
+    },
     # whose value a roster import kept: this program's or the file's
     "roster_side": {
         "program": ("program", "本程序"),
