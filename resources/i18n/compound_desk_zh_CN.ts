@@ -1760,21 +1760,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="588"/>
-        <source>picked up</source>
-        <translation>已取走</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="588"/>
-        <source>delivered to the door</source>
-        <translation>已送上门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="589"/>
-        <source>arrived at the gate</source>
-        <translation>已到门岗</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="591"/>
         <source>Choose what happened to this bag.</source>
         <translation>请选择这一袋实际的去向。</translation>

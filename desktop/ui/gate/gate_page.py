@@ -579,15 +579,13 @@ class DecisionDialog(QDialog):
 
     def _update(self) -> None:
         action = self.action()
-        words = {"pickup": self.tr("picked up"), "door": self.tr("delivered to the door"),
-                 "gate": self.tr("arrived at the gate")}
         if action is None:
             self.effect.setText(self.tr("Choose what happened to this bag."))
         elif self._standing is not None and self._standing.action in gate.RECORDABLE:
             self.effect.setText(arg(self.tr("“%1” is undone and “%2” recorded, with your reason."),
-                                    self._describe_event(self._standing), words[action]))
+                                    self._describe_event(self._standing), word("handoff", action)))
         else:
-            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), words[action]))
+            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), word("handoff", action)))
         self.confirm.setEnabled(action is not None and bool(self.reason.text().strip()))
 
     def _confirmed(self) -> None:
