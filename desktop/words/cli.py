@@ -73,10 +73,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.in_full": ("in full", "足量"),
     "cli.preview": ("(preview: nothing saved)", "（预览，未保存）"),
     # bags and printing
-    "cli.bags_made": (
-        "“{title}”: {bags} bags for {households} households ({made} made, {kept} kept, {voided} voided)",
-        "“{title}”共 {bags} 袋，{households} 户（新装 {made}，保留 {kept}，作废 {voided}）",
-    ),
+    "cli.bags_made": ("“{title}”: {bags} bags for {households} households ({made} made, {kept} kept, {voided} voided)",
+                      "“{title}”共 {bags} 袋，{households} 户（新装 {made}，保留 {kept}，作废 {voided}）"),
     "cli.written_to": ("written to {path}", "写入 {path}"),
     "cli.sent_to": ("sent to printer {printer} (request {request})", "发送到打印机 {printer}（任务 {request}）"),
     "cli.printed_labels": ("{count} labels {where}", "已将 {count} 张标签{where}"),

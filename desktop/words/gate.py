@@ -2,59 +2,35 @@
 
 SENTENCES: dict[str, tuple[str, str]] = {
     # the gate
-    "gate_card_invalid": (
-        "“{text}” is not a household card of this compound: scan the card the household was given.",
-        "“{text}”不是本小区的住户卡：请扫描发给该户的住户卡。",
-    ),
-    "gate_action_invalid": (
-        "“{action}” is not a handoff to record: use pickup, door or gate.",
-        "“{action}”不是可登记的交接：请用 pickup（自取）、door（送上门）或 gate（到门岗）。",
-    ),
-    "gate_undo_reason_empty": (
-        "Say why the handoff is undone: the reason is kept with the record.",
-        "请写明撤销原因：原因会随记录保存。",
-    ),
-    "gate_undo_not_a_bag": (
-        "“{text}” is not a bag of this compound: scan the bag whose handoff should be undone.",
-        "“{text}”不是本小区的袋子：请扫描要撤销交接的那一袋。",
-    ),
-    "gate_nothing_to_undo": (
-        "Bag {text} ({address}) has no handoff to undo.",
-        "袋子 {text}（{address}）没有可撤销的交接记录。",
-    ),
-    "gate_guard_name_empty": (
-        "Type your name: every handoff is recorded with the guard who made it.",
-        "请填写您的姓名：每次交接都会记下经手的门岗人员。",
-    ),
-    "gate_guard_name_is_code": (
-        "That is a code, not a name: type your name, then scan.",
-        "这是一个编码，不是姓名：请先填写您的姓名，再扫码。",
-    ),
-    "gate_decision_reason_empty": (
-        "Say why this bag is recorded so: the reason is kept with the record.",
-        "请写明这样登记的原因：原因会随记录保存。",
-    ),
-    "gate_decision_void": (
-        "Bag {text} ({address}) is void: it may not be handed over, so nothing was recorded.",
-        "袋子 {text}（{address}）已作废：不能交付，未作登记。",
-    ),
-    "gate_decision_same": (
-        "Bag {text} ({address}) is already recorded so: nothing to change.",
-        "袋子 {text}（{address}）已经这样登记过了：无需更改。",
-    ),
+    "gate_card_invalid": ("“{text}” is not a household card of this compound: scan the card the household was given.",
+                          "“{text}”不是本小区的住户卡：请扫描发给该户的住户卡。"),
+    "gate_action_invalid": ("“{action}” is not a handoff to record: use pickup, door or gate.",
+                            "“{action}”不是可登记的交接：请用 pickup（自取）、door（送上门）或 gate（到门岗）。"),
+    "gate_undo_reason_empty": ("Say why the handoff is undone: the reason is kept with the record.",
+                               "请写明撤销原因：原因会随记录保存。"),
+    "gate_undo_not_a_bag": ("“{text}” is not a bag of this compound: scan the bag whose handoff should be undone.",
+                            "“{text}”不是本小区的袋子：请扫描要撤销交接的那一袋。"),
+    "gate_nothing_to_undo": ("Bag {text} ({address}) has no handoff to undo.",
+                             "袋子 {text}（{address}）没有可撤销的交接记录。"),
+    "gate_guard_name_empty": ("Type your name: every handoff is recorded with the guard who made it.",
+                              "请填写您的姓名：每次交接都会记下经手的门岗人员。"),
+    "gate_guard_name_is_code": ("That is a code, not a name: type your name, then scan.",
+                                "这是一个编码，不是姓名：请先填写您的姓名，再扫码。"),
+    "gate_decision_reason_empty": ("Say why this bag is recorded so: the reason is kept with the record.",
+                                   "请写明这样登记的原因：原因会随记录保存。"),
+    "gate_decision_void": ("Bag {text} ({address}) is void: it may not be handed over, so nothing was recorded.",
+                           "袋子 {text}（{address}）已作废：不能交付，未作登记。"),
+    "gate_decision_same": ("Bag {text} ({address}) is already recorded so: nothing to change.",
+                           "袋子 {text}（{address}）已经这样登记过了：无需更改。"),
     "gate_decision_wrong_household": (
         "Bag {text} is for {address}, not for the household of the card shown ({card}): "
         "nothing was recorded.",
         "袋子 {text} 属于 {address}，不是所出示住户卡（{card}）的：未作登记。",
     ),
-    "gate_limit_invalid": (
-        "“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
-        "“{text}”不是分钟数：请填写 1 到 {maximum} 之间的整数。",
-    ),
-    "door_run_empty": (
-        "No bag is waiting to be carried to a door: nothing to print.",
-        "没有等待送上门的袋子：无需打印。",
-    ),
+    "gate_limit_invalid": ("“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
+                           "“{text}”不是分钟数：请填写 1 到 {maximum} 之间的整数。"),
+    "door_run_empty": ("No bag is waiting to be carried to a door: nothing to print.",
+                       "没有等待送上门的袋子：无需打印。"),
     # the gate's answers on the command line
     "gate.handoff": ("{action} at {when} by {who} at {where}", "{when} {action}，经手：{who}，地点：{where}"),
     "gate.handoff_proxy": (", collected for them by {proxy}", "，代取人：{proxy}"),
@@ -82,10 +58,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                               "已将送货上门清单（{pages} 页）写入 {path}"),
     "gate.bags_waiting": ("{n} bags waiting", "{n} 袋待取"),
     "gate.clock_behind": ("{hours} h {minutes} min", "{hours} 小时 {minutes} 分钟"),
-    "gate.clock_jumped": (
-        "! This computer's clock is {behind} behind (it was set back): waiting times are counted by {basis}",
-        "! 电脑时钟慢了 {behind}（被往回调过）：等待时长按{basis}计算",
-    ),
+    "gate.clock_jumped": ("! This computer's clock is {behind} behind (it was set back): waiting times are counted by {basis}",
+                          "! 电脑时钟慢了 {behind}（被往回调过）：等待时长按{basis}计算"),
     "gate.refused_scans": ("{n} refused scan{s} of code-shaped text", "{n} 次可疑扫码"),
     "gate.settings": ("Frozen limit {frozen} min, chilled limit {chilled} min; sealed buildings: {sealed}",
                       "冷冻限时 {frozen} 分钟，冷藏限时 {chilled} 分钟；封控楼：{sealed}"),
