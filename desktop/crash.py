@@ -6,8 +6,8 @@ import logging
 import logging.handlers
 import traceback
 
-from desktop.lang import current_language
 from desktop.paths import log_dir
+from desktop.words import say
 
 _logger: logging.Logger | None = None
 
@@ -37,6 +37,4 @@ def report_unexpected(exc: BaseException | None = None) -> str:
     )
     logger().error("unexpected error\n%s", details)
     where = log_dir() / "compound-desk.log"
-    if current_language() == "zh":
-        return f"出现意外错误，本次操作已撤销。详细信息已写入 {where}，请发给技术支持。"
-    return f"Something unexpected went wrong and the action was undone. Details are in {where}; please send them to support."
+    return say("crash.unexpected", where=where)

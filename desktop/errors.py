@@ -1,6 +1,8 @@
-"""Expected failures. Each carries a code and the data its sentence needs; `messages` words them."""
+"""Expected failures. Each carries a code and the data its sentence needs; the phrasebook words them."""
 
 from __future__ import annotations
+
+from desktop.words import describe
 
 
 class DeskError(Exception):
@@ -15,8 +17,6 @@ class DeskError(Exception):
         self.data = data
 
     def __str__(self) -> str:  # the English sentence, for logs and tracebacks in tests
-        from desktop.messages import describe
-
         return describe(self, "en")
 
 

@@ -1,13 +1,13 @@
 """Things a user should know that are not errors: warnings from imports, a supplier's bad record.
 
-A notice carries a code and its data like an error does; `messages` words it in either language.
+A notice carries a code and its data like an error does; the phrasebook words it in either language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from desktop.lang import current_language
+from desktop.words import describe
 
 
 @dataclass(frozen=True)
@@ -16,14 +16,7 @@ class Notice:
     data: dict = field(default_factory=dict, compare=False)
 
     def text(self, lang: str | None = None) -> str:
-        from desktop.messages import MESSAGES
-
-        english, chinese = MESSAGES.get(self.code, (self.code, self.code))
-        template = chinese if (lang or current_language()) == "zh" else english
-        try:
-            return template.format(**self.data)
-        except (KeyError, IndexError):
-            return template
+        return describe(self, lang)
 
     def __str__(self) -> str:
         return self.text("en")

@@ -32,8 +32,6 @@ from desktop.errors import BadInput, Cancelled
 from desktop.notices import Notice, notice
 
 STORAGE_ORDER = ("frozen", "chilled", "ambient")
-STORAGE_NAMES = {"frozen": ("frozen", "冷冻"), "chilled": ("chilled", "冷藏"),
-                 "ambient": ("ambient", "常温")}
 DEFAULT_MAX_ITEMS = 10
 MAX_ITEMS_LIMIT = 999
 BAGGABLE = frozenset({"arrived", "bagged"})

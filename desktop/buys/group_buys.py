@@ -23,6 +23,7 @@ from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.money import parse_yuan
 from desktop.notices import Notice
+from desktop.words import Word
 
 STATUSES = (
     "draft", "open", "closed", "confirmed", "arrived", "bagged", "distributed", "settled",
@@ -42,29 +43,6 @@ NEXT_STATUSES: dict[str, frozenset[str]] = {
     "distributed": frozenset({"settled"}),
     "settled": frozenset(),
     "cancelled": frozenset(),
-}
-# What each status is called, and how a sentence says a buy is in it ("“冷冻饺子团” is closed").
-STATUS_NAMES: dict[str, tuple[str, str]] = {
-    "draft": ("draft", "草稿"),
-    "open": ("open", "接单中"),
-    "closed": ("closed", "已截单"),
-    "confirmed": ("confirmed", "商家已确认"),
-    "arrived": ("arrived", "已到货"),
-    "bagged": ("bagged", "已分装"),
-    "distributed": ("distributed", "已发放"),
-    "settled": ("settled", "已结清"),
-    "cancelled": ("cancelled", "已取消"),
-}
-_STATUS_PHRASES: dict[str, tuple[str, str]] = {
-    "draft": ("still a draft", "还是草稿"),
-    "open": ("open", "正在接单"),
-    "closed": ("closed", "已截单"),
-    "confirmed": ("confirmed by the supplier", "商家已确认"),
-    "arrived": ("already delivered", "已到货"),
-    "bagged": ("already bagged", "已分装"),
-    "distributed": ("already handed out", "已发放"),
-    "settled": ("settled", "已结清"),
-    "cancelled": ("cancelled", "已取消"),
 }
 CANCELLABLE = frozenset({"draft", "open", "closed", "confirmed", "arrived", "bagged"})
 MAX_TITLE = 100
@@ -201,10 +179,9 @@ class CancelResult:
     refunds: tuple[payments.Refund, ...]
 
 
-def status_words(status: str, *, prefix: str = "status") -> dict[str, str]:
-    """The data a message needs to say a buy is in a status, in both languages."""
-    english, chinese = _STATUS_PHRASES.get(status, (status, status))
-    return {prefix: english, f"{prefix}_zh": chinese}
+def status_words(status: str) -> dict[str, Word]:
+    """The data a message needs to say a buy is in a status, in whichever language it is said."""
+    return {"status": Word("buy_status_phrase", status)}
 
 
 def _buy(row: sqlite3.Row) -> GroupBuy:
@@ -484,8 +461,7 @@ def change_status(conn: Connection, buy_id: int, status: str, *, reason: str = "
         buy = get_buy(conn, buy_id)
         if status not in NEXT_STATUSES.get(buy.status, ()):
             raise BadInput("buy_status_illegal", "status", title=buy.title,
-                           **status_words(buy.status), to=STATUS_NAMES.get(status, (status,))[0],
-                           to_zh=STATUS_NAMES.get(status, (status, status))[1])
+                           **status_words(buy.status), to=Word("buy_status", status))
         if status == "open" and not list_items(conn, buy_id):
             raise BadInput("items_none", "item")
         if status == "settled":

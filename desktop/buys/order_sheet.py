@@ -8,16 +8,14 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.buys.group_buys import STATUS_NAMES, get_buy, item_totals
+from desktop.buys.group_buys import get_buy, item_totals
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.files import spreadsheet_csv, written_atomically, xlsx_row
 from desktop.lang import current_language
 from desktop.money import format_fen
-
-_STORAGE_WORDS = {"ambient": ("ambient", "常温"), "chilled": ("chilled", "冷藏"),
-                  "frozen": ("frozen", "冷冻")}
+from desktop.words import phrases, word
 
 
 @dataclass(frozen=True)
@@ -62,26 +60,23 @@ def order_sheet(conn: Connection, buy_id: int) -> OrderSheet:
 
 
 def _table(sheet: OrderSheet, lang: str) -> list[list[object]]:
-    zh = lang == "zh"
-    header = (["商品", "规格", "单位", "存放", "数量", "单价（元）", "金额（元）"] if zh else
-              ["item", "pack size", "unit", "storage", "quantity", "unit price (yuan)",
-               "amount (yuan)"])
+    w = phrases("order_sheet", lang)
+    header = [w[key] for key in ("item", "pack", "unit", "storage", "quantity", "price", "amount")]
     table: list[list[object]] = [
-        ["团购" if zh else "group buy", sheet.title],
-        ["商家" if zh else "supplier", sheet.supplier],
-        ["小区" if zh else "compound", sheet.compound],
-        ["状态" if zh else "status", STATUS_NAMES[sheet.status][1 if zh else 0]],
-        ["截止" if zh else "deadline", to_local(sheet.deadline) if sheet.deadline else ""],
-        ["制表时间" if zh else "made at", to_local(utc_now())],
+        [w["buy"], sheet.title],
+        [w["supplier"], sheet.supplier],
+        [w["compound"], sheet.compound],
+        [w["status"], word("buy_status", sheet.status, lang)],
+        [w["deadline"], to_local(sheet.deadline) if sheet.deadline else ""],
+        [w["made"], to_local(utc_now())],
         [],
         header,
     ]
     for row in sheet.rows:
-        table.append([row.item, row.pack_size, row.unit,
-                      _STORAGE_WORDS[row.storage][1 if zh else 0], row.quantity,
+        table.append([row.item, row.pack_size, row.unit, word("storage", row.storage, lang), row.quantity,
                       format_fen(row.unit_price_fen).lstrip("¥").replace(",", ""),
                       format_fen(row.amount_fen).lstrip("¥").replace(",", "")])
-    table.append(["合计" if zh else "total", "", "", "", sum(r.quantity for r in sheet.rows), "",
+    table.append([w["total"], "", "", "", sum(r.quantity for r in sheet.rows), "",
                   format_fen(sheet.total_fen).lstrip("¥").replace(",", "")])
     return table
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
 from desktop.errors import BadInput
-from desktop.lang import current_language
 from desktop.money import format_fen
 from desktop.notices import Notice
+from desktop.words import Word, say, word
 
 _STATUS_COMMANDS = ("open", "closed", "confirmed", "settled")
 
@@ -98,10 +98,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     pay.add_argument("--ref", default="", metavar="TEXT")
 
 
-def _zh() -> bool:
-    return current_language() == "zh"
-
-
 def _words(notices) -> list[str]:
     return [n.text() if isinstance(n, Notice) else str(n) for n in notices]
 
@@ -164,13 +160,11 @@ def _new(conn, args) -> int:
     result = new_buy(conn, args.title, args.supplier, specs, minimum=args.minimum,
                      deadline=args.deadline, organiser=args.operator, open_now=not args.draft)
     if result.warning is not None:
-        sys.stderr.write(("注意：" if _zh() else "Warning: ") + result.warning.text() + "\n")
+        sys.stderr.write(say("cli.warning", text=result.warning.text()) + "\n")
     if args.json:
         print_json({"buy_id": result.buy_id})
-    elif _zh():
-        print(f"已开团 {result.buy_id}：{args.title.strip()}")
     else:
-        print(f"Group buy {result.buy_id} opened: {args.title.strip()}")
+        print(say("cli.buy_opened", id=result.buy_id, title=args.title.strip()))
     return 0
 
 
@@ -183,12 +177,8 @@ def _order(conn, args) -> int:
     if args.json:
         print_json({"order_id": placed.order_id})
     else:
-        done = {"added": ("added", "已下单"), "updated": ("changed", "已修改"),
-                "unchanged": ("unchanged", "无变化")}[placed.outcome]
-        if _zh():
-            print(f"订单 {placed.order_id}（{placed.address}）{done[1]}")
-        else:
-            print(f"Order {placed.order_id} for {placed.address} {done[0]}")
+        print(say("cli.order_done", id=placed.order_id, address=placed.address,
+                  done=Word("order_outcome", placed.outcome)))
     return 0
 
 
@@ -210,13 +200,9 @@ def _pay(args: argparse.Namespace) -> int:
         print_json({"payment_id": payment_id, "order_id": args.order_id,
                     "due_fen": money.due_fen, "paid_fen": money.paid_fen,
                     "refund_due_fen": money.refund_due_fen})
-    elif _zh():
-        print(f"已记录 {format_fen(int(text))}。订单 {args.order_id}：应付 {format_fen(money.due_fen)}，"
-              f"已付 {format_fen(money.paid_fen)}，应退 {format_fen(money.refund_due_fen)}")
     else:
-        print(f"Recorded {format_fen(int(text))}. Order {args.order_id}: due "
-              f"{format_fen(money.due_fen)}, paid {format_fen(money.paid_fen)}, refund owed "
-              f"{format_fen(money.refund_due_fen)}")
+        print(say("cli.paid", amount=format_fen(int(text)), id=args.order_id, due=format_fen(money.due_fen),
+                  paid=format_fen(money.paid_fen), refund=format_fen(money.refund_due_fen)))
     return 0
 
 
@@ -231,7 +217,6 @@ def _import(conn, args) -> int:
     export = read_export(args.file)
     storage = storage_choices(export, _pairs(args.storage, "storage_spec_invalid"))
     create = not args.no_new_households
-    zh = _zh()
     if args.dry_run:
         plan = plan_export(conn, export, create_households=create)
         supplier = args.supplier.strip() or None
@@ -269,29 +254,21 @@ def _import(conn, args) -> int:
         })
         return 0
     if args.dry_run:
-        print(f"预览（未保存）：快团团「{summary['title']}」{summary['orders']} 单，匹配住户 "
-              f"{summary['households_matched']}，将新建住户 {summary['households_created']}" if zh else
-              f"Preview (nothing saved): KuaiTuanTuan “{summary['title']}”: {summary['orders']} "
-              f"orders; {summary['households_matched']} households matched, "
-              f"{summary['households_created']} to add")
-    elif zh:
-        print(f"快团团导入到团购 {result.buy_id}「{result.title}」：{result.orders} 单"
-              f"（新增 {result.added}，修改 {result.updated}，无变化 {result.unchanged}），"
-              f"匹配住户 {result.households_matched}，新建住户 {result.households_created}")
+        print(say("cli.ktt_preview", title=summary["title"], orders=summary["orders"],
+                  matched=summary["households_matched"], created=summary["households_created"]))
     else:
-        print(f"KuaiTuanTuan export imported into group buy {result.buy_id} “{result.title}”: "
-              f"{result.orders} orders ({result.added} added, {result.updated} changed, "
-              f"{result.unchanged} unchanged); {result.households_matched} households matched, "
-              f"{result.households_created} added")
-    print(("  团长（组织者）：" if zh else "  organiser (团长): ") + (summary["organiser"] or "—")
-          + ("，供货商：" if zh else "; supplier: ") + (summary["supplier"] or ("未知" if zh else "unknown")))
+        print(say("cli.ktt_imported", id=result.buy_id, title=result.title, orders=result.orders,
+                  added=result.added, updated=result.updated, unchanged=result.unchanged,
+                  matched=result.households_matched, created=result.households_created))
+    print(say("cli.ktt_people", organiser=summary["organiser"] or "—",
+              supplier=summary["supplier"] or say("cli.unknown")))
     for name, price, quantity, storage_class in items:
         print(f"  {name}  {format_fen(price)} × {quantity}  [{storage_class}]")
     for household in new_households:
-        print(("  新建住户 " if zh else "  new household ")
-              + f"{household.address}  {household.name}  {household.masked_phone}")
+        print(say("cli.new_household", address=household.address, name=household.name,
+                  phone=household.masked_phone))
     for order in unplaced:
-        print(("  无法归户 跟团号 " if zh else "  cannot place 跟团号 ") + f"{order.ref}: {order.text}")
+        print(say("cli.cannot_place", ref=order.ref, text=order.text))
     for warning in _words(warnings):
         print("  ! " + warning)
     return 0
@@ -309,18 +286,10 @@ def _chain(conn, args) -> int:
         print_json({"orders": result.orders, "households_added": result.households_added,
                     "unmatched": unmatched, "warnings": _words(result.warnings)})
         return 0
-    if _zh():
-        print(f"接龙：{result.orders} 户下单（新增 {result.added}，修改 {result.updated}，"
-              f"无变化 {result.unchanged}），新建住户 {result.households_added}，"
-              f"{len(unmatched)} 行未能识别")
-    else:
-        print(f"接龙 list: orders for {result.orders} households ({result.added} added, "
-              f"{result.updated} changed, {result.unchanged} unchanged); "
-              f"{result.households_added} households added; "
-              f"{len(unmatched)} lines not understood")
+    print(say("cli.chain_imported", orders=result.orders, added=result.added, updated=result.updated,
+              unchanged=result.unchanged, created=result.households_added, unmatched=len(unmatched)))
     for problem in unmatched:
-        print(f"  {'第' if _zh() else 'line '}{problem['line']}{'行' if _zh() else ''}: "
-              f"{problem['text']} — {problem['reason']}")
+        print(say("cli.chain_problem", **problem))
     for warning in _words(result.warnings):
         print("  ! " + warning)
     return 0
@@ -330,7 +299,7 @@ def _chain(conn, args) -> int:
 
 
 def _list(conn, args) -> int:
-    from desktop.buys.group_buys import STATUS_NAMES, list_buys
+    from desktop.buys.group_buys import list_buys
     from desktop.clock import to_local
 
     summaries = list_buys(conn)
@@ -344,15 +313,13 @@ def _list(conn, args) -> int:
         ]})
         return 0
     if not summaries:
-        print("还没有团购：用 buys new 开团，或 buys import 导入快团团订单。" if _zh() else
-              "No group buys yet: open one with `buys new`, or import a KuaiTuanTuan export.")
-    zh = _zh()
+        print(say("cli.no_buys"))
     for s in summaries:
         progress = f"{s.ordered}/{s.buy.minimum}" if s.buy.minimum else str(s.ordered)
         tick = " ✓" if s.buy.minimum and s.minimum_reached else ""
         deadline = to_local(s.buy.deadline) if s.buy.deadline else "-"
         print(f"{s.buy.id:>4}  {s.buy.title}  · {s.buy.supplier or '-'} · "
-              f"{STATUS_NAMES[s.buy.status][1 if zh else 0]} · {deadline} · {progress}{tick} · "
+              f"{word('buy_status', s.buy.status)} · {deadline} · {progress}{tick} · "
               f"{format_fen(s.collected_fen)}")
     return 0
 
@@ -383,48 +350,44 @@ def show_json(details) -> dict:
 
 
 def _show(conn, args) -> int:
-    from desktop.buys.group_buys import STATUS_NAMES, buy_details
+    from desktop.buys.group_buys import buy_details
 
     details = buy_details(conn, args.buy_id)
     if args.json:
         print_json(show_json(details))
         return 0
-    zh = _zh()
     buy = details.buy
     progress = f"{details.ordered}/{buy.minimum}" if buy.minimum else str(details.ordered)
-    print(f"{buy.title} · {buy.supplier or '-'} · {STATUS_NAMES[buy.status][1 if zh else 0]} · "
+    print(f"{buy.title} · {buy.supplier or '-'} · {word('buy_status', buy.status)} · "
           f"{progress}")
     if buy.status == "cancelled" and buy.cancel_reason:
-        print(("取消原因：" if zh else "Cancelled: ") + buy.cancel_reason)
+        print(say("cli.cancel_reason", reason=buy.cancel_reason))
     for total in details.items:
-        received = "" if total.received is None else (
-            f"，到货 {total.received}" if zh else f", received {total.received}")
-        print(f"  {total.item.name} {format_fen(total.item.price_fen)} · "
-              f"{'订' if zh else 'ordered'} {total.ordered}{received}")
+        received = "" if total.received is None else say("cli.item_received", n=total.received)
+        print(say("cli.item_line", name=total.item.name, price=format_fen(total.item.price_fen),
+                  ordered=total.ordered, received=received))
     several = [h for h in details.households if len(h.order_ids) > 1]
     if several:
-        print("  同户多单合计：" if zh else "  households with several orders, settled together:")
+        print(say("cli.several_orders"))
         for h in several:
-            print(f"    {h.address or ('未归户' if zh else 'unplaced')}  "
-                  f"{'应付' if zh else 'due'} {format_fen(h.due_fen)} "
-                  f"{'已付' if zh else 'paid'} {format_fen(h.paid_fen)}"
-                  + (f" {'应退' if zh else 'refund'} {format_fen(h.refund_due_fen)}"
-                     if h.refund_due_fen else "")
-                  + (f" {'待付' if zh else 'owes'} {format_fen(h.owing_fen)}" if h.owing_fen else ""))
+            print(f"    {h.address or say('cli.unplaced')}  {_money_text(h)}"
+                  + (say("cli.money_owes", money=format_fen(h.owing_fen)) if h.owing_fen else ""))
     for order in details.orders:
         lines = "  ".join(
             f"{line.item}×{line.quantity}"
             + (f"→{line.allocated}" if line.allocated is not None and line.allocated != line.quantity
                else "")
             for line in order.lines)
-        flag = (" (已取消)" if zh else " (cancelled)") if order.cancelled else ""
-        money = order.money
-        print(f"  #{order.order_id} {order.address or ('未归户' if zh else 'unplaced')}{flag}  "
-              f"{lines}  {'应付' if zh else 'due'} {format_fen(money.due_fen)} "
-              f"{'已付' if zh else 'paid'} {format_fen(money.paid_fen)}"
-              + (f" {'应退' if zh else 'refund'} {format_fen(money.refund_due_fen)}"
-                 if money.refund_due_fen else ""))
+        flag = say("cli.order_cancelled") if order.cancelled else ""
+        print(f"  #{order.order_id} {order.address or say('cli.unplaced')}{flag}  "
+              f"{lines}  {_money_text(order.money)}")
     return 0
+
+
+def _money_text(money) -> str:
+    """Due and paid, and the refund when one is owed."""
+    return (say("cli.money_due", due=format_fen(money.due_fen), paid=format_fen(money.paid_fen))
+            + (say("cli.money_refund", money=format_fen(money.refund_due_fen)) if money.refund_due_fen else ""))
 
 
 # ---- cancel / arrival / status / sheet --------------------------------------------------------
@@ -435,14 +398,12 @@ def _refunds_json(refunds) -> list[dict]:
 
 
 def _print_refunds(refunds) -> None:
-    zh = _zh()
     if not refunds:
-        print("无需退款。" if zh else "No refunds owed.")
+        print(say("cli.no_refunds"))
         return
-    print("应退款：" if zh else "Refunds owed:")
+    print(say("cli.refunds"))
     for refund in refunds:
-        where = refund.address or (("未归户订单 " if zh else "unplaced order ")
-                                   + ",".join(map(str, refund.order_ids)))
+        where = refund.address or say("cli.unplaced_order", ids=",".join(map(str, refund.order_ids)))
         print(f"  {where}  {format_fen(refund.amount_fen)}")
 
 
@@ -453,7 +414,7 @@ def _cancel(conn, args) -> int:
     if args.json:
         print_json({"status": result.status, "refunds": _refunds_json(result.refunds)})
         return 0
-    print(f"已取消团购 {args.buy_id}。" if _zh() else f"Group buy {args.buy_id} cancelled.")
+    print(say("cli.buy_cancelled", id=args.buy_id))
     _print_refunds(result.refunds)
     return 0
 
@@ -478,30 +439,28 @@ def _arrival(conn, args) -> int:
             "refunds": _refunds_json(plan.refunds),
         })
         return 0
-    zh = _zh()
     for item in plan.items:
-        state = ((f"少 {item.short}" if zh else f"{item.short} short") if item.short
-                 else ("足量" if zh else "in full"))
-        print(f"{item.name}: {'订' if zh else 'ordered'} {item.ordered}, "
-              f"{'到' if zh else 'received'} {item.received} ({state})")
+        state = say("cli.short", n=item.short) if item.short else say("cli.in_full")
+        print(say("cli.arrival_item", name=item.name, ordered=item.ordered, received=item.received,
+                  state=state))
     for a in allocations:
         if a.allocated != a.ordered:
-            print(f"  {a.address or ('未归户' if zh else 'unplaced')}  {a.item} "
+            print(f"  {a.address or say('cli.unplaced')}  {a.item} "
                   f"{a.ordered} → {a.allocated}")
     _print_refunds(plan.refunds)
     if args.preview:
-        print("（预览，未保存）" if zh else "(preview: nothing saved)")
+        print(say("cli.preview"))
     return 0
 
 
 def _status(conn, args) -> int:
-    from desktop.buys.group_buys import STATUS_NAMES, change_status
+    from desktop.buys.group_buys import change_status
 
     buy = change_status(conn, args.buy_id, args.status, operator=args.operator)
     if args.json:
         print_json({"id": buy.id, "status": buy.status})
     else:
-        print(f"{buy.title}: {STATUS_NAMES[buy.status][1 if _zh() else 0]}")
+        print(f"{buy.title}: {word('buy_status', buy.status)}")
     return 0
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
 from desktop.lang import current_language
+from desktop.words import WORDS, plural, say, word
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -58,32 +59,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     settings.add_argument("--unseal", default=None, metavar="B", help="one building is no longer sealed")
 
 
-def _zh() -> bool:
-    return current_language() == "zh"
-
-
-# ---- words ------------------------------------------------------------------------------------
-
-_ACTIONS = {
-    "packed": ("packed", "已分装"),
-    "gate": ("arrived at the gate", "已到门岗"),
-    "pickup": ("picked up", "已取走"),
-    "door": ("delivered to the door", "已送上门"),
-    "returned": ("returned", "已退回"),
-    "spoiled": ("spoiled", "已变质"),
-    "reversal": ("undone", "已撤销"),
-}
-_STORAGE = {"frozen": ("frozen", "冷冻"), "chilled": ("chilled", "冷藏"), "ambient": ("ambient", "常温")}
-_VOID = {
-    "buy_cancelled": ("a void bag of a cancelled buy", "作废的袋子：该团购已取消"),
-    "remade": ("a void bag: it was packed again with a new label", "作废的袋子：已重新分装并换了新标签"),
-    "order_withdrawn": ("a void bag: its order was withdrawn", "作废的袋子：该订单已撤回"),
-    "spoiled": ("a spoiled bag: it may not be handed over", "已变质的袋子：不能交付"),
-    "card_replaced": ("a replaced household card: ask for the new card",
-                      "已作废的住户卡：请出示新卡"),
-}
-
-
 def when_text(iso: str) -> str:
     """14:02 today, 04-12 14:02 another day, in this laptop's time."""
     from desktop.gate.gate import parse_time
@@ -93,48 +68,40 @@ def when_text(iso: str) -> str:
     return moment.strftime("%H:%M" if moment.date() == today else "%m-%d %H:%M")
 
 
-def handoff_text(event, zh: bool) -> str:
-    action = _ACTIONS.get(event.action, (event.action, event.action))[1 if zh else 0]
-    when = when_text(event.at)
-    who = event.operator or ("未署名" if zh else "someone unnamed")
-    where = event.station or "?"
-    if zh:
-        text = f"{when} {action}，经手：{who}，地点：{where}"
-        return text + (f"，代取人：{event.proxy_name}" if event.proxy_name else "")
-    text = f"{action} at {when} by {who} at {where}"
-    return text + (f", collected for them by {event.proxy_name}" if event.proxy_name else "")
+def handoff_text(event, lang: str) -> str:
+    text = say("gate.handoff", lang, action=word("handoff", event.action, lang), when=when_text(event.at),
+               who=event.operator or say("gate.someone_unnamed", lang), where=event.station or "?")
+    return text + (say("gate.handoff_proxy", lang, proxy=event.proxy_name) if event.proxy_name else "")
 
 
-def bag_text(result, zh: bool) -> str:
+def bag_text(result, lang: str) -> str:
     bag = result.bag
-    storage = _STORAGE.get(bag.storage, (bag.storage, bag.storage))[1 if zh else 0]
-    if zh:
-        return f"{result.address} · 第 {bag.index}/{bag.count} 袋 · {storage} · {bag.buy}"
-    return f"{result.address} · bag {bag.index} of {bag.count} · {storage} · {bag.buy}"
+    return say("gate.bag", lang, address=result.address, index=bag.index, count=bag.count,
+               storage=word("storage", bag.storage, lang), buy=bag.buy)
 
 
-def still_waiting(result, zh: bool) -> list[str]:
-    """For a green bag: how many of the household's other bags wait, by storage, and which."""
+def waiting_lines(waiting, lang: str) -> list[str]:
     from desktop.bags.codes import display_code
+
+    return [say("gate.waiting_bag", lang, buy=bag.buy, index=bag.index, count=bag.count,
+                storage=word("storage", bag.storage, lang), code=display_code(bag.code),
+                at_gate=say("gate.at_gate", lang) if bag.at_gate else "") for bag in waiting]
+
+
+def still_waiting(result, lang: str) -> list[str]:
+    """For a green bag: how many of the household's other bags wait, by storage, and which."""
     from desktop.gate.gate import storage_counts
 
     waiting = result.waiting_bags
     if not waiting:
-        return ["  该户没有其他待取的袋子" if zh else "  Nothing else is waiting for this household"]
-    kinds = ("、" if zh else ", ").join(
-        f"{_STORAGE[s][1]} {n} 袋" if zh else f"{n} {_STORAGE[s][0]}" for s, n in storage_counts(waiting))
-    lines = [f"  该户还有 {len(waiting)} 袋待取（{kinds}）：" if zh else
-             f"  Also waiting for this household: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} ({kinds}):"]
-    for bag in waiting:
-        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
-        at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
-        lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
-                                           f"bag {bag.index} of {bag.count}")
-                     + f" · {storage} · {display_code(bag.code)}{at_gate}")
-    return lines
+        return [say("gate.nothing_else", lang)]
+    kinds = say("list_comma", lang).join(say("gate.kind_count", lang, n=n, storage=word("storage", s, lang))
+                                              for s, n in storage_counts(waiting))
+    head = say("gate.also_waiting", lang, n=len(waiting), s=plural(len(waiting)), kinds=kinds)
+    return [head, *waiting_lines(waiting, lang)]
 
 
-def describe_scan(result, zh: bool) -> list[str]:
+def describe_scan(result, lang: str) -> list[str]:
     """The answer in words, first line the verdict: what a guard or a script's reader sees."""
     from desktop.bags.codes import display_code
 
@@ -142,47 +109,28 @@ def describe_scan(result, zh: bool) -> list[str]:
     code = display_code(result.code) if result.code else "-"
     if v == "ok":
         if result.recorded:
-            lines = [("✓ 已登记：" if zh else "✓ Recorded: ") + handoff_text(result.last_handoff, zh)]
+            lines = [say("gate.recorded", lang, handoff=handoff_text(result.last_handoff, lang))]
         else:
-            lines = ["✓ 可以交付" if zh else "✓ May be handed over"]
+            lines = [say("gate.may_hand_over", lang)]
             if result.at_gate:
-                lines.append("  " + handoff_text(result.last_handoff, zh))
-        return [lines[0], "  " + bag_text(result, zh), *lines[1:], *still_waiting(result, zh)]
+                lines.append("  " + handoff_text(result.last_handoff, lang))
+        return [lines[0], "  " + bag_text(result, lang), *lines[1:], *still_waiting(result, lang)]
     if v == "already_handed_over":
-        return [("✗ 拒绝：已交付过 — " if zh else "✗ Refused: already handed over — ")
-                + handoff_text(result.last_handoff, zh), "  " + bag_text(result, zh)]
+        return [say("gate.already_handed_over", lang, handoff=handoff_text(result.last_handoff, lang)),
+                "  " + bag_text(result, lang)]
     if v == "wrong_household":
         card = result.card.address if result.card else "?"
-        return [(f"✗ 拒绝：这是别户的袋子（不是 {card} 的）" if zh else
-                 f"✗ Refused: a bag of another household (not {card}'s)"), "  " + bag_text(result, zh)]
+        return [say("gate.wrong_household", lang, card=card), "  " + bag_text(result, lang)]
     if v == "void":
-        words = _VOID.get(result.void_reason or "", _VOID["buy_cancelled"])[1 if zh else 0]
-        first = ("✗ 拒绝：" if zh else "✗ Refused: ") + words
-        if result.bag is None:
-            return [first, f"  {result.address}"]
-        return [first, "  " + bag_text(result, zh)]
+        reason = result.void_reason if result.void_reason in WORDS["void"] else "buy_cancelled"
+        first = say("gate.refused", lang, why=word("void", reason, lang))
+        return [first, f"  {result.address}" if result.bag is None else "  " + bag_text(result, lang)]
     if v == "household":
         waiting = result.waiting_bags
-        head = (f"住户卡 {result.address}：{len(waiting)} 袋待取" if zh else
-                f"Household card {result.address}: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} waiting")
-        lines = [head]
-        for bag in waiting:
-            storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
-            at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
-            lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
-                                               f"bag {bag.index} of {bag.count}")
-                         + f" · {storage} · {display_code(bag.code)}{at_gate}")
-        return lines
-    refusals = {
-        "forged": ("伪造的标签：签名不对", "a forged label: its signature is wrong"),
-        "other_compound": ("其他小区的标签", "a label from another compound"),
-        "unknown": ("本小区没有这个编码", "no bag or card of this compound has this code"),
-        "invalid": ("不是本小区的编码", "not a code of this compound"),
-    }
-    words = refusals[v][0 if zh else 1]
-    if v == "invalid" and result.mistyped:
-        words = "编码有输错的字符：请核对后重输" if zh else "a mistyped code: check its characters and type it again"
-    return [("✗ 拒绝：" if zh else "✗ Refused: ") + words, f"  {code}"]
+        head = say("gate.card_waiting", lang, address=result.address, n=len(waiting), s=plural(len(waiting)))
+        return [head, *waiting_lines(waiting, lang)]
+    why = "mistyped" if v == "invalid" and result.mistyped else v
+    return [say("gate.refused", lang, why=word("refusal", why, lang)), f"  {code}"]
 
 
 # ---- commands ---------------------------------------------------------------------------------
@@ -201,7 +149,7 @@ def _scan(args: argparse.Namespace) -> int:
     if args.json:
         print_json(result.as_json())
     else:
-        for line in describe_scan(result, _zh()):
+        for line in describe_scan(result, current_language()):
             print(line)
     return 0
 
@@ -210,13 +158,12 @@ def _scan(args: argparse.Namespace) -> int:
 def _handoffs(args: argparse.Namespace) -> int:
     from desktop.gate import gate
 
-    zh = _zh()
+    lang = current_language()
     conn = open_database(args, create=False)
     try:
         if args.handoffs_command == "export":
             count = gate.export_handoffs(conn, args.file)
-            print(f"已将 {count} 条交接记录导出到 {args.file}" if zh else
-                  f"Exported {count} custody events to {args.file}")
+            print(say("gate.exported", lang, count=count, path=args.file))
             return 0
         undone = gate.undo_last_handoff(conn, args.code, args.reason, operator=args.operator,
                                         station=args.station)
@@ -226,8 +173,7 @@ def _handoffs(args: argparse.Namespace) -> int:
         print_json({"code": undone.code, "address": undone.address,
                     "undone": undone.undone.as_json(), "reversal": undone.reversal.as_json()})
     else:
-        print(("已撤销：" if zh else "Undone: ") + handoff_text(undone.undone, zh)
-              + f" · {undone.address}")
+        print(say("gate.undone", lang, handoff=handoff_text(undone.undone, lang), address=undone.address))
     return 0
 
 
@@ -235,7 +181,7 @@ def _handoffs(args: argparse.Namespace) -> int:
 def _gate(args: argparse.Namespace) -> int:
     from desktop.gate import gate
 
-    zh = _zh()
+    lang = current_language()
     if args.gate_command == "door-run":
         from desktop.printing.pdf import check_output
 
@@ -243,18 +189,17 @@ def _gate(args: argparse.Namespace) -> int:
     conn = open_database(args, create=False)
     try:
         if args.gate_command == "settings":
-            return _settings(conn, args, zh)
+            return _settings(conn, args, lang)
         if args.gate_command == "door-run":
             from desktop.printing.door_run import write_door_run
 
             building = gate.parse_buildings(args.building) if args.building else ()
             pages = write_door_run(conn, args.output, building=building[0] if building else None)
-            print(f"已将送货上门清单（{pages} 页）写入 {args.output}" if zh else
-                  f"Wrote the door-delivery run ({pages} page{'s' if pages != 1 else ''}) to {args.output}")
+            print(say("gate.door_run_written", lang, pages=pages, s=plural(pages), path=args.output))
             return 0
         if args.gate_command == "forged":
             scans = gate.list_refused_scans(conn)
-            return _forged(scans, args.json, zh)
+            return _forged(scans, args.json, lang)
         waiting = gate.list_waiting(conn)
         settings = gate.get_gate_settings(conn)
         clock = gate.age_clock(conn)
@@ -269,45 +214,36 @@ def _gate(args: argparse.Namespace) -> int:
             for bag in waiting
         ]})
         return 0
-    print(f"{len(waiting)} 袋待取" if zh else f"{len(waiting)} bags waiting")
+    print(say("gate.bags_waiting", lang, n=len(waiting)))
     if clock.jumped:
-        print(clock_jump_text(clock, zh))
+        print(clock_jump_text(clock, lang))
     for bag in waiting:
         minutes = bag.minutes_waited(now)
         mark = "!" if settings.overdue(bag, now) else " "
-        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
+        storage = word("storage", bag.storage, lang)
         waited = f"{minutes // 60}:{minutes % 60:02d}"
         print(f"{mark} {waited:>6}  {bag.address:<10} {bag.index}/{bag.count} {storage} · {bag.buy}")
     return 0
 
 
-def clock_jump_text(clock, zh: bool) -> str:
-    behind = f"{clock.behind_minutes // 60} h {clock.behind_minutes % 60} min"
-    if zh:
-        behind = f"{clock.behind_minutes // 60} 小时 {clock.behind_minutes % 60} 分钟"
-        basis = "本程序的稳定时钟" if clock.source == "steady" else "最近一次交接登记的时间"
-        return f"! 电脑时钟慢了 {behind}（被往回调过）：等待时长按{basis}计算"
-    basis = ("the program's steady clock" if clock.source == "steady"
-             else "the time of the latest recorded handoff")
-    return f"! This computer's clock is {behind} behind (it was set back): waiting times are counted by {basis}"
+def clock_jump_text(clock, lang: str) -> str:
+    behind = say("gate.clock_behind", lang, hours=clock.behind_minutes // 60, minutes=clock.behind_minutes % 60)
+    basis = word("clock_basis", "steady" if clock.source == "steady" else "handoff", lang)
+    return say("gate.clock_jumped", lang, behind=behind, basis=basis)
 
 
-def _forged(scans, as_json: bool, zh: bool) -> int:
+def _forged(scans, as_json: bool, lang: str) -> int:
     if as_json:
         print_json({"scans": [scan.as_json() for scan in scans]})
         return 0
-    print(f"{len(scans)} 次可疑扫码" if zh else
-          f"{len(scans)} refused scan{'s' if len(scans) != 1 else ''} of code-shaped text")
-    words = {"forged": ("forged", "伪造"), "other_compound": ("another compound's", "其他小区"),
-             "invalid": ("not this compound's", "非本小区")}
+    print(say("gate.refused_scans", lang, n=len(scans), s=plural(len(scans))))
     for scan in scans:
-        who = scan.operator or ("未署名" if zh else "unnamed")
-        print(f"  {when_text(scan.at)}  {scan.station}  {who}  {scan.text}  "
-              f"{words.get(scan.verdict, (scan.verdict,) * 2)[1 if zh else 0]}")
+        who = scan.operator or say("gate.unnamed", lang)
+        print(f"  {when_text(scan.at)}  {scan.station}  {who}  {scan.text}  {word('refused_scan', scan.verdict, lang)}")
     return 0
 
 
-def _settings(conn, args: argparse.Namespace, zh: bool) -> int:
+def _settings(conn, args: argparse.Namespace, lang: str) -> int:
     from desktop.gate import gate
 
     if args.frozen_limit is not None or args.chilled_limit is not None or args.sealed is not None:
@@ -322,11 +258,8 @@ def _settings(conn, args: argparse.Namespace, zh: bool) -> int:
         print_json({"frozen_limit_minutes": settings.frozen_limit,
                     "chilled_limit_minutes": settings.chilled_limit,
                     "sealed_buildings": list(settings.sealed_buildings)})
-    elif zh:
-        sealed = "、".join(str(b) for b in settings.sealed_buildings) or "无"
-        print(f"冷冻限时 {settings.frozen_limit} 分钟，冷藏限时 {settings.chilled_limit} 分钟；封控楼：{sealed}")
     else:
-        sealed = ", ".join(str(b) for b in settings.sealed_buildings) or "none"
-        print(f"Frozen limit {settings.frozen_limit} min, chilled limit {settings.chilled_limit} min; "
-              f"sealed buildings: {sealed}")
+        sealed = say("list_comma", lang).join(str(b) for b in settings.sealed_buildings)
+        print(say("gate.settings", lang, frozen=settings.frozen_limit, chilled=settings.chilled_limit,
+                  sealed=sealed or say("gate.none", lang)))
     return 0

@@ -11,6 +11,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.errors import DeskError
 from desktop.lang import current_language, set_language
+from desktop.words import describe, say
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
@@ -28,9 +29,7 @@ def command(name: str):
 
 class Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
-        lang = current_language()
-        hint = "运行 compound-desk --help 查看用法。" if lang == "zh" else "Run compound-desk --help for usage."
-        sys.stderr.write(f"{message}. {hint}\n")
+        sys.stderr.write(f"{message}. {say('cli.usage_hint')}\n")
         raise SystemExit(2)
 
 
@@ -122,10 +121,6 @@ def print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False))
 
 
-def _zh() -> bool:
-    return current_language() == "zh"
-
-
 @command("demo")
 def _demo(args: argparse.Namespace) -> int:
     from desktop.demo.compound import fill_demo
@@ -135,10 +130,7 @@ def _demo(args: argparse.Namespace) -> int:
         summary = fill_demo(conn, households=args.households, seed=args.seed)
     finally:
         conn.close()
-    if _zh():
-        print(f"示例小区已生成：{summary['households']} 户，位于 {conn.path}")
-    else:
-        print(f"Demo compound made: {summary['households']} households in {conn.path}")
+    print(say("cli.demo_made", households=summary["households"], path=conn.path))
     return 0
 
 
@@ -146,7 +138,6 @@ def _demo(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from desktop.db import LATEST_VERSION
     from desktop.errors import DatabaseUnusable
-    from desktop.messages import describe
     from desktop.safekeeping.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
 
     path = _database_path(args)
@@ -201,19 +192,11 @@ def _restore(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside,
                     "new_secret": restored.new_secret})
-    elif _zh():
-        print(f"已用 {restored.restored_from} 恢复 {path}" + (f"；原文件保存为 {aside}" if aside else ""))
     else:
-        print(f"Restored {path} from {restored.restored_from}" + (f"; the old file is kept as {aside}" if aside else ""))
+        print(say("cli.restored", path=path, source=restored.restored_from)
+              + (say("cli.restored_aside", aside=aside) if aside else ""))
     if restored.new_secret:
-        sys.stderr.write((
-            "这份数据已生成新的小区密钥：之前打印的袋签和住户卡扫码将不再通过，请全部重新打印。"
-            "（如保存过 compound-desk secret export 写出的密钥文件，可改用 --with-secret 恢复。）"
-            if _zh() else
-            "This copy has a new compound secret: bag labels and household cards printed before will "
-            "no longer scan, so print them all again. (With the file `compound-desk secret export` "
-            "wrote, restore with --with-secret instead.)"
-        ) + "\n")
+        sys.stderr.write(say("cli.restored_new_secret") + "\n")
     return 0
 
 
@@ -226,15 +209,8 @@ def _secret(args: argparse.Namespace) -> int:
         path = export_secret(conn, args.file)
     finally:
         conn.close()
-    if _zh():
-        print(f"已将小区密钥写入 {path}（仅本人可读）")
-        sys.stderr.write("注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放；"
-                         "设置操作员角色后，只有委员会成员可以导出。\n")
-    else:
-        print(f"The compound secret is in {path} (readable by you only)")
-        sys.stderr.write("Careful: whoever holds this file can make bag labels and household cards that scan "
-                         "as genuine. Keep it offline, apart from the laptop and its backups; once operators "
-                         "have roles, only a committee member may export it.\n")
+    print(say("cli.secret_written", path=path))
+    sys.stderr.write(say("cli.secret_careful") + "\n")
     return 0
 
 
@@ -250,10 +226,8 @@ def _export_all(args: argparse.Namespace) -> int:
     tables = len(manifest["tables"])
     if args.json:
         print_json({"path": str(args.folder), "tables": tables})
-    elif _zh():
-        print(f"已将 {tables} 张表导出到 {args.folder}")
     else:
-        print(f"Exported {tables} tables to {args.folder}")
+        print(say("cli.exported_all", tables=tables, path=args.folder))
     return 0
 
 
@@ -272,7 +246,7 @@ def _roster(args: argparse.Namespace) -> int:
                 print(report.summary(current_language()))
         else:
             count = roster_io.export_roster(conn, args.file)
-            print(f"已导出 {count} 户到 {args.file}" if _zh() else f"Exported {count} households to {args.file}")
+            print(say("cli.roster_exported", count=count, path=args.file))
     finally:
         conn.close()
     return 0
@@ -289,8 +263,6 @@ def main(argv: list[str] | None = None) -> int:
             return run_window(args)
         return COMMANDS[args.command](args)
     except DeskError as error:
-        from desktop.messages import describe
-
         sys.stderr.write(describe(error) + "\n")
         return error.exit_code
     except KeyboardInterrupt:

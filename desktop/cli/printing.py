@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
-from desktop.lang import current_language
+from desktop.words import plural, say
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -47,14 +47,6 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     sheet.add_argument("--buy", type=int, required=True, metavar="ID")
 
 
-def _pages(count: int) -> str:
-    return f"{count} page" if count == 1 else f"{count} pages"
-
-
-def _zh() -> bool:
-    return current_language() == "zh"
-
-
 @command("bags")
 def _bags(args: argparse.Namespace) -> int:
     from desktop.bags.bags import make_bags, parse_max_items
@@ -74,28 +66,16 @@ def _bags(args: argparse.Namespace) -> int:
         for line in notices:
             sys.stderr.write(line + "\n")
         return 0
-    if _zh():
-        print(f"“{result.title}”共 {len(result.bags)} 袋，{result.households} 户"
-              f"（新装 {result.made}，保留 {result.kept}，作废 {result.voided}）")
-    else:
-        print(f"“{result.title}”: {len(result.bags)} bags for {result.households} households "
-              f"({result.made} made, {result.kept} kept, {result.voided} voided)")
+    print(say("cli.bags_made", title=result.title, bags=len(result.bags), households=result.households,
+              made=result.made, kept=result.kept, voided=result.voided))
     for line in notices:
         print("  ! " + line)
     return 0
 
 
-def _written(command: str, count: int, where: str, zh: bool) -> str:
+def _written(command: str, count: int, where: str) -> str:
     """What was made and where it went (a PDF file, or a printer's queue)."""
-    if command == "labels":
-        return f"已将 {count} 张标签{where}" if zh else f"{count} labels {where}"
-    if command == "cards":
-        return f"已将 {count} 张住户卡{where}" if zh else f"{count} household cards {where}"
-    sheet = ("取货单" if command == "pickup" else "订货单") if zh else \
-        ("the pickup sheet" if command == "pickup" else "the order sheet")
-    if zh:
-        return f"已将{sheet}（{count} 页）{where}"
-    return f"{sheet[0].upper()}{sheet[1:]} ({_pages(count)}) {where}"
+    return say(f"cli.printed_{command}", count=count, s=plural(count), where=where)
 
 
 @command("print")
@@ -116,7 +96,6 @@ def _print(args: argparse.Namespace) -> int:
     else:
         check_output(args.output)  # a bad path is said before anything else is done
     conn = open_database(args)
-    zh = _zh()
     try:
         with tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
             name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
@@ -125,14 +104,13 @@ def _print(args: argparse.Namespace) -> int:
             path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
             count = _draw(conn, args, path)
             if args.printer is None:
-                where = f"写入 {path}" if zh else f"written to {path}"
+                where = say("cli.written_to", path=path)
             else:
                 request = send_pdf(path, args.printer, paper, name)
-                where = (f"发送到打印机 {args.printer}（任务 {request}）" if zh else
-                         f"sent to printer {args.printer} (request {request})")
+                where = say("cli.sent_to", printer=args.printer, request=request)
     finally:
         conn.close()
-    print(_written(args.print_command, count, where, zh))
+    print(_written(args.print_command, count, where))
     return 0
 
 

@@ -35,6 +35,7 @@ from desktop.printing.pdf import (
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import A4
 from desktop.roster.households import list_households
+from desktop.words import say
 
 CARD_W, CARD_H = 85.6 * MM, 54 * MM
 COLUMNS, ROWS = 2, 5
@@ -84,8 +85,7 @@ def write_cards(conn: Connection, path: str | os.PathLike[str], *, building: obj
 
 
 def _draw(out, cards: list[Card], compound: str, lang: str, progress, should_cancel) -> None:
-    zh = lang == "zh"
-    title = "住户卡" if zh else "Household card"
+    title = say("card.title", lang)
     canvas = new_canvas(out, A4, f"{compound} · {title}" if compound else title)
     width, height = A4
     left = (width - COLUMNS * CARD_W) / 2
@@ -100,7 +100,7 @@ def _draw(out, cards: list[Card], compound: str, lang: str, progress, should_can
         if done % 20 == 0:
             checkpoint(done, len(cards), progress, should_cancel)
         row, column = divmod(slot, COLUMNS)
-        _card(canvas, card, left + column * CARD_W, top - (row + 1) * CARD_H, compound, title, zh)
+        _card(canvas, card, left + column * CARD_W, top - (row + 1) * CARD_H, compound, title, lang)
     canvas.showPage()
     canvas.save()
     checkpoint(len(cards), len(cards), progress, None)
@@ -130,7 +130,7 @@ def _cut_marks(canvas, left: float, top: float) -> None:
     canvas.restoreState()
 
 
-def _card(canvas, card: Card, x: float, y: float, compound: str, title: str, zh: bool) -> None:
+def _card(canvas, card: Card, x: float, y: float, compound: str, title: str, lang: str) -> None:
     pad = 4 * MM
     # The top band: whose card this is.
     band = y + CARD_H - pad - 4 * MM
@@ -157,8 +157,7 @@ def _card(canvas, card: Card, x: float, y: float, compound: str, title: str, zh:
     baseline = address_top - 0.76 * size
     draw_text(canvas, column_x, baseline, card.address, size, bold=True)
     draw_text(canvas, column_x, baseline - 14 - 2 * MM, card.masked_name, 14)
-    note = ("在门岗出示此卡，领取本户的袋子。" if zh else
-            "Show this card at the gate to collect your household's bags.")
+    note = say("card.note", lang)
     lines = wrap(note, 8, column_w, max_lines=3)
     for n, line in enumerate(lines):
         draw_text(canvas, column_x, y + pad + (len(lines) - 1 - n) * 8 * 1.3, line, 8)

@@ -14,7 +14,7 @@ from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.gate.gate import DoorStop, door_run
 from desktop.printing.fonts import ASCENT
-from desktop.printing.language import STORAGE_WORDS, print_language, storage_word
+from desktop.printing.language import LANGUAGES, print_language, storage_word
 from desktop.printing.pdf import (
     MM,
     Progress,
@@ -27,6 +27,7 @@ from desktop.printing.pdf import (
     pdf_file,
 )
 from desktop.printing.stocks import A4
+from desktop.words import phrases
 
 MARGIN = 12 * MM
 HEADER = 24 * MM
@@ -38,20 +39,7 @@ TICK_W, ADDRESS_W, NAME_W, NOTE_W = 10 * MM, 34 * MM, 22 * MM, 38 * MM
 
 
 def _words(lang: str) -> dict[str, str]:
-    zh = lang == "zh"
-    return {
-        "title": "送货上门清单" if zh else "Door-delivery run",
-        "building": "{b}号楼" if zh else "Building {b}",
-        "count": "{h} 户 · {n} 袋" if zh else "{h} households · {n} bags",
-        "address": "地址" if zh else "Address",
-        "name": "户主" if zh else "Name",
-        "bags": "袋子" if zh else "Bags",
-        "note": "送达时间 / 备注" if zh else "Delivered at / note",
-        "bag": "第 {i}/{m} 袋 · {s} · {buy}" if zh else "bag {i} of {m} · {s} · {buy}",
-        "door": "送上门" if zh else "door delivery",
-        "sealed": "封控楼" if zh else "sealed building",
-        "page": "第 {x} 页 / 共 {y} 页" if zh else "Page {x} of {y}",
-    }
+    return phrases("door_run", lang)
 
 
 def write_door_run(conn: Connection, path: str | os.PathLike[str], *, building: int | None = None,
@@ -83,7 +71,7 @@ class _Sheet:
     def _bag_lines(self, stop: DoorStop) -> list[str]:
         bags = sorted(stop.bags, key=lambda b: (STORAGE_ORDER.index(b.storage), b.buy_id, b.index))
         return [ellipsize(self.words["bag"].format(i=b.index, m=b.count,
-                                                   s=storage_word(b.storage, self.lang), buy=b.buy),
+                                                   storage=storage_word(b.storage, self.lang), buy=b.buy),
                           TEXT, self.bags_w - 3 * MM) for b in bags]
 
     def _pages(self) -> list[tuple[int, list[tuple[float, DoorStop, list[str]]]]]:
@@ -162,7 +150,7 @@ class _Sheet:
 
 def line_is_cold(line: str) -> bool:
     """Frozen and chilled bags are set in bold: they go first and must not wait."""
-    words = [words[key] for words in STORAGE_WORDS.values() for key in ("frozen", "chilled")]
+    words = [storage_word(key, lang) for lang in LANGUAGES for key in ("frozen", "chilled")]
     return any(f" {word} " in line for word in words)
 
 

@@ -36,6 +36,7 @@ from desktop.printing.pdf import (
 )
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import Stock, get_stock
+from desktop.words import say
 
 DIGIT_HEIGHT = 0.76  # digits of the bundled face rise 0.73 em; a little more for the bold stroke
 _SPEC = re.compile(r"\s*[(（\[【][^)）\]】]*[)）\]】]\s*")
@@ -249,7 +250,7 @@ class _Layout:
               width: float) -> None:
         size = self.text_size * 1.1
         if label.door:
-            mark = "送上门" if self.lang == "zh" else "DOOR"
+            mark = say("label.door", self.lang)
             mark_w = unit_width(mark) * size + 2.0
             canvas.addLiteral(f"q 0.6 w {x:.2f} {baseline - DESCENT * size:.2f} {mark_w:.2f} "
                               f"{size * 1.05:.2f} re S Q")
@@ -295,7 +296,7 @@ def _item_lines(items: tuple[tuple[str, int], ...], size: float, width: float, l
     result: list[str] = []
     for count in range(len(entries), 0, -1):
         rest = len(entries) - count
-        more = (f"等{rest}样" if lang == "zh" else f"+{rest} more") if rest else ""
+        more = say("label.more", lang, rest=rest) if rest else ""
         fitted = _pack_lines(entries[:count], size, width, tail=more)
         if len(fitted) <= lines:
             return fitted

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
+from desktop.words import word
 
 SETTING = "print_language"
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
-# The storage classes as printed, by print language.
-STORAGE_WORDS = {
-    "zh": {"frozen": "冷冻", "chilled": "冷藏", "ambient": "常温"},
-    "en": {"frozen": "Frozen", "chilled": "Chilled", "ambient": "Ambient"},
-}
+
 
 
 def print_language(conn: Connection) -> str:
@@ -49,4 +46,6 @@ def set_print_language(conn: Connection, value: object) -> str:
 
 
 def storage_word(storage: str, lang: str) -> str:
-    return STORAGE_WORDS["zh" if lang == "zh" else "en"].get(storage, storage)
+    """A storage class as printed: the phrasebook's word, starting with a capital (Frozen)."""
+    text = word("storage", storage, lang)
+    return text[:1].upper() + text[1:]

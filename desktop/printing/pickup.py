@@ -33,6 +33,7 @@ from desktop.printing.pdf import (
     wrap,
 )
 from desktop.printing.stocks import A4
+from desktop.words import phrases, plural
 
 MARGIN = 12 * MM
 HEADER = 19 * MM
@@ -76,33 +77,11 @@ class _Household:
 
 
 def _words(lang: str) -> dict[str, str]:
-    zh = lang == "zh"
-    return {
-        "sheet": "取货单" if zh else "Pickup sheet",
-        "address": "地址" if zh else "Address",
-        "name": "户主" if zh else "Name",
-        "bags": "袋" if zh else "Bags",
-        "items": "物品" if zh else "Items",
-        "sign": "签收" if zh else "Signature",
-        "building": "{b}号楼 · {h} 户 · {n} 袋" if zh else "Building {b} · {h} · {n}",
-        "total": "共 {h} 户 · {n} 袋" if zh else "{h} · {n}",
-        "page": "第 {x} 页 / 共 {y} 页" if zh else "Page {x} of {y}",
-        "cut": "沿此线剪开" if zh else "cut here",
-        "door": "送上门" if zh else "door",
-        "printed": "打印于 {date}" if zh else "Printed {date}",
-        "owes": "还欠 {money}" if zh else "Owes {money}",
-        "refund": "应退 {money}" if zh else "Refund {money}",
-        "owed_total": "共还欠 {money}" if zh else "{money} still owed",
-        "short_key": "3→2：订 3 件，到 2 件" if zh else "3→2: ordered 3, got 2",
-        "note": "备注：{note}" if zh else "Note: {note}",
-    }
+    return phrases("pickup", lang)
 
 
-def _counted(lang: str, households: int, bags: int) -> dict[str, object]:
-    if lang == "zh":
-        return {"h": households, "n": bags}
-    return {"h": f"{households} household" + ("" if households == 1 else "s"),
-            "n": f"{bags} bag" + ("" if bags == 1 else "s")}
+def _counted(households: int, bags: int) -> dict[str, object]:
+    return {"h": households, "n": bags, "h_s": plural(households), "n_s": plural(bags)}
 
 
 def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str], *,
@@ -249,7 +228,7 @@ class _Sheet:
         draw_text(canvas, left, top - 14, ellipsize(title, 14, right - left - 60 * MM), 14, bold=True)
         where = " · ".join(part for part in (self.compound, self.date) if part)
         draw_text(canvas, right, top - 12, where, 10, align="right")
-        summary = w["total"].format(**_counted(self.lang, len(self.households), total_bags))
+        summary = w["total"].format(**_counted(len(self.households), total_bags))
         owed = sum(h.owes_fen for h in self.households)
         if owed:
             summary += " · " + w["owed_total"].format(money=format_fen(owed))
@@ -281,7 +260,7 @@ class _Sheet:
         draw_text(canvas, MARGIN + 6 * MM, middle - 2.3, label, 7)
 
     def _draw_building(self, canvas, y: float, building: int, households: int, bags: int) -> None:
-        text = self.words["building"].format(b=building, **_counted(self.lang, households, bags))
+        text = self.words["building"].format(b=building, **_counted(households, bags))
         canvas.saveState()
         canvas.setFillGray(0.9)
         canvas.rect(MARGIN, y - 7.5 * MM, self.width - 2 * MARGIN, 7 * MM, stroke=0, fill=1)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 
-from desktop.buys.group_buys import STATUS_NAMES
 from desktop.buys.order_sheet import order_sheet
 from desktop.clock import to_local, utc_now
 from desktop.db.connection import Connection
@@ -25,6 +24,7 @@ from desktop.printing.pdf import (
     pdf_file,
 )
 from desktop.printing.stocks import A4
+from desktop.words import phrases, word
 
 MARGIN = 15 * MM
 ROW = 8 * MM
@@ -37,10 +37,9 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
     check_output(path)
     sheet = order_sheet(conn, buy_id)
     lang = print_language(conn)
-    zh = lang == "zh"
-    words = (("商品", "规格", "存放", "数量", "单价", "金额") if zh else
-             ("Item", "Pack", "Storage", "Quantity", "Price", "Amount"))
-    title = f"{'订货单' if zh else 'Order sheet'} · {sheet.title}"
+    w = phrases("supplier_sheet", lang)
+    words = tuple(w[key] for key in ("item", "pack", "storage", "quantity", "price", "amount"))
+    title = w["title"].format(title=sheet.title)
     width, height = A4
     # Column left edges; numbers are set flush right against the next column's edge.
     columns = [MARGIN, MARGIN + 70 * MM, MARGIN + 100 * MM, MARGIN + 118 * MM,
@@ -57,16 +56,16 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
             y = height - MARGIN
             draw_text(canvas, MARGIN, y - 16, ellipsize(title, 16, width - 2 * MARGIN), 16, bold=True)
             facts = [
-                ("商家" if zh else "Supplier", sheet.supplier or "-"),
-                ("小区" if zh else "Compound", sheet.compound or "-"),
-                ("状态" if zh else "Status", STATUS_NAMES[sheet.status][1 if zh else 0]),
-                ("截止" if zh else "Deadline", to_local(sheet.deadline) if sheet.deadline else "-"),
-                ("制表" if zh else "Made", made),
+                (w["supplier"], sheet.supplier or "-"),
+                (w["compound"], sheet.compound or "-"),
+                (w["status"], word("buy_status", sheet.status, lang)),
+                (w["deadline"], to_local(sheet.deadline) if sheet.deadline else "-"),
+                (w["made"], made),
             ]
             for n, (label, value) in enumerate(facts):
-                draw_text(canvas, MARGIN, y - 34 - n * 13, f"{label}：" if zh else f"{label}:", 10)
+                draw_text(canvas, MARGIN, y - 34 - n * 13, label, 10)
                 draw_text(canvas, MARGIN + 22 * MM, y - 34 - n * 13, value, 10)
-            page_words = f"第 {page + 1} 页 / 共 {pages} 页" if zh else f"Page {page + 1} of {pages}"
+            page_words = w["page"].format(x=page + 1, y=pages)
             draw_text(canvas, width - MARGIN, y - 14, page_words, 9, align="right")
             y = top
             _row(canvas, columns, y, words, bold=True)
@@ -84,7 +83,7 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
                 canvas.setStrokeGray(0)
             if page == pages - 1:
                 y -= ROW
-                _row(canvas, columns, y, ("合计" if zh else "Total", "", "",
+                _row(canvas, columns, y, (w["total"], "", "",
                                           str(sum(r.quantity for r in rows)), "",
                                           format_fen(sheet.total_fen)), bold=True)
             canvas.showPage()

@@ -28,6 +28,7 @@ from desktop.lang import normalise as normalise_lang
 from desktop.messages import describe
 from desktop.roster import households
 from desktop.safekeeping.backups import backup_before_import
+from desktop.words import Word, say
 from desktop.xlsx_reader import MAX_UNPACKED
 
 Progress = Callable[[int, int], None]
@@ -66,8 +67,6 @@ _KEPT_WHEN_BLANK = {
 COMPARED_FIELDS = ("name", "phone", "people", "flags", "delivery", "notes")
 _BLANK_VALUES = {"name": "", "phone": "", "people": 1, "flags": "", "delivery": "pickup", "notes": ""}
 PREFERENCES = ("program", "file")
-_ZH_FIELDS = {"name": "姓名", "phone": "电话", "people": "人数", "flags": "特殊情况", "delivery": "配送",
-              "notes": "备注"}
 _HEADER_SEARCH_ROWS = 10  # title rows above the header ("XX小区住户名单") are skipped up to here
 _DELIMITERS = (",", "\t", ";")
 _MAX_BYTES = 64 * 1024 * 1024  # far above any compound's roster; stops a wrongly chosen video
@@ -151,65 +150,31 @@ class ImportReport:
 
     def summary(self, lang: str) -> str:
         """A few lines for people: the counts, whether anything was saved, and skipped lines."""
-        zh = normalise_lang(lang) == "zh"
+        lang = normalise_lang(lang)
         shown = self.skipped[:_SUMMARY_SKIPPED]
-        if zh:
-            lines = [
-                f"名单导入：新增 {self.added} 户，更新 {self.updated} 户，"
-                f"未变 {self.unchanged} 户，跳过 {len(self.skipped)} 行。"
-            ]
-            if self.dry_run:
-                lines.append("试运行：以上为正式导入的结果，本次未保存任何改动。")
-            if self.changes:
-                lines.append(f"改动 {len(self.changes)} 处：")
-                lines += [f"  {c.address} {_ZH_FIELDS[c.field]}：“{c.old}” → “{c.new}”"
-                          for c in self.changes[:_SUMMARY_SKIPPED]]
-                if len(self.changes) > _SUMMARY_SKIPPED:
-                    lines.append(f"  ……另有 {len(self.changes) - _SUMMARY_SKIPPED} 处改动（--json 列出全部）。")
-            if self.conflicts:
-                lines.append(f"冲突 {len(self.conflicts)} 处（本程序中改过、文件中又不同的字段）：")
-                lines += [
-                    f"  {c.address} {_ZH_FIELDS[c.field]}：本程序 “{c.program}”，文件 “{c.file}”，"
-                    f"保留{'本程序' if c.kept == 'program' else '文件'}的"
-                    for c in self.conflicts[:_SUMMARY_SKIPPED]
-                ]
-            if self.not_in_file:
-                lines.append(f"文件中没有的住户 {len(self.not_in_file)} 户（未改动）："
-                             + "、".join(self.not_in_file[:_SUMMARY_SKIPPED]))
-            if shown:
-                lines.append("跳过的行：")
-                lines += [f"  第 {row.line} 行：{row.reason}" for row in shown]
-            if len(self.skipped) > len(shown):
-                lines.append(f"  ……另有 {len(self.skipped) - len(shown)} 行被跳过。")
-        else:
-            lines = [
-                f"Roster import: {self.added} added, {self.updated} updated, "
-                f"{self.unchanged} unchanged, {len(self.skipped)} skipped."
-            ]
-            if self.dry_run:
-                lines.append("Dry run: these are the numbers a real import would give; nothing was saved.")
-            if self.changes:
-                lines.append(f"{len(self.changes)} field changes:")
-                lines += [f"  {c.address} {c.field}: “{c.old}” → “{c.new}”"
-                          for c in self.changes[:_SUMMARY_SKIPPED]]
-                if len(self.changes) > _SUMMARY_SKIPPED:
-                    lines.append(f"  …and {len(self.changes) - _SUMMARY_SKIPPED} more (--json lists them all).")
-            if self.conflicts:
-                lines.append(f"{len(self.conflicts)} conflicts (fields edited in the program that "
-                             "the file gives differently):")
-                lines += [
-                    f"  {c.address} {c.field}: program “{c.program}”, file “{c.file}”, "
-                    f"kept the {c.kept}'s"
-                    for c in self.conflicts[:_SUMMARY_SKIPPED]
-                ]
-            if self.not_in_file:
-                lines.append(f"{len(self.not_in_file)} households not in the file (left as they are): "
-                             + ", ".join(self.not_in_file[:_SUMMARY_SKIPPED]))
-            if shown:
-                lines.append("Skipped rows:")
-                lines += [f"  line {row.line}: {row.reason}" for row in shown]
-            if len(self.skipped) > len(shown):
-                lines.append(f"  …and {len(self.skipped) - len(shown)} more skipped rows.")
+        lines = [say("roster.summary", lang, added=self.added, updated=self.updated,
+                     unchanged=self.unchanged, skipped=len(self.skipped))]
+        if self.dry_run:
+            lines.append(say("roster.dry_run", lang))
+        if self.changes:
+            lines.append(say("roster.changes", lang, n=len(self.changes)))
+            lines += [say("roster.change", lang, address=c.address, field=Word("household_field", c.field),
+                          old=c.old, new=c.new) for c in self.changes[:_SUMMARY_SKIPPED]]
+            if len(self.changes) > _SUMMARY_SKIPPED:
+                lines.append(say("roster.more_changes", lang, n=len(self.changes) - _SUMMARY_SKIPPED))
+        if self.conflicts:
+            lines.append(say("roster.conflicts", lang, n=len(self.conflicts)))
+            lines += [say("roster.conflict", lang, address=c.address, field=Word("household_field", c.field),
+                          program=c.program, file=c.file, kept=Word("roster_side", c.kept))
+                      for c in self.conflicts[:_SUMMARY_SKIPPED]]
+        if self.not_in_file:
+            lines.append(say("roster.not_in_file", lang, n=len(self.not_in_file),
+                             addresses=say("list_comma", lang).join(self.not_in_file[:_SUMMARY_SKIPPED])))
+        if shown:
+            lines.append(say("roster.skipped_rows", lang))
+            lines += [say("roster.skipped_row", lang, line=row.line, reason=row.reason) for row in shown]
+        if len(self.skipped) > len(shown):
+            lines.append(say("roster.more_skipped", lang, n=len(self.skipped) - len(shown)))
         return "\n".join(lines)
 
 

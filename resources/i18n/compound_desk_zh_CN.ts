@@ -1044,91 +1044,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Buys</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="47"/>
-        <source>draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="48"/>
-        <source>open</source>
-        <translation>接单中</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="49"/>
-        <source>closed</source>
-        <translation>已截单</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="50"/>
-        <source>confirmed</source>
-        <translation>商家已确认</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="51"/>
-        <source>arrived</source>
-        <translation>已到货</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="52"/>
-        <source>bagged</source>
-        <translation>已分装</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="53"/>
-        <source>distributed</source>
-        <translation>已发放</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="54"/>
-        <source>settled</source>
-        <translation>已结清</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="55"/>
-        <source>cancelled</source>
-        <translation>已取消</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="62"/>
-        <source>ambient</source>
-        <translation>常温</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="63"/>
-        <source>chilled</source>
-        <translation>冷藏</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="64"/>
-        <source>frozen</source>
-        <translation>冷冻</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="71"/>
-        <source>WeChat</source>
-        <translation>微信</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="72"/>
-        <source>Alipay</source>
-        <translation>支付宝</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="73"/>
-        <source>cash</source>
-        <translation>现金</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="74"/>
-        <source>other</source>
-        <translation>其他</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="75"/>
-        <source>KuaiTuanTuan</source>
-        <translation>快团团</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/buys_model.py" line="82"/>
         <source>Vulnerable first</source>
         <translation>重点住户优先</translation>
@@ -1845,21 +1760,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="588"/>
-        <source>picked up</source>
-        <translation>已取走</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="588"/>
-        <source>delivered to the door</source>
-        <translation>已送上门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="589"/>
-        <source>arrived at the gate</source>
-        <translation>已到门岗</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="591"/>
         <source>Choose what happened to this bag.</source>
         <translation>请选择这一袋实际的去向。</translation>
@@ -1913,65 +1813,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
-    <name>Flags</name>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="35"/>
-        <source>elderly alone</source>
-        <translation>独居老人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="36"/>
-        <source>infant</source>
-        <translation>婴儿</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="37"/>
-        <source>pregnant</source>
-        <translation>孕妇</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="38"/>
-        <source>chronic medication</source>
-        <translation>慢性病用药</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="39"/>
-        <source>disability</source>
-        <translation>残疾·行动不便</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="40"/>
-        <source>no smartphone</source>
-        <translation>无智能手机</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="48"/>
-        <source>door delivery</source>
-        <translation>送货上门</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="49"/>
-        <source>pickup</source>
-        <translation>自提</translation>
-    </message>
-</context>
-<context>
     <name>GatePage</name>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="379"/>
-        <source>frozen</source>
-        <translation>冷冻</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="380"/>
-        <source>chilled</source>
-        <translation>冷藏</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="381"/>
-        <source>ambient</source>
-        <translation>常温</translation>
-    </message>
     <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="390"/>
         <source>%1 min</source>
@@ -2948,16 +2790,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/roster/import_preview.py" line="48"/>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="50"/>
-        <source>pickup</source>
-        <translation>自提</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="51"/>
-        <source>to the door</source>
-        <translation>送货上门</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/roster/import_preview.py" line="53"/>

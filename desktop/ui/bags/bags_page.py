@@ -31,10 +31,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bags.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
-from desktop.buys.group_buys import STATUS_NAMES, list_buys
+from desktop.buys.group_buys import list_buys
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.lang import current_language
 from desktop.messages import describe
 from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
 from desktop.printing.language import print_language, set_print_language
@@ -43,6 +42,7 @@ from desktop.roster.households import roster_summary
 from desktop.ui.common import arg, show_error
 from desktop.ui.jobs import Job, run_job, with_connection
 from desktop.ui.printing import print_document
+from desktop.words import word
 
 # Buys whose bags can be made (arrived) or printed again (bagged, and after).
 SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
@@ -317,7 +317,6 @@ class BagsPage(QWidget):
 
     def reload(self) -> None:
         current = self.buy_id()
-        lang = 1 if current_language() == "zh" else 0
         try:
             buys = [s.buy for s in list_buys(self._conn) if s.buy.status in SHOWN_STATUSES]
             buildings = roster_summary(self._conn).buildings
@@ -326,7 +325,7 @@ class BagsPage(QWidget):
         self.buy_combo.blockSignals(True)
         self.buy_combo.clear()
         for buy in buys:
-            self.buy_combo.addItem(f"{buy.title} · {STATUS_NAMES[buy.status][lang]}", buy.id)
+            self.buy_combo.addItem(f"{buy.title} · {word('buy_status', buy.status)}", buy.id)
         index = self.buy_combo.findData(current)
         self.buy_combo.setCurrentIndex(index if index >= 0 else 0)
         self.buy_combo.blockSignals(False)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.buys.group_buys import BuyDetails, BuySummary, OrderView
 from desktop.money import format_fen
 from desktop.ui.common import arg
+from desktop.words import word
 
 BUY_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -43,38 +44,15 @@ translate = QCoreApplication.translate
 
 def status_label(status: str) -> str:
     """A status as the lobby says it (the same words as the command line's)."""
-    labels = {
-        "draft": translate("Buys", "draft"),
-        "open": translate("Buys", "open"),
-        "closed": translate("Buys", "closed"),
-        "confirmed": translate("Buys", "confirmed"),
-        "arrived": translate("Buys", "arrived"),
-        "bagged": translate("Buys", "bagged"),
-        "distributed": translate("Buys", "distributed"),
-        "settled": translate("Buys", "settled"),
-        "cancelled": translate("Buys", "cancelled"),
-    }
-    return labels.get(status, status)
+    return word("buy_status", status)
 
 
 def storage_label(storage: str) -> str:
-    labels = {
-        "ambient": translate("Buys", "ambient"),
-        "chilled": translate("Buys", "chilled"),
-        "frozen": translate("Buys", "frozen"),
-    }
-    return labels.get(storage, storage)
+    return word("storage", storage)
 
 
 def method_label(method: str) -> str:
-    labels = {
-        "wechat": translate("Buys", "WeChat"),
-        "alipay": translate("Buys", "Alipay"),
-        "cash": translate("Buys", "cash"),
-        "other": translate("Buys", "other"),
-        "platform": translate("Buys", "KuaiTuanTuan"),
-    }
-    return labels.get(method, method)
+    return word("payment_method", method)
 
 
 def policy_label(policy: str) -> str:

@@ -88,6 +88,7 @@ from desktop.ui import jobs
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.gate.camera import CameraReader, camera_available
 from desktop.ui.gate.sounds import Sounds
+from desktop.words import word
 
 # (background, text) for each tone of answer.
 COLOURS = {
@@ -373,14 +374,7 @@ class WaitingModel(QAbstractTableModel):
 
 
 def storage_word(storage: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    words = {
-        "frozen": QCoreApplication.translate("GatePage", "frozen"),
-        "chilled": QCoreApplication.translate("GatePage", "chilled"),
-        "ambient": QCoreApplication.translate("GatePage", "ambient"),
-    }
-    return words.get(storage, storage)
+    return word("storage", storage)
 
 
 def waited_text(minutes: int) -> str:
@@ -585,15 +579,13 @@ class DecisionDialog(QDialog):
 
     def _update(self) -> None:
         action = self.action()
-        words = {"pickup": self.tr("picked up"), "door": self.tr("delivered to the door"),
-                 "gate": self.tr("arrived at the gate")}
         if action is None:
             self.effect.setText(self.tr("Choose what happened to this bag."))
         elif self._standing is not None and self._standing.action in gate.RECORDABLE:
             self.effect.setText(arg(self.tr("“%1” is undone and “%2” recorded, with your reason."),
-                                    self._describe_event(self._standing), words[action]))
+                                    self._describe_event(self._standing), word("handoff", action)))
         else:
-            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), words[action]))
+            self.effect.setText(arg(self.tr("“%1” is recorded, with your reason."), word("handoff", action)))
         self.confirm.setEnabled(action is not None and bool(self.reason.text().strip()))
 
     def _confirmed(self) -> None:

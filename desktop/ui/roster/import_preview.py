@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.roster.roster_model import flag_label
+from desktop.words import word
 
 
 def _field_label(field: str) -> str:
@@ -47,8 +48,7 @@ def _value_text(field: str, value: object) -> str:
         flags = [flag for flag in str(value or "").split(";") if flag]
         return "、".join(flag_label(flag) for flag in flags) or translate("ImportPreviewDialog", "none")
     if field == "delivery":
-        return {"pickup": translate("ImportPreviewDialog", "pickup"),
-                "door": translate("ImportPreviewDialog", "to the door")}.get(str(value), str(value))
+        return word("delivery", str(value))
     if value in ("", None):
         return translate("ImportPreviewDialog", "(empty)")
     return str(value)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.db.connection import Connection
 from desktop.roster.households import Household, search_households
+from desktop.words import word
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
 FLAGS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -30,23 +31,11 @@ DOOR_COLOUR = "#0b57d0"  # door deliveries stand out: someone has to carry those
 
 def flag_label(flag: str) -> str:
     """The short word for a flag on a tag and a checkbox, in the user's language."""
-    translate = QCoreApplication.translate
-    labels = {
-        "elderly_alone": translate("Flags", "elderly alone"),
-        "infant": translate("Flags", "infant"),
-        "pregnant": translate("Flags", "pregnant"),
-        "chronic_medication": translate("Flags", "chronic medication"),
-        "disability": translate("Flags", "disability"),
-        "no_smartphone": translate("Flags", "no smartphone"),
-    }
-    return labels.get(flag, flag)
+    return word("flag", flag)
 
 
 def delivery_label(delivery: str) -> str:
-    translate = QCoreApplication.translate
-    if delivery == "door":
-        return translate("Flags", "door delivery")
-    return translate("Flags", "pickup")
+    return word("delivery", delivery if delivery == "door" else "pickup")
 
 
 class RosterModel(QAbstractTableModel):
