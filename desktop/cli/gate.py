@@ -1,5 +1,6 @@
 """The gate's commands: `scan`, `handoffs export|undo` and `gate waiting|door-run|settings`, over
-the same service as the Gate page (`desktop.gate.gate`)."""
+the same session and services as the Gate page (`desktop.gate`). Storage classes are named as the
+labels print them, in the compound's print language."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
 from desktop.lang import current_language
+from desktop.printing.language import print_language, storage_word
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -73,7 +75,6 @@ _ACTIONS = {
     "spoiled": ("spoiled", "已变质"),
     "reversal": ("undone", "已撤销"),
 }
-_STORAGE = {"frozen": ("frozen", "冷冻"), "chilled": ("chilled", "冷藏"), "ambient": ("ambient", "常温")}
 _VOID = {
     "buy_cancelled": ("a void bag of a cancelled buy", "作废的袋子：该团购已取消"),
     "remade": ("a void bag: it was packed again with a new label", "作废的袋子：已重新分装并换了新标签"),
@@ -86,7 +87,7 @@ _VOID = {
 
 def when_text(iso: str) -> str:
     """14:02 today, 04-12 14:02 another day, in this laptop's time."""
-    from desktop.gate.gate import parse_time
+    from desktop.gate import parse_time
 
     moment = parse_time(iso).astimezone()
     today = datetime.now(UTC).astimezone().date()
@@ -105,36 +106,43 @@ def handoff_text(event, zh: bool) -> str:
     return text + (f", collected for them by {event.proxy_name}" if event.proxy_name else "")
 
 
-def bag_text(result, zh: bool) -> str:
+def bag_text(result, zh: bool, printed: str) -> str:
     bag = result.bag
-    storage = _STORAGE.get(bag.storage, (bag.storage, bag.storage))[1 if zh else 0]
+    storage = storage_word(bag.storage, printed)
     if zh:
         return f"{result.address} · 第 {bag.index}/{bag.count} 袋 · {storage} · {bag.buy}"
     return f"{result.address} · bag {bag.index} of {bag.count} · {storage} · {bag.buy}"
 
 
-def still_waiting(result, zh: bool) -> list[str]:
-    """For a green bag: how many of the household's other bags wait, by storage, and which."""
+def bag_lines(waiting, zh: bool, printed: str) -> list[str]:
+    """A line for each waiting bag, with a box to tick."""
     from desktop.bags.codes import display_code
-    from desktop.gate.gate import storage_counts
+
+    lines = []
+    for bag in waiting:
+        at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
+        lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
+                                           f"bag {bag.index} of {bag.count}")
+                     + f" · {storage_word(bag.storage, printed)} · {display_code(bag.code)}{at_gate}")
+    return lines
+
+
+def still_waiting(result, zh: bool, printed: str) -> list[str]:
+    """For a green bag: how many of the household's other bags wait, by storage, and which."""
+    from desktop.gate import storage_counts
 
     waiting = result.waiting_bags
     if not waiting:
         return ["  该户没有其他待取的袋子" if zh else "  Nothing else is waiting for this household"]
     kinds = ("、" if zh else ", ").join(
-        f"{_STORAGE[s][1]} {n} 袋" if zh else f"{n} {_STORAGE[s][0]}" for s, n in storage_counts(waiting))
-    lines = [f"  该户还有 {len(waiting)} 袋待取（{kinds}）：" if zh else
-             f"  Also waiting for this household: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} ({kinds}):"]
-    for bag in waiting:
-        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
-        at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
-        lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
-                                           f"bag {bag.index} of {bag.count}")
-                     + f" · {storage} · {display_code(bag.code)}{at_gate}")
-    return lines
+        f"{storage_word(s, printed)} {n} 袋" if zh else f"{n} {storage_word(s, printed)}"
+        for s, n in storage_counts(waiting))
+    return [f"  该户还有 {len(waiting)} 袋待取（{kinds}）：" if zh else
+            f"  Also waiting for this household: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} ({kinds}):",
+            *bag_lines(waiting, zh, printed)]
 
 
-def describe_scan(result, zh: bool) -> list[str]:
+def describe_scan(result, zh: bool, printed: str = "zh") -> list[str]:
     """The answer in words, first line the verdict: what a guard or a script's reader sees."""
     from desktop.bags.codes import display_code
 
@@ -147,32 +155,25 @@ def describe_scan(result, zh: bool) -> list[str]:
             lines = ["✓ 可以交付" if zh else "✓ May be handed over"]
             if result.at_gate:
                 lines.append("  " + handoff_text(result.last_handoff, zh))
-        return [lines[0], "  " + bag_text(result, zh), *lines[1:], *still_waiting(result, zh)]
+        return [lines[0], "  " + bag_text(result, zh, printed), *lines[1:], *still_waiting(result, zh, printed)]
     if v == "already_handed_over":
         return [("✗ 拒绝：已交付过 — " if zh else "✗ Refused: already handed over — ")
-                + handoff_text(result.last_handoff, zh), "  " + bag_text(result, zh)]
+                + handoff_text(result.last_handoff, zh), "  " + bag_text(result, zh, printed)]
     if v == "wrong_household":
         card = result.card.address if result.card else "?"
         return [(f"✗ 拒绝：这是别户的袋子（不是 {card} 的）" if zh else
-                 f"✗ Refused: a bag of another household (not {card}'s)"), "  " + bag_text(result, zh)]
+                 f"✗ Refused: a bag of another household (not {card}'s)"), "  " + bag_text(result, zh, printed)]
     if v == "void":
         words = _VOID.get(result.void_reason or "", _VOID["buy_cancelled"])[1 if zh else 0]
         first = ("✗ 拒绝：" if zh else "✗ Refused: ") + words
         if result.bag is None:
             return [first, f"  {result.address}"]
-        return [first, "  " + bag_text(result, zh)]
+        return [first, "  " + bag_text(result, zh, printed)]
     if v == "household":
         waiting = result.waiting_bags
         head = (f"住户卡 {result.address}：{len(waiting)} 袋待取" if zh else
                 f"Household card {result.address}: {len(waiting)} bag{'s' if len(waiting) != 1 else ''} waiting")
-        lines = [head]
-        for bag in waiting:
-            storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
-            at_gate = ("（在门岗）" if zh else " (at the gate)") if bag.at_gate else ""
-            lines.append(f"  ☐ {bag.buy} · " + (f"第 {bag.index}/{bag.count} 袋" if zh else
-                                               f"bag {bag.index} of {bag.count}")
-                         + f" · {storage} · {display_code(bag.code)}{at_gate}")
-        return lines
+        return [head, *bag_lines(waiting, zh, printed)]
     refusals = {
         "forged": ("伪造的标签：签名不对", "a forged label: its signature is wrong"),
         "other_compound": ("其他小区的标签", "a label from another compound"),
@@ -190,25 +191,30 @@ def describe_scan(result, zh: bool) -> list[str]:
 
 @command("scan")
 def _scan(args: argparse.Namespace) -> int:
-    from desktop.gate.gate import scan
+    from desktop.gate import RECORDABLE, GateSession
 
     conn = open_database(args, create=False)
     try:
-        result = scan(conn, args.code, card=args.card, record=args.record, operator=args.operator,
-                      station=args.station, proxy_name=args.proxy)
+        session = GateSession(conn, name_required=False, mode=args.record,
+                              operator=args.operator, station=args.station)
+        session.proxy, session.proxy_actions = args.proxy, RECORDABLE
+        if args.card is not None:
+            session.use_card(args.card)
+        result = session.submit(args.code)
+        printed = print_language(conn)
     finally:
         conn.close()
     if args.json:
         print_json(result.as_json())
     else:
-        for line in describe_scan(result, _zh()):
+        for line in describe_scan(result, _zh(), printed):
             print(line)
     return 0
 
 
 @command("handoffs")
 def _handoffs(args: argparse.Namespace) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     zh = _zh()
     conn = open_database(args, create=False)
@@ -233,7 +239,7 @@ def _handoffs(args: argparse.Namespace) -> int:
 
 @command("gate")
 def _gate(args: argparse.Namespace) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     zh = _zh()
     if args.gate_command == "door-run":
@@ -258,6 +264,7 @@ def _gate(args: argparse.Namespace) -> int:
         waiting = gate.list_waiting(conn)
         settings = gate.get_gate_settings(conn)
         clock = gate.age_clock(conn)
+        printed = print_language(conn)
     finally:
         conn.close()
     now = clock.now
@@ -275,7 +282,7 @@ def _gate(args: argparse.Namespace) -> int:
     for bag in waiting:
         minutes = bag.minutes_waited(now)
         mark = "!" if settings.overdue(bag, now) else " "
-        storage = _STORAGE.get(bag.storage, (bag.storage,) * 2)[1 if zh else 0]
+        storage = storage_word(bag.storage, printed)
         waited = f"{minutes // 60}:{minutes % 60:02d}"
         print(f"{mark} {waited:>6}  {bag.address:<10} {bag.index}/{bag.count} {storage} · {bag.buy}")
     return 0
@@ -308,7 +315,7 @@ def _forged(scans, as_json: bool, zh: bool) -> int:
 
 
 def _settings(conn, args: argparse.Namespace, zh: bool) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     if args.frozen_limit is not None or args.chilled_limit is not None or args.sealed is not None:
         gate.save_gate_settings(conn, frozen_limit=args.frozen_limit,

@@ -20,7 +20,7 @@ from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
 
 from desktop.bags import codes  # noqa: E402
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
-from desktop.gate import gate
+from desktop import gate
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui.gate.camera import Confirmer, camera_available, read_codes  # noqa: E402
 from desktop.ui.gate.gate_page import GatePage, GateWindow  # noqa: E402

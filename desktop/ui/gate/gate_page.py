@@ -82,7 +82,7 @@ from desktop.bags.codes import shaped_like_code as codes_shaped
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.gate import gate
+from desktop import gate
 from desktop.messages import describe
 from desktop.ui import jobs
 from desktop.ui.common import arg, shortcut_text
