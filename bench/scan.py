@@ -265,8 +265,8 @@ def measure_gui(work: Path, codes_to_scan: list[str]) -> list[float]:
         if not run_until(lambda painted=painted: banner.paint_count != painted, 5.0):
             raise RuntimeError("the banner was never painted")
         times.append((banner.painted_at - start) * 1000)
-        if page.last_result is None or page.last_result.verdict != "ok":
-            raise RuntimeError(f"unexpected answer for {code}: {page.last_result}")
+        if page.session.last_result is None or page.session.last_result.verdict != "ok":
+            raise RuntimeError(f"unexpected answer for {code}: {page.session.last_result}")
         run_for(0.005)  # let the page settle as it would between two guards' scans
     page.stop()
     page.close()

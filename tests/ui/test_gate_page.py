@@ -57,7 +57,7 @@ class Clock:
 def make_page(qtbot, conn):
     def make() -> GatePage:
         page = GatePage(conn)
-        page.clock = Clock()
+        page.session.clock = Clock()
         PAGES.append(page)
         qtbot.addWidget(page)
         page.resize(1366, 768)
@@ -75,7 +75,7 @@ def make_page(qtbot, conn):
 
 def scan(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
     """A scanner's burst: the characters, then Enter; `later` seconds after the last scan."""
-    page.clock.now += later
+    page.session.clock.now += later
     if code.isascii():
         qtbot.keyClicks(page.scan_input, code)
     else:  # QTest types ASCII only; what a Chinese keyboard would leave in the field
@@ -153,7 +153,7 @@ def test_a_card_lists_its_bags_scanning_them_ticks_them_off_and_another_househol
     assert [ticked for _, ticked in page.verdict_banner.card_texts()] == [False, True, False]
 
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Escape)
-    assert page.card is None and banner(page)["tone"] == "idle"
+    assert page.session.card is None and banner(page)["tone"] == "idle"
     scan(qtbot, page, bags["3-101"][0].code)
     assert banner(page)["tone"] == "go"
 
@@ -177,7 +177,7 @@ def test_f_keys_choose_what_the_next_scan_records_and_never_record_the_bag_on_sc
     scan(qtbot, page, bags["3-101"][0].code)  # F1 picked up, the default
     assert handoffs(conn) == [("pickup", "保安老李", "", "")]
     qtbot.keyClick(page.scan_input, Qt.Key.Key_F2)  # the guard switches to door delivery
-    assert page.mode == "door" and page.door_button.isChecked()
+    assert page.session.mode == "door" and page.door_button.isChecked()
     assert handoffs(conn) == [("pickup", "保安老李", "", "")]  # the bag on screen stays picked up
     assert banner(page)["headline"] == "✓ Picked up — hand it over"
     scan(qtbot, page, bags["5-1202"][0].code)
@@ -189,7 +189,7 @@ def test_f_keys_choose_what_the_next_scan_records_and_never_record_the_bag_on_sc
     for key in (Qt.Key.Key_F1, Qt.Key.Key_F3, Qt.Key.Key_F2):
         qtbot.keyClick(page.scan_input, key)
     assert [a for a, *_ in handoffs(conn)] == ["pickup", "door"]
-    assert banner(page)["headline"] == "✓ May be handed over" and page.mode == "door"
+    assert banner(page)["headline"] == "✓ May be handed over" and page.session.mode == "door"
 
 
 def test_f_keys_with_nothing_on_screen_only_change_the_mode(qtbot, conn, bags, make_page):
@@ -197,7 +197,7 @@ def test_f_keys_with_nothing_on_screen_only_change_the_mode(qtbot, conn, bags, m
     for key, mode in ((Qt.Key.Key_F3, "gate"), (Qt.Key.Key_F2, "door"), (Qt.Key.Key_F4, None),
                       (Qt.Key.Key_F1, "pickup")):
         qtbot.keyClick(page.scan_input, key)
-        assert page.mode == mode
+        assert page.session.mode == mode
     assert handoffs(conn) == [] and banner(page)["tone"] == "idle"
 
 
@@ -300,7 +300,7 @@ def test_the_cold_chain_limits_and_sealed_buildings_are_set_in_a_dialog(qtbot, c
 def test_the_door_delivery_run_is_written_and_opened(qtbot, conn, bags, make_page):
     page = make_page()
     opened = []
-    page.open_url = opened.append
+    page.waiting.open_url = opened.append
     job = page.print_door_run()
     with qtbot.waitSignal(job.finished, timeout=20_000):
         pass
@@ -325,16 +325,16 @@ def test_a_read_only_file_still_answers_scans_but_records_nothing(qtbot, conn, b
     page = GatePage(conn)
     qtbot.addWidget(page)
     PAGES.append(page)
-    page.clock = Clock()
+    page.session.clock = Clock()
     page.show()
     page.wait_for_waiting_list()
-    assert page.mode is None and not page.pickup_button.isEnabled()
+    assert page.session.mode is None and not page.pickup_button.isEnabled()
     note = page.findChild(QLabel, "gateNote")
     assert note.isVisible() and str(conn.path) in note.text()
     scan(qtbot, page, bags["3-101"][0].code)
     assert banner(page)["headline"] == "✓ May be handed over" and handoffs(conn) == []
     qtbot.keyClick(page.scan_input, Qt.Key.Key_F1)
-    assert handoffs(conn) == [] and page.mode is None and page.check_button.isChecked()
+    assert handoffs(conn) == [] and page.session.mode is None and page.check_button.isChecked()
     for p in PAGES:
         p.stop()
     PAGES.clear()
@@ -537,7 +537,7 @@ def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
     window = GateWindow(conn, settings=settings)
     qtbot.addWidget(window)
     window.show()
-    window.page.clock = Clock()
+    window.page.session.clock = Clock()
     scan(qtbot, window.page, bags["3-101"][0].code)
     window.page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(window.page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
@@ -546,7 +546,7 @@ def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
     restored = connect(conn.path)  # what a restore hands the window: a new connection
     window.replace_connection(restored)
     assert window.page.operator_input.text() == "保安老王"
-    window.page.clock = Clock()
+    window.page.session.clock = Clock()
     scan(qtbot, window.page, bags["5-1202"][0].code)
     assert window.page.findChild(QDialog, "gateGuardDialog") is None
     assert [who for _, who, *_ in handoffs(conn)] == ["保安老王", "保安老王"]
@@ -619,7 +619,7 @@ def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds
     page = window.pages["gate"]
     page.wait_for_waiting_list()
     assert page.operator_input.text() == ""
-    page.clock = Clock()
+    page.session.clock = Clock()
     scan(qtbot, page, bags["3-101"][0].code)
     page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
