@@ -157,8 +157,8 @@ def ms(ns: int) -> float:
 
 
 def measure(work: Path, buys: int, households: int, gui_scans: int) -> dict:
-    from desktop.db import connect
     from desktop import gate
+    from desktop.db import connect
 
     rng = random.Random(5)
     conn = connect(work)
