@@ -5,7 +5,6 @@ labels print them, in the compound's print language."""
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
@@ -85,18 +84,11 @@ _VOID = {
 }
 
 
-def when_text(iso: str) -> str:
-    """14:02 today, 04-12 14:02 another day, in this laptop's time."""
-    from desktop.gate import parse_time
-
-    moment = parse_time(iso).astimezone()
-    today = datetime.now(UTC).astimezone().date()
-    return moment.strftime("%H:%M" if moment.date() == today else "%m-%d %H:%M")
-
-
 def handoff_text(event, zh: bool) -> str:
+    from desktop.gate import clock_text
+
     action = _ACTIONS.get(event.action, (event.action, event.action))[1 if zh else 0]
-    when = when_text(event.at)
+    when = clock_text(event.at)
     who = event.operator or ("未署名" if zh else "someone unnamed")
     where = event.station or "?"
     if zh:
@@ -305,11 +297,13 @@ def _forged(scans, as_json: bool, zh: bool) -> int:
         return 0
     print(f"{len(scans)} 次可疑扫码" if zh else
           f"{len(scans)} refused scan{'s' if len(scans) != 1 else ''} of code-shaped text")
+    from desktop.gate import clock_text
+
     words = {"forged": ("forged", "伪造"), "other_compound": ("another compound's", "其他小区"),
              "invalid": ("not this compound's", "非本小区")}
     for scan in scans:
         who = scan.operator or ("未署名" if zh else "unnamed")
-        print(f"  {when_text(scan.at)}  {scan.station}  {who}  {scan.text}  "
+        print(f"  {clock_text(scan.at)}  {scan.station}  {who}  {scan.text}  "
               f"{words.get(scan.verdict, (scan.verdict,) * 2)[1 if zh else 0]}")
     return 0
 

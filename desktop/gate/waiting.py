@@ -86,6 +86,14 @@ def parse_time(iso: str) -> datetime:
     return datetime.fromisoformat(iso.replace("Z", "+00:00"))
 
 
+def clock_text(iso: str) -> str:
+    """When a handoff was stamped, as a guard reads it: 14:02 today, 04-12 14:02 another day, in
+    this computer's time."""
+    moment = parse_time(iso).astimezone()
+    today = datetime.now(UTC).astimezone().date()
+    return moment.strftime("%H:%M" if moment.date() == today else "%m-%d %H:%M")
+
+
 def waiting_bag(row) -> WaitingBag:
     """A waiting bag from a row of the store's waiting queries."""
     return WaitingBag(

@@ -512,6 +512,7 @@ def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
     dialog = page.guard_dialog
     assert dialog.isVisible() and handoffs(conn) == []
     assert (banner(page)["tone"], banner(page)["big"]) == ("look", "Your name, please")
+    assert banner(page)["reason"] == "This bag is recorded as soon as you give your name."
     name = dialog.findChild(QLineEdit, "gateGuardName")
     qtbot.keyClicks(name, bags["5-1202"][0].code)  # the scanner fired into the name field
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)

@@ -23,6 +23,27 @@ from desktop import gate
 from desktop.ui.common import arg
 
 
+def error_label(dialog: QDialog, name: str, accessible: str) -> QLabel:
+    """Where a dialog says what is wrong, hidden until it does."""
+    label = QLabel(dialog)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setStyleSheet("color: #b3261e;")
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def accept_or_say(dialog: QDialog, error: str | None) -> bool:
+    """Close the dialog when its `confirm` answered None; else show the sentence it answered."""
+    if error is None:
+        dialog.accept()
+        return True
+    dialog.error.setText(error)
+    dialog.error.show()
+    return False
+
+
 class UndoDialog(QDialog):
     """Asks why a handoff is undone; the reason is required and kept with the reversal."""
 
@@ -40,12 +61,7 @@ class UndoDialog(QDialog):
         self.reason.setObjectName("gateUndoReason")
         self.reason.setAccessibleName(self.tr("Reason for undoing"))
         self.reason.setPlaceholderText(self.tr("Why? e.g. the wrong bag was scanned"))
-        self.error = QLabel(self)
-        self.error.setObjectName("gateUndoError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "gateUndoError", self.tr("Error"))
         self.buttons = QDialogButtonBox(self)
         self.confirm = self.buttons.addButton(self.tr("&Undo handoff"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("gateUndoConfirm")
@@ -68,12 +84,7 @@ class UndoDialog(QDialog):
 
     def _confirmed(self) -> None:
         """The reason goes to `confirm`; a sentence back is an error shown here, None is done."""
-        error = self._confirm(self.reason.text())
-        if error is None:
-            self.accept()
-        else:
-            self.error.setText(error)
-            self.error.show()
+        accept_or_say(self, self._confirm(self.reason.text()))
 
 
 class GuardDialog(QDialog):
@@ -95,12 +106,7 @@ class GuardDialog(QDialog):
         self.name.setAccessibleName(self.tr("Guard on duty"))
         self.name.setPlaceholderText(self.tr("your name"))
         self.name.setMaxLength(gate.MAX_NAME)
-        self.error = QLabel(self)
-        self.error.setObjectName("gateGuardError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "gateGuardError", self.tr("Error"))
         buttons = QDialogButtonBox(self)
         self.confirm = buttons.addButton(self.tr("&Start my shift"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("gateGuardConfirm")
@@ -122,12 +128,7 @@ class GuardDialog(QDialog):
         layout.addWidget(buttons)
 
     def _confirmed(self) -> None:
-        error = self._confirm(self.name.text())
-        if error is None:
-            self.accept()
-        else:
-            self.error.setText(error)
-            self.error.show()
+        if not accept_or_say(self, self._confirm(self.name.text())):
             self.name.selectAll()
 
 
@@ -183,12 +184,7 @@ class DecisionDialog(QDialog):
         self.effect.setAccessibleName(self.tr("What will be recorded"))
         self.effect.setWordWrap(True)
         self.effect.setStyleSheet("font-weight: bold;")
-        self.error = QLabel(self)
-        self.error.setObjectName("gateDecisionError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "gateDecisionError", self.tr("Error"))
         buttons = QDialogButtonBox(self)
         self.confirm = buttons.addButton(self.tr("&Record"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.confirm.setObjectName("gateDecisionConfirm")
@@ -232,12 +228,7 @@ class DecisionDialog(QDialog):
         action = self.action()
         if action is None:
             return
-        error = self._confirm(action, self.reason.text())
-        if error is None:
-            self.accept()
-        else:
-            self.error.setText(error)
-            self.error.show()
+        accept_or_say(self, self._confirm(action, self.reason.text()))
 
 
 class GateSettingsDialog(QDialog):
@@ -259,12 +250,7 @@ class GateSettingsDialog(QDialog):
         self.sealed.setAccessibleName(self.tr("Sealed buildings"))
         self.sealed.setPlaceholderText(self.tr("e.g. 3, 12"))
         self.sealed.setToolTip(self.tr("Every bag for a sealed building is carried to the door"))
-        self.error = QLabel(self)
-        self.error.setObjectName("gateSettingsError")
-        self.error.setAccessibleName(self.tr("Error"))
-        self.error.setStyleSheet("color: #b3261e;")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label(self, "gateSettingsError", self.tr("Error"))
         form = QFormLayout()
         form.addRow(self.tr("&Frozen limit:"), self.frozen)
         form.addRow(self.tr("C&hilled limit:"), self.chilled)
@@ -290,9 +276,4 @@ class GateSettingsDialog(QDialog):
         return box
 
     def _saved(self) -> None:
-        error = self._save(self)
-        if error is None:
-            self.accept()
-        else:
-            self.error.setText(error)
-            self.error.show()
+        accept_or_say(self, self._save(self))

@@ -172,9 +172,15 @@ class GatePage(QWidget):
     def ask_guard(self, then=None, otherwise=None) -> GuardDialog:
         """The name dialog; `then` runs once a name is given, `otherwise` when it is not."""
         self.guard_dialog = dialog = GuardDialog(self, self._sync().operator, self.set_guard)
-        dialog.finished.connect(lambda result: (
-            dialog.deleteLater(), self.back_from_dialog(),
-            (then if result == QDialog.DialogCode.Accepted else otherwise or (lambda: None))()))
+
+        def finished(result: int) -> None:
+            dialog.deleteLater()
+            self.back_from_dialog()
+            follow = then if result == QDialog.DialogCode.Accepted else otherwise
+            if follow is not None:
+                follow()
+
+        dialog.finished.connect(finished)
         dialog.open()
         return dialog
 

@@ -53,13 +53,6 @@ def page_button(parent: QWidget, name: str, text: str, tip: str, slots, *,
     return button
 
 
-def clock_text(iso: str) -> str:
-    """14:02 for today, 04-12 14:02 for another day, in this laptop's time."""
-    moment = gate.parse_time(iso).astimezone()
-    today = datetime.now(UTC).astimezone().date()
-    return moment.strftime("%H:%M" if moment.date() == today else "%m-%d %H:%M")
-
-
 class ScanField(QLineEdit):
     """Takes a scanner's burst and typing alike, and tells input methods it wants none: on
     Windows Qt asks the focused widget whether input methods are enabled, and a Chinese IME

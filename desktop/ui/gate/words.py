@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from desktop import gate
 from desktop.bags.codes import display_code
 from desktop.ui.common import arg
-from desktop.ui.gate.widgets import clock_text, storage_word
+from desktop.ui.gate.widgets import storage_word
 
 translate = QCoreApplication.translate
 
@@ -65,7 +65,7 @@ def event_text(event: gate.Handoff) -> str:
         "returned": translate("GatePage", "returned at %1 to %2 at %3"),
         "spoiled": translate("GatePage", "found spoiled at %1 by %2 at %3"),
     }
-    text = arg(templates.get(event.action, "%1 %2 %3"), clock_text(event.at), who, where)
+    text = arg(templates.get(event.action, "%1 %2 %3"), gate.clock_text(event.at), who, where)
     if event.proxy_name:
         text += translate("GatePage", ", collected for the household by %1").replace("%1", event.proxy_name)
     return text
@@ -87,7 +87,7 @@ def words(result: gate.ScanResult) -> tuple[str, str, str, str]:
                 "gate": translate("GatePage", "Arrived at the gate — it waits here"),
             }[event.action]
             return headline, result.address, detail, recorded_text(event)
-        reason = (arg(translate("GatePage", "At the gate since %1"), clock_text(event.at)) if result.at_gate
+        reason = (arg(translate("GatePage", "At the gate since %1"), gate.clock_text(event.at)) if result.at_gate
                   else translate("GatePage", "Not recorded (F4 only check). To record this bag: F6."))
         return translate("GatePage", "✓ May be handed over"), result.address, detail, reason
     if v == "already_handed_over":
@@ -142,16 +142,17 @@ def words(result: gate.ScanResult) -> tuple[str, str, str, str]:
 
 def recorded_text(event: gate.Handoff) -> str:
     who = event.operator or translate("GatePage", "a guard who gave no name")
-    text = arg(translate("GatePage", "Recorded at %1 by %2 at %3"), clock_text(event.at), who, event.station)
+    text = arg(translate("GatePage", "Recorded at %1 by %2 at %3"), gate.clock_text(event.at), who, event.station)
     if event.proxy_name:
         text += translate("GatePage", ", collected for the household by %1").replace("%1", event.proxy_name)
     return text
 
 
-def asking_name() -> tuple[str, str, str, str]:
-    """While the guard's name is asked for, before a scan that records is recorded."""
+def asking_name() -> tuple[str, str, str, str, str]:
+    """(tone, headline, big line, detail, reason) while the guard's name is asked for, before a
+    scan that records is recorded."""
     return ("look", translate("GatePage", "Who is on duty?"), translate("GatePage", "Your name, please"),
-            translate("GatePage", "This bag is recorded as soon as you give your name."))
+            "", translate("GatePage", "This bag is recorded as soon as you give your name."))
 
 
 def undone_words(undone: gate.Undone, reason: str) -> tuple[str, str, str]:
