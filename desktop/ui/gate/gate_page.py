@@ -219,10 +219,10 @@ class GatePage(QWidget):
             self.sounds.play("stop")
             return None
         if result is not None and self.session.held is None:
+            self.guessing.note(result)
             self._show(result)
             if result.recorded:  # after the answer is painted: the guard waits for it, not the list
                 QTimer.singleShot(0, lambda: self.waiting.recorded(result))
-            self.guessing.note(result)
         return result
 
     def _show(self, result: gate.ScanResult, reason: str | None = None) -> None:
