@@ -8,7 +8,7 @@ out at the gate, none handed over). Rows go in directly with executemany, in big
 Then, on a copy of that file opened through the program's own `connect()` (the same pragmas:
 WAL, synchronous FULL, foreign keys):
 
-- `p50_ms`, `p99_ms`: 2,000 scans of random bags through `desktop.gate.gate.scan`, the service the
+- `p50_ms`, `p99_ms`: 2,000 scans of random bags through `desktop.gate.scan`, the service the
   Gate page uses (code check with the compound's keys, the one indexed SELECT, the verdict);
 - `bare_lookup_p99_ms`: the floor under it, one indexed `SELECT` of a bag by its code;
 - `record_p99_ms` and `bare_commit_p99_ms`: 2,000 recorded pickups through the service (check
@@ -157,8 +157,8 @@ def ms(ns: int) -> float:
 
 
 def measure(work: Path, buys: int, households: int, gui_scans: int) -> dict:
+    from desktop import gate
     from desktop.db import connect
-    from desktop.gate import gate
 
     rng = random.Random(5)
     conn = connect(work)
@@ -265,8 +265,8 @@ def measure_gui(work: Path, codes_to_scan: list[str]) -> list[float]:
         if not run_until(lambda painted=painted: banner.paint_count != painted, 5.0):
             raise RuntimeError("the banner was never painted")
         times.append((banner.painted_at - start) * 1000)
-        if page.last_result is None or page.last_result.verdict != "ok":
-            raise RuntimeError(f"unexpected answer for {code}: {page.last_result}")
+        if page.session.last_result is None or page.session.last_result.verdict != "ok":
+            raise RuntimeError(f"unexpected answer for {code}: {page.session.last_result}")
         run_for(0.005)  # let the page settle as it would between two guards' scans
     page.stop()
     page.close()

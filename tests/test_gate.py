@@ -13,13 +13,16 @@ from bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from desktop import gate
 from desktop.bags import codes
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags
 from desktop.buys.group_buys import cancel_buy
 from desktop.cli import main as cli
 from desktop.db import connect
+from desktop.db import gate as gate_rows
 from desktop.errors import BadInput
-from desktop.gate import gate
+from desktop.gate import custody, verdicts
+from desktop.printing.language import set_print_language
 
 SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags"]
 
@@ -117,7 +120,7 @@ def test_two_stations_recording_the_same_bag_at_once_exactly_one_succeeds(tmp_pa
     # The first station holds its transaction open between its check and its commit; the second
     # starts meanwhile and must wait, then see the first's handoff.
     inserted = threading.Event()
-    real_insert = gate.rows.insert_event
+    real_insert = gate_rows.insert_event
 
     def slow_insert(connection, values, *, station):
         event_id = real_insert(connection, values, station=station)
@@ -126,7 +129,7 @@ def test_two_stations_recording_the_same_bag_at_once_exactly_one_succeeds(tmp_pa
             time.sleep(0.3)
         return event_id
 
-    monkeypatch.setattr(gate.rows, "insert_event", slow_insert)
+    monkeypatch.setattr(gate_rows, "insert_event", slow_insert)
     results = {}
 
     def station(name):
@@ -251,7 +254,7 @@ def test_a_card_lists_every_bag_waiting_for_its_household_over_all_buys(bagged):
     assert answer.verdict == "household" and answer.address == "12-301" and answer.tone == "look"
     listed = [(w.buy, w.index, w.count) for w in answer.waiting_bags]
     assert sorted(listed) == sorted([("周末冷冻团", 1, 3), ("周末冷冻团", 3, 3), ("大米团", 1, 1)])
-    assert answer.as_json()["waiting_bags"][0].keys() == {"code", "buy", "index", "count"}
+    assert answer.as_json()["waiting_bags"][0].keys() == {"code", "buy", "index", "count", "storage"}
 
 
 def test_with_a_card_its_own_bags_are_ticked_off_and_a_bag_of_another_household_is_refused(bagged):
@@ -409,8 +412,10 @@ def test_scan_prints_the_exact_json_shape(bagged, capsys):
     assert answer == {"verdict": "ok", "code": code, "address": "12-301",
                       "bag": {"index": 1, "count": 3, "buy": "周末冷冻团", "storage": "frozen"},
                       "last_handoff": None, "recorded": False, "waiting_bags": [
-                          {"code": bags["12-301"][1].code, "buy": "周末冷冻团", "index": 2, "count": 3},
-                          {"code": bags["12-301"][2].code, "buy": "周末冷冻团", "index": 3, "count": 3}]}
+                          {"code": bags["12-301"][1].code, "buy": "周末冷冻团", "index": 2, "count": 3,
+                           "storage": bags["12-301"][1].storage},
+                          {"code": bags["12-301"][2].code, "buy": "周末冷冻团", "index": 3, "count": 3,
+                           "storage": bags["12-301"][2].storage}]}
     status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--operator",
                          "保安老李", "--station", "北门", "--json")
     answer = json.loads(out)
@@ -617,10 +622,14 @@ def test_a_green_bag_says_how_many_of_its_households_bags_wait_over_every_buy_an
     assert answer.verdict == "ok" and first.code not in {w.code for w in answer.waiting_bags}
     assert waiting == {("周末冷冻团", 2, second.storage), ("周末冷冻团", 3, third.storage),
                        ("大米团", 1, "ambient")}
-    assert [w.keys() for w in answer.as_json()["waiting_bags"]] == [{"code", "buy", "index", "count"}] * 3
+    assert [w.keys() for w in answer.as_json()["waiting_bags"]] == [
+        {"code", "buy", "index", "count", "storage"}] * 3
     status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", second.code)
     assert status == 0 and "Also waiting for this household: 2 bags" in out
-    assert "bag 1 of 1 · ambient" in out
+    assert "bag 1 of 1 · 常温" in out  # storage as the labels print it: in the compound's print language
+    set_print_language(conn, "en")
+    status, out, _ = run(capsys, "--db", conn.path, "--lang", "en", "scan", second.code)
+    assert "bag 1 of 1 · Ambient" in out
     status, out, _ = run(capsys, "--db", conn.path, "--lang", "zh_CN", "scan", second.code)
     assert "该户还有 2 袋待取" in out
     refused = gate.scan(conn, first.code)
@@ -634,12 +643,18 @@ def stamp(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def set_clock(monkeypatch, clock: dict) -> None:
+    """The laptop's clock, as the gate's services read it, set by hand."""
+    for module in (verdicts, custody):
+        monkeypatch.setattr(module, "utc_now", lambda: stamp(clock["now"]))
+
+
 def test_a_clock_set_back_two_hours_does_not_allow_a_second_pickup(bagged, monkeypatch):
     conn, bags = bagged
     code = bags["3-101"][0].code
     noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
     clock = {"now": noon}
-    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    set_clock(monkeypatch, clock)
     gate.scan(conn, code, record="gate")  # arrived at the gate at 12:00
     clock["now"] = noon + timedelta(minutes=5)
     assert gate.scan(conn, code, record="pickup").recorded  # picked up at 12:05
@@ -657,7 +672,7 @@ def test_an_event_stamped_earlier_but_recorded_later_stands_and_is_what_undo_rev
     code = bags["3-101"][0].code
     noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
     clock = {"now": noon}
-    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    set_clock(monkeypatch, clock)
     gate.scan(conn, code, record="gate")
     clock["now"] = noon - timedelta(hours=2)
     picked = gate.scan(conn, code, record="pickup")  # stamped 10:00, recorded after the 12:00 one
@@ -673,7 +688,7 @@ def test_the_handoff_log_lists_events_in_the_order_they_were_recorded(bagged, mo
     conn, bags = bagged
     noon = datetime(2026, 4, 12, 12, 0, tzinfo=UTC)
     clock = {"now": noon}
-    monkeypatch.setattr(gate, "utc_now", lambda: stamp(clock["now"]))
+    set_clock(monkeypatch, clock)
     gate.scan(conn, bags["3-101"][0].code, record="pickup")
     clock["now"] = noon - timedelta(hours=2)
     gate.scan(conn, bags["5-1202"][0].code, record="door")

@@ -14,7 +14,7 @@ from desktop.bags.bags import issue_household_codes, make_bags
 from desktop.bags.codes import code_keys, make_code, verify
 from desktop.cli.main import main
 from desktop.db import connect
-from desktop.gate.gate import scan
+from desktop.gate import scan
 from desktop.safekeeping.backups import make_backup, restore_backup, set_mirror_folder
 from desktop.safekeeping.export_all import export_all, read_secret_file, rebuild_from_export
 

@@ -13,7 +13,7 @@ from desktop.buys.group_buys import ItemSpec
 from desktop.buys.order_sheet import write_order_sheet
 from desktop.cli.main import main
 from desktop.files import csv_cell, spreadsheet_csv, unguarded, xlsx_cell
-from desktop.gate.gate import scan
+from desktop.gate import scan
 from desktop.roster.households import HouseholdFields, add_household
 from desktop.roster.roster_io import export_roster, import_roster
 from desktop.safekeeping.export_all import export_all

@@ -1,14 +1,15 @@
 """The gate's commands: `scan`, `handoffs export|undo` and `gate waiting|door-run|settings`, over
-the same service as the Gate page (`desktop.gate.gate`)."""
+the same session and services as the Gate page (`desktop.gate`). Storage classes are named as the
+labels print them, in the compound's print language."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.cli.main import Parser, command, open_database, print_json
 from desktop.lang import current_language
+from desktop.printing.language import print_language, storage_word
 from desktop.words import WORDS, plural, say, word
 
 
@@ -59,49 +60,42 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     settings.add_argument("--unseal", default=None, metavar="B", help="one building is no longer sealed")
 
 
-def when_text(iso: str) -> str:
-    """14:02 today, 04-12 14:02 another day, in this laptop's time."""
-    from desktop.gate.gate import parse_time
-
-    moment = parse_time(iso).astimezone()
-    today = datetime.now(UTC).astimezone().date()
-    return moment.strftime("%H:%M" if moment.date() == today else "%m-%d %H:%M")
-
-
 def handoff_text(event, lang: str) -> str:
-    text = say("gate.handoff", lang, action=word("handoff", event.action, lang), when=when_text(event.at),
+    from desktop.gate import clock_text
+
+    text = say("gate.handoff", lang, action=word("handoff", event.action, lang), when=clock_text(event.at),
                who=event.operator or say("gate.someone_unnamed", lang), where=event.station or "?")
     return text + (say("gate.handoff_proxy", lang, proxy=event.proxy_name) if event.proxy_name else "")
 
 
-def bag_text(result, lang: str) -> str:
+def bag_text(result, lang: str, printed: str) -> str:
     bag = result.bag
     return say("gate.bag", lang, address=result.address, index=bag.index, count=bag.count,
-               storage=word("storage", bag.storage, lang), buy=bag.buy)
+               storage=storage_word(bag.storage, printed), buy=bag.buy)
 
 
-def waiting_lines(waiting, lang: str) -> list[str]:
+def waiting_lines(waiting, lang: str, printed: str) -> list[str]:
     from desktop.bags.codes import display_code
 
     return [say("gate.waiting_bag", lang, buy=bag.buy, index=bag.index, count=bag.count,
-                storage=word("storage", bag.storage, lang), code=display_code(bag.code),
+                storage=storage_word(bag.storage, printed), code=display_code(bag.code),
                 at_gate=say("gate.at_gate", lang) if bag.at_gate else "") for bag in waiting]
 
 
-def still_waiting(result, lang: str) -> list[str]:
+def still_waiting(result, lang: str, printed: str) -> list[str]:
     """For a green bag: how many of the household's other bags wait, by storage, and which."""
-    from desktop.gate.gate import storage_counts
+    from desktop.gate import storage_counts
 
     waiting = result.waiting_bags
     if not waiting:
         return [say("gate.nothing_else", lang)]
-    kinds = say("list_comma", lang).join(say("gate.kind_count", lang, n=n, storage=word("storage", s, lang))
+    kinds = say("list_comma", lang).join(say("gate.kind_count", lang, n=n, storage=storage_word(s, printed))
                                               for s, n in storage_counts(waiting))
     head = say("gate.also_waiting", lang, n=len(waiting), s=plural(len(waiting)), kinds=kinds)
-    return [head, *waiting_lines(waiting, lang)]
+    return [head, *waiting_lines(waiting, lang, printed)]
 
 
-def describe_scan(result, lang: str) -> list[str]:
+def describe_scan(result, lang: str, printed: str = "zh") -> list[str]:
     """The answer in words, first line the verdict: what a guard or a script's reader sees."""
     from desktop.bags.codes import display_code
 
@@ -114,21 +108,21 @@ def describe_scan(result, lang: str) -> list[str]:
             lines = [say("gate.may_hand_over", lang)]
             if result.at_gate:
                 lines.append("  " + handoff_text(result.last_handoff, lang))
-        return [lines[0], "  " + bag_text(result, lang), *lines[1:], *still_waiting(result, lang)]
+        return [lines[0], "  " + bag_text(result, lang, printed), *lines[1:], *still_waiting(result, lang, printed)]
     if v == "already_handed_over":
         return [say("gate.already_handed_over", lang, handoff=handoff_text(result.last_handoff, lang)),
-                "  " + bag_text(result, lang)]
+                "  " + bag_text(result, lang, printed)]
     if v == "wrong_household":
         card = result.card.address if result.card else "?"
-        return [say("gate.wrong_household", lang, card=card), "  " + bag_text(result, lang)]
+        return [say("gate.wrong_household", lang, card=card), "  " + bag_text(result, lang, printed)]
     if v == "void":
         reason = result.void_reason if result.void_reason in WORDS["void"] else "buy_cancelled"
         first = say("gate.refused", lang, why=word("void", reason, lang))
-        return [first, f"  {result.address}" if result.bag is None else "  " + bag_text(result, lang)]
+        return [first, f"  {result.address}" if result.bag is None else "  " + bag_text(result, lang, printed)]
     if v == "household":
         waiting = result.waiting_bags
         head = say("gate.card_waiting", lang, address=result.address, n=len(waiting), s=plural(len(waiting)))
-        return [head, *waiting_lines(waiting, lang)]
+        return [head, *waiting_lines(waiting, lang, printed)]
     why = "mistyped" if v == "invalid" and result.mistyped else v
     return [say("gate.refused", lang, why=word("refusal", why, lang)), f"  {code}"]
 
@@ -138,25 +132,30 @@ def describe_scan(result, lang: str) -> list[str]:
 
 @command("scan")
 def _scan(args: argparse.Namespace) -> int:
-    from desktop.gate.gate import scan
+    from desktop.gate import RECORDABLE, GateSession
 
     conn = open_database(args, create=False)
     try:
-        result = scan(conn, args.code, card=args.card, record=args.record, operator=args.operator,
-                      station=args.station, proxy_name=args.proxy)
+        session = GateSession(conn, name_required=False, mode=args.record,
+                              operator=args.operator, station=args.station)
+        session.proxy, session.proxy_actions = args.proxy, RECORDABLE
+        if args.card is not None:
+            session.use_card(args.card)
+        result = session.submit(args.code)
+        printed = print_language(conn)
     finally:
         conn.close()
     if args.json:
         print_json(result.as_json())
     else:
-        for line in describe_scan(result, current_language()):
+        for line in describe_scan(result, current_language(), printed):
             print(line)
     return 0
 
 
 @command("handoffs")
 def _handoffs(args: argparse.Namespace) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     lang = current_language()
     conn = open_database(args, create=False)
@@ -179,7 +178,7 @@ def _handoffs(args: argparse.Namespace) -> int:
 
 @command("gate")
 def _gate(args: argparse.Namespace) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     lang = current_language()
     if args.gate_command == "door-run":
@@ -203,6 +202,7 @@ def _gate(args: argparse.Namespace) -> int:
         waiting = gate.list_waiting(conn)
         settings = gate.get_gate_settings(conn)
         clock = gate.age_clock(conn)
+        printed = print_language(conn)
     finally:
         conn.close()
     now = clock.now
@@ -220,7 +220,7 @@ def _gate(args: argparse.Namespace) -> int:
     for bag in waiting:
         minutes = bag.minutes_waited(now)
         mark = "!" if settings.overdue(bag, now) else " "
-        storage = word("storage", bag.storage, lang)
+        storage = storage_word(bag.storage, printed)
         waited = f"{minutes // 60}:{minutes % 60:02d}"
         print(f"{mark} {waited:>6}  {bag.address:<10} {bag.index}/{bag.count} {storage} · {bag.buy}")
     return 0
@@ -236,15 +236,17 @@ def _forged(scans, as_json: bool, lang: str) -> int:
     if as_json:
         print_json({"scans": [scan.as_json() for scan in scans]})
         return 0
+    from desktop.gate import clock_text
+
     print(say("gate.refused_scans", lang, n=len(scans), s=plural(len(scans))))
     for scan in scans:
         who = scan.operator or say("gate.unnamed", lang)
-        print(f"  {when_text(scan.at)}  {scan.station}  {who}  {scan.text}  {word('refused_scan', scan.verdict, lang)}")
+        print(f"  {clock_text(scan.at)}  {scan.station}  {who}  {scan.text}  {word('refused_scan', scan.verdict, lang)}")
     return 0
 
 
 def _settings(conn, args: argparse.Namespace, lang: str) -> int:
-    from desktop.gate import gate
+    from desktop import gate
 
     if args.frozen_limit is not None or args.chilled_limit is not None or args.sealed is not None:
         gate.save_gate_settings(conn, frozen_limit=args.frozen_limit,

@@ -1,6 +1,6 @@
 """Queries the gate needs: a bag with its household, buy and standing custody event in one indexed
 SELECT; bags still waiting; appending custody events; the custody log. They never commit: the
-service in `desktop.gate.gate` owns the transactions.
+services in `desktop.gate` own the transactions.
 
 The *standing* event of a bag is its latest custody event that is not a reversal and has not been
 reversed, latest in the order events were recorded (their id, a sequence this file hands out),

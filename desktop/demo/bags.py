@@ -18,7 +18,7 @@ from desktop.buys.group_buys import ItemSpec, cancel_buy, new_buy
 from desktop.buys.orders import place_household_order
 from desktop.buys.payments import record_payment
 from desktop.db.connection import Connection
-from desktop.gate.gate import scan, set_building_sealed, undo_last_handoff
+from desktop.gate import scan, set_building_sealed, undo_last_handoff
 from desktop.roster.households import list_households
 
 VOLUNTEER = "志愿者小王"

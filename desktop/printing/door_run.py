@@ -12,7 +12,7 @@ from desktop.bags.bags import STORAGE_ORDER, mask_name
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.gate.gate import DoorStop, door_run
+from desktop.gate.waiting import DoorStop, door_run
 from desktop.printing.fonts import ASCENT
 from desktop.printing.language import LANGUAGES, print_language, storage_word
 from desktop.printing.pdf import (

@@ -597,93 +597,93 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>Letter 标签纸，3 × 10 张（2⅝ × 1 英寸）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="336"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="335"/>
         <source>All buildings</source>
         <translation>所有楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="338"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="337"/>
         <source>Building %1 (%2)</source>
         <translation>%1号楼（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="405"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="404"/>
         <source>No bags yet: press Make bags.</source>
         <translation>还没有分装：请点“分装”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="407"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="406"/>
         <source>Building %1: %2 households, %3 bags</source>
         <translation>%1号楼：%2 户，%3 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="409"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="408"/>
         <source>%1 bags for %2 households</source>
         <translation>共 %1 袋，%2 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="433"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="432"/>
         <source>Making bags…</source>
         <translation>正在分装…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="438"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="437"/>
         <source>%1 bags for %2 households: %3 made, %4 kept, %5 voided.</source>
         <translation>共 %1 袋，%2 户：新装 %3 袋，保留 %4 袋，作废 %5 袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="452"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="451"/>
         <source>The first label appears here once bags are made.</source>
         <translation>分装后，第一张标签会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="453"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="452"/>
         <source>The pickup sheet appears here once bags are made.</source>
         <translation>分装后，取货单会显示在这里。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="459"/>
         <location filename="../../desktop/ui/bags/bags_page.py" line="460"/>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="461"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="476"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="475"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="533"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="532"/>
         <source>Drawing %1 labels…</source>
         <translation>正在绘制 %1 张标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="534"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="533"/>
         <source>Drawing the pickup sheet…</source>
         <translation>正在绘制取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="535"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="534"/>
         <source>Drawing household cards…</source>
         <translation>正在绘制住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="536"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="535"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在绘制商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="575"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="574"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="576"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="575"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="589"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="588"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -1044,72 +1044,72 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Buys</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="82"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="60"/>
         <source>Vulnerable first</source>
         <translation>重点住户优先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="83"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="61"/>
         <source>Pro rata</source>
         <translation>按比例</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="84"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="62"/>
         <source>First come</source>
         <translation>先到先得</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="91"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="69"/>
         <source>Households flagged elderly alone, infant, pregnant, chronic medication or disability are served in full first; then the rest by order time.</source>
         <translation>独居老人、婴儿、孕妇、慢性病用药、残疾的住户先足量分配；其余按下单先后。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="94"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="72"/>
         <source>Everyone gets the same share of what they ordered; units left over go to the largest remainders.</source>
         <translation>每户按订购量同比例分配；剩下的零头按余数大小分。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="97"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="75"/>
         <source>Orders are served in full in the order they were placed.</source>
         <translation>按下单先后足量分配。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="104"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="82"/>
         <source>The supplier turned it down</source>
         <translation>商家拒单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="105"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="83"/>
         <source>The minimum was not reached</source>
         <translation>未达起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="106"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="84"/>
         <source>The goods spoiled or were damaged</source>
         <translation>货物变质或损坏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="107"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="85"/>
         <source>Another reason</source>
         <translation>其他原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="144"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="122"/>
         <source>%1 ordered</source>
         <translation>已订 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="146"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="124"/>
         <source>%1/%2 ✓ minimum reached</source>
         <translation>%1/%2 ✓ 已达起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="147"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="125"/>
         <source>%1/%2 · %3 more to the minimum</source>
         <translation>%1/%2 · 还差 %3 达到起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="471"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="449"/>
         <source>Record here: group buys %1 · delivered in full %2 · delivered short %3 · turned down %4 · complaints %5</source>
         <translation>本小区记录：团购 %1 次 · 足量送达 %2 · 少送 %3 · 拒单 %4 · 投诉 %5</translation>
     </message>
@@ -1117,42 +1117,42 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuysModel</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="180"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="158"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="180"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="158"/>
         <source>Supplier</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="180"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="158"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="180"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="158"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="181"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="159"/>
         <source>Ordered / minimum</source>
         <translation>已订 / 起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="181"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="159"/>
         <source>Collected</source>
         <translation>已收款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="206"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="184"/>
         <source>Refunded %1</source>
         <translation>已退款 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="208"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="186"/>
         <source>The deadline has passed: close the buy when orders are in</source>
         <translation>已过截止时间：订单收齐后请截单</translation>
     </message>
@@ -1689,88 +1689,88 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="514"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="515"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="148"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="149"/>
         <source>Correct this bag</source>
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="523"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="157"/>
         <source>Recorded now: %1</source>
         <translation>现在的登记：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="524"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="158"/>
         <source>Recorded now: nothing yet, it waits.</source>
         <translation>现在的登记：尚无，等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="529"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="163"/>
         <source>&amp;Picked up by the household</source>
         <translation>住户已取走(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="530"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="164"/>
         <source>&amp;Delivered to the door</source>
         <translation>已送上门(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="531"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="165"/>
         <source>&amp;Arrived at the gate, waits there</source>
         <translation>已到门岗，在门岗等待(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="544"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="178"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="545"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="179"/>
         <source>Why? e.g. the household is sealed in, it went to the door</source>
         <translation>原因？例如：该户封控，已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="547"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="181"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="551"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="185"/>
         <source>What will be recorded</source>
         <translation>将要登记的内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="556"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="188"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="561"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="190"/>
         <source>&amp;Record</source>
         <translation>登记(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="563"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="192"/>
         <source>Record</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="566"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="195"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="591"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="218"/>
         <source>Choose what happened to this bag.</source>
         <translation>请选择这一袋实际的去向。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="593"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="220"/>
         <source>“%1” is undone and “%2” recorded, with your reason.</source>
         <translation>将撤销“%1”，并登记“%2”，连同您写的原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="596"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="223"/>
         <source>“%1” is recorded, with your reason.</source>
         <translation>将登记“%1”，连同您写的原因。</translation>
     </message>
@@ -1815,602 +1815,597 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GatePage</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="390"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="360"/>
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="391"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="361"/>
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="720"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="64"/>
         <source>Guard on duty</source>
         <translation>值班门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="721"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="65"/>
         <source>your name</source>
         <translation>你的名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="722"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="66"/>
         <source>Recorded with every handoff you make</source>
         <translation>你登记的每次交接都会记下此名字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="728"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="69"/>
         <source>&amp;Guard:</source>
         <translation>门卫(&amp;G)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="733"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="72"/>
         <source>Scan or type a code</source>
         <translation>扫码或输入编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="734"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="73"/>
         <source>Scan a bag or a household card, or type its code and press Enter</source>
         <translation>扫描袋子或住户卡，或输入编码后按回车</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="739"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="90"/>
         <source>Camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="740"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="91"/>
         <source>Read QR codes with the webcam</source>
         <translation>用摄像头读取二维码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="745"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="61"/>
         <source>What the camera sees</source>
         <translation>摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="753"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="55"/>
         <source>Bags waiting, oldest first</source>
         <translation>待取的袋子（最早的在前）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="773"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="125"/>
         <source>Picked up</source>
         <translation>已取走</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="774"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="126"/>
         <source>Delivered to door</source>
         <translation>已送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="775"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="127"/>
         <source>Arrived at gate</source>
         <translation>已到门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="776"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="128"/>
         <source>Only check</source>
         <translation>只查验</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="785"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="80"/>
         <source>Collected by (proxy)</source>
         <translation>代取人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="786"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="81"/>
         <source>neighbour&apos;s name</source>
         <translation>邻居姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="787"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="82"/>
         <source>Someone collecting for the household (a neighbour for an elderly resident): their name is recorded with the pickup</source>
         <translation>替住户来取的人（例如替独居老人代取的邻居）：姓名随取件记录保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="794"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="88"/>
         <source>Collected &amp;by:</source>
         <translation>代取人(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="799"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="137"/>
         <source>Record what happened to the bag on screen, e.g. it went to the door instead; a reason is asked for</source>
         <translation>登记屏幕上这一袋的实际去向，例如改为送上门；需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="801"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="139"/>
         <source>Correct this bag</source>
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="803"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="90"/>
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="804"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="91"/>
         <source>Done with this household&apos;s card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="807"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="93"/>
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="808"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="94"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="829"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="100"/>
         <source>Warning: codes are being guessed</source>
         <translation>警告：有人在试编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="841"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="98"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="847"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1436"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="68"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="105"/>
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="851"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="72"/>
         <source>Waiting bags: counting…</source>
         <translation>待取的袋子：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="854"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="75"/>
         <source>Waiting list</source>
         <translation>待取清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="855"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="76"/>
         <source>Show or hide the bags still waiting</source>
         <translation>显示或隐藏仍在等待的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="858"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="80"/>
         <source>Cold chain…</source>
         <translation>冷链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="859"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="81"/>
         <source>Cold-chain limits and sealed buildings</source>
         <translation>冷链时限和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="861"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="82"/>
         <source>Door-delivery run (PDF)</source>
         <translation>送货上门清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="862"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="83"/>
         <source>Households with door delivery and sealed buildings, a page per building, to print</source>
         <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="919"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="146"/>
         <source>Scans only answer; nothing is recorded (%1)</source>
         <translation>扫码只显示结果，不登记（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="922"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="149"/>
         <source>The next scans record this; the bag on screen is not changed (%1)</source>
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1059"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="208"/>
         <source>Not recorded: a handoff needs the guard&apos;s name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1124"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="266"/>
         <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
         <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1131"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="274"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1154"/>
+        <location filename="../../desktop/ui/gate/words.py" line="167"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1156"/>
+        <location filename="../../desktop/ui/gate/words.py" line="169"/>
         <source>Instead of: %1</source>
         <translation>取代：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1188"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="110"/>
         <source>%1 codes that are not this compound&apos;s were scanned at this station in the last minute: someone may be trying made-up codes. Hand nothing over on them and call a committee member.</source>
         <translation>过去一分钟内本岗扫到 %1 个不是本小区的编码：可能有人在试编造的编码。不要凭这些编码交付，请联系业委会成员。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1255"/>
+        <location filename="../../desktop/ui/gate/words.py" line="27"/>
         <source>Nothing else is waiting for this household.</source>
         <translation>该户没有其他待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1256"/>
+        <location filename="../../desktop/ui/gate/words.py" line="28"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1256"/>
+        <location filename="../../desktop/ui/gate/words.py" line="28"/>
         <source>%1 %2</source>
         <translation>%2 %1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1258"/>
+        <location filename="../../desktop/ui/gate/words.py" line="30"/>
         <source>Also waiting for this household: 1 bag, %1</source>
         <translation>该户还有 1 袋待取：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1259"/>
+        <location filename="../../desktop/ui/gate/words.py" line="31"/>
         <source>Also waiting for this household: %1 bags, %2</source>
         <translation>该户还有 %1 袋待取：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1316"/>
+        <location filename="../../desktop/ui/gate/words.py" line="91"/>
         <source>Not recorded (F4 only check). To record this bag: F6.</source>
         <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1364"/>
+        <location filename="../../desktop/ui/gate/words.py" line="139"/>
         <source>Not a code of this compound</source>
         <translation>不是本小区的编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1228"/>
+        <location filename="../../desktop/ui/gate/words.py" line="17"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1228"/>
+        <location filename="../../desktop/ui/gate/words.py" line="17"/>
         <source>Scan a bag</source>
         <translation>请扫描袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1229"/>
+        <location filename="../../desktop/ui/gate/words.py" line="18"/>
         <source>or a household card</source>
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1233"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="217"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1233"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="217"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1272"/>
+        <location filename="../../desktop/ui/gate/words.py" line="44"/>
         <source>handed over</source>
         <translation>已交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1274"/>
+        <location filename="../../desktop/ui/gate/words.py" line="46"/>
         <source>checked, not recorded</source>
         <translation>已查验，未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1261"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1276"/>
+        <location filename="../../desktop/ui/gate/words.py" line="33"/>
+        <location filename="../../desktop/ui/gate/words.py" line="48"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="798"/>
+        <location filename="../../desktop/ui/gate/bars.py" line="136"/>
         <source>Correct bag…</source>
         <translation>更正这一袋…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="866"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="85"/>
         <source>Print door run…</source>
         <translation>打印送货上门清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="867"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="86"/>
         <source>Print the door-delivery run on A4, a page per building</source>
         <translation>在 A4 纸上打印送货上门清单，每栋楼一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1063"/>
+        <location filename="../../desktop/ui/gate/words.py" line="154"/>
         <source>Who is on duty?</source>
         <translation>谁在值班？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1063"/>
+        <location filename="../../desktop/ui/gate/words.py" line="154"/>
         <source>Your name, please</source>
         <translation>请填写您的姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1064"/>
+        <location filename="../../desktop/ui/gate/words.py" line="155"/>
         <source>This bag is recorded as soon as you give your name.</source>
         <translation>填写姓名后，这一袋随即登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1281"/>
+        <location filename="../../desktop/ui/gate/words.py" line="54"/>
         <source>bag %1 of %2 · %3 · %4</source>
         <translation>第 %1/%2 袋 · %3 · %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1284"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1368"/>
+        <location filename="../../desktop/ui/gate/words.py" line="58"/>
+        <location filename="../../desktop/ui/gate/words.py" line="144"/>
         <source>a guard who gave no name</source>
         <translation>未署名的门卫</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1287"/>
+        <location filename="../../desktop/ui/gate/words.py" line="61"/>
         <source>picked up at %1 by %2 at %3</source>
         <translation>%1 已被取走，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1288"/>
+        <location filename="../../desktop/ui/gate/words.py" line="62"/>
         <source>delivered to the door at %1 by %2 at %3</source>
         <translation>%1 已送上门，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1289"/>
+        <location filename="../../desktop/ui/gate/words.py" line="63"/>
         <source>arrived at the gate at %1, recorded by %2 at %3</source>
         <translation>%1 到达门岗，登记人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1290"/>
+        <location filename="../../desktop/ui/gate/words.py" line="64"/>
         <source>packed at %1 by %2 at %3</source>
         <translation>%1 已分装，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1291"/>
+        <location filename="../../desktop/ui/gate/words.py" line="65"/>
         <source>returned at %1 to %2 at %3</source>
         <translation>%1 已退回，接收人：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1292"/>
+        <location filename="../../desktop/ui/gate/words.py" line="66"/>
         <source>found spoiled at %1 by %2 at %3</source>
         <translation>%1 发现变质，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1296"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1371"/>
+        <location filename="../../desktop/ui/gate/words.py" line="70"/>
+        <location filename="../../desktop/ui/gate/words.py" line="147"/>
         <source>, collected for the household by %1</source>
         <translation>，代取人：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1310"/>
+        <location filename="../../desktop/ui/gate/words.py" line="85"/>
         <source>✓ Picked up — hand it over</source>
         <translation>✓ 已登记取走 — 请交给住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1311"/>
+        <location filename="../../desktop/ui/gate/words.py" line="86"/>
         <source>✓ Delivered to the door — recorded</source>
         <translation>✓ 已送上门 — 已登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1312"/>
+        <location filename="../../desktop/ui/gate/words.py" line="87"/>
         <source>Arrived at the gate — it waits here</source>
         <translation>已到门岗 — 在此等待领取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1315"/>
+        <location filename="../../desktop/ui/gate/words.py" line="90"/>
         <source>At the gate since %1</source>
         <translation>%1 起在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1317"/>
+        <location filename="../../desktop/ui/gate/words.py" line="92"/>
         <source>✓ May be handed over</source>
         <translation>✓ 可以交付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1319"/>
+        <location filename="../../desktop/ui/gate/words.py" line="94"/>
         <source>✗ Already delivered to the door</source>
         <translation>✗ 已经送上门了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1320"/>
+        <location filename="../../desktop/ui/gate/words.py" line="95"/>
         <source>✗ Already picked up</source>
         <translation>✗ 已经被取走了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1324"/>
+        <location filename="../../desktop/ui/gate/words.py" line="99"/>
         <source>✗ A bag of another household</source>
         <translation>✗ 这是别户的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1325"/>
+        <location filename="../../desktop/ui/gate/words.py" line="100"/>
         <source>The card shown is for %1: do not hand this bag over.</source>
         <translation>出示的住户卡属于 %1：不要交出这一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1328"/>
+        <location filename="../../desktop/ui/gate/words.py" line="103"/>
         <source>✗ A void bag of a cancelled buy</source>
         <translation>✗ 作废的袋子：该团购已取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1329"/>
+        <location filename="../../desktop/ui/gate/words.py" line="104"/>
         <source>✗ A void bag: it was packed again with a new label</source>
         <translation>✗ 作废的袋子：已重新分装并换了新标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1330"/>
+        <location filename="../../desktop/ui/gate/words.py" line="105"/>
         <source>✗ A void bag: its order was withdrawn</source>
         <translation>✗ 作废的袋子：订单已撤回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1331"/>
+        <location filename="../../desktop/ui/gate/words.py" line="106"/>
         <source>✗ A spoiled bag</source>
         <translation>✗ 已变质的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1332"/>
+        <location filename="../../desktop/ui/gate/words.py" line="107"/>
         <source>✗ A replaced household card</source>
         <translation>✗ 已作废的住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1336"/>
+        <location filename="../../desktop/ui/gate/words.py" line="111"/>
         <source>Ask for the household&apos;s new card.</source>
         <translation>请对方出示新的住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1337"/>
+        <location filename="../../desktop/ui/gate/words.py" line="112"/>
         <source>Do not hand it over: put it aside for the volunteers.</source>
         <translation>不要交出：请放到一边交给志愿者。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1343"/>
+        <location filename="../../desktop/ui/gate/words.py" line="118"/>
         <source>Household card — 1 bag waiting</source>
         <translation>住户卡 — 1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1344"/>
+        <location filename="../../desktop/ui/gate/words.py" line="119"/>
         <source>Household card — %1 bags waiting</source>
         <translation>住户卡 — %1 袋待取</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1345"/>
+        <location filename="../../desktop/ui/gate/words.py" line="120"/>
         <source>Scan each bag: it is ticked off here. Esc ends the card.</source>
         <translation>逐袋扫码，这里会逐一打勾。按 Esc 结束住户卡。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1346"/>
+        <location filename="../../desktop/ui/gate/words.py" line="121"/>
         <source>Nothing is waiting for this household.</source>
         <translation>这户没有待取的袋子。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1349"/>
+        <location filename="../../desktop/ui/gate/words.py" line="124"/>
         <source>✗ Do not hand over</source>
         <translation>✗ 不要交出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1351"/>
+        <location filename="../../desktop/ui/gate/words.py" line="126"/>
         <source>Forged label</source>
         <translation>伪造标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1352"/>
+        <location filename="../../desktop/ui/gate/words.py" line="127"/>
         <source>Its signature is not this compound&apos;s. Keep the bag aside and call a committee member.</source>
         <translation>签名不是本小区的。请把袋子放到一边，并联系居委会。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1355"/>
+        <location filename="../../desktop/ui/gate/words.py" line="130"/>
         <source>Another compound&apos;s label</source>
         <translation>其他小区的标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1356"/>
+        <location filename="../../desktop/ui/gate/words.py" line="131"/>
         <source>This label was printed by another compound&apos;s desk, not here.</source>
         <translation>这张标签是其他小区打印的，不是本小区的。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1358"/>
+        <location filename="../../desktop/ui/gate/words.py" line="133"/>
         <source>Unknown code</source>
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1359"/>
+        <location filename="../../desktop/ui/gate/words.py" line="134"/>
         <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
         <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1362"/>
+        <location filename="../../desktop/ui/gate/words.py" line="137"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1363"/>
+        <location filename="../../desktop/ui/gate/words.py" line="138"/>
         <source>A character is wrong: check the code and type it again.</source>
         <translation>有一个字符不对：请核对编码后重新输入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1365"/>
+        <location filename="../../desktop/ui/gate/words.py" line="140"/>
         <source>Scan the QR code again, or type the code printed under it.</source>
         <translation>请重新扫描二维码，或输入二维码下方印的编码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1369"/>
+        <location filename="../../desktop/ui/gate/words.py" line="145"/>
         <source>Recorded at %1 by %2 at %3</source>
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1383"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="291"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1389"/>
-        <source>%1 has no handoff to undo.</source>
-        <translation>%1 没有可撤销的交接记录。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1391"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="297"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1413"/>
+        <location filename="../../desktop/ui/gate/words.py" line="161"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1414"/>
+        <location filename="../../desktop/ui/gate/words.py" line="163"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1493"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="169"/>
         <source>This computer&apos;s clock was set back %1: waiting times are counted by the program&apos;s steady clock.</source>
         <translation>这台电脑的时钟被往回调了 %1：等待时长按本程序的稳定时钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1495"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="171"/>
         <source>This computer&apos;s clock is %1 behind the latest recorded handoff: waiting times are counted from that handoff&apos;s time.</source>
         <translation>这台电脑的时钟比最近一次登记的交接慢了 %1：等待时长从那次交接的时间算起。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1504"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="179"/>
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1507"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="183"/>
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1508"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="184"/>
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1510"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="185"/>
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1514"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="189"/>
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1515"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="190"/>
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1559"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1579"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="235"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="255"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
@@ -2418,58 +2413,58 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateSettingsDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="619"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="620"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="241"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="242"/>
         <source>Cold chain and sealed buildings</source>
         <translation>冷链和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="621"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="243"/>
         <source>Frozen bags may wait (minutes)</source>
         <translation>冷冻袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="623"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="245"/>
         <source>Chilled bags may wait (minutes)</source>
         <translation>冷藏袋最长等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="627"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="249"/>
         <source>Sealed buildings</source>
         <translation>封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="628"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="250"/>
         <source>e.g. 3, 12</source>
         <translation>例如 3, 12</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="629"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="251"/>
         <source>Every bag for a sealed building is carried to the door</source>
         <translation>封控楼的所有袋子都送上门</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="632"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="252"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="637"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="254"/>
         <source>&amp;Frozen limit:</source>
         <translation>冷冻时限(&amp;F)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="638"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="255"/>
         <source>C&amp;hilled limit:</source>
         <translation>冷藏时限(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="639"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="256"/>
         <source>&amp;Sealed buildings:</source>
         <translation>封控楼(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="657"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="274"/>
         <source> min</source>
         <translation> 分钟</translation>
     </message>
@@ -2477,22 +2472,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1648"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="362"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1663"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="377"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1664"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="378"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="1665"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="379"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -2500,53 +2495,53 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GuardDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="454"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="455"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="98"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="99"/>
         <source>Who is on duty?</source>
         <translation>谁在值班？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="457"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="101"/>
         <source>Every handoff is recorded with the name of the guard who made it. Type your name once for this shift.</source>
         <translation>每次交接都会记下经手门岗人员的姓名。本班次请填写一次您的姓名。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="463"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="107"/>
         <source>Guard on duty</source>
         <translation>值班门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="464"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="108"/>
         <source>your name</source>
         <translation>您的姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="468"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="110"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="473"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="112"/>
         <source>&amp;Start my shift</source>
         <translation>开始值班(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="475"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="114"/>
         <source>Start my shift</source>
         <translation>开始值班</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="477"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="116"/>
         <source>&amp;Only check for now</source>
         <translation>暂时只核对(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="479"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="118"/>
         <source>Only check for now</source>
         <translation>暂时只核对</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="483"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="122"/>
         <source>&amp;Name:</source>
         <translation>姓名(&amp;N)：</translation>
     </message>
@@ -2757,37 +2752,37 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="33"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="34"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="34"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="35"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="35"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="36"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="36"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="37"/>
         <source>Flags</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="37"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="38"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="38"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="39"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/import_preview.py" line="48"/>
+        <location filename="../../desktop/ui/roster/import_preview.py" line="49"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -3807,52 +3802,52 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>OrdersModel</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="314"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="292"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="317"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="295"/>
         <source>Due</source>
         <translation>应付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="317"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="295"/>
         <source>Paid</source>
         <translation>已付</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="317"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="295"/>
         <source>Refund owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="323"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="301"/>
         <source>unplaced (%1)</source>
         <translation>未归户（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="323"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="301"/>
         <source>unplaced</source>
         <translation>未归户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="353"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="331"/>
         <source>Cancelled: nothing is due; what was paid is owed back</source>
         <translation>已取消：无需付款；已付的钱应退回</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="358"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="336"/>
         <source>Ordered %1, allocated %2</source>
         <translation>订购 %1，分到 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="361"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="339"/>
         <source>Settled over this household&apos;s %1 orders: due %2, paid %3 in all; still owes %4, refund owed %5</source>
         <translation>按这户的 %1 单合并结算：共应付 %2，已付 %3；待付 %4，应退 %5</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_model.py" line="367"/>
+        <location filename="../../desktop/ui/buys/buys_model.py" line="345"/>
         <source>Still owes %1</source>
         <translation>还欠 %1</translation>
     </message>
@@ -4103,37 +4098,37 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="98"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="87"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="99"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="100"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="89"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="101"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="90"/>
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="102"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="91"/>
         <source>Flags</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="103"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="92"/>
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="130"/>
+        <location filename="../../desktop/ui/roster/roster_model.py" line="119"/>
         <source>No longer active: moved out or not served</source>
         <translation>已停用：已搬走或不再保供</translation>
     </message>
@@ -4644,43 +4639,43 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>UndoDialog</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="401"/>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="402"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="55"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="56"/>
         <source>Undo the last handoff</source>
         <translation>撤销上一次交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="409"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="63"/>
         <source>Reason for undoing</source>
         <translation>撤销原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="410"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="64"/>
         <source>Why? e.g. the wrong bag was scanned</source>
         <translation>为什么？例如：扫错了袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="413"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="65"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="418"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="67"/>
         <source>&amp;Undo handoff</source>
         <translation>撤销交接(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="420"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="69"/>
         <source>Undo handoff</source>
         <translation>撤销交接</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="424"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="73"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="428"/>
+        <location filename="../../desktop/ui/gate/dialogs.py" line="77"/>
         <source>&amp;Reason (required):</source>
         <translation>原因（必填）(&amp;R)：</translation>
     </message>
@@ -4688,37 +4683,37 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="161"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="125"/>
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="167"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="131"/>
         <source>What the answer is</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="168"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="132"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="169"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="133"/>
         <source>Bag, storage and group buy</source>
         <translation>袋号、储存方式和团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="170"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="134"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="172"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="136"/>
         <source>The household&apos;s other bags still waiting</source>
         <translation>该户其他待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="176"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="140"/>
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
     </message>
@@ -4726,47 +4721,47 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="342"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="321"/>
         <source>Waited</source>
         <translation>已等</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="342"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="321"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="342"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="321"/>
         <source>Bag</source>
         <translation>袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="342"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="321"/>
         <source>Storage</source>
         <translation>储存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="343"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="322"/>
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="343"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="322"/>
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="363"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="342"/>
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="363"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="342"/>
         <source>inside</source>
         <translation>在室内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="371"/>
+        <location filename="../../desktop/ui/gate/widgets.py" line="350"/>
         <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
         <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
     </message>

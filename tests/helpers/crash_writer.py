@@ -12,7 +12,7 @@ from desktop.buys.group_buys import ItemSpec, list_buys, new_buy
 from desktop.buys.orders import find_table_order, place_order
 from desktop.buys.payments import record_payment
 from desktop.db import connect
-from desktop.gate.gate import scan, undo_last_handoff
+from desktop.gate import scan, undo_last_handoff
 from desktop.roster.households import HouseholdFields, add_household, find_household
 
 

@@ -1,0 +1,147 @@
+"""Correcting the chain of custody: a mistake is undone by an appended reversal with a reason,
+never by a deletion, and the bag waits again; a guard's decision about a bag ("this one went to
+the door instead") reverses what stood and records what happened, in one transaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from desktop.bags import codes
+from desktop.clock import utc_now
+from desktop.db import gate as rows
+from desktop.db.connection import Connection, transaction
+from desktop.errors import BadInput
+from desktop.gate.verdicts import (
+    RECORDABLE,
+    Card,
+    Handoff,
+    ScanResult,
+    bag_answer,
+    clean_name,
+    compound_keys,
+    verdict_of,
+)
+
+MAX_REASON = 300
+
+
+@dataclass(frozen=True)
+class Undone:
+    code: str
+    address: str
+    undone: Handoff
+    reversal: Handoff
+    after: ScanResult  # the bag's answer once the reversal stands
+
+
+# ---- undoing ----------------------------------------------------------------------------------
+
+
+def undo_last_handoff(
+    conn: Connection,
+    text: object,
+    reason: str,
+    *,
+    operator: str = "",
+    station: str | None = None,
+    at: str | None = None,
+    card: Card | None = None,
+) -> Undone:
+    """Undo a bag's standing custody event with an appended reversal that says why; the bag
+    waits again (or stands where the event before it left it), and its answer after the reversal
+    (checked against `card` if given) is read in the same transaction."""
+    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    if not reason:
+        raise BadInput("gate_undo_reason_empty", "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None:
+            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        if row["last_id"] is None:
+            raise BadInput("gate_nothing_to_undo", "code", text=codes.display_code(check.code),
+                           address=row["address"])
+        when = at or utc_now()
+        reversal_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": "reversal", "reverses_id": row["last_id"],
+            "reason": reason, "operator": operator, "at": when,
+        }, station=station)
+        after = bag_answer(conn, check.code, card)
+    undone = Handoff(row["last_id"], row["last_action"], row["last_at"], row["last_operator"],
+                     row["last_station"], row["last_proxy"])
+    return Undone(check.code, row["address"], undone,
+                  Handoff(reversal_id, "reversal", when, operator, station), after)
+
+
+# ---- a guard's decision about one bag --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What a guard decided about a bag on screen: the answer after it, and the event it undid
+    (when the bag already stood recorded otherwise)."""
+
+    result: ScanResult
+    undone: Handoff | None
+    reason: str
+
+
+def decide(
+    conn: Connection,
+    text: object,
+    action: str,
+    reason: str,
+    *,
+    card: Card | None = None,
+    operator: str = "",
+    station: str | None = None,
+    at: str | None = None,
+) -> Decision:
+    """Record `action` for a bag because a guard says so ("this one went to the door instead"),
+    with the reason. When the bag stands recorded as another custody action (picked up, delivered,
+    at the gate), that event is reversed with the same reason and the new one appended, in one
+    transaction; a bag not yet recorded simply gets the new event."""
+    if action not in RECORDABLE:
+        raise BadInput("gate_action_invalid", "record", action=str(action))
+    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    if not reason:
+        raise BadInput("gate_decision_reason_empty", "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    with transaction(conn):
+        row = rows.select_bag_for_scan(conn, check.code)
+        if row is None:
+            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        verdict, _void, last = verdict_of(row, card)
+        shown = codes.display_code(check.code)
+        if verdict == "wrong_household":
+            raise BadInput("gate_decision_wrong_household", "code", text=shown,
+                           address=row["address"], card=card.address if card else "")
+        if verdict == "void":
+            raise BadInput("gate_decision_void", "code", text=shown, address=row["address"])
+        if last is not None and last.action == action:
+            raise BadInput("gate_decision_same", "record", text=shown, address=row["address"])
+        when = at or utc_now()
+        undone = None
+        if last is not None and last.action in RECORDABLE:
+            rows.insert_event(conn, {
+                "bag_id": row["id"], "action": "reversal", "reverses_id": last.id,
+                "reason": reason, "operator": operator, "at": when,
+            }, station=station)
+            undone = last
+        event_id = rows.insert_event(conn, {
+            "bag_id": row["id"], "action": action, "reason": reason, "operator": operator,
+            "at": when,
+        }, station=station)
+    event = Handoff(event_id, action, when, operator, station)
+    answer = bag_answer(conn, check.code, card, row, recorded=event, verdict=("ok", None, event))
+    return Decision(answer, undone, reason)
+
