@@ -26,7 +26,9 @@ from dataclasses import dataclass, field
 from desktop.bags import codes
 from desktop.buys.group_buys import change_status, get_buy, status_words
 from desktop.clock import utc_now
+from desktop.compound import code_keys
 from desktop.db import bags as rows
+from desktop.db import households as household_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.notices import Notice, notice
@@ -242,7 +244,7 @@ def make_bags(
         existing = _live_bags_by_household(conn, buy_id)
         touched = rows.select_bag_ids_with_handoffs(conn, buy_id)
         addresses = _addresses(conn, set(households) | set(existing))
-        keys = codes.code_keys(conn)
+        keys = code_keys(conn)
         serial = rows.next_bag_serial(conn)
         now = utc_now()
         made = kept = voided = 0
@@ -307,7 +309,7 @@ def _live_bags_by_household(conn: Connection, buy_id: int) -> dict[int, dict[tup
 def _addresses(conn: Connection, household_ids: Iterable[int]) -> dict[int, tuple[str, tuple]]:
     wanted = set(household_ids)
     found = {}
-    for row in conn.execute("SELECT id, address, building, entrance, room FROM household"):
+    for row in household_rows.select_all(conn):
         if row["id"] in wanted:
             found[row["id"]] = (row["address"],
                                 (row["building"], row["entrance"] is not None,
@@ -382,7 +384,7 @@ def issue_household_codes(conn: Connection, household_ids: Iterable[int]) -> dic
         current = rows.select_household_codes(conn)
         missing = [h for h in wanted if h not in current]
         if missing:
-            keys = codes.code_keys(conn)
+            keys = code_keys(conn)
             serial = rows.next_household_serial(conn)
             now = utc_now()
             new = []

@@ -335,6 +335,12 @@ def get_buy(conn: Connection, buy_id: int) -> GroupBuy:
     return _buy(row)
 
 
+def buy_status(conn: Connection, buy_id: int) -> str | None:
+    """The buy's status; None for a buy that is not there (any more)."""
+    row = rows.select_buy(conn, buy_id)
+    return None if row is None else row["status"]
+
+
 def list_buys(conn: Connection) -> list[BuySummary]:
     return [
         BuySummary(_buy(row), orders=row["orders"], ordered=row["ordered"],

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from desktop.clock import file_stamp
-from desktop.db.connection import owner_only
+from desktop.db.base import owner_only, translate_error
 from desktop.errors import DatabaseUnusable
 
 # The stamp, then the sequence (backups older than sequences have none), then why.
@@ -133,8 +133,6 @@ def backup_before_upgrade(conn, version: int) -> Path:
     try:
         return copy_database(conn, dest)
     except sqlite3.DatabaseError as exc:
-        from desktop.db.connection import translate_error
-
         error = translate_error(exc, path)
         if error.code == "db_damaged":  # the file itself, not the backups folder
             raise error from exc

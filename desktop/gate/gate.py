@@ -29,6 +29,7 @@ from pathlib import Path
 
 from desktop.bags import codes
 from desktop.clock import utc_now
+from desktop.compound import code_keys
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, DeskError
@@ -210,7 +211,7 @@ def compound_keys(conn: Connection) -> codes.CodeKeys:
     """The keys codes are checked with, read once per connection (the secret never changes)."""
     keys = _keys.get(conn)
     if keys is None:
-        keys = _keys[conn] = codes.code_keys(conn)
+        keys = _keys[conn] = code_keys(conn)
     return keys
 
 

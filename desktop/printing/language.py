@@ -7,10 +7,10 @@ until a committee member changes it.
 
 from __future__ import annotations
 
+from desktop.db import settings
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 
-SETTING = "print_language"
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 # The storage classes as printed, by print language.
@@ -22,8 +22,7 @@ STORAGE_WORDS = {
 
 def print_language(conn: Connection) -> str:
     """'zh' or 'en'."""
-    row = conn.execute("SELECT value FROM setting WHERE key = :k", {"k": SETTING}).fetchone()
-    value = row["value"] if row else ""
+    value = settings.print_language(conn)
     return value if value in LANGUAGES else DEFAULT
 
 
@@ -40,11 +39,7 @@ def set_print_language(conn: Connection, value: object) -> str:
     """Print from now on in `value` ('zh' or 'en'); returns the language kept."""
     lang = parse_print_language(value)
     with transaction(conn):
-        conn.execute(
-            "INSERT INTO setting (key, value) VALUES (:k, :v) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            {"k": SETTING, "v": lang},
-        )
+        settings.set_print_language(conn, lang)
     return lang
 
 

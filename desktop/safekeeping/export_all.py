@@ -22,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.bags.codes import CodeKeys, code_keys, make_code
+from desktop.bags.codes import CodeKeys, make_code
 from desktop.clock import utc_now
+from desktop.compound import code_keys
 from desktop.db.connection import Connection, connect, transaction
 from desktop.errors import BadInput
 from desktop.files import refuse_unless_regular

@@ -20,6 +20,7 @@ from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
 
 from desktop.bags import codes  # noqa: E402
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
+from desktop.compound import code_keys  # noqa: E402
 from desktop.gate import gate
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui.gate.camera import Confirmer, camera_available, read_codes  # noqa: E402
@@ -251,7 +252,7 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     from desktop.db import connect
 
     other = connect(tmp_path / "other.sqlite")
-    scan(qtbot, page, codes.make_code(codes.code_keys(other), "bag", 3))
+    scan(qtbot, page, codes.make_code(code_keys(other), "bag", 3))
     other.close()
     assert banner(page)["big"] == "Another compound's label"
     one_slip = genuine[:5] + ("Z" if genuine[5] != "Z" else "Y") + genuine[6:]
@@ -260,7 +261,7 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     assert banner(page)["reason"] == "A character is wrong: check the code and type it again."
     two_slips = one_slip[:12] + ("0" if one_slip[12] != "0" else "1") + one_slip[13:]
     scan(qtbot, page, two_slips)
-    assert codes.verify(codes.code_keys(conn), two_slips).verdict == "invalid"
+    assert codes.verify(code_keys(conn), two_slips).verdict == "invalid"
     assert banner(page)["big"] == "Not a code of this compound"
     scan(qtbot, page, "扫码枪乱码")
     assert banner(page)["big"] == "Not a code of this compound"

@@ -1,0 +1,121 @@
+"""What every part of the store stands on: the connection that speaks the program's errors, the
+sentence for an SQLite failure, and files readable by their owner only."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from desktop.errors import DatabaseUnusable
+
+Row = sqlite3.Row
+
+
+def translate_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseUnusable:
+    """The user's sentence for an SQLite failure: the file locked, read-only, full or damaged,
+    else the failure's own words."""
+    text = str(exc).lower()
+    where = str(path) if path else ""
+    if "locked" in text or "busy" in text:
+        return DatabaseUnusable("db_locked", path=where)
+    if "readonly" in text or "read-only" in text:
+        return DatabaseUnusable("db_read_only", path=where)
+    if "full" in text:
+        return DatabaseUnusable("disk_full", path=where)
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return DatabaseUnusable("db_damaged", path=where)
+    return DatabaseUnusable("db_error", path=where, detail=str(exc))
+
+
+class Cursor(sqlite3.Cursor):
+    """A cursor whose every failure, reading or writing, is the program's `DatabaseUnusable`."""
+
+    def _failed(self, exc: sqlite3.Error) -> DatabaseUnusable:
+        return translate_error(exc, getattr(self.connection, "path", None))
+
+    def execute(self, sql: str, parameters: object = (), /) -> Cursor:
+        try:
+            return super().execute(sql, parameters)
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def executemany(self, sql: str, seq_of_parameters: object, /) -> Cursor:
+        try:
+            return super().executemany(sql, seq_of_parameters)
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def executescript(self, sql_script: str, /) -> Cursor:
+        try:
+            return super().executescript(sql_script)
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def fetchone(self):
+        try:
+            return super().fetchone()
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def fetchmany(self, size: int | None = None):
+        try:
+            return super().fetchmany(self.arraysize if size is None else size)
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def fetchall(self):
+        try:
+            return super().fetchall()
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+    def __next__(self):
+        try:
+            return super().__next__()
+        except sqlite3.Error as exc:
+            raise self._failed(exc) from exc
+
+
+class Connection(sqlite3.Connection):
+    """A connection that knows its file, whether it may write, and this station's name, and
+    whose statements fail only with the program's own errors."""
+
+    path: Path
+    read_only: bool = False
+    # The error a refused write raises: the file's permissions, or damage a check found.
+    read_only_code: str = "db_read_only"
+    station: str = ""
+
+    def cursor(self, factory: type[sqlite3.Cursor] = Cursor) -> Cursor:  # type: ignore[override]
+        return super().cursor(factory)  # type: ignore[return-value]
+
+    def execute(self, sql: str, parameters: object = (), /) -> Cursor:  # type: ignore[override]
+        return self.cursor().execute(sql, parameters)
+
+    def executemany(self, sql: str, seq_of_parameters: object, /) -> Cursor:  # type: ignore[override]
+        return self.cursor().executemany(sql, seq_of_parameters)
+
+    def executescript(self, sql_script: str, /) -> Cursor:  # type: ignore[override]
+        return self.cursor().executescript(sql_script)
+
+
+@contextmanager
+def owner_only() -> Iterator[None]:
+    """Files created inside the block are readable by their owner only from their first moment.
+
+    The database, its backups and copies hold the compound secret. SQLite gives a database's
+    `-wal` and `-shm` the database's own permission bits, so creating the database under this
+    mask covers them too. (The mask is the process's; on Windows the user's profile folder is
+    what keeps the files private.)
+    """
+    if os.name != "posix":
+        yield
+        return
+    previous = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(previous)
