@@ -20,6 +20,12 @@ def set_name_and_address(conn: Connection, new_name: str, address: str) -> None:
                  {"name": new_name, "address": address})
 
 
+def uuid(conn: Connection) -> str | None:
+    """The compound's uuid; None when the row or its uuid is missing."""
+    row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def identity(conn: Connection) -> tuple[str, bytes] | None:
     """The compound's uuid and the secret its codes are signed with; None when there is no row."""
     row = conn.execute("SELECT uuid, secret FROM compound WHERE id = 1").fetchone()

@@ -47,7 +47,8 @@ def set_print_language(conn: Connection, lang: str) -> None:
 
 
 def backup_mirror(conn: Connection) -> str | None:
-    return get(conn, BACKUP_MIRROR) or None
+    folder = get(conn, BACKUP_MIRROR)
+    return str(folder) if folder else None
 
 
 def set_backup_mirror(conn: Connection, folder: str | None) -> None:
