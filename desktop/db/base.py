@@ -14,20 +14,27 @@ from desktop.errors import DatabaseUnusable
 Row = sqlite3.Row
 
 
-def translate_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseUnusable:
+class StoreError(DatabaseUnusable, sqlite3.DatabaseError):
+    """An SQLite failure in the program's words. Still an `sqlite3.DatabaseError`, so code that
+    catches SQLite's own errors catches it too; nothing outside the store needs to."""
+
+
+def translate_error(exc: BaseException, path: Path | None = None) -> DatabaseUnusable:
     """The user's sentence for an SQLite failure: the file locked, read-only, full or damaged,
-    else the failure's own words."""
+    else the failure's own words. One already translated is returned as it is."""
+    if isinstance(exc, DatabaseUnusable):
+        return exc
     text = str(exc).lower()
     where = str(path) if path else ""
     if "locked" in text or "busy" in text:
-        return DatabaseUnusable("db_locked", path=where)
+        return StoreError("db_locked", path=where)
     if "readonly" in text or "read-only" in text:
-        return DatabaseUnusable("db_read_only", path=where)
+        return StoreError("db_read_only", path=where)
     if "full" in text:
-        return DatabaseUnusable("disk_full", path=where)
+        return StoreError("disk_full", path=where)
     if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseUnusable("db_damaged", path=where)
-    return DatabaseUnusable("db_error", path=where, detail=str(exc))
+        return StoreError("db_damaged", path=where)
+    return StoreError("db_error", path=where, detail=str(exc))
 
 
 class Cursor(sqlite3.Cursor):
