@@ -7,7 +7,7 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from desktop.cli.main import Parser, command, open_database, print_json
+from desktop.cli.common import Parser, command, database, print_json
 from desktop.lang import current_language
 
 
@@ -192,12 +192,9 @@ def describe_scan(result, zh: bool) -> list[str]:
 def _scan(args: argparse.Namespace) -> int:
     from desktop.gate.gate import scan
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         result = scan(conn, args.code, card=args.card, record=args.record, operator=args.operator,
                       station=args.station, proxy_name=args.proxy)
-    finally:
-        conn.close()
     if args.json:
         print_json(result.as_json())
     else:
@@ -211,8 +208,7 @@ def _handoffs(args: argparse.Namespace) -> int:
     from desktop.gate import gate
 
     zh = _zh()
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         if args.handoffs_command == "export":
             count = gate.export_handoffs(conn, args.file)
             print(f"已将 {count} 条交接记录导出到 {args.file}" if zh else
@@ -220,8 +216,6 @@ def _handoffs(args: argparse.Namespace) -> int:
             return 0
         undone = gate.undo_last_handoff(conn, args.code, args.reason, operator=args.operator,
                                         station=args.station)
-    finally:
-        conn.close()
     if args.json:
         print_json({"code": undone.code, "address": undone.address,
                     "undone": undone.undone.as_json(), "reversal": undone.reversal.as_json()})
@@ -240,8 +234,7 @@ def _gate(args: argparse.Namespace) -> int:
         from desktop.printing.pdf import check_output
 
         check_output(args.output)
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         if args.gate_command == "settings":
             return _settings(conn, args, zh)
         if args.gate_command == "door-run":
@@ -258,8 +251,6 @@ def _gate(args: argparse.Namespace) -> int:
         waiting = gate.list_waiting(conn)
         settings = gate.get_gate_settings(conn)
         clock = gate.age_clock(conn)
-    finally:
-        conn.close()
     now = clock.now
     if args.json:
         print_json({"clock": clock.as_json(), "bags": [

@@ -3,36 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli import buys, gate, printing
+from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
 from desktop.errors import DeskError
 from desktop.lang import current_language, set_language
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = ("desktop.cli.buys", "desktop.cli.printing", "desktop.cli.gate")
-
-
-def command(name: str):
-    def register(handler: Callable[[argparse.Namespace], int]):
-        COMMANDS[name] = handler
-        return handler
-
-    return register
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
-        lang = current_language()
-        hint = "运行 compound-desk --help 查看用法。" if lang == "zh" else "Run compound-desk --help for usage."
-        sys.stderr.write(f"{message}. {hint}\n")
-        raise SystemExit(2)
-
+COMMAND_MODULES = (buys, printing, gate)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")
@@ -91,35 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp = roster_sub.add_parser("export", parents=[common])
     exp.add_argument("file", type=Path)
 
-    import importlib
-
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.add_parsers(sub, common)
     return parser
-
-
-def _database_path(args: argparse.Namespace) -> Path:
-    if args.db:
-        return args.db
-    from desktop.paths import default_database
-
-    return default_database()
-
-
-def open_database(args: argparse.Namespace, *, create: bool = True):
-    from desktop.db import connect
-
-    return connect(_database_path(args), create=create)
-
-
-def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False))
 
 
 def _zh() -> bool:
@@ -130,11 +86,8 @@ def _zh() -> bool:
 def _demo(args: argparse.Namespace) -> int:
     from desktop.demo.compound import fill_demo
 
-    conn = open_database(args)
-    try:
+    with database(args) as conn:
         summary = fill_demo(conn, households=args.households, seed=args.seed)
-    finally:
-        conn.close()
     if _zh():
         print(f"示例小区已生成：{summary['households']} 户，位于 {conn.path}")
     else:
@@ -149,7 +102,7 @@ def _check(args: argparse.Namespace) -> int:
     from desktop.messages import describe
     from desktop.safekeeping.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
 
-    path = _database_path(args)
+    path = database_path(args)
     report = check_database(path)
     if args.json:
         print_json(report)
@@ -178,11 +131,8 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from desktop.safekeeping.backups import make_backup
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         path = make_backup(conn, "manual", args.to)
-    finally:
-        conn.close()
     if args.json:
         print_json({"path": str(path)})
     else:
@@ -194,7 +144,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from desktop.safekeeping.backups import restore_backup
 
-    path = _database_path(args)
+    path = database_path(args)
     restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
                               with_secret=args.with_secret)
     aside = str(restored.kept_aside) if restored.kept_aside else None
@@ -221,11 +171,8 @@ def _restore(args: argparse.Namespace) -> int:
 def _secret(args: argparse.Namespace) -> int:
     from desktop.safekeeping.export_all import export_secret
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         path = export_secret(conn, args.file)
-    finally:
-        conn.close()
     if _zh():
         print(f"已将小区密钥写入 {path}（仅本人可读）")
         sys.stderr.write("注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放；"
@@ -242,11 +189,8 @@ def _secret(args: argparse.Namespace) -> int:
 def _export_all(args: argparse.Namespace) -> int:
     from desktop.safekeeping.export_all import export_all
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         manifest = export_all(conn, args.folder)
-    finally:
-        conn.close()
     tables = len(manifest["tables"])
     if args.json:
         print_json({"path": str(args.folder), "tables": tables})
@@ -259,10 +203,9 @@ def _export_all(args: argparse.Namespace) -> int:
 
 @command("roster")
 def _roster(args: argparse.Namespace) -> int:
-    conn = open_database(args)
-    try:
-        from desktop.roster import roster_io
+    from desktop.roster import roster_io
 
+    with database(args) as conn:
         if args.roster_command == "import":
             report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run,
                                              prefer=args.prefer)
@@ -273,8 +216,6 @@ def _roster(args: argparse.Namespace) -> int:
         else:
             count = roster_io.export_roster(conn, args.file)
             print(f"已导出 {count} 户到 {args.file}" if _zh() else f"Exported {count} households to {args.file}")
-    finally:
-        conn.close()
     return 0
 
 
