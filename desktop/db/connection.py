@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
-from desktop.db import settings
 from desktop.db.backup import backup_before_upgrade, finish_interrupted_restore
 from desktop.db.base import Connection, owner_only, translate_error
+from desktop.db.settings import keep_first_station, station
 from desktop.errors import BadInput, DatabaseUnusable
 
 __all__ = ["Connection", "owner_only", "translate_error"]  # the store's basics, found here too
@@ -159,13 +159,13 @@ def _migrate(conn: Connection, version: int) -> None:
 
 
 def _station_name(conn: Connection) -> str:
-    known = settings.station(conn)
+    known = station(conn)
     if known:
         return known
     name = os.environ.get("COMPOUND_DESK_STATION") or socket.gethostname() or "station"
     if not conn.read_only:
         with transaction(conn):
-            settings.keep_first_station(conn, name)
+            keep_first_station(conn, name)
     return name
 
 
