@@ -40,50 +40,20 @@ def translate_error(exc: BaseException, path: Path | None = None) -> DatabaseUnu
 class Cursor(sqlite3.Cursor):
     """A cursor whose every failure, reading or writing, is the program's `DatabaseUnusable`."""
 
-    def _failed(self, exc: sqlite3.Error) -> DatabaseUnusable:
-        return translate_error(exc, getattr(self.connection, "path", None))
 
-    def execute(self, sql: str, parameters: object = (), /) -> Cursor:
+def _translating(method):
+    def translated(self, *args):
         try:
-            return super().execute(sql, parameters)
+            return method(self, *args)
         except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
+            raise translate_error(exc, getattr(self.connection, "path", None)) from exc
 
-    def executemany(self, sql: str, seq_of_parameters: object, /) -> Cursor:
-        try:
-            return super().executemany(sql, seq_of_parameters)
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
+    translated.__name__ = method.__name__
+    return translated
 
-    def executescript(self, sql_script: str, /) -> Cursor:
-        try:
-            return super().executescript(sql_script)
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
 
-    def fetchone(self):
-        try:
-            return super().fetchone()
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
-
-    def fetchmany(self, size: int | None = None):
-        try:
-            return super().fetchmany(self.arraysize if size is None else size)
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
-
-    def fetchall(self):
-        try:
-            return super().fetchall()
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
-
-    def __next__(self):
-        try:
-            return super().__next__()
-        except sqlite3.Error as exc:
-            raise self._failed(exc) from exc
+for _name in ("execute", "executemany", "executescript", "fetchone", "fetchmany", "fetchall", "__next__"):
+    setattr(Cursor, _name, _translating(getattr(sqlite3.Cursor, _name)))
 
 
 class Connection(sqlite3.Connection):
