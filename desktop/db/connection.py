@@ -97,14 +97,7 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
                 _prepare(conn, is_new)
         else:
             _prepare(conn, is_new)
-    except sqlite3.Error as exc:
-        # A damaged page can fail any read while opening (the settings, the schema itself).
-        conn.close()
-        raise translate_error(exc, path) from exc
-    except DatabaseUnusable:
-        conn.close()
-        raise
-    except BaseException:
+    except BaseException:  # a damaged page can fail any read while opening: said as such
         conn.close()
         raise
     return conn
