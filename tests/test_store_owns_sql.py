@@ -178,3 +178,16 @@ def test_a_write_the_file_refuses_is_the_programs_error_too(tmp_path):
     assert caught.value.code == "db_error" and "NOT NULL" in str(caught.value)
     assert many.value.code == "db_error" and "nowhere" in str(many.value)
     assert kept == 1
+
+
+def test_a_command_that_meets_a_damaged_table_says_so_and_exits_3(damaged_roster, tmp_path, capsys):
+    from desktop.cli.main import main
+    from desktop.lang import set_language
+
+    try:
+        code = main(["--db", str(damaged_roster), "--lang", "en", "roster", "export", str(tmp_path / "out.csv")])
+    finally:
+        set_language(None)
+    said = capsys.readouterr().err
+    assert code == 3
+    assert said == f"{damaged_roster} is damaged: restore the newest backup (compound-desk restore).\n"
