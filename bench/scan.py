@@ -58,6 +58,7 @@ def iso(seconds: float) -> str:
 
 def build(path: Path, households: int, buys: int) -> None:
     from desktop.bags import codes
+    from desktop.compound import code_keys
     from desktop.db import connect
     from desktop.db.stamp import uuid4_many
 
@@ -65,7 +66,7 @@ def build(path: Path, households: int, buys: int) -> None:
         stale.unlink()
     partial = path.with_name(path.name + ".building")
     conn = connect(partial)
-    keys = codes.code_keys(conn)
+    keys = code_keys(conn)
     station = "bench"
     started = time.time() - 3 * 86400
     conn.execute("PRAGMA synchronous = OFF")  # a bulk build: the finished file is what counts

@@ -1,6 +1,9 @@
 """The compound a database serves, as the window's status line shows it: name and station;
 and giving it its name.
 
+The keys its codes are made and checked with come from here too: the code module is given the
+secret, and never reads the database itself.
+
 The last backup's time comes from `desktop.safekeeping.backups.list_backups`, the one place that knows
 which files in the backups folder are this database's backups.
 """
@@ -11,6 +14,8 @@ import re
 import unicodedata
 from typing import NamedTuple
 
+from desktop.bags.codes import CodeKeys, compound_identity
+from desktop.db import compound as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 
@@ -21,8 +26,13 @@ class CompoundInfo(NamedTuple):
 
 
 def compound_info(conn: Connection) -> CompoundInfo:
-    row = conn.execute("SELECT name FROM compound WHERE id = 1").fetchone()
-    return CompoundInfo(name=(row["name"] if row else "") or "", station=conn.station)
+    return CompoundInfo(name=rows.name(conn), station=conn.station)
+
+
+def code_keys(conn: Connection) -> CodeKeys:
+    """The keys of the compound a database serves."""
+    uuid, secret = rows.identity(conn) or ("", b"")
+    return CodeKeys(compound_identity(uuid), secret)
 
 
 MAX_NAME = 40
@@ -36,5 +46,5 @@ def rename_compound(conn: Connection, name: object) -> str:
     if len(text) > MAX_NAME:
         raise BadInput("name_too_long", "name", maximum=MAX_NAME)
     with transaction(conn):
-        conn.execute("UPDATE compound SET name = :name WHERE id = 1", {"name": text})
+        rows.rename(conn, text)
     return text

@@ -1,6 +1,5 @@
 """Opening a group buy, taking orders at the table and keeping the money straight."""
 
-import sqlite3
 
 import pytest
 from buys_scenes import compound, dumpling_buy, snapshot
@@ -20,7 +19,7 @@ from desktop.buys.group_buys import (
 )
 from desktop.buys.orders import cancel_order, get_order, place_order
 from desktop.buys.payments import buy_totals, order_money, record_payment, refunds_owed
-from desktop.errors import BadInput
+from desktop.errors import BadInput, DatabaseUnusable
 from desktop.money import parse_yuan
 
 
@@ -169,9 +168,9 @@ def test_the_payment_ledger_refuses_to_be_edited_or_deleted(conn):
     buy_id = dumpling_buy(conn)
     order = place_order(conn, buy_id, "12-301", {"冷冻饺子": 1}).order_id
     record_payment(conn, order, 3200, "alipay")
-    with pytest.raises(sqlite3.DatabaseError, match="never changed"):
+    with pytest.raises(DatabaseUnusable, match="never changed"):
         conn.execute("UPDATE payment SET amount_fen = 1")
-    with pytest.raises(sqlite3.DatabaseError, match="never deleted"):
+    with pytest.raises(DatabaseUnusable, match="never deleted"):
         conn.execute("DELETE FROM payment")
     assert conn.execute("SELECT amount_fen FROM payment").fetchone()[0] == 3200
 

@@ -18,6 +18,7 @@ from desktop.bags import codes
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags
 from desktop.buys.group_buys import cancel_buy
 from desktop.cli import main as cli
+from desktop.compound import code_keys
 from desktop.db import connect
 from desktop.db import gate as gate_rows
 from desktop.errors import BadInput
@@ -192,9 +193,9 @@ def test_forged_mangled_foreign_void_unknown_and_invalid_codes_neither_raise_nor
     void_code = make_bags(conn, rice).bags[0].code
     cancel_buy(conn, rice, "商家拒单")
     other = connect(tmp_path / "other.sqlite")
-    foreign = codes.make_code(codes.code_keys(other), "bag", 1)
+    foreign = codes.make_code(code_keys(other), "bag", 1)
     other.close()
-    keys = codes.code_keys(conn)
+    keys = code_keys(conn)
     mangled = genuine[:7] + ("X" if genuine[7] != "X" else "Y") + genuine[8:]
     cases = {
         forge(genuine): "forged",
@@ -742,7 +743,7 @@ def test_refused_code_shaped_scans_are_written_down_and_listed_by_gate_forged(ba
     conn, bags = bagged
     genuine = bags["3-101"][0].code
     other = connect(tmp_path / "other.sqlite")
-    foreign = codes.make_code(codes.code_keys(other), "bag", 9)
+    foreign = codes.make_code(code_keys(other), "bag", 9)
     other.close()
     gate.scan(conn, forge(genuine), operator="保安老李", station="北门")
     gate.scan(conn, foreign.lower(), operator="保安老李", station="北门")

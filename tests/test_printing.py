@@ -13,6 +13,7 @@ from bag_scenes import compound, everyday_buy, open_buy, order, pdf_streams
 
 from desktop.bags.bags import find_bag, make_bags
 from desktop.bags.codes import normalise, verify
+from desktop.compound import code_keys
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
 from desktop.lang import current_language, set_language
@@ -129,7 +130,7 @@ def test_every_printed_code_reads_back_as_the_bag_whose_address_is_beside_it(bus
         codes = read_codes(page)
         for code, x, y, size in codes:
             bag = find_bag(conn, code)
-            assert bag is not None and verify(conn, code).verdict == "genuine"
+            assert bag is not None and verify(code_keys(conn), code).verdict == "genuine"
             box = slot_box(chosen, x, y)
             words = text_of(page, box)
             assert addresses_in(words)[0] == bag.address, (code, words)
@@ -315,7 +316,7 @@ def test_a_household_card_carries_its_own_code_and_address(busy_compound, tmp_pa
     for page in pages_of(out):
         assert [round(v, 2) for v in page.get_size()] == [595.28, 841.89]
         for code, x, y, _ in read_codes(page):
-            check = verify(conn, code)
+            check = verify(code_keys(conn), code)
             assert (check.verdict, check.kind) == ("genuine", "household")
             box = (x - 20 * MM, y - CARD_H / 2, x - 20 * MM + CARD_W, y + CARD_H / 2)
             (address,) = set(addresses_in(text_of(page, box)))
@@ -542,7 +543,7 @@ def test_a_sample_of_the_benchmark_pdf_decodes(tmp_path):
         pages = list(pages_of(tmp_path / "labels.pdf"))
         for page in pages[::7]:
             ((code, *_),) = read_codes(page)
-            assert verify(conn, code).verdict == "genuine"
+            assert verify(code_keys(conn), code).verdict == "genuine"
             assert find_bag(conn, code).address in addresses_in(text_of(page))
     finally:
         conn.close()

@@ -11,8 +11,9 @@ import pytest
 from bag_scenes import compound, everyday_buy
 
 from desktop.bags.bags import issue_household_codes, make_bags
-from desktop.bags.codes import code_keys, make_code, verify
+from desktop.bags.codes import make_code, verify
 from desktop.cli.main import main
+from desktop.compound import code_keys
 from desktop.db import connect
 from desktop.gate import scan
 from desktop.safekeeping.backups import make_backup, restore_backup, set_mirror_folder

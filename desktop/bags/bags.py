@@ -19,14 +19,16 @@ reported instead. Bags are never deleted; a void bag keeps its reason:
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from desktop.bags import codes
 from desktop.buys.group_buys import change_status, get_buy, status_words
 from desktop.clock import utc_now
+from desktop.compound import code_keys
+from desktop.db import Row
 from desktop.db import bags as rows
+from desktop.db import households as household_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.notices import Notice, notice
@@ -184,7 +186,7 @@ def _split(units: list[tuple[int, int]], max_items: int) -> list[list[tuple[int,
     return result
 
 
-def _plan_household(lines: list[sqlite3.Row], max_items: int) -> list[_PlannedBag]:
+def _plan_household(lines: list[Row], max_items: int) -> list[_PlannedBag]:
     by_storage: dict[str, list[tuple[int, int]]] = {}
     for line in lines:
         if line["units"] > 0:
@@ -227,7 +229,7 @@ def make_bags(
             raise BadInput("bags_no_orders", "buy", title=buy.title)
         lines = rows.select_plan_lines(conn, buy_id)
         unplaced: dict[int, UnplacedOrder] = {}
-        households: dict[int, list[sqlite3.Row]] = {}
+        households: dict[int, list[Row]] = {}
         for line in lines:
             if line["household_id"] is None:
                 unplaced.setdefault(line["order_id"], UnplacedOrder(
@@ -240,7 +242,7 @@ def make_bags(
         existing = _live_bags_by_household(conn, buy_id)
         touched = rows.select_bag_ids_with_handoffs(conn, buy_id)
         addresses = _addresses(conn, set(households) | set(existing))
-        keys = codes.code_keys(conn)
+        keys = code_keys(conn)
         serial = rows.next_bag_serial(conn)
         now = utc_now()
         made = kept = voided = 0
@@ -305,7 +307,7 @@ def _live_bags_by_household(conn: Connection, buy_id: int) -> dict[int, dict[tup
 def _addresses(conn: Connection, household_ids: Iterable[int]) -> dict[int, tuple[str, tuple]]:
     wanted = set(household_ids)
     found = {}
-    for row in conn.execute("SELECT id, address, building, entrance, room FROM household"):
+    for row in household_rows.select_all(conn):
         if row["id"] in wanted:
             found[row["id"]] = (row["address"],
                                 (row["building"], row["entrance"] is not None,
@@ -317,20 +319,16 @@ def _addresses(conn: Connection, household_ids: Iterable[int]) -> dict[int, tupl
 
 
 def void_bags_of_buy(conn: Connection, buy_id: int, *, reason: str = "buy_cancelled") -> BagsVoided:
-    """The cancel path calls this in its own transaction: every bag of the buy not yet handed to
-    its household becomes void. Bags already handed over stay as the record of what happened."""
+    """Every bag of the buy not yet handed to its household becomes void (cancelling a buy does
+    this in its own transaction). Bags already handed over stay as the record of what happened."""
     with transaction(conn):
-        handed = rows.select_handed_over_bag_ids(conn, buy_id)
-        live = rows.select_bags(conn, buy_id)
-        voided = rows.void_bags(conn, [row["id"] for row in live if row["id"] not in handed],
-                                reason, now=utc_now())
-    return BagsVoided(voided, tuple(row["code"] for row in live if row["id"] in handed))
+        return BagsVoided(*rows.void_bags_not_handed_over(conn, buy_id, reason, now=utc_now()))
 
 
 # ---- reading ----------------------------------------------------------------------------------
 
 
-def _bag(row: sqlite3.Row, items: tuple[BagItem, ...] = ()) -> Bag:
+def _bag(row: Row, items: tuple[BagItem, ...] = ()) -> Bag:
     return Bag(
         id=row["id"], code=row["code"], serial=row["serial"], group_buy_id=row["group_buy_id"],
         buy_title=row["buy_title"], household_id=row["household_id"], address=row["address"],
@@ -380,7 +378,7 @@ def issue_household_codes(conn: Connection, household_ids: Iterable[int]) -> dic
         current = rows.select_household_codes(conn)
         missing = [h for h in wanted if h not in current]
         if missing:
-            keys = codes.code_keys(conn)
+            keys = code_keys(conn)
             serial = rows.next_household_serial(conn)
             now = utc_now()
             new = []
@@ -398,7 +396,7 @@ def household_codes(conn: Connection) -> dict[int, str]:
     return rows.select_household_codes(conn)
 
 
-def find_household_by_code(conn: Connection, code: str) -> sqlite3.Row | None:
+def find_household_by_code(conn: Connection, code: str) -> Row | None:
     return rows.select_household_by_code(conn, codes.normalise(code))
 
 

@@ -80,12 +80,6 @@ def compound_identity(compound_uuid: str) -> str:
     return _encode(int.from_bytes(digest[:4], "big") >> (32 - 5 * IDENTITY_CHARS), IDENTITY_CHARS)
 
 
-def code_keys(conn) -> CodeKeys:
-    """The keys of the compound a database serves."""
-    row = conn.execute("SELECT uuid, secret FROM compound WHERE id = 1").fetchone()
-    return CodeKeys(compound_identity(row[0]), bytes(row[1]))
-
-
 def make_code(keys: CodeKeys, kind: Kind, serial: int) -> str:
     if kind not in PREFIXES:
         raise ValueError(f"unknown kind of code: {kind!r}")
@@ -112,9 +106,8 @@ def shaped_like_code(text: object) -> bool:
     return len(code) == CODE_LENGTH and all(char in _VALUE for char in code)
 
 
-def verify(conn_or_keys, text: object) -> CodeCheck:
+def verify(keys: CodeKeys, text: object) -> CodeCheck:
     """Whose code this is, if anyone's. Never raises for any text."""
-    keys = conn_or_keys if isinstance(conn_or_keys, CodeKeys) else code_keys(conn_or_keys)
     code = normalise(text)
     if len(code) != CODE_LENGTH or any(char not in _VALUE for char in code):
         return CodeCheck("invalid", code)

@@ -9,7 +9,6 @@ supplier confirms. Orders are taken only while a buy is open: a draft is still b
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -17,11 +16,13 @@ from datetime import UTC, datetime
 
 from desktop.buys import payments, suppliers
 from desktop.clock import utc_now
+from desktop.db import Row
+from desktop.db import bags as bag_rows
 from desktop.db import group_buys as rows
 from desktop.db import orders as order_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
-from desktop.money import parse_yuan
+from desktop.money import format_fen, parse_yuan
 from desktop.notices import Notice
 from desktop.words import Word
 
@@ -184,11 +185,11 @@ def status_words(status: str) -> dict[str, Word]:
     return {"status": Word("buy_status_phrase", status)}
 
 
-def _buy(row: sqlite3.Row) -> GroupBuy:
+def _buy(row: Row) -> GroupBuy:
     return GroupBuy(**{key: row[key] for key in GroupBuy.__dataclass_fields__})
 
 
-def _item(row: sqlite3.Row) -> Item:
+def _item(row: Row) -> Item:
     return Item(**{key: row[key] for key in Item.__dataclass_fields__})
 
 
@@ -312,6 +313,12 @@ def get_buy(conn: Connection, buy_id: int) -> GroupBuy:
     return _buy(row)
 
 
+def buy_status(conn: Connection, buy_id: int) -> str | None:
+    """The buy's status; None for a buy that is not there (any more)."""
+    row = rows.select_buy(conn, buy_id)
+    return None if row is None else row["status"]
+
+
 def list_buys(conn: Connection) -> list[BuySummary]:
     return [
         BuySummary(_buy(row), orders=row["orders"], ordered=row["ordered"],
@@ -351,7 +358,7 @@ def buy_details(conn: Connection, buy_id: int) -> BuyDetails:
     return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders, tuple(households))
 
 
-def status_history(conn: Connection, buy_id: int) -> list[sqlite3.Row]:
+def status_history(conn: Connection, buy_id: int) -> list[Row]:
     return rows.select_status_events(conn, buy_id)
 
 
@@ -467,8 +474,6 @@ def change_status(conn: Connection, buy_id: int, status: str, *, reason: str = "
         if status == "settled":
             owed = payments.buy_totals(conn, buy_id).refunds_owed_fen
             if owed:
-                from desktop.money import format_fen
-
                 raise BadInput("settle_refunds_owed", "status", amount=format_fen(owed))
         record_status(conn, buy_id, status, reason=reason, operator=operator)
         return get_buy(conn, buy_id)
@@ -533,11 +538,7 @@ def cancel_buy(conn: Connection, buy_id: int, reason: str, *, cause: str | None 
         now = utc_now()
         order_rows.cancel_all_orders(conn, buy_id, reason, now=now)
         record_status(conn, buy_id, "cancelled", reason=reason, operator=operator, cause=cause)
-        from desktop.bags.bags import (
-            void_bags_of_buy,  # bags build on buys: imported here, not above
-        )
-
-        void_bags_of_buy(conn, buy_id)
+        bag_rows.void_bags_not_handed_over(conn, buy_id, "buy_cancelled", now=now)
         if buy.supplier_id is not None:
             suppliers.note_event(
                 conn, buy.supplier_id, "turned_down" if cause == "turned_down" else "cancelled",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from desktop.buys.group_buys import get_buy, item_totals
 from desktop.clock import to_local, utc_now
+from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.files import spreadsheet_csv, written_atomically, xlsx_row
@@ -49,14 +50,13 @@ class OrderSheet:
 def order_sheet(conn: Connection, buy_id: int) -> OrderSheet:
     """Totals per item over every order not cancelled."""
     buy = get_buy(conn, buy_id)
-    compound = conn.execute("SELECT name FROM compound WHERE id = 1").fetchone()
     rows = tuple(
         SheetRow(t.item.name, t.item.pack_size, t.item.unit, t.item.storage, t.ordered,
                  t.item.price_fen)
         for t in item_totals(conn, buy_id)
     )
     return OrderSheet(buy.title, buy.supplier, buy.status, buy.deadline,
-                      (compound["name"] if compound else "") or "", rows)
+                      compound_info(conn).name, rows)
 
 
 def _table(sheet: OrderSheet, lang: str) -> list[list[object]]:

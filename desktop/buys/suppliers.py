@@ -7,11 +7,11 @@ warning when a buy with it is opened: collect money only after the supplier conf
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import dataclass
 
 from desktop.clock import utc_now
+from desktop.db import Row
 from desktop.db import suppliers as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -67,7 +67,7 @@ class SupplierRecord:
         return self.turned_down > 0 or self.delivered_short > 0
 
 
-def _supplier(row: sqlite3.Row) -> Supplier:
+def _supplier(row: Row) -> Supplier:
     return Supplier(**{key: row[key] for key in row.keys()})
 
 

@@ -8,7 +8,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from desktop.cli.main import Parser, command, open_database, print_json
+from desktop.cli.common import Parser, command, database, print_json
 from desktop.errors import BadInput
 from desktop.money import format_fen
 from desktop.notices import Notice
@@ -134,11 +134,8 @@ def _buys(args: argparse.Namespace) -> int:
         "new": _new, "order": _order, "import": _import, "chain": _chain, "list": _list,
         "show": _show, "cancel": _cancel, "arrival": _arrival, "status": _status, "sheet": _sheet,
     }[args.buys_command]
-    conn = open_database(args)
-    try:
+    with database(args) as conn:
         return handler(conn, args)
-    finally:
-        conn.close()
 
 
 def _new(conn, args) -> int:
@@ -189,13 +186,10 @@ def _pay(args: argparse.Namespace) -> int:
     text = unicodedata.normalize("NFKC", args.fen).strip()
     if not re.fullmatch(r"[+-]?\d{1,12}", text):
         raise BadInput("payment_invalid", "amount", text=args.fen)
-    conn = open_database(args)
-    try:
+    with database(args) as conn:
         payment_id = record_payment(conn, args.order_id, int(text), args.method,
                                     reference=args.ref, operator=args.operator)
         money = order_money(conn, args.order_id)
-    finally:
-        conn.close()
     if args.json:
         print_json({"payment_id": payment_id, "order_id": args.order_id,
                     "due_fen": money.due_fen, "paid_fen": money.paid_fen,

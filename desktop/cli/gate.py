@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.main import Parser, command, open_database, print_json
+from desktop.cli.common import Parser, command, database, print_json
 from desktop.lang import current_language
 from desktop.printing.language import print_language, storage_word
 from desktop.words import WORDS, plural, say, word
@@ -134,8 +134,7 @@ def describe_scan(result, lang: str, printed: str = "zh") -> list[str]:
 def _scan(args: argparse.Namespace) -> int:
     from desktop.gate import RECORDABLE, GateSession
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         session = GateSession(conn, name_required=False, mode=args.record,
                               operator=args.operator, station=args.station)
         session.proxy, session.proxy_actions = args.proxy, RECORDABLE
@@ -143,8 +142,6 @@ def _scan(args: argparse.Namespace) -> int:
             session.use_card(args.card)
         result = session.submit(args.code)
         printed = print_language(conn)
-    finally:
-        conn.close()
     if args.json:
         print_json(result.as_json())
     else:
@@ -158,16 +155,13 @@ def _handoffs(args: argparse.Namespace) -> int:
     from desktop import gate
 
     lang = current_language()
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         if args.handoffs_command == "export":
             count = gate.export_handoffs(conn, args.file)
             print(say("gate.exported", lang, count=count, path=args.file))
             return 0
         undone = gate.undo_last_handoff(conn, args.code, args.reason, operator=args.operator,
                                         station=args.station)
-    finally:
-        conn.close()
     if args.json:
         print_json({"code": undone.code, "address": undone.address,
                     "undone": undone.undone.as_json(), "reversal": undone.reversal.as_json()})
@@ -185,8 +179,7 @@ def _gate(args: argparse.Namespace) -> int:
         from desktop.printing.pdf import check_output
 
         check_output(args.output)
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         if args.gate_command == "settings":
             return _settings(conn, args, lang)
         if args.gate_command == "door-run":
@@ -203,8 +196,6 @@ def _gate(args: argparse.Namespace) -> int:
         settings = gate.get_gate_settings(conn)
         clock = gate.age_clock(conn)
         printed = print_language(conn)
-    finally:
-        conn.close()
     now = clock.now
     if args.json:
         print_json({"clock": clock.as_json(), "bags": [

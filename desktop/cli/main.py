@@ -3,35 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from desktop import __version__
+from desktop.cli import buys, gate, printing
+from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
 from desktop.errors import DeskError
 from desktop.lang import current_language, set_language
 from desktop.words import describe, say
 
-COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = ("desktop.cli.buys", "desktop.cli.printing", "desktop.cli.gate")
-
-
-def command(name: str):
-    def register(handler: Callable[[argparse.Namespace], int]):
-        COMMANDS[name] = handler
-        return handler
-
-    return register
-
-
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one sentence, exit 2, no usage dump
-        sys.stderr.write(f"{message}. {say('cli.usage_hint')}\n")
-        raise SystemExit(2)
-
+COMMAND_MODULES = (buys, printing, gate)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")
@@ -90,46 +74,19 @@ def build_parser() -> argparse.ArgumentParser:
     exp = roster_sub.add_parser("export", parents=[common])
     exp.add_argument("file", type=Path)
 
-    import importlib
-
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as missing:
-            if missing.name != name:
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.add_parsers(sub, common)
     return parser
 
 
-def _database_path(args: argparse.Namespace) -> Path:
-    if args.db:
-        return args.db
-    from desktop.paths import default_database
-
-    return default_database()
-
-
-def open_database(args: argparse.Namespace, *, create: bool = True):
-    from desktop.db import connect
-
-    return connect(_database_path(args), create=create)
-
-
-def print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False))
 
 
 @command("demo")
 def _demo(args: argparse.Namespace) -> int:
     from desktop.demo.compound import fill_demo
 
-    conn = open_database(args)
-    try:
+    with database(args) as conn:
         summary = fill_demo(conn, households=args.households, seed=args.seed)
-    finally:
-        conn.close()
     print(say("cli.demo_made", households=summary["households"], path=conn.path))
     return 0
 
@@ -140,7 +97,7 @@ def _check(args: argparse.Namespace) -> int:
     from desktop.errors import DatabaseUnusable
     from desktop.safekeeping.maintenance import DISK_FULL, SCHEMA_CHANGED, check_database
 
-    path = _database_path(args)
+    path = database_path(args)
     report = check_database(path)
     if args.json:
         print_json(report)
@@ -169,11 +126,8 @@ def _check(args: argparse.Namespace) -> int:
 def _backup(args: argparse.Namespace) -> int:
     from desktop.safekeeping.backups import make_backup
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         path = make_backup(conn, "manual", args.to)
-    finally:
-        conn.close()
     if args.json:
         print_json({"path": str(path)})
     else:
@@ -185,7 +139,7 @@ def _backup(args: argparse.Namespace) -> int:
 def _restore(args: argparse.Namespace) -> int:
     from desktop.safekeeping.backups import restore_backup
 
-    path = _database_path(args)
+    path = database_path(args)
     restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
                               with_secret=args.with_secret)
     aside = str(restored.kept_aside) if restored.kept_aside else None
@@ -204,11 +158,8 @@ def _restore(args: argparse.Namespace) -> int:
 def _secret(args: argparse.Namespace) -> int:
     from desktop.safekeeping.export_all import export_secret
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         path = export_secret(conn, args.file)
-    finally:
-        conn.close()
     print(say("cli.secret_written", path=path))
     sys.stderr.write(say("cli.secret_careful") + "\n")
     return 0
@@ -218,11 +169,8 @@ def _secret(args: argparse.Namespace) -> int:
 def _export_all(args: argparse.Namespace) -> int:
     from desktop.safekeeping.export_all import export_all
 
-    conn = open_database(args, create=False)
-    try:
+    with database(args, create=False) as conn:
         manifest = export_all(conn, args.folder)
-    finally:
-        conn.close()
     tables = len(manifest["tables"])
     if args.json:
         print_json({"path": str(args.folder), "tables": tables})
@@ -233,10 +181,9 @@ def _export_all(args: argparse.Namespace) -> int:
 
 @command("roster")
 def _roster(args: argparse.Namespace) -> int:
-    conn = open_database(args)
-    try:
-        from desktop.roster import roster_io
+    from desktop.roster import roster_io
 
+    with database(args) as conn:
         if args.roster_command == "import":
             report = roster_io.import_roster(conn, args.file, dry_run=args.dry_run,
                                              prefer=args.prefer)
@@ -247,8 +194,6 @@ def _roster(args: argparse.Namespace) -> int:
         else:
             count = roster_io.export_roster(conn, args.file)
             print(say("cli.roster_exported", count=count, path=args.file))
-    finally:
-        conn.close()
     return 0
 
 

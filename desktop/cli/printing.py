@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.main import Parser, command, open_database, print_json
+from desktop.cli.common import Parser, command, database, print_json
 from desktop.words import plural, say
 
 
@@ -52,11 +52,8 @@ def _bags(args: argparse.Namespace) -> int:
     from desktop.bags.bags import make_bags, parse_max_items
 
     max_items = parse_max_items(args.max_items)
-    conn = open_database(args)
-    try:
+    with database(args) as conn:
         result = make_bags(conn, args.buy, max_items, operator=args.operator)
-    finally:
-        conn.close()
     notices = [n.text() for n in result.notices()]
     if args.json:
         print_json({"bags": len(result.bags), "codes": [
@@ -95,21 +92,17 @@ def _print(args: argparse.Namespace) -> int:
         ready_to_send(args.printer)  # a queue that takes no jobs is said before anything is drawn
     else:
         check_output(args.output)  # a bad path is said before anything else is done
-    conn = open_database(args)
-    try:
-        with tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
-            name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
-                    "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
-                    "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
-            path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
-            count = _draw(conn, args, path)
-            if args.printer is None:
-                where = say("cli.written_to", path=path)
-            else:
-                request = send_pdf(path, args.printer, paper, name)
-                where = say("cli.sent_to", printer=args.printer, request=request)
-    finally:
-        conn.close()
+    with database(args) as conn, tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
+        name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
+                "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
+                "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
+        path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
+        count = _draw(conn, args, path)
+        if args.printer is None:
+            where = say("cli.written_to", path=path)
+        else:
+            request = send_pdf(path, args.printer, paper, name)
+            where = say("cli.sent_to", printer=args.printer, request=request)
     print(_written(args.print_command, count, where))
     return 0
 

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from desktop.clock import file_stamp
-from desktop.db.connection import owner_only
+from desktop.db.base import owner_only, translate_error
 from desktop.errors import DatabaseUnusable
 
 # The stamp, then the sequence (backups older than sequences have none), then why.
@@ -127,20 +127,24 @@ def sync_folder(folder: Path) -> None:
         os.close(handle)
 
 
-def backup_before_upgrade(conn, version: int) -> Path:
-    path = Path(conn.path)
-    dest = backups_dir(path) / backup_name(path, f"before-upgrade-from-v{version}")
+def checked_copy(conn, dest: Path, own_faults: tuple[str, ...] = ("db_damaged", "disk_full")) -> Path:
+    """`copy_database`, its failures in words: the file's own damage (and a full disk) as such,
+    since the backups folder is not at fault; anything else as a backup that could not be made."""
     try:
         return copy_database(conn, dest)
+    except (OSError, ValueError) as exc:  # ValueError: a folder name with a NUL byte in it
+        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
     except sqlite3.DatabaseError as exc:
-        from desktop.db.connection import translate_error
-
-        error = translate_error(exc, path)
-        if error.code == "db_damaged":  # the file itself, not the backups folder
+        error = translate_error(exc, Path(conn.path))
+        if error.code in own_faults:
             raise error from exc
         raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
-    except OSError as exc:
-        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
+
+
+def backup_before_upgrade(conn, version: int) -> Path:
+    path = Path(conn.path)
+    return checked_copy(conn, backups_dir(path) / backup_name(path, f"before-upgrade-from-v{version}"),
+                        own_faults=("db_damaged",))
 
 
 # ---- putting a file in the database's place ----------------------------------------------------

@@ -69,6 +69,16 @@ def void_bags(conn: sqlite3.Connection, bag_ids: Iterable[int], reason: str, *, 
     return cursor.rowcount
 
 
+def void_bags_not_handed_over(conn: sqlite3.Connection, buy_id: int, reason: str, *,
+                              now: str) -> tuple[int, tuple[str, ...]]:
+    """Every live bag of the buy not yet handed to its household becomes void: how many, and the
+    codes of those handed over, which stay as the record of what happened."""
+    handed = select_handed_over_bag_ids(conn, buy_id)
+    live = select_bags(conn, buy_id)
+    voided = void_bags(conn, [row["id"] for row in live if row["id"] not in handed], reason, now=now)
+    return voided, tuple(row["code"] for row in live if row["id"] in handed)
+
+
 def select_bags(conn: sqlite3.Connection, buy_id: int, *, include_void: bool = False) -> list[sqlite3.Row]:
     live = "" if include_void else "AND b.voided_at IS NULL"
     return conn.execute(

@@ -13,7 +13,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
+from desktop.db.backup import backup_before_upgrade, finish_interrupted_restore
+from desktop.db.base import Connection, owner_only, translate_error
+from desktop.db.settings import keep_first_station, station
 from desktop.errors import BadInput, DatabaseUnusable
+
+__all__ = ["Connection", "owner_only", "translate_error"]  # the store's basics, found here too
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 BUSY_TIMEOUT_MS = 5000
@@ -33,35 +38,6 @@ def _migration_files() -> list[tuple[int, Path]]:
 
 
 LATEST_VERSION = len(_migration_files())
-
-
-class Connection(sqlite3.Connection):
-    """A connection that knows its file, whether it may write, and this station's name."""
-
-    path: Path
-    read_only: bool = False
-    # The error a refused write raises: the file's permissions, or damage a check found.
-    read_only_code: str = "db_read_only"
-    station: str = ""
-
-
-@contextmanager
-def owner_only() -> Iterator[None]:
-    """Files created inside the block are readable by their owner only from their first moment.
-
-    The database, its backups and copies hold the compound secret. SQLite gives a database's
-    `-wal` and `-shm` the database's own permission bits, so creating the database under this
-    mask covers them too. (The mask is the process's; on Windows the user's profile folder is
-    what keeps the files private.)
-    """
-    if os.name != "posix":
-        yield
-        return
-    previous = os.umask(0o077)
-    try:
-        yield
-    finally:
-        os.umask(previous)
 
 
 def refuse_odd_database_path(path: Path) -> None:
@@ -88,8 +64,6 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
     """
     path = Path(path)
     refuse_odd_database_path(path)
-    from desktop.db.backup import finish_interrupted_restore
-
     finish_interrupted_restore(path)
     is_new = not path.exists() or path.stat().st_size == 0
     if is_new and not create:
@@ -123,11 +97,7 @@ def connect(path: str | os.PathLike[str], *, create: bool = True) -> Connection:
                 _prepare(conn, is_new)
         else:
             _prepare(conn, is_new)
-    except sqlite3.Error as exc:
-        # A damaged page can fail any read while opening (the settings, the schema itself).
-        conn.close()
-        raise translate_error(exc, path) from exc
-    except BaseException:
+    except BaseException:  # a damaged page can fail any read while opening: said as such
         conn.close()
         raise
     return conn
@@ -143,10 +113,11 @@ def _writable(path: Path) -> bool:
 
 def _prepare(conn: Connection, is_new: bool) -> None:
     conn.row_factory = sqlite3.Row
+    raw = sqlite3.Connection.execute  # the first read's own words tell a file that is no database
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        conn.execute("PRAGMA foreign_keys = ON")
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        raw(conn, f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        raw(conn, "PRAGMA foreign_keys = ON")
+        version = raw(conn, "PRAGMA user_version").fetchone()[0]
     except sqlite3.Error as exc:
         raise _first_read_error(exc, conn.path) from exc
     latest = len(_migration_files())
@@ -157,15 +128,10 @@ def _prepare(conn: Connection, is_new: bool) -> None:
     if version < latest and conn.read_only:
         raise DatabaseUnusable("db_read_only_old", path=str(conn.path))
     if not conn.read_only:
-        try:
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = FULL")
-        except sqlite3.Error as exc:
-            raise translate_error(exc, conn.path) from exc
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
     if version < latest:
         if version > 0:
-            from desktop.db.backup import backup_before_upgrade
-
             backup_before_upgrade(conn, version)
         _migrate(conn, version)
     conn.station = _station_name(conn)
@@ -178,26 +144,21 @@ def _migrate(conn: Connection, version: int) -> None:
         script = path.read_text(encoding="utf-8")
         # One step, one transaction: the schema change and the new user_version land together.
         try:
-            conn.executescript(
-                f"BEGIN EXCLUSIVE;\n{script}\n;PRAGMA user_version = {number};\nCOMMIT;"
-            )
-        except sqlite3.Error as exc:
+            conn.executescript(f"BEGIN EXCLUSIVE;\n{script}\n;PRAGMA user_version = {number};\nCOMMIT;")
+        except DatabaseUnusable:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise translate_error(exc, conn.path) from exc
+            raise
 
 
 def _station_name(conn: Connection) -> str:
-    row = conn.execute("SELECT value FROM setting WHERE key = 'station'").fetchone()
-    if row:
-        return row[0]
+    known = station(conn)
+    if known:
+        return known
     name = os.environ.get("COMPOUND_DESK_STATION") or socket.gethostname() or "station"
     if not conn.read_only:
         with transaction(conn):
-            conn.execute(
-                "INSERT OR IGNORE INTO setting (key, value) VALUES ('station', :name)",
-                {"name": name},
-            )
+            keep_first_station(conn, name)
     return name
 
 
@@ -225,21 +186,6 @@ def _first_read_error(exc: sqlite3.Error, path: Path) -> DatabaseUnusable:
     return translate_error(exc, path)
 
 
-def translate_error(exc: sqlite3.Error, path: Path | None = None) -> DatabaseUnusable:
-    """The user's sentence for an SQLite failure that is about the file, not the data."""
-    text = str(exc).lower()
-    where = str(path) if path else ""
-    if "locked" in text or "busy" in text:
-        return DatabaseUnusable("db_locked", path=where)
-    if "readonly" in text or "read-only" in text:
-        return DatabaseUnusable("db_read_only", path=where)
-    if "full" in text:
-        return DatabaseUnusable("disk_full", path=where)
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
-        return DatabaseUnusable("db_damaged", path=where)
-    return DatabaseUnusable("db_error", path=where, detail=str(exc))
-
-
 _savepoints = itertools.count(1)
 
 
@@ -259,17 +205,10 @@ def transaction(conn: Connection) -> Iterator[Connection]:
             raise
         conn.execute(f"RELEASE {name}")
         return
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.Error as exc:
-        raise translate_error(exc, conn.path) from exc
+    conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
         conn.execute("COMMIT")
-    except sqlite3.OperationalError as exc:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        raise translate_error(exc, conn.path) from exc
     except BaseException:
         if conn.in_transaction:
             conn.execute("ROLLBACK")

@@ -18,6 +18,8 @@ import time
 import uuid
 from collections.abc import Iterable
 
+from desktop.db import settings
+
 # The standing event of the bag `b`, as a scalar subquery.
 STANDING_EVENT = (
     "(SELECT e.id FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
@@ -165,17 +167,8 @@ def select_latest_event_time(conn: sqlite3.Connection) -> str | None:
     return conn.execute("SELECT max(at) FROM handoff").fetchone()[0]
 
 
-def select_setting(conn: sqlite3.Connection, key: str) -> str | None:
-    row = conn.execute("SELECT value FROM setting WHERE key = :key", {"key": key}).fetchone()
-    return row[0] if row else None
-
-
-def upsert_setting(conn: sqlite3.Connection, key: str, value: str) -> None:
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (:key, :value) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        {"key": key, "value": value},
-    )
+select_setting = settings.get
+upsert_setting = settings.put
 
 
 def insert_refused_scan(conn: sqlite3.Connection, at: str, station: str, operator: str, text: str,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 import uuid
 
+from desktop.db import settings
+
 COLUMNS = (
     "id, uuid, station, address, building, entrance, room, name, name_initials, phone, people, "
     "flags, delivery, notes, active, created_at, updated_at"
@@ -123,6 +125,10 @@ def count_by_building(conn: sqlite3.Connection) -> list[tuple[int, int]]:
     ]
 
 
+def count_all(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM household").fetchone()[0]
+
+
 def count_summary(conn: sqlite3.Connection) -> sqlite3.Row:
     return conn.execute(
         "SELECT count(*) AS households, "
@@ -134,19 +140,12 @@ def count_summary(conn: sqlite3.Connection) -> sqlite3.Row:
 
 # What the last roster import said for each household it named, so a later import can tell a field
 # edited in the program since then from one the committee changed in its file.
-IMPORT_BASELINE_KEY = "roster_import_baseline"
+IMPORT_BASELINE_KEY = settings.IMPORT_BASELINE
 
 
 def select_import_baseline(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute(
-        "SELECT value FROM setting WHERE key = :key", {"key": IMPORT_BASELINE_KEY}
-    ).fetchone()
-    return None if row is None else row[0]
+    return settings.get(conn, IMPORT_BASELINE_KEY)
 
 
 def store_import_baseline(conn: sqlite3.Connection, value: str) -> None:
-    conn.execute(
-        "INSERT INTO setting (key, value) VALUES (:key, :value) "
-        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        {"key": IMPORT_BASELINE_KEY, "value": value},
-    )
+    settings.put(conn, IMPORT_BASELINE_KEY, value)

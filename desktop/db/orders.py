@@ -74,6 +74,12 @@ def cancel_all_orders(conn: sqlite3.Connection, buy_id: int, reason: str, *, now
 # ---- lines ------------------------------------------------------------------------------------
 
 
+def select_notes(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
+    """(household_id, note) of the orders of a buy not cancelled that carry a note, oldest first."""
+    return conn.execute("SELECT household_id, note FROM buy_order WHERE group_buy_id = :id AND "
+                        "cancelled_at IS NULL AND note != '' ORDER BY id", {"id": buy_id}).fetchall()
+
+
 def select_lines(conn: sqlite3.Connection, order_id: int) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT l.id, l.order_id, l.item_id, i.name AS item, l.quantity, l.allocated, i.price_fen "

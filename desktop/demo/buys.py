@@ -11,6 +11,7 @@ from desktop.buys.group_buys import (
     ItemSpec,
     cancel_buy,
     change_status,
+    item_totals,
     list_items,
     new_buy,
 )
@@ -136,9 +137,7 @@ def fill_demo_buys(conn: Connection, rng: random.Random) -> dict:
         change_status(conn, oat, "closed")
         change_status(conn, oat, "confirmed")
         _pay(conn, rng, oat, 1.0)
-        ordered = sum(q for _, q in conn.execute(
-            "SELECT l.id, l.quantity FROM order_line l JOIN buy_order o ON o.id = l.order_id "
-            "WHERE o.group_buy_id = :id", {"id": oat}))
+        ordered = sum(total.ordered for total in item_totals(conn, oat))
         record_arrival(conn, oat, {"燕麦奶(1L×12盒)": max(ordered * 3 // 4, 1)},
                        "vulnerable-first", operator="志愿者小王")
 

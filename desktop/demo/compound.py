@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 
+from desktop.db import compound as compound_rows
+from desktop.db import households as household_rows
 from desktop.db.connection import Connection, transaction
 from desktop.demo.bags import fill_demo_bags
 from desktop.demo.buys import fill_demo_buys
@@ -69,10 +71,9 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
         raise BadInput("demo_households_range", "households", value=households)
     rng = random.Random(seed)
     with transaction(conn):
-        if conn.execute("SELECT count(*) FROM household").fetchone()[0]:
+        if household_rows.count_all(conn):
             raise BadInput("demo_not_empty")
-        conn.execute("UPDATE compound SET name = :name, address = :address",
-                     {"name": COMPOUND_NAME, "address": "上海市某区某路288弄"})
+        compound_rows.set_name_and_address(conn, COMPOUND_NAME, "上海市某区某路288弄")
         for building, entrance, room in _addresses(rng, households):
             flags = _flags(rng)
             door = rng.random() < (0.5 if flags & {"elderly_alone", "disability"} else 0.05)

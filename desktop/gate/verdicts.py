@@ -18,13 +18,13 @@ station can warn when someone seems to be guessing codes.
 from __future__ import annotations
 
 import re
-import sqlite3
 import weakref
 from dataclasses import dataclass
 from datetime import timedelta
 
 from desktop.bags import codes
 from desktop.clock import utc_now
+from desktop.compound import code_keys
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, DeskError
@@ -132,7 +132,7 @@ def compound_keys(conn: Connection) -> codes.CodeKeys:
     """The keys codes are checked with, read once per connection (the secret never changes)."""
     keys = _keys.get(conn)
     if keys is None:
-        keys = _keys[conn] = codes.code_keys(conn)
+        keys = _keys[conn] = code_keys(conn)
     return keys
 
 
@@ -211,7 +211,7 @@ def _note_refused(conn: Connection, check: codes.CodeCheck, operator: str, stati
             since = (parse_time(when) - timedelta(seconds=GUESSING_WINDOW_S)).strftime(
                 "%Y-%m-%dT%H:%M:%SZ")
             return rows.count_refused_since(conn, station, since)
-    except (sqlite3.Error, DeskError):
+    except DeskError:
         return 0
 
 

@@ -7,11 +7,11 @@ until a committee member changes it.
 
 from __future__ import annotations
 
+from desktop.db import settings
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.words import word
 
-SETTING = "print_language"
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
 
@@ -19,8 +19,7 @@ DEFAULT = "zh"
 
 def print_language(conn: Connection) -> str:
     """'zh' or 'en'."""
-    row = conn.execute("SELECT value FROM setting WHERE key = :k", {"k": SETTING}).fetchone()
-    value = row["value"] if row else ""
+    value = settings.print_language(conn)
     return value if value in LANGUAGES else DEFAULT
 
 
@@ -37,11 +36,7 @@ def set_print_language(conn: Connection, value: object) -> str:
     """Print from now on in `value` ('zh' or 'en'); returns the language kept."""
     lang = parse_print_language(value)
     with transaction(conn):
-        conn.execute(
-            "INSERT INTO setting (key, value) VALUES (:k, :v) "
-            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            {"k": SETTING, "v": lang},
-        )
+        settings.set_print_language(conn, lang)
     return lang
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from desktop.bags.bags import Bag, list_bags, mask_name
 from desktop.buys.group_buys import buy_details, get_buy
 from desktop.compound import compound_info
+from desktop.db import orders as order_rows
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.money import format_fen
@@ -95,8 +96,7 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
     if not bags:
         raise BadInput("print_no_bags", "buy", title=buy.title)
     notes: dict[int, list[str]] = {}
-    for row in conn.execute("SELECT household_id, note FROM buy_order WHERE group_buy_id = ? AND "
-                            "cancelled_at IS NULL AND note != '' ORDER BY id", (buy_id,)):
+    for row in order_rows.select_notes(conn, buy_id):
         notes.setdefault(row["household_id"], []).append(row["note"])
     households: list[_Household] = []
     for bag in bags:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from desktop.clock import utc_now
+from desktop.db import Row
 from desktop.db import households as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -84,7 +84,7 @@ class Household:
         return bool(VULNERABLE_FLAGS.intersection(self.flags))
 
 
-def _from_row(row: sqlite3.Row) -> Household:
+def _from_row(row: Row) -> Household:
     return Household(
         id=row["id"],
         uuid=row["uuid"],
@@ -357,7 +357,7 @@ def update_household(conn: Connection, household_id: int, fields: HouseholdField
         rows.update(conn, household_id, values, now=utc_now())
 
 
-def save_values(conn: Connection, values: Mapping, existing: sqlite3.Row | None) -> str:
+def save_values(conn: Connection, values: Mapping, existing: Row | None) -> str:
     """Store checked values inside the caller's transaction: 'added', 'updated' or 'unchanged'."""
     if existing is None:
         rows.insert(conn, dict(values), station=conn.station, now=utc_now())

@@ -18,18 +18,16 @@ import contextlib
 import os
 import re
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import quote
 
+from desktop.db import settings
 from desktop.db.backup import (
     NAME_PATTERN,
-    SIDECARS,
     backup_name,
     backups_dir,
-    copy_database,
+    checked_copy,
     copy_file_privately,
     finish_interrupted_restore,
     fsync_file,
@@ -39,21 +37,13 @@ from desktop.db.backup import (
     staged_path,
     swap_in,
 )
-from desktop.db.connection import (
-    LATEST_VERSION,
-    Connection,
-    inspect_connection,
-    owner_only,
-    refuse_odd_database_path,
-    schema_differences,
-    transaction,
-    translate_error,
-)
-from desktop.errors import BadInput, DatabaseUnusable, DeskError
+from desktop.db.base import owner_only
+from desktop.db.checks import check_staged, current_compound, file_problem, refuse_while_open
+from desktop.db.connection import Connection, refuse_odd_database_path, transaction
+from desktop.errors import BadInput, DatabaseUnusable
 
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 7
-MIRROR_SETTING = "backup_mirror"
 
 
 @dataclass(frozen=True)
@@ -92,20 +82,13 @@ def list_backups(db_path: Path, folder: Path | None = None) -> list[Backup]:
 
 
 def mirror_folder(conn: Connection) -> Path | None:
-    row = conn.execute("SELECT value FROM setting WHERE key = :k", {"k": MIRROR_SETTING}).fetchone()
-    return Path(row[0]) if row and row[0] else None
+    folder = settings.backup_mirror(conn)
+    return Path(folder) if folder else None
 
 
 def set_mirror_folder(conn: Connection, folder: Path | None) -> None:
     with transaction(conn):
-        if folder is None:
-            conn.execute("DELETE FROM setting WHERE key = :k", {"k": MIRROR_SETTING})
-        else:
-            conn.execute(
-                "INSERT INTO setting (key, value) VALUES (:k, :v) "
-                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                {"k": MIRROR_SETTING, "v": str(folder)},
-            )
+        settings.set_backup_mirror(conn, None if folder is None else str(folder))
 
 
 def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = None) -> Path:
@@ -114,8 +97,8 @@ def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = 
     With `to_dir` the copy goes only there and nothing is pruned: it is the user's folder.
     """
     if to_dir is not None:
-        return _copy(conn, to_dir / backup_name(conn.path, reason, to_dir))
-    dest = _copy(conn, backups_dir(conn.path) / backup_name(conn.path, reason))
+        return checked_copy(conn, to_dir / backup_name(conn.path, reason, to_dir))
+    dest = checked_copy(conn, backups_dir(conn.path) / backup_name(conn.path, reason))
     prune_backups(conn.path, keep=dest)
     mirror = mirror_folder(conn)
     if mirror is not None:
@@ -127,19 +110,6 @@ def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = 
             # A missing USB stick must not stop the work at the table; the local copy stands.
             pass
     return dest
-
-
-def _copy(conn: Connection, dest: Path) -> Path:
-    try:
-        return copy_database(conn, dest)
-    except (OSError, ValueError) as exc:  # ValueError: a folder name with a NUL byte in it
-        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
-    except sqlite3.DatabaseError as exc:
-        # Reading a damaged page of the file is not a problem with the backup folder: say which.
-        error = translate_error(exc, conn.path)
-        if error.code in ("db_damaged", "disk_full"):
-            raise error from exc
-        raise DatabaseUnusable("backup_failed", path=str(dest)) from exc
 
 
 def prune_backups(db_path: Path, folder: Path | None = None, now: datetime | None = None,
@@ -211,52 +181,6 @@ def backup_if_changed(conn: Connection, watch: ChangeWatch) -> Path | None:
 # ---- checking and restoring -----------------------------------------------------------------
 
 
-def judge_database(conn: sqlite3.Connection, path: Path) -> str:
-    """Is this open file a sound Compound Desk database? Its compound's uuid if so; else BadInput
-    saying what it is not. Reads only; runs nothing the file defines (no trigger, no view)."""
-    where = str(path)
-    entries = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if entries == 0 or version < 1:
-        raise BadInput("backup_not_compound_desk", path=where)
-    if version > LATEST_VERSION:
-        raise BadInput("backup_too_new", path=where, version=version, supported=LATEST_VERSION)
-    problems = [row[0] for row in conn.execute("PRAGMA integrity_check(5)")]
-    if problems != ["ok"]:
-        raise BadInput("backup_not_good", path=where, detail="; ".join(problems))
-    differences = schema_differences(conn, version)
-    if differences:
-        shown = ", ".join(differences[:3]) + (", …" if len(differences) > 3 else "")
-        raise BadInput("backup_schema_altered", path=where, detail=shown)
-    if conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
-        raise BadInput("backup_not_good", path=where, detail="rows point at missing rows")
-    row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
-    if row is None or not row[0]:
-        raise BadInput("backup_no_compound", path=where)
-    return str(row[0])
-
-
-def file_problem(path: Path) -> str | None:
-    """None when the file is a sound Compound Desk database (see `judge_database`), else what is
-    wrong: a code when it could not be looked at, else the words of the check."""
-    from desktop.safekeeping.maintenance import disk_is_full
-
-    try:
-        conn = inspect_connection(path)
-    except DeskError as exc:
-        return "disk_full" if disk_is_full(path) else exc.code
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        judge_database(conn, path)
-        return None
-    except BadInput as exc:
-        return str(exc.data.get("detail") or exc.code)
-    except sqlite3.DatabaseError as exc:
-        return "disk_full" if disk_is_full(path) else str(exc)
-    finally:
-        conn.close()
-
-
 def newest_good_backup(db_path: Path) -> Backup | None:
     for backup in list_backups(db_path):
         if file_problem(backup.path) is None:
@@ -287,7 +211,7 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
     finish_interrupted_restore(db_path)
     remove_stale_staged(db_path)
     _refuse_own_file(db_path, backup_path)
-    current_uuid, current_mirror = _current_compound(db_path)
+    current_uuid, current_mirror = current_compound(db_path)
     staged = staged_path(db_path)
     new_secret = False
     try:
@@ -300,7 +224,7 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
             if with_secret is not None:
                 raise BadInput("secret_only_for_export", path=str(with_secret))
             _stage_file(backup_path, staged)
-        uuid = _check_staged(staged, backup_path, current_mirror)
+        uuid = check_staged(staged, backup_path, current_mirror)
         if current_uuid is not None and uuid != current_uuid and not other_compound:
             raise BadInput("backup_other_compound", path=str(backup_path))
         fsync_file(staged)
@@ -308,7 +232,7 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
         if db_path.exists():
             kind = "damaged" if file_problem(db_path) is not None else "replaced"
             kept = db_path.with_name(f"{db_path.name}.{kind}-{_stamp()}")
-            _refuse_while_open(db_path)
+            refuse_while_open(db_path)
         swap_in(db_path, staged, kept)
     except OSError as exc:
         remove_partial(staged)
@@ -329,28 +253,6 @@ def _refuse_own_file(db_path: Path, backup_path: Path) -> None:
     with contextlib.suppress(OSError):
         if os.path.samefile(db_path, backup_path):
             raise BadInput("backup_is_database", path=str(backup_path))
-
-
-def _current_compound(db_path: Path) -> tuple[str | None, str | None]:
-    """The compound the current file serves and its second backup folder; None for what cannot
-    be read (no file, a damaged one)."""
-    if not db_path.exists():
-        return None, None
-    try:
-        conn = inspect_connection(db_path)
-    except DeskError:
-        return None, None
-    uuid = mirror = None
-    try:
-        row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
-        uuid = str(row[0]) if row and row[0] else None
-        row = conn.execute("SELECT value FROM setting WHERE key = ?", (MIRROR_SETTING,)).fetchone()
-        mirror = str(row[0]) if row and row[0] else None
-    except sqlite3.Error:
-        pass
-    finally:
-        conn.close()
-    return uuid, mirror
 
 
 def _stage_file(source: Path, staged: Path) -> None:
@@ -385,63 +287,3 @@ def _stage_file(source: Path, staged: Path) -> None:
         raise DatabaseUnusable("backup_failed", path=str(staged)) from exc
 
 
-def _check_staged(staged: Path, source: Path, mirror: str | None) -> str:
-    """Read the staged copy through SQLite (which folds in its -wal), judge it, make it one file.
-
-    Where this laptop's backups are copied stays this laptop's choice (`mirror`): a backup must
-    not bring in a folder of its own, where copies holding the secret would then go.
-    """
-    try:
-        with owner_only():
-            conn = sqlite3.connect(f"file:{quote(str(staged.absolute()))}?mode=rw", uri=True,
-                                   isolation_level=None)
-    except sqlite3.Error as exc:
-        raise BadInput("backup_not_compound_desk", path=str(source)) from exc
-    try:
-        conn.execute("PRAGMA trusted_schema = OFF")
-        conn.execute("PRAGMA foreign_keys = OFF")
-        uuid = judge_database(conn, source)
-        conn.execute("BEGIN IMMEDIATE")
-        conn.execute("DELETE FROM setting WHERE key = ?", (MIRROR_SETTING,))
-        if mirror is not None:
-            conn.execute("INSERT INTO setting (key, value) VALUES (?, ?)", (MIRROR_SETTING, mirror))
-        conn.execute("COMMIT")
-        conn.execute("PRAGMA journal_mode = DELETE")
-        return uuid
-    except sqlite3.DatabaseError as exc:
-        text = str(exc).lower()
-        if "not a database" in text or "file is not" in text:
-            raise BadInput("backup_not_compound_desk", path=str(source)) from exc
-        if "full" in text:
-            raise DatabaseUnusable("disk_full", path=str(staged)) from exc
-        raise BadInput("backup_not_good", path=str(source), detail=str(exc)) from exc
-    finally:
-        conn.close()
-        for suffix in SIDECARS:
-            Path(f"{staged}{suffix}").unlink(missing_ok=True)
-
-
-def _refuse_while_open(db_path: Path) -> None:
-    """Refuse (exit 3) while any other connection, in this process or another, has the file open.
-
-    A connection that takes the file in exclusive locking mode gets it only when it is alone;
-    closing it, as the last one, folds the WAL into the file and removes it.
-    """
-    try:
-        probe = sqlite3.connect(f"file:{quote(str(db_path.absolute()))}?mode=rw", uri=True,
-                                isolation_level=None, timeout=0)
-    except sqlite3.Error:
-        return  # cannot be opened at all: nothing else has it open as a database either
-    try:
-        probe.execute("PRAGMA locking_mode = EXCLUSIVE")
-        probe.execute("BEGIN EXCLUSIVE")
-        probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        probe.execute("COMMIT")
-    except sqlite3.Error as exc:
-        text = str(exc).lower()
-        if "locked" in text or "busy" in text:
-            raise DatabaseUnusable("db_in_use", path=str(db_path)) from exc
-        # A file too damaged to read cannot be in use as a database either: it is replaced.
-    finally:
-        probe.close()
-    Path(f"{db_path}-shm").unlink(missing_ok=True)  # its index of a WAL now folded in

@@ -17,15 +17,17 @@ import csv
 import hashlib
 import json
 import os
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import __version__
-from desktop.bags.codes import CodeKeys, code_keys, make_code
+from desktop.bags.codes import CodeKeys, make_code
 from desktop.clock import utc_now
+from desktop.compound import code_keys
+from desktop.db import compound as compound_rows
+from desktop.db import tables
 from desktop.db.connection import Connection, connect, transaction
-from desktop.errors import BadInput
+from desktop.errors import BadInput, DatabaseUnusable
 from desktop.files import refuse_unless_regular
 
 MANIFEST = "manifest.json"
@@ -62,13 +64,6 @@ def _decode(text: str, declared: str) -> object:
     return text
 
 
-def _tables(conn: sqlite3.Connection) -> list[str]:
-    rows = conn.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY rowid"
-    )
-    return [row[0] for row in rows]
-
-
 def export_all(conn: Connection, folder: Path) -> dict:
     """Write every table and the manifest into `folder` (made if missing); return the manifest."""
     try:
@@ -78,7 +73,7 @@ def export_all(conn: Connection, folder: Path) -> dict:
     manifest: dict = {
         "program": "compound-desk",
         "program_version": __version__,
-        "schema_version": conn.execute("PRAGMA user_version").fetchone()[0],
+        "schema_version": tables.schema_version(conn),
         "exported_at": utc_now(),
         "csv": {"encoding": "utf-8-sig", "null": NULL, "blob": "hex"},
         "tables": [],
@@ -88,24 +83,11 @@ def export_all(conn: Connection, folder: Path) -> dict:
                            "cards must be printed again, unless the file written by "
                            "`compound-desk secret export` is given (--with-secret)",
     }
-    conn.execute("BEGIN")  # one read snapshot across all tables
     try:
-        for table in _tables(conn):
-            columns = [(row[1], row[2]) for row in conn.execute(f'PRAGMA table_info("{table}")')
-                       if (table, row[1]) not in LEFT_OUT]
-            target = folder / f"{table}.csv"
-            count = _write_table(conn, table, [c for c, _ in columns], target)
-            manifest["tables"].append({
-                "name": table,
-                "file": target.name,
-                "rows": count,
-                "columns": [{"name": c, "type": t} for c, t in columns],
-                "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
-            })
+        with tables.one_snapshot(conn):
+            _write_tables(conn, folder, manifest)
     except OSError as exc:
         raise BadInput("export_unwritable", path=str(folder)) from exc
-    finally:
-        conn.execute("COMMIT")
     target = folder / MANIFEST
     refuse_unless_regular(target, field=None)
     partial = folder / (MANIFEST + ".partial")
@@ -119,7 +101,21 @@ def export_all(conn: Connection, folder: Path) -> dict:
     return manifest
 
 
-def _write_table(conn: sqlite3.Connection, table: str, columns: list[str], target: Path) -> int:
+def _write_tables(conn: Connection, folder: Path, manifest: dict) -> None:
+    for table in tables.table_names(conn):
+        columns = [(c, t) for c, t in tables.columns(conn, table) if (table, c) not in LEFT_OUT]
+        target = folder / f"{table}.csv"
+        count = _write_table(conn, table, [c for c, _ in columns], target)
+        manifest["tables"].append({
+            "name": table,
+            "file": target.name,
+            "rows": count,
+            "columns": [{"name": c, "type": t} for c, t in columns],
+            "sha256": hashlib.sha256(target.read_bytes()).hexdigest(),
+        })
+
+
+def _write_table(conn: Connection, table: str, columns: list[str], target: Path) -> int:
     refuse_unless_regular(target, field=None)
     partial = target.with_name(target.name + ".partial")
     count = 0
@@ -127,8 +123,7 @@ def _write_table(conn: sqlite3.Connection, table: str, columns: list[str], targe
         with partial.open("w", encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f)
             writer.writerow(columns)
-            select = ", ".join(f'"{c}"' for c in columns)
-            for row in conn.execute(f'SELECT {select} FROM "{table}" ORDER BY rowid'):
+            for row in tables.rows_of(conn, table, columns):
                 writer.writerow([_encode(v) for v in row])
                 count += 1
         os.replace(partial, target)
@@ -153,7 +148,7 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
         raise BadInput("export_folder_invalid", path=str(folder), detail="no manifest.json")
     try:
         manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-        tables = manifest["tables"]
+        listed = manifest["tables"]
         version = int(manifest["schema_version"])
     except (ValueError, KeyError, TypeError) as exc:
         raise BadInput("export_folder_invalid", path=str(folder), detail="manifest.json is unreadable") from exc
@@ -161,28 +156,25 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
         raise BadInput("export_target_exists", path=str(db_path))
     conn = connect(db_path)
     try:
-        if conn.execute("PRAGMA user_version").fetchone()[0] != version:
+        if tables.schema_version(conn) != version:
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"schema version {version}")
-        fresh = bytes(conn.execute("SELECT secret FROM compound WHERE id = 1").fetchone()[0])
-        entries = _checked_entries(conn, folder, tables)
+        fresh = compound_rows.identity(conn)[1]
+        entries = _checked_entries(conn, folder, listed)
         with transaction(conn):
-            conn.execute("PRAGMA defer_foreign_keys = ON")
-            for table in reversed(_tables(conn)):
-                conn.execute(f'DELETE FROM "{table}"')
+            tables.empty_all(conn)
             keys = None
             # The compound first: the codes of bags and cards are made with its keys.
             for entry in sorted(entries, key=lambda e: e["name"] != "compound"):
                 try:
                     _load_table(conn, folder, entry, secret.secret if secret else fresh, keys)
-                except (sqlite3.Error, ValueError, TypeError, KeyError, csv.Error, OSError,
+                except (DatabaseUnusable, ValueError, TypeError, KeyError, csv.Error, OSError,
                         StopIteration) as exc:
                     raise BadInput("export_folder_invalid", path=str(folder),
                                    detail=f"{entry['file']}: {exc}") from exc
                 if entry["name"] == "compound":
                     keys = code_keys(conn)
             if secret is not None:
-                row = conn.execute("SELECT uuid FROM compound WHERE id = 1").fetchone()
-                if row is None or row[0] != secret.compound_uuid:
+                if compound_rows.uuid(conn) != secret.compound_uuid:
                     raise BadInput("secret_other_compound", path=str(secret.path))
     except BaseException:
         conn.close()
@@ -193,28 +185,28 @@ def rebuild_from_export(folder: Path, db_path: Path, *, secret: SecretFile | Non
     return Rebuilt(new_secret=secret is None)
 
 
-def _checked_entries(conn: sqlite3.Connection, folder: Path, tables: object) -> list[dict]:
+def _checked_entries(conn: Connection, folder: Path, listed: object) -> list[dict]:
     """The manifest's tables, each one of this schema's, read from its own file in the folder,
     with columns the table has: a manifest cannot name another file or reach into the SQL."""
-    known = set(_tables(conn))
-    if not isinstance(tables, list):
+    known = set(tables.table_names(conn))
+    if not isinstance(listed, list):
         raise BadInput("export_folder_invalid", path=str(folder), detail="manifest.json is unreadable")
     seen: set[str] = set()
-    for entry in tables:
+    for entry in listed:
         name = entry.get("name") if isinstance(entry, dict) else None
         if name not in known or name in seen or entry.get("file") != f"{name}.csv":
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"table {str(name)[:40]!r}")
         seen.add(name)
-        have = {row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')}
+        have = {c for c, _ in tables.columns(conn, name)}
         columns = entry.get("columns")
         if (not isinstance(columns, list) or not all(isinstance(c, dict) for c in columns)
                 or not {str(c.get("name")) for c in columns} <= have
                 or not isinstance(entry.get("rows"), int) or not isinstance(entry.get("sha256"), str)):
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"columns of {name}")
-    return tables
+    return listed
 
 
-def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: bytes,
+def _load_table(conn: Connection, folder: Path, entry: dict, secret: bytes,
                 keys: CodeKeys | None) -> None:
     path = folder / entry["file"]
     if not path.is_file() or hashlib.sha256(path.read_bytes()).hexdigest() != entry["sha256"]:
@@ -241,9 +233,7 @@ def _load_table(conn: sqlite3.Connection, folder: Path, entry: dict, secret: byt
         except ValueError as exc:
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} serial") from exc
         header = [header[i] for i in keep] + ["code"]
-    marks = ", ".join("?" for _ in header)
-    names = ", ".join(f'"{c}"' for c in header)
-    conn.executemany(f'INSERT INTO "{entry["name"]}" ({names}) VALUES ({marks})', rows)
+    tables.fill(conn, entry["name"], header, rows)
     if len(rows) != entry["rows"]:
         raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} row count")
 
@@ -265,11 +255,11 @@ def export_secret(conn: Connection, path: Path) -> Path:
     apart from the laptop (to rebuild from an export folder without printing everything again)."""
     from desktop.files import written_atomically
 
-    row = conn.execute("SELECT uuid, secret FROM compound WHERE id = 1").fetchone()
+    uuid, secret = compound_rows.identity(conn)
     body = json.dumps({
         "kind": SECRET_KIND,
-        "compound_uuid": row[0],
-        "secret": bytes(row[1]).hex(),
+        "compound_uuid": uuid,
+        "secret": secret.hex(),
         "note": "Whoever holds this file can make labels and cards that scan as this compound's: "
                 "keep it offline, apart from the laptop and its backups.",
     }, indent=2).encode()

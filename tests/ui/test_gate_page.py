@@ -21,6 +21,7 @@ from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
 from desktop import gate
 from desktop.bags import codes  # noqa: E402
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
+from desktop.compound import code_keys  # noqa: E402
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui.gate.camera import Confirmer, camera_available, read_codes  # noqa: E402
 from desktop.ui.gate.gate_page import GatePage, GateWindow  # noqa: E402
@@ -251,7 +252,7 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     from desktop.db import connect
 
     other = connect(tmp_path / "other.sqlite")
-    scan(qtbot, page, codes.make_code(codes.code_keys(other), "bag", 3))
+    scan(qtbot, page, codes.make_code(code_keys(other), "bag", 3))
     other.close()
     assert banner(page)["big"] == "Another compound's label"
     one_slip = genuine[:5] + ("Z" if genuine[5] != "Z" else "Y") + genuine[6:]
@@ -261,7 +262,7 @@ def test_refusals_read_as_words(qtbot, conn, bags, make_page, tmp_path):
     # A second slip whose check character does not happen to fit (one in about thirty would).
     two_slips = next(slipped for c in "0123456789"
                      if (slipped := one_slip[:12] + c + one_slip[13:]) != one_slip
-                     and codes.verify(codes.code_keys(conn), slipped).verdict == "invalid")
+                     and codes.verify(code_keys(conn), slipped).verdict == "invalid")
     scan(qtbot, page, two_slips)
     assert banner(page)["big"] == "Not a code of this compound"
     scan(qtbot, page, "扫码枪乱码")

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bags.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
-from desktop.buys.group_buys import list_buys
+from desktop.buys.group_buys import buy_status, list_buys
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
@@ -372,8 +372,7 @@ class BagsPage(QWidget):
         buy_id = self.buy_id()
         if buy_id is None:
             return None
-        row = self._conn.execute("SELECT status FROM group_buy WHERE id = :id", {"id": buy_id}).fetchone()
-        return row["status"] if row else None
+        return buy_status(self._conn, buy_id)
 
     def _buy_chosen(self) -> None:
         buy_id = self.buy_id()
