@@ -422,6 +422,7 @@ def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = ""
     with transaction(conn):
         preview = _preview(conn, buy_id, text, add_households)
         buy = get_buy(conn, buy_id)
+        items = list_items(conn, buy_id)
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         households_added = 0
         for order in preview.orders:
@@ -434,7 +435,7 @@ def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = ""
                 households_added += 1
             _, outcome = save_household_order(conn, buy, household_id, order.lines,
                                               source="chain", operator=operator,
-                                              note=order.entry.note)
+                                              note=order.entry.note, items=items)
             counts[outcome] += 1
     return ChainResult(orders=len(preview.orders), added=counts["added"],
                        updated=counts["updated"], unchanged=counts["unchanged"],
