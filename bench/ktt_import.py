@@ -141,7 +141,7 @@ def _peak_mb() -> float:
 
 def child_import(export: Path) -> dict:
     """In this (fresh) process: a roster, then the import, timed; with the process's peak memory."""
-    from desktop.buys.ktt_import import import_export
+    from desktop.buys.ktt import import_export
     from desktop.db import connect
 
     with tempfile.TemporaryDirectory() as folder:
