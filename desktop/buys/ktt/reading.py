@@ -180,80 +180,10 @@ def _quantity(value: object) -> int | None:
     return int(text) if re.fullmatch(r"-?\d{1,9}", text) else None
 
 
-class _Sheets:
-    """The workbook's sheets as lists of rows, read by the fast reader or, failing that, openpyxl."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._fast: Workbook | None = None
-        self._slow = None
-        try:
-            self._fast = Workbook(path)
-            self.names = self._fast.sheet_names
-        except XlsxError:
-            self._open_slow()
-
-    def _open_slow(self) -> None:
-        import zipfile
-
-        import openpyxl
-
-        try:
-            self._slow = openpyxl.load_workbook(self.path, read_only=True, data_only=True)
-        except (zipfile.BadZipFile, OSError, KeyError, ValueError, TypeError) as exc:
-            raise BadInput("ktt_not_xlsx", "file", path=str(self.path)) from exc
-        except Exception as exc:  # openpyxl raises many kinds on a file that is not a workbook
-            raise BadInput("ktt_not_xlsx", "file", path=str(self.path)) from exc
-        self._fast = None
-        self.names = self._slow.sheetnames
-
-    def size_hint(self, name: str) -> int:
-        if self._fast is not None:
-            return self._fast.dimension_rows(name) or 0
-        return 0
-
-    def count_rows(self, name: str, stop_after: int) -> int:
-        """Rows the sheet holds (counting stops past `stop_after`); 0 when it cannot tell."""
-        if self._fast is None:
-            return 0
-        try:
-            return self._fast.count_rows(name, stop_after)
-        except XlsxError:
-            return 0
-
-    def rows(self, name: str, columns: frozenset[int] | None = None
-             ) -> Iterator[tuple[int, list[object]]]:
-        if self._fast is not None:
-            given = 0
-            try:
-                for row in self._fast.rows(name, columns):
-                    given += 1
-                    yield row
-                return
-            except XlsxError as exc:
-                if given:  # half read: starting again would give rows twice
-                    raise BadInput("ktt_not_xlsx", "file", path=str(self.path)) from exc
-                self._open_slow()
-        try:
-            for number, row in enumerate(self._slow[name].iter_rows(values_only=True), 1):
-                values = list(row)
-                while values and values[-1] is None:
-                    values.pop()
-                if values:
-                    yield number, values
-        except Exception as exc:  # a damaged sheet: say the file cannot be read
-            raise BadInput("ktt_not_xlsx", "file", path=str(self.path)) from exc
-
-    def close(self) -> None:
-        if self._fast is not None:
-            self._fast.close()
-        if self._slow is not None:
-            self._slow.close()
-
-
-def _find_header(sheets: _Sheets) -> tuple[str, int, dict[str, int]] | None:
-    """The sheet of orders, its header row and its column roles."""
-    candidates = sorted(sheets.names, key=lambda name: (name != ORDER_SHEET, name == SUMMARY_SHEET))
+def _find_header(sheets: Workbook) -> tuple[str, int, dict[str, int], Iterator] | None:
+    """The sheet of orders, its header row, its column roles and its rows below the header."""
+    candidates = sorted(sheets.sheet_names,
+                        key=lambda name: (name != ORDER_SHEET, name == SUMMARY_SHEET))
     for name in candidates:
         rows = sheets.rows(name)
         for _ in range(10):  # a title or a note may sit above the header
@@ -263,15 +193,27 @@ def _find_header(sheets: _Sheets) -> tuple[str, int, dict[str, int]] | None:
                 break
             roles = _roles(row)
             if len(set(roles).intersection(("ref", "order_no", "product", "quantity"))) >= 2:
-                return name, number, roles
+                return name, number, roles, rows
     return None
 
 
-def _summary_prices(sheets: _Sheets) -> tuple[dict[tuple[str, str], int], str, str]:
+def _check_rows(sheets: Workbook, path: Path) -> dict[str, int]:
+    """Each sheet's declared row count, once no sheet is found to hold more than MAX_ROWS rows
+    below its first, by its declaration or by counting its rows as it unpacks, before any is
+    read (reading holds a sheet in memory)."""
+    declared = {}
+    for name in sheets.sheet_names:
+        declared[name] = sheets.dimension_rows(name) or 0
+        if max(declared[name], sheets.count_rows(name, MAX_ROWS + 1)) - 1 > MAX_ROWS:
+            raise BadInput("ktt_too_many_rows", "file", path=str(path), limit=MAX_ROWS)
+    return declared
+
+
+def _summary_prices(sheets: Workbook) -> tuple[dict[tuple[str, str], int], str, str]:
     """Unit prices from 商品汇总表 by (product, spec), and the 团's title and 团长 if it gives them."""
     prices: dict[tuple[str, str], int] = {}
     title = leader = ""
-    if SUMMARY_SHEET not in sheets.names:
+    if SUMMARY_SHEET not in sheets.sheet_names:
         return prices, title, leader
     rows = sheets.rows(SUMMARY_SHEET)
     roles: dict[str, int] = {}
@@ -340,22 +282,27 @@ def read_export(path: str | Path, *, progress: Progress | None = None,
         raise BadInput("ktt_not_xlsx", "file", path=str(path))
     try:
         check_size(path)
-        sheets = _Sheets(path)
+        sheets = Workbook(path)
     except WorkbookTooLarge as exc:
         raise BadInput("workbook_too_large", "file", path=str(path),
                        size=exc.size // (1024 * 1024), limit=MAX_UNPACKED // (1024 * 1024)) from exc
+    except XlsxError as exc:
+        raise BadInput("ktt_not_xlsx", "file", path=str(path)) from exc
     try:
         return _read(sheets, path, progress, should_cancel)
+    except XlsxError as exc:  # a damaged sheet: say the file cannot be read
+        raise BadInput("ktt_not_xlsx", "file", path=str(path)) from exc
     finally:
         sheets.close()
 
 
-def _read(sheets: _Sheets, path: Path, progress: Progress | None,
+def _read(sheets: Workbook, path: Path, progress: Progress | None,
           should_cancel: ShouldCancel | None) -> KttExport:
+    declared = _check_rows(sheets, path)
     found = _find_header(sheets)
     if found is None:
         raise BadInput("ktt_not_export", "file", path=str(path))
-    sheet, header_row, roles = found
+    sheet, header_row, roles, rows = found
     if "ref" not in roles and "order_no" in roles:
         roles["ref"] = roles.pop("order_no")
     missing = [label for role, label in _REQUIRED.items() if role not in roles]
@@ -364,12 +311,8 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
     if missing:
         raise BadInput("ktt_missing_columns", "file", path=str(path), columns="、".join(missing))
 
-    declared = sheets.size_hint(sheet)
-    if declared - header_row > MAX_ROWS or \
-            sheets.count_rows(sheet, MAX_ROWS + header_row) - header_row > MAX_ROWS:
-        raise BadInput("ktt_too_many_rows", "file", path=str(path), limit=MAX_ROWS)
     prices, title, leader = _summary_prices(sheets)
-    total = max(declared - header_row, 0)
+    total = max(declared[sheet] - header_row, 0)
     warnings: list[Notice] = []
     orders: dict[str, KttOrder] = {}
     order_fields = [role for role in roles if role not in ("product", "spec", "quantity",
@@ -384,9 +327,7 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
     at_amount, at_price, at_spec = (roles.get(r, width) for r in ("line_amount", "unit_price", "spec"))
     padding.append(None)  # the missing roles above point one past the end
     field_columns = [(role, roles[role]) for role in order_fields]
-    for number, row in sheets.rows(sheet, frozenset(roles.values())):
-        if number <= header_row:
-            continue
+    for number, row in rows:
         done += 1
         if done > MAX_ROWS:
             raise BadInput("ktt_too_many_rows", "file", path=str(path), limit=MAX_ROWS)
@@ -397,7 +338,7 @@ def _read(sheets: _Sheets, path: Path, progress: Progress | None,
                 progress(done, max(total, done))
         if len(row) <= width:
             row = row + padding[len(row):]
-        else:  # read by openpyxl: whole rows, cut to the columns wanted
+        else:  # a row wider than the columns wanted: cut to them
             row = row[:width] + padding[width:]
         ref = _text(row[at_ref])
         product = _text(row[at_product])
