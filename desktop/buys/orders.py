@@ -225,8 +225,9 @@ def save_household_order(
 @dataclass
 class OrderDraft:
     """An order an import adds (no `order_id`) or corrects: its columns (household_id,
-    buyer_name, phone, address_text, note, external_ref, cancelled_at, cancel_reason) and its
-    lines {item id: quantity}, or None to keep a corrected order's lines."""
+    buyer_name, phone, address_text, note, external_ref, cancelled_at, cancel_reason; the same
+    ones for every order added at once) and its lines {item id: quantity}, or None to keep a
+    corrected order's lines."""
 
     values: dict
     lines: Mapping[int, int] | None

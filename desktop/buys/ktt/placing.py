@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.buys.ktt.reading import KttExport, KttOrder, _text
+from desktop.buys.ktt.reading import KttExport, KttOrder, cell_text
 from desktop.db import households as household_rows
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
@@ -35,7 +35,7 @@ def _plain_number(value: object) -> int | None:
     return None
 
 
-def _address_of(order: KttOrder) -> str | None:
+def address_of(order: KttOrder) -> str | None:
     """The canonical address an order gives: its building and room cells, else its address."""
     building, entrance, room = order.get("building"), order.get("entrance"), order.get("room")
     if room is not None:
@@ -44,7 +44,7 @@ def _address_of(order: KttOrder) -> str | None:
             return Address(numbers[0], None, numbers[1]).canonical  # no parsing needed
         try:
             if building is None:
-                return parse_address(_text(room)).canonical
+                return parse_address(cell_text(room)).canonical
             return address_from_parts(building, entrance, room).canonical
         except BadInput:
             pass
@@ -57,19 +57,19 @@ def _address_of(order: KttOrder) -> str | None:
     return None
 
 
-def _place(order: KttOrder, by_address: dict[str, int], by_phone: dict[str, list[int]],
-           warnings: list[Notice], create: bool = True) -> _Place:
-    address = _address_of(order)
+def find_place(order: KttOrder, by_address: dict[str, int], by_phone: dict[str, list[int]],
+                warnings: list[Notice], create: bool = True) -> _Place:
+    address = address_of(order)
     if address is not None:
         if address in by_address:
             return _Place(by_address[address], address, None, "address")
         if create:
-            phone = _phone(order)
+            phone = phone_of(order)
             name = order.text("receiver") or order.text("buyer")
             values = household_rules.validate(household_rules.HouseholdFields(
                 address=address, name=name[: household_rules.MAX_NAME], phone=phone))
             return _Place(None, address, values, "address")
-    phone = _phone(order)
+    phone = phone_of(order)
     matches = by_phone.get(phone, []) if phone else []
     if len(matches) == 1:
         household_id = matches[0]
@@ -116,7 +116,7 @@ class KttPlan:
     warnings: tuple[Notice, ...]
 
 
-def _lookups(conn: Connection) -> tuple[dict[str, int], dict[str, list[int]]]:
+def lookups(conn: Connection) -> tuple[dict[str, int], dict[str, list[int]]]:
     by_address = {row["address"]: row["id"] for row in household_rows.select_all(conn)}
     by_phone: dict[str, list[int]] = {}
     for row in household_rows.select_phones(conn):
@@ -127,13 +127,13 @@ def _lookups(conn: Connection) -> tuple[dict[str, int], dict[str, list[int]]]:
 def plan_export(conn: Connection, export: KttExport, *, create_households: bool = True) -> KttPlan:
     """The households an import would add (in the order of the file) and the orders it could not
     place at any household; nothing is written."""
-    by_address, by_phone = _lookups(conn)
+    by_address, by_phone = lookups(conn)
     warnings: list[Notice] = []
     new: dict[str, NewHousehold] = {}
     unplaced: list[UnplacedOrder] = []
     matched: set[int] = set()
     for order in export.orders:
-        place = _place(order, by_address, by_phone, warnings, create_households)
+        place = find_place(order, by_address, by_phone, warnings, create_households)
         if place.values is not None:
             new[place.address] = NewHousehold(place.address, place.values["name"],
                                               place.values["phone"])
@@ -155,7 +155,7 @@ def _check_plan(plan: KttPlan) -> None:
                        limit=MAX_NEW_HOUSEHOLDS)
 
 
-def _phone(order: KttOrder) -> str:
+def phone_of(order: KttOrder) -> str:
     if order.phone is None:
         try:
             order.phone = household_rules.normalise_phone(order.get("phone"))

@@ -89,7 +89,7 @@ class KttOrder:
         return self.fields.get(role)
 
     def text(self, role: str) -> str:
-        return _text(self.fields.get(role))
+        return cell_text(self.fields.get(role))
 
 
 @dataclass
@@ -150,7 +150,7 @@ def _cell(row: list[object], index: int | None) -> object:
     return value
 
 
-def _text(value: object) -> str:
+def cell_text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, str):
@@ -176,7 +176,7 @@ def _quantity(value: object) -> int | None:
         return value
     if isinstance(value, float):
         return int(value) if value.is_integer() else None
-    text = re.sub(r"[件个份箱袋盒瓶包斤]$", "", _text(value))
+    text = re.sub(r"[件个份箱袋盒瓶包斤]$", "", cell_text(value))
     return int(text) if re.fullmatch(r"-?\d{1,9}", text) else None
 
 
@@ -223,12 +223,12 @@ def _summary_prices(sheets: Workbook) -> tuple[dict[tuple[str, str], int], str, 
             if "product" not in roles:
                 roles = {}
             continue
-        product = _text(_cell(row, roles.get("product")))
+        product = cell_text(_cell(row, roles.get("product")))
         price = fen_from_cell(_cell(row, roles.get("unit_price")))
         if product and price is not None and price >= 0:
-            prices[(product, _text(_cell(row, roles.get("spec"))))] = price
-        title = title or _text(_cell(row, roles.get("title")))
-        leader = leader or _text(_cell(row, roles.get("leader")))
+            prices[(product, cell_text(_cell(row, roles.get("spec"))))] = price
+        title = title or cell_text(_cell(row, roles.get("title")))
+        leader = leader or cell_text(_cell(row, roles.get("leader")))
     return prices, title, leader
 
 
@@ -340,8 +340,8 @@ def _read(sheets: Workbook, path: Path, progress: Progress | None,
             row = row + padding[len(row):]
         else:  # a row wider than the columns wanted: cut to them
             row = row[:width] + padding[width:]
-        ref = _text(row[at_ref])
-        product = _text(row[at_product])
+        ref = cell_text(row[at_ref])
+        product = cell_text(row[at_product])
         if not ref and not product:
             continue  # a blank row, or a totals row at the bottom
         if ref:
@@ -367,7 +367,7 @@ def _read(sheets: Workbook, path: Path, progress: Progress | None,
         if quantity is None and amount is not None and unit_price:
             if amount % unit_price == 0:
                 quantity = amount // unit_price
-        line = KttLine(number, product, _text(row[at_spec]), quantity or 0, amount, unit_price)
+        line = KttLine(number, product, cell_text(row[at_spec]), quantity or 0, amount, unit_price)
         if quantity is None and amount is not None:
             unsure.append((current, line))  # worked out from the item's price once it is known
         elif quantity is None or quantity < 1:
@@ -380,9 +380,9 @@ def _read(sheets: Workbook, path: Path, progress: Progress | None,
     if not orders:
         raise BadInput("ktt_no_orders", "file", path=str(path))
 
-    title = title or _text(next((o.get("title") for o in orders.values() if o.get("title")), ""))
+    title = title or cell_text(next((o.get("title") for o in orders.values() if o.get("title")), ""))
     title = title or path.stem.strip() or "快团团"
-    leader = leader or _text(next((o.get("leader") for o in orders.values() if o.get("leader")), ""))
+    leader = leader or cell_text(next((o.get("leader") for o in orders.values() if o.get("leader")), ""))
     items = _items(orders.values(), prices, warnings)
     for order, line in unsure:
         name = line.product

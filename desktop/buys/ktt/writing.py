@@ -14,7 +14,7 @@ from desktop.buys import orders as order_service
 from desktop.buys import payments as payment_service
 from desktop.buys.group_buys import ItemSpec, get_buy, insert_item, list_items, status_words
 from desktop.buys.ktt import placing
-from desktop.buys.ktt.placing import NewHousehold, _address_of, _lookups, _phone, _place
+from desktop.buys.ktt.placing import NewHousehold, address_of, find_place, lookups, phone_of
 from desktop.buys.ktt.reading import KttExport, KttOrder, Progress, ShouldCancel, read_export
 from desktop.buys.suppliers import supplier_id_for
 from desktop.clock import utc_now
@@ -67,7 +67,7 @@ def _find_buy(conn: Connection, export: KttExport, key: str) -> tuple[int | None
     buy whose 跟团号 belong to other buyers is another 团. A renamed file of the same 团 is found by
     its 跟团号 and buyers.
     """
-    mine = {o.ref: _who(o.text("buyer")[:60], _phone(o)) for o in export.orders}
+    mine = {o.ref: _who(o.text("buyer")[:60], phone_of(o)) for o in export.orders}
     known: dict[int, dict[str, str]] = {}
     for row in order_rows.select_platform_orders(conn, "ktt"):
         known.setdefault(row["group_buy_id"], {})[row["external_ref"]] = _who(
@@ -131,7 +131,7 @@ def save_export(
     supplier = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", supplier or "")).strip()[:60]
     if create_households:  # refuse what is too large before the backup and the transaction
         by_address = {row["address"] for row in household_rows.select_all(conn)}
-        count = len({address for address in map(_address_of, export.orders)
+        count = len({address for address in map(address_of, export.orders)
                      if address is not None and address not in by_address})
         if count > placing.MAX_NEW_HOUSEHOLDS:
             raise BadInput("ktt_too_many_households", "file", count=count,
@@ -183,7 +183,7 @@ def save_export(
                                        kept=format_fen(items[name].price_fen),
                                        file=format_fen(found.price_fen)))
 
-        by_address, by_phone = _lookups(conn)
+        by_address, by_phone = lookups(conn)
         existing = {row["external_ref"]: row
                     for row in order_rows.select_orders_by_ref(conn, buy_id, "ktt")}
         money = {row["order_id"]: row for row in order_rows.select_money(conn, buy_id)}
@@ -200,7 +200,7 @@ def save_export(
                     raise Cancelled()
                 if progress:
                     progress(done, total)
-            place = _place(order, by_address, by_phone, warnings, create_households)
+            place = find_place(order, by_address, by_phone, warnings, create_households)
             household_id = place.household_id
             if place.values is not None:
                 household_id = household_rows.insert(conn, place.values, station=conn.station,
@@ -292,7 +292,7 @@ def _save_order(conn: Connection, buy, items: dict, order: KttOrder, household_i
         warnings.append(notice("ktt_amount_unknown", ref=order.ref))
     values = {
         "household_id": household_id, "buyer_name": order.text("buyer")[:60],
-        "phone": _phone(order), "address_text": order.text("address")[:200],
+        "phone": phone_of(order), "address_text": order.text("address")[:200],
         "note": " ".join(filter(None, (order.text("member_note"), order.text("note"))))[:500],
     }
     draft = None
