@@ -85,6 +85,17 @@ _WORKBOOK = ('<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://sche
 _RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
          'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
          'officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+_PACKAGE_RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.'
+                 'org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxml'
+                 'formats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>'
+                 '</Relationships>')
+_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+          '2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+          'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+          '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+          'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" '
+          'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+          '</Types>')
 
 
 def _cell(ref: str, value: object) -> str:
@@ -99,6 +110,8 @@ def make_raw_export(path: Path, rows: int, *, filler_rows: int = 0, distinct: bo
     same text, which compress to almost nothing."""
     letters = [chr(65 + n) for n in range(6)]
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _TYPES)
+        archive.writestr("_rels/.rels", _PACKAGE_RELS)
         archive.writestr("xl/workbook.xml", _WORKBOOK)
         archive.writestr("xl/_rels/workbook.xml.rels", _RELS)
         with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as out:
@@ -141,7 +154,7 @@ def _peak_mb() -> float:
 
 def child_import(export: Path) -> dict:
     """In this (fresh) process: a roster, then the import, timed; with the process's peak memory."""
-    from desktop.buys.ktt_import import import_export
+    from desktop.buys.ktt import import_export
     from desktop.db import connect
 
     with tempfile.TemporaryDirectory() as folder:
@@ -177,7 +190,7 @@ def child_refuse(path: Path) -> dict:
 def limits(folder: Path) -> dict:
     bomb = folder / "bomb.xlsx"
     make_raw_export(bomb, 10, filler_rows=1_400_000)  # ~300 MB of sheet XML
-    many = CACHE / "ktt-export-200001-rows-v1.xlsx"
+    many = CACHE / "ktt-export-200001-rows-v2.xlsx"
     if not many.exists():
         partial = many.with_suffix(".partial")
         make_raw_export(partial, 200_001)

@@ -25,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop.buys.group_buys import buy_details, get_buy, list_buys
-from desktop.buys.ktt_import import (
+from desktop.buys.ktt import (
     guess_storage,
     import_export,
     plan_export,
@@ -414,9 +414,9 @@ def test_the_plan_lists_households_to_add_with_masked_phones_and_orders_it_canno
 
 
 def test_more_new_households_than_one_import_may_add_is_refused_before_anything_is_written(conn, tmp_path, monkeypatch):
-    import desktop.buys.ktt_import as ktt
+    import desktop.buys.ktt.placing as placing
 
-    monkeypatch.setattr(ktt, "MAX_NEW_HOUSEHOLDS", 1)
+    monkeypatch.setattr(placing, "MAX_NEW_HOUSEHOLDS", 1)
     orders = real_ktt_orders() + [ktt_order(16, "新人", "13600000000", "40-101", [(*EGGS, 1, 36)])]
     before = snapshot(conn)
     with pytest.raises(BadInput) as caught:
@@ -426,7 +426,7 @@ def test_more_new_households_than_one_import_may_add_is_refused_before_anything_
 
 
 def test_an_export_of_too_many_rows_is_refused_before_it_is_read(conn, tmp_path, monkeypatch):
-    import desktop.buys.ktt_import as ktt
+    import desktop.buys.ktt.reading as ktt
 
     monkeypatch.setattr(ktt, "MAX_ROWS", 5)
     with pytest.raises(BadInput) as caught:

@@ -272,7 +272,7 @@ def test_a_file_found_damaged_refuses_every_write_with_the_damaged_sentence(db):
 def test_kuaituantuan_and_jielong_imports_are_preceded_by_a_backup(db, tmp_path):
     from desktop.buys.group_buys import ItemSpec, new_buy
     from desktop.buys.jielong import import_chain
-    from desktop.buys.ktt_import import import_export
+    from desktop.buys.ktt import import_export
 
     conn = connect(db)
     buy = new_buy(conn, "燕麦奶团", "万家乳业", [ItemSpec("燕麦奶", 6800, "ambient")]).buy_id

@@ -38,7 +38,6 @@ from desktop.errors import BadInput
 from desktop.notices import Notice, notice
 from desktop.roster import households as household_rules
 from desktop.roster.address import find_address
-from desktop.roster.households import find_household
 from desktop.safekeeping.backups import backup_before_import
 
 _NUMBERED = re.compile(r"^\s*(\d{1,7})\s*[.、,:)\]。]\s*(.*)$")
@@ -360,9 +359,10 @@ def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = Fals
     warnings: list[Notice] = []
     unknown: list[ChainEntry] = []
     chosen: dict[object, tuple[ChainEntry, str, int | None]] = {}
+    roster = {row["address"]: row["id"] for row in household_rows.select_all(conn)}
     for entry in parsed.entries:
-        household = find_household(conn, entry.address)
-        if household is None:
+        household_id = roster.get(entry.address)  # the entry's address is canonical
+        if household_id is None:
             if not _adds(add, entry):
                 unknown.append(entry)
                 problems.append(ChainProblem(entry.line, entry.text,
@@ -371,7 +371,7 @@ def _preview(conn: Connection, buy_id: int, text: str, add: AddHouseholds = Fals
             key: object = ("new", entry.address)
             address, household_id = entry.address, None
         else:
-            key, address, household_id = household.id, household.address, household.id
+            key, address = household_id, entry.address
         if key in chosen:
             earlier = chosen[key][0]
             warnings.append(notice("chain_listed_twice", address=address,
@@ -422,6 +422,7 @@ def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = ""
     with transaction(conn):
         preview = _preview(conn, buy_id, text, add_households)
         buy = get_buy(conn, buy_id)
+        items = list_items(conn, buy_id)
         counts = {"added": 0, "updated": 0, "unchanged": 0}
         households_added = 0
         for order in preview.orders:
@@ -434,7 +435,7 @@ def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = ""
                 households_added += 1
             _, outcome = save_household_order(conn, buy, household_id, order.lines,
                                               source="chain", operator=operator,
-                                              note=order.entry.note)
+                                              note=order.entry.note, items=items)
             counts[outcome] += 1
     return ChainResult(orders=len(preview.orders), added=counts["added"],
                        updated=counts["updated"], unchanged=counts["unchanged"],

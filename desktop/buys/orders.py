@@ -172,11 +172,17 @@ def require_open(buy: GroupBuy) -> None:
 def save_household_order(
     conn: Connection, buy: GroupBuy, household_id: int, lines: Mapping[int, int], *,
     source: str = "table", operator: str = "", note: str = "",
+    items: Sequence[Item] | None = None,
 ) -> tuple[int, str]:
     """Store a household's one order in a buy, inside the caller's transaction, replacing its
-    lines. Returns (order id, 'added' | 'updated' | 'unchanged')."""
+    lines, under the rules of every order: each line an item of the buy in a quantity one can
+    order, and no item over its cap for the household. `items` spares reading the buy's items
+    again when many orders are saved. Returns (order id, 'added' | 'updated' | 'unchanged')."""
     now = utc_now()
+    items = list_items(conn, buy.id) if items is None else items
+    check_lines({item.id: item for item in items}, lines)
     existing = rows.select_table_order(conn, buy.id, household_id)
+    check_caps(conn, buy.id, household_id, items, lines, existing["id"] if existing else None)
     if existing is None:
         order_id = rows.insert_order(
             conn,
@@ -216,6 +222,69 @@ def save_household_order(
     return order_id, "updated"
 
 
+@dataclass
+class OrderDraft:
+    """An order an import adds (no `order_id`) or corrects: its columns (household_id,
+    buyer_name, phone, address_text, note, external_ref, cancelled_at, cancel_reason; the same
+    ones for every order added at once) and its lines {item id: quantity}, or None to keep a
+    corrected order's lines."""
+
+    values: dict
+    lines: Mapping[int, int] | None
+    order_id: int | None = None
+
+
+def check_lines(items: Mapping[int, Item], lines: Mapping[int, int]) -> None:
+    """Each line an item of the buy, 1 to MAX_QUANTITY units, as `parse_quantity` allows."""
+    for item_id, quantity in lines.items():
+        item = items.get(item_id)
+        if item is None:
+            raise BadInput("item_unknown", "item", item=str(item_id),
+                           items="、".join(i.name for i in items.values()))
+        if quantity < 1:
+            raise BadInput("quantity_not_positive", "quantity", item=item.name, value=quantity)
+        if quantity > MAX_QUANTITY:
+            raise BadInput("quantity_too_large", "quantity", item=item.name, value=quantity,
+                           maximum=MAX_QUANTITY)
+
+
+def save_many(conn: Connection, buy: GroupBuy, drafts: Sequence[OrderDraft], *, source: str,
+              operator: str = "") -> list[int]:
+    """Add or correct many orders of one buy inside the caller's transaction, each line under the
+    rules of `check_lines`; the first line that breaks one refuses them all. New orders and lines
+    are written in one statement each: a 20,000-row import keeps its second. Returns each
+    draft's order id."""
+    items = {item.id: item for item in list_items(conn, buy.id)}
+    for draft in drafts:
+        if draft.lines is not None:
+            check_lines(items, draft.lines)
+    now = utc_now()
+    next_id = rows.next_order_id(conn)
+    ids: list[int] = []
+    new_orders: list[dict] = []
+    new_lines: list[dict] = []
+    replaced: list[int] = []
+    for draft in drafts:
+        if draft.order_id is None:
+            order_id, next_id = next_id, next_id + 1
+            new_orders.append({"id": order_id, **draft.values, "group_buy_id": buy.id,
+                               "source": source, "operator": operator, "created_at": now,
+                               "updated_at": now})
+        else:
+            order_id = draft.order_id
+            if draft.values:
+                rows.update_order(conn, order_id, draft.values, now=now)
+            if draft.lines is not None:
+                replaced.append(order_id)
+        ids.append(order_id)
+        new_lines.extend({"order_id": order_id, "item_id": item_id, "quantity": quantity}
+                         for item_id, quantity in (draft.lines or {}).items())
+    rows.delete_order_lines(conn, replaced)
+    rows.insert_orders(conn, new_orders, station=conn.station)
+    rows.insert_lines(conn, new_lines, station=conn.station)
+    return ids
+
+
 def place_order(
     conn: Connection, buy_id: int, address: str,
     quantities: Mapping[object, object] | Iterable[tuple[object, object]], *,
@@ -243,10 +312,8 @@ def place_household_order(
         require_open(buy)
         items = list_items(conn, buy_id)
         lines = resolve_quantities(items, quantities)
-        existing = rows.select_table_order(conn, buy_id, household_id)
-        check_caps(conn, buy_id, household_id, items, lines, existing["id"] if existing else None)
         order_id, outcome = save_household_order(conn, buy, household_id, lines,
-                                                 operator=operator, note=note.strip())
+                                                 operator=operator, note=note.strip(), items=items)
     return PlacedOrder(order_id, household_id, household.address, outcome)
 
 

@@ -222,6 +222,25 @@ def refunds_owed(conn: Connection, buy_id: int) -> list[Refund]:
     return refunds_from(buy_money(conn, buy_id), addresses)
 
 
+def _check_amount(amount_fen: object) -> None:
+    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
+        raise BadInput("payment_invalid", "amount", text=str(amount_fen))
+    if amount_fen == 0:
+        raise BadInput("payment_zero", "amount")
+    if abs(amount_fen) > MAX_PAYMENT_FEN:
+        raise BadInput("payment_too_large", "amount", amount=format_fen(amount_fen))
+
+
+def _check_against(amount_fen: int, cancelled: bool, paid_fen: int, name: object) -> None:
+    """The rules of the ledger for one order: no money taken for a cancelled order, no refund
+    beyond what it has paid. `name` is how the sentence names the order."""
+    if amount_fen > 0 and cancelled:
+        raise BadInput("payment_on_cancelled_order", "amount", id=name)
+    if amount_fen < 0 and -amount_fen > paid_fen:
+        raise BadInput("refund_more_than_paid", "amount", amount=format_fen(-amount_fen),
+                       paid=format_fen(paid_fen))
+
+
 def record_payment(
     conn: Connection,
     order_id: int,
@@ -232,12 +251,7 @@ def record_payment(
     operator: str = "",
 ) -> int:
     """Append a payment (a negative amount is a refund paid out). Returns the payment's id."""
-    if isinstance(amount_fen, bool) or not isinstance(amount_fen, int):
-        raise BadInput("payment_invalid", "amount", text=str(amount_fen))
-    if amount_fen == 0:
-        raise BadInput("payment_zero", "amount")
-    if abs(amount_fen) > MAX_PAYMENT_FEN:
-        raise BadInput("payment_too_large", "amount", amount=format_fen(amount_fen))
+    _check_amount(amount_fen)
     if method not in METHODS:
         raise BadInput("payment_method_invalid", "method", text=str(method),
                        methods=", ".join(HAND_METHODS))
@@ -249,16 +263,49 @@ def record_payment(
         buy = buy_rows.select_buy(conn, order["group_buy_id"])
         if amount_fen > 0 and buy["status"] == "cancelled":
             raise BadInput("payment_on_cancelled_buy", "amount", title=buy["title"])
-        if amount_fen > 0 and order["cancelled_at"] is not None:
-            raise BadInput("payment_on_cancelled_order", "amount", id=order_id)
-        if amount_fen < 0:
-            paid = rows.select_money(conn, buy["id"], order_id)[0]["paid_fen"]
-            if -amount_fen > paid:
-                raise BadInput("refund_more_than_paid", "amount", amount=format_fen(-amount_fen),
-                               paid=format_fen(paid))
+        paid = rows.select_money(conn, buy["id"], order_id)[0]["paid_fen"] if amount_fen < 0 else 0
+        _check_against(amount_fen, order["cancelled_at"] is not None, paid, order_id)
         return rows.insert_payment(
             conn,
             {"order_id": order_id, "amount_fen": amount_fen, "method": method,
              "reference": reference, "operator": operator},
             station=conn.station, now=utc_now(),
         )
+
+
+@dataclass(frozen=True)
+class PlatformPayment:
+    """Money paid (or, negative, refunded) on a platform for one order, as an import finds it."""
+
+    order_id: int
+    amount_fen: int
+    reference: str
+    name: object  # how a sentence names the order: its number on the platform
+
+
+def record_platform_many(conn: Connection, buy_id: int, payments: list[PlatformPayment], *,
+                         operator: str = "") -> None:
+    """Append many platform payments to one buy's orders, inside the caller's transaction, each
+    under the rules of `record_payment`; the first that breaks one refuses them all. One read
+    and one write however many there are: an import of 20,000 rows keeps its second."""
+    if not payments:
+        return
+    buy = buy_rows.select_buy(conn, buy_id)
+    ledger = {row["id"]: row for row in rows.select_paid(conn, buy_id)}
+    paid = {order_id: row["paid_fen"] for order_id, row in ledger.items()}
+    for payment in payments:
+        _check_amount(payment.amount_fen)
+        order = ledger.get(payment.order_id)
+        if order is None:
+            raise BadInput("order_unknown", "order", id=payment.name)
+        if payment.amount_fen > 0 and buy["status"] == "cancelled":
+            raise BadInput("payment_on_cancelled_buy", "amount", title=buy["title"])
+        _check_against(payment.amount_fen, order["cancelled_at"] is not None,
+                       paid[payment.order_id], payment.name)
+        paid[payment.order_id] += payment.amount_fen
+    rows.insert_payments(
+        conn,
+        ({"order_id": p.order_id, "amount_fen": p.amount_fen, "method": "platform",
+          "reference": p.reference[:MAX_REFERENCE], "operator": operator} for p in payments),
+        station=conn.station, now=utc_now(),
+    )

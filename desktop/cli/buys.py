@@ -204,7 +204,7 @@ def _pay(args: argparse.Namespace) -> int:
 
 
 def _import(conn, args) -> int:
-    from desktop.buys.ktt_import import plan_export, read_export, save_export, storage_choices
+    from desktop.buys.ktt import plan_export, read_export, save_export, storage_choices
     from desktop.db.connection import refuse_own_file
 
     refuse_own_file(conn, args.file)

@@ -30,6 +30,22 @@ def select_buy_by_external_ref(conn: sqlite3.Connection, source: str, ref: str) 
     ).fetchone()
 
 
+def select_buys_by_key(conn: sqlite3.Connection, source: str, key: str) -> dict[int, str]:
+    """{id: external ref} of the buys from a source whose ref is `key` or `key#N`."""
+    numbered = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "#%"
+    rows = conn.execute(
+        "SELECT id, external_ref FROM group_buy WHERE source = :source "
+        "AND (external_ref = :key OR external_ref LIKE :numbered ESCAPE '\\')",
+        {"source": source, "key": key, "numbered": numbered},
+    )
+    return {row["id"]: row["external_ref"] for row in rows}
+
+
+def set_supplier(conn: sqlite3.Connection, buy_id: int, supplier_id: int | None, *, now: str) -> None:
+    conn.execute("UPDATE group_buy SET supplier_id = :s, updated_at = :now WHERE id = :id",
+                 {"s": supplier_id, "now": now, "id": buy_id})
+
+
 def select_buys(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     """Every buy with its progress and money, newest first."""
     return conn.execute(

@@ -98,6 +98,11 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def select_phones(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Id and phone of every household that has a phone."""
+    return conn.execute("SELECT id, phone FROM household WHERE phone != ''").fetchall()
+
+
 def insert(conn: sqlite3.Connection, values: dict, *, station: str, now: str) -> int:
     row = {key: values[key] for key in _WRITABLE}
     row.update(uuid=str(uuid.uuid4()), station=station, created_at=now, updated_at=now)

@@ -47,6 +47,24 @@ def select_orders_by_ref(conn: sqlite3.Connection, buy_id: int, source: str) -> 
     ).fetchall()
 
 
+def select_platform_orders(conn: sqlite3.Connection, source: str) -> list[sqlite3.Row]:
+    """Every order of every buy that came from a platform, by its number there and its buyer."""
+    return conn.execute(
+        "SELECT group_buy_id, external_ref, buyer_name, phone FROM buy_order "
+        "WHERE source = :source AND external_ref IS NOT NULL",
+        {"source": source},
+    ).fetchall()
+
+
+def next_order_id(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT coalesce(max(id), 0) + 1 FROM buy_order").fetchone()[0]
+
+
+def insert_orders(conn: sqlite3.Connection, rows: Iterable[dict], *, station: str) -> None:
+    """Many orders with the same columns (their ids given), in one statement run many times."""
+    stamp.insert_many(conn, "buy_order", rows, station=station)
+
+
 def insert_order(conn: sqlite3.Connection, values: dict, *, station: str, now: str) -> int:
     return stamp.insert(
         conn, "buy_order", {**values, "created_at": now, "updated_at": now}, station=station
@@ -122,6 +140,10 @@ def delete_lines(conn: sqlite3.Connection, line_ids: Iterable[int]) -> None:
     conn.executemany("DELETE FROM order_line WHERE id = :id", ({"id": i} for i in line_ids))
 
 
+def delete_order_lines(conn: sqlite3.Connection, order_ids: Iterable[int]) -> None:
+    conn.executemany("DELETE FROM order_line WHERE order_id = :id", ({"id": i} for i in order_ids))
+
+
 def set_allocations(conn: sqlite3.Connection, allocations: Iterable[tuple[int, int]]) -> None:
     """(line id, allocated) pairs."""
     conn.executemany(
@@ -143,6 +165,18 @@ def select_household_item_totals(
     return {item_id: total for item_id, total in rows}
 
 
+def select_household_totals(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
+    """Units of each item each household has over its orders in a buy (not cancelled), with the
+    orders' platform numbers."""
+    return conn.execute(
+        "SELECT o.household_id, l.item_id, sum(l.quantity) AS total, group_concat(o.external_ref) "
+        "AS refs FROM order_line l JOIN buy_order o ON o.id = l.order_id "
+        "WHERE o.group_buy_id = :buy AND o.household_id IS NOT NULL AND o.cancelled_at IS NULL "
+        "GROUP BY o.household_id, l.item_id",
+        {"buy": buy_id},
+    ).fetchall()
+
+
 # ---- money ------------------------------------------------------------------------------------
 
 
@@ -152,6 +186,16 @@ def insert_payment(conn: sqlite3.Connection, values: dict, *, station: str, now:
 
 def insert_payments(conn: sqlite3.Connection, rows: Iterable[dict], *, station: str, now: str) -> None:
     stamp.insert_many(conn, "payment", ({**row, "at": now} for row in rows), station=station)
+
+
+def select_paid(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
+    """Each order of a buy with whether it is cancelled and what it has paid, net."""
+    return conn.execute(
+        "SELECT o.id, o.cancelled_at, coalesce(sum(p.amount_fen), 0) AS paid_fen "
+        "FROM buy_order o LEFT JOIN payment p ON p.order_id = o.id "
+        "WHERE o.group_buy_id = :buy GROUP BY o.id",
+        {"buy": buy_id},
+    ).fetchall()
 
 
 def select_payments(conn: sqlite3.Connection, *, order_id: int | None = None,

@@ -460,7 +460,7 @@ class KttPreviewDialog(QDialog):
         self.import_button.setEnabled(True)
         if self._conn is None:
             return
-        from desktop.buys.ktt_import import plan_export
+        from desktop.buys.ktt import plan_export
 
         try:
             self.plan = plan_export(self._conn, self._export,

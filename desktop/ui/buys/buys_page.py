@@ -247,7 +247,7 @@ class BuysPage(QWidget):
         """Read and check the file off the GUI thread, touching no database; then show what it holds."""
 
         def read(progress, should_cancel):
-            from desktop.buys.ktt_import import read_export
+            from desktop.buys.ktt import read_export
 
             return read_export(path, progress=progress, should_cancel=should_cancel)
 
@@ -268,7 +268,7 @@ class BuysPage(QWidget):
 
     def _save_ktt(self, path: Path, export, choices: dict | None = None) -> Job:
         def save(conn, progress, should_cancel):
-            from desktop.buys.ktt_import import save_export
+            from desktop.buys.ktt import save_export
 
             return save_export(conn, export, **(choices or {}), progress=progress,
                                should_cancel=should_cancel)
