@@ -8,7 +8,6 @@ A cap is per household, summed over all that household's orders in the buy.
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from dataclasses import dataclass
 from desktop.buys.group_buys import GroupBuy, Item, LineView, get_buy, list_items, status_words
 from desktop.clock import utc_now
 from desktop.db import orders as rows
+from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.roster.households import find_household, get_household
@@ -335,7 +335,7 @@ def cancel_order(conn: Connection, order_id: int, *, reason: str = "",
                           now=utc_now())
 
 
-def _order(row: sqlite3.Row, lines: Iterable[sqlite3.Row]) -> Order:
+def _order(row: Row, lines: Iterable[Row]) -> Order:
     return Order(
         id=row["id"], group_buy_id=row["group_buy_id"], household_id=row["household_id"],
         address=row["address"], source=row["source"], external_ref=row["external_ref"],

@@ -11,12 +11,12 @@ shown a refund owed on one order and the same sum unpaid on another.
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import orders as rows
+from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.money import MAX_PAYMENT_FEN, format_fen
@@ -103,7 +103,7 @@ class BuyMoney:
     owing_fen: int
 
 
-def _money(row: sqlite3.Row) -> OrderMoney:
+def _money(row: Row) -> OrderMoney:
     return OrderMoney(row["order_id"], row["household_id"], row["due_fen"], row["paid_fen"])
 
 
