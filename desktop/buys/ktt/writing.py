@@ -10,11 +10,17 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import desktop.buys.ktt.placing as placing
 from desktop.buys import orders as order_service
 from desktop.buys import payments as payment_service
 from desktop.buys.group_buys import ItemSpec, get_buy, insert_item, list_items, status_words
-from desktop.buys.ktt import placing
-from desktop.buys.ktt.placing import NewHousehold, address_of, find_place, lookups, phone_of
+from desktop.buys.ktt.placing import (
+    NewHousehold,
+    address_of,
+    find_place,
+    lookups,
+    phone_of,
+)
 from desktop.buys.ktt.reading import KttExport, KttOrder, Progress, ShouldCancel, read_export
 from desktop.buys.suppliers import supplier_id_for
 from desktop.clock import utc_now
