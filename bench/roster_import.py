@@ -123,7 +123,8 @@ def _edit_in_the_program(conn, count: int) -> int:
 
 def _refusal_seconds(conn, path: Path) -> float:
     from desktop.errors import BadInput
-    from desktop.roster.roster_io import MAX_ROWS, import_roster
+    from desktop.roster.roster_file import MAX_ROWS
+    from desktop.roster.roster_io import import_roster
 
     lines = ["楼号,房号,姓名"] + [f"{1 + n // 900},{101 + n % 900},住户" for n in range(MAX_ROWS + 1)]
     path.write_text("\n".join(lines), encoding="utf-8")

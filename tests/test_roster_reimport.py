@@ -16,7 +16,8 @@ from desktop.errors import BadInput
 from desktop.lang import set_language
 from desktop.messages import describe
 from desktop.roster import households
-from desktop.roster.roster_io import MAX_ROWS, import_roster
+from desktop.roster.roster_file import MAX_ROWS
+from desktop.roster.roster_io import import_roster
 
 
 @pytest.fixture
