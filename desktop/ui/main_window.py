@@ -5,7 +5,6 @@ A banner across the top says when the file may not be changed (read-only, or fou
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.compound import compound_info, rename_compound
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.safekeeping.backups import list_backups
@@ -50,6 +49,7 @@ from desktop.ui.common import (
     show_error,
 )
 from desktop.ui.gate.gate_page import GatePage
+from desktop.ui.ops import database_errors
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
@@ -350,8 +350,9 @@ class MainWindow(QMainWindow):
 
     def refresh_status(self) -> None:
         try:
-            info = compound_info(self._conn)
-        except sqlite3.Error:  # a damaged page, or the file is being swapped by a restore
+            with database_errors(self._conn):
+                info = compound_info(self._conn)
+        except DatabaseUnusable:  # a damaged page, or the file is being swapped by a restore
             info = None
         if info is not None:
             self.compound_label.setText(info.name or self.tr("unnamed compound"))

@@ -7,7 +7,6 @@ connection, with a progress bar and Cancel when it takes a while.
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.bags.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
 from desktop.buys.group_buys import STATUS_NAMES, list_buys
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.messages import describe
@@ -41,7 +40,8 @@ from desktop.printing.language import print_language, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.common import arg, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.printing import print_document
 
 # Buys whose bags can be made (arrived) or printed again (bagged, and after).
@@ -319,9 +319,10 @@ class BagsPage(QWidget):
         current = self.buy_id()
         lang = 1 if current_language() == "zh" else 0
         try:
-            buys = [s.buy for s in list_buys(self._conn) if s.buy.status in SHOWN_STATUSES]
-            buildings = roster_summary(self._conn).buildings
-        except sqlite3.DatabaseError:
+            with database_errors(self._conn):
+                buys = [s.buy for s in list_buys(self._conn) if s.buy.status in SHOWN_STATUSES]
+                buildings = roster_summary(self._conn).buildings
+        except DeskError:
             buys, buildings = [], []
         self.buy_combo.blockSignals(True)
         self.buy_combo.clear()
@@ -346,8 +347,9 @@ class BagsPage(QWidget):
 
     def _show_print_language(self) -> None:
         try:
-            lang = print_language(self._conn)
-        except sqlite3.DatabaseError:
+            with database_errors(self._conn):
+                lang = print_language(self._conn)
+        except DeskError:
             lang = DEFAULT_PRINT_LANGUAGE
         self.print_language.setCurrentIndex(self.print_language.findData(lang))
         read_only = self._conn.read_only
@@ -430,8 +432,7 @@ class BagsPage(QWidget):
             return make_bags(conn, buy_id, max_items, progress=progress,
                              should_cancel=should_cancel)
 
-        self.job = run_job(self, self.tr("Making bags…"), with_connection(self._conn.path, work))
-        self.job.done.connect(self._bags_made)
+        self.job = DbOp(self, self._conn, work).progress(self.tr("Making bags…")).success(self._bags_made).run()
         return self.job
 
     def _bags_made(self, result) -> None:
@@ -473,9 +474,9 @@ class BagsPage(QWidget):
                 write_pickup_sheet(conn, buy_id, sheet, max_pages=1, should_cancel=should_cancel)
                 return render_first_page(labels, PREVIEW_WIDTH), render_first_page(sheet, width)
 
-        self.preview_job = run_job(self, self.tr("Drawing the preview…"),
-                                   with_connection(self._conn.path, work), show_after_ms=3000)
-        self.preview_job.done.connect(self._previews_drawn)
+        self.preview_job = (DbOp(self, self._conn, work)
+                            .progress(self.tr("Drawing the preview…"), show_after_ms=3000)
+                            .success(self._previews_drawn).run())
         self.preview_job.finished.connect(self._preview_finished)
         return
 
@@ -553,10 +554,7 @@ class BagsPage(QWidget):
             return None
         write, title = self._writer(kind)
 
-        def work(conn, progress, should_cancel):
-            return write(conn, path, progress, should_cancel)
-
-        self.job = run_job(self, title, with_connection(self._conn.path, work))
+        self.job = DbOp(self, self._conn, lambda conn, *task: write(conn, path, *task)).progress(title).run()
         return self.job
 
     def open_document(self, kind: str) -> Job | None:

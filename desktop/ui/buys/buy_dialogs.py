@@ -42,7 +42,7 @@ from desktop.buys.payments import (
     record_payment,
     refunds_from,
 )
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.money import format_fen, parse_yuan

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.group_buys import STORAGE_CLASSES, get_buy, list_items
 from desktop.buys.jielong import ChainPreview, ChainResult, import_chain, preview_chain
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.money import format_fen

@@ -3,7 +3,6 @@ and the actions on it (payments, imports, status, arrival, cancel, the supplier'
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +28,7 @@ from desktop.buys.group_buys import (
 )
 from desktop.buys.payments import buy_totals
 from desktop.buys.suppliers import supplier_record, supplier_warning
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.messages import describe
@@ -55,7 +54,8 @@ from desktop.ui.buys.buys_model import (
 )
 from desktop.ui.buys.order_entry import OrderEntry
 from desktop.ui.common import arg, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.household_dialog import HouseholdDialog
 
 # While the supplier has not confirmed, a warning about it still matters: money should wait.
@@ -194,15 +194,13 @@ class BuyView(QWidget):
             return
         selected = self.selected_order()
         try:
-            details = buy_details(self._conn, self.buy_id)
-            items = list_items(self._conn, self.buy_id)
-            totals = buy_totals(self._conn, self.buy_id)
-            record = supplier_record(self._conn, details.buy.supplier_id) if details.buy.supplier_id else None
+            with database_errors(self._conn):
+                details = buy_details(self._conn, self.buy_id)
+                items = list_items(self._conn, self.buy_id)
+                totals = buy_totals(self._conn, self.buy_id)
+                record = supplier_record(self._conn, details.buy.supplier_id) if details.buy.supplier_id else None
         except DeskError as error:
             self.show_notice(describe(error), ERROR_STYLE)
-            return
-        except sqlite3.DatabaseError as exc:
-            self.show_notice(describe(translate_error(exc, self._conn.path)), ERROR_STYLE)
             return
         self.details = details
         buy = details.buy
@@ -554,10 +552,11 @@ class BuyView(QWidget):
 
             return write_order_sheet(conn, buy_id, path, lang=lang)
 
-        self.job = run_job(self, arg(self.tr("Writing %1…"), path.name),
-                           with_connection(self._conn.path, write), cancellable=False)
-        self.job.done.connect(lambda written: self.show_notice(
-            arg(self.tr("Saved the supplier order sheet to %1."), str(written))))
+        self.job = (DbOp(self, self._conn, write).reads_only()
+                    .progress(arg(self.tr("Writing %1…"), path.name), cancellable=False)
+                    .success(lambda written: self.show_notice(
+                        arg(self.tr("Saved the supplier order sheet to %1."), str(written))))
+                    .run())
         return self.job
 
     def print_order_sheet(self):

@@ -37,7 +37,7 @@ from desktop.buys.group_buys import (
     parse_minimum,
 )
 from desktop.buys.suppliers import find_supplier, list_suppliers, supplier_record, supplier_warning
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.money import parse_yuan

@@ -15,7 +15,6 @@ field, with a button to add the household.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
@@ -34,7 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.group_buys import GroupBuy, Item
 from desktop.buys.orders import PlacedOrder, find_table_order, place_household_order
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.item_codes import ItemFinder
 from desktop.messages import describe
@@ -51,6 +50,7 @@ from desktop.ui.buys.buy_common import (
 )
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.ops import database_errors
 from desktop.ui.roster.roster_model import flag_label
 
 LOOK_UP_DELAY_MS = 200
@@ -479,13 +479,14 @@ class OrderEntry(QWidget):
             return None
         try:
             canonical = parse_address(text).canonical
-            household = find_household(self._conn, canonical)
+            with database_errors(self._conn):
+                household = find_household(self._conn, canonical)
+        except DatabaseUnusable:
+            return None
         except BadInput as error:
             self._show_household(None)
             if loud:
                 self.show_error(error, focus=False)
-            return None
-        except sqlite3.DatabaseError:
             return None
         if household is None:
             self._show_household(None)

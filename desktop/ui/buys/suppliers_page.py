@@ -4,7 +4,6 @@ delivered short, complaints), what happened with it, and a complaint noted on it
 from __future__ import annotations
 
 import html
-import sqlite3
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
@@ -34,7 +33,7 @@ from desktop.buys.suppliers import (
     supplier_warning,
 )
 from desktop.clock import to_local
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.ui.buys.buy_common import (
@@ -50,6 +49,7 @@ from desktop.ui.buys.buy_common import (
 from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.ops import database_errors
 
 SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
                     "complaints")
@@ -371,12 +371,13 @@ class SuppliersPage(QWidget):
     def reload(self) -> None:
         selected = self.selected()
         try:
-            rows = [(supplier, supplier_record(self._conn, supplier.id))
-                    for supplier in list_suppliers(self._conn)]
-        except sqlite3.DatabaseError as exc:
+            with database_errors(self._conn):
+                rows = [(supplier, supplier_record(self._conn, supplier.id))
+                        for supplier in list_suppliers(self._conn)]
+        except DeskError as error:
             self.model.set_rows([])
             self.notice.setStyleSheet(ERROR_STYLE)
-            self.notice.setText(describe(translate_error(exc, self._conn.path)))
+            self.notice.setText(describe(error))
             self.notice.show()
             return
         self.model.set_rows(rows)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import to_local
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.roster.address import parse_address

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -23,14 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.messages import describe
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.household_dialog import HouseholdDialog
 from desktop.ui.roster.import_preview import ImportPreviewDialog
 from desktop.ui.roster.roster_model import COLUMNS, FLAGS_COLUMN, FlagTagDelegate, RosterModel
@@ -271,10 +271,11 @@ class RosterPage(QWidget):
     def reload(self) -> None:
         """Ask the services again: after a save, an import, or a change made elsewhere."""
         try:
-            self.model.refresh(self.search.text())
-            self._show_summary()
-        except sqlite3.DatabaseError as exc:
-            self._unreadable(exc)
+            with database_errors(self._conn):
+                self.model.refresh(self.search.text())
+                self._show_summary()
+        except DeskError as error:
+            self._unreadable(error)
             return
         self._show_state()
 
@@ -282,17 +283,17 @@ class RosterPage(QWidget):
         self._search_timer.stop()
         if self.search.text() != self.model.query:
             try:
-                self.model.refresh(self.search.text())
-            except sqlite3.DatabaseError as exc:
-                self._unreadable(exc)
+                with database_errors(self._conn):
+                    self.model.refresh(self.search.text())
+            except DeskError as error:
+                self._unreadable(error)
                 return
             if not self._conn.read_only:
                 self.notice.hide()
         self._show_state()
 
-    def _unreadable(self, exc: sqlite3.DatabaseError) -> None:
+    def _unreadable(self, error: DeskError) -> None:
         """A damaged page in the file: say so where the households would be, never a traceback."""
-        error = translate_error(exc, self._conn.path)
         self.model.clear()
         self.stack.setCurrentIndex(0)
         self.buildings.hide()
@@ -387,13 +388,14 @@ class RosterPage(QWidget):
 
     def open_household(self, household_id: int) -> HouseholdDialog | None:
         try:
-            household = get_household(self._conn, household_id)  # fresh: it may have changed since
+            with database_errors(self._conn):
+                household = get_household(self._conn, household_id)  # fresh: it may have changed since
+        except DatabaseUnusable as error:
+            self._unreadable(error)
+            return None
         except DeskError as error:
             show_error(self, error)
             self.reload()
-            return None
-        except sqlite3.DatabaseError as exc:
-            self._unreadable(exc)
             return None
         return self._open_dialog(HouseholdDialog(self._conn, household, self))
 
@@ -442,8 +444,8 @@ class RosterPage(QWidget):
             return import_roster(conn, path, dry_run=True, progress=progress,
                                  should_cancel=should_cancel, lang=lang)
 
-        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), with_connection(self._conn.path, dry_run))
-        self.job.done.connect(lambda report: self._show_preview(path, report))
+        self.job = (DbOp(self, self._conn, dry_run).progress(arg(self.tr("Reading %1…"), path.name))
+                    .success(lambda report: self._show_preview(path, report)).run())
         return self.job
 
     def _show_preview(self, path: Path, report) -> None:
@@ -464,9 +466,8 @@ class RosterPage(QWidget):
             return import_roster(conn, path, progress=progress, should_cancel=should_cancel, lang=lang,
                                  choices=chosen)
 
-        self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
-                           with_connection(self._conn.path, real_import))
-        self.job.done.connect(lambda report: self._imported(path, report))
+        self.job = (DbOp(self, self._conn, real_import).progress(arg(self.tr("Importing %1…"), path.name))
+                    .success(lambda report: self._imported(path, report)).run())
         return self.job
 
     def _imported(self, path: Path, report) -> None:
@@ -508,11 +509,11 @@ class RosterPage(QWidget):
 
             return export_roster(conn, path, progress=progress, should_cancel=should_cancel)
 
-        self.job = run_job(self, arg(self.tr("Exporting to %1…"), path.name),
-                           with_connection(self._conn.path, export))
-        self.job.done.connect(
-            lambda count: self.show_notice(arg(self.tr("Exported %1 households to %2."), count, str(path)))
-        )
+        self.job = (DbOp(self, self._conn, export).reads_only()
+                    .progress(arg(self.tr("Exporting to %1…"), path.name))
+                    .success(lambda count: self.show_notice(
+                        arg(self.tr("Exported %1 households to %2."), count, str(path))))
+                    .run())
         return self.job
 
     def _busy(self) -> bool:

@@ -6,7 +6,6 @@ CSV. The work runs off the GUI thread; the window's `Safekeeping` makes backups 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
@@ -27,12 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.db import Connection
 from desktop.db.backup import backups_dir
-from desktop.db.connection import Connection, translate_error
-from desktop.errors import DeskError
+from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.jobs import Job, run_job
+from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
 
 COLUMNS = ("taken", "reason", "size", "file")
@@ -231,8 +231,9 @@ class BackupsPage(QWidget):
 
     def _mirror(self) -> Path | None:
         try:
-            return mirror_folder(self._conn)
-        except sqlite3.Error:  # a damaged settings page; the folder is simply not known
+            with database_errors(self._conn):
+                return mirror_folder(self._conn)
+        except DatabaseUnusable:  # a damaged settings page; the folder is simply not known
             return None
 
     def _show_mirror(self) -> None:
@@ -422,14 +423,11 @@ class BackupsPage(QWidget):
         def export(conn, _progress, _cancel):
             from desktop.safekeeping.export_all import export_all
 
-            try:
-                return export_all(conn, folder)
-            except sqlite3.DatabaseError as exc:  # a damaged table cannot be read out
-                raise translate_error(exc, conn.path) from exc
+            return export_all(conn, folder)  # a damaged table cannot be read out: said in words
 
-        self.job = run_job(self, self.tr("Exporting all data…"), with_connection(self._conn.path, export),
-                           cancellable=False)
-        self.job.done.connect(lambda manifest: self._exported(folder, manifest))
+        self.job = (DbOp(self, self._conn, export).reads_only()
+                    .progress(self.tr("Exporting all data…"), cancellable=False)
+                    .success(lambda manifest: self._exported(folder, manifest)).run())
         return self.job
 
     def _exported(self, folder: Path, manifest: dict) -> None:
