@@ -48,6 +48,7 @@ from desktop.ui.common import (
     shortcut_text,
     show_error,
 )
+from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR
 from desktop.ui.gate.gate_page import GatePage
 from desktop.ui.ops import database_errors
 from desktop.ui.roster.roster_page import RosterPage
@@ -59,11 +60,10 @@ PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")
 STATUS_REFRESH_MS = 60_000
 
 BANNER_STYLES = {
-    "damaged": "QFrame#fileBanner { background: #b3261e; } QLabel { color: white; font-weight: bold; }",
+    "damaged": f"QFrame#fileBanner {{ background: {ERROR_COLOUR}; }} QLabel {{ color: white; font-weight: bold; }}",
     "read_only": "QFrame#fileBanner { background: #fef7e0; border-bottom: 1px solid #f3d58a; }"
-                 " QLabel { color: #5c3c00; }",
+                 f" QLabel {{ color: {WARNING_COLOUR}; }}",
 }
-FAILED_STYLE = "color: #b3261e; font-weight: bold;"
 
 
 def page_keys(number: int) -> str:
@@ -366,7 +366,7 @@ class MainWindow(QMainWindow):
         failure = self._backup_failure
         if failure is not None and (newest is None or failure[0] > newest):
             self.backup_label.setText(arg(self.tr("backup failed %1"), local_time(failure[0])))
-            self.backup_label.setStyleSheet(FAILED_STYLE)
+            self.backup_label.setStyleSheet(STRONG_ERROR_STYLE)
             self.backup_label.setToolTip(describe(failure[1]))
             return
         self.backup_label.setStyleSheet("")

@@ -1913,6 +1913,14 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>Forms</name>
+    <message>
+        <location filename="../../desktop/ui/forms.py" line="79"/>
+        <source>Problem with %1</source>
+        <translation>%1有误</translation>
+    </message>
+</context>
+<context>
     <name>Flags</name>
     <message>
         <location filename="../../desktop/ui/roster/roster_model.py" line="35"/>

@@ -97,7 +97,14 @@ def test_writes_from_the_window_take_turns_and_a_waiting_one_can_be_stopped(qtbo
     (start_a, end_a), (start_b, end_b) = sorted(spans)
     assert start_b >= end_a  # the second began only when the first was done
 
-    blocker = DbOp(page, conn, slow_write).progress("holding").run()
+    inside = threading.Event()
+
+    def hold(worker_conn, progress, should_cancel):
+        inside.set()
+        slow_write(worker_conn, progress, should_cancel)
+
+    blocker = DbOp(page, conn, hold).progress("holding").run()
+    qtbot.waitUntil(inside.is_set, timeout=5000)
     waiting = DbOp(page, conn, slow_write).progress("waiting").run()
     with qtbot.waitSignal(waiting.failed, timeout=5000) as failed:
         waiting.cancel()

@@ -40,6 +40,7 @@ from desktop.printing.language import print_language, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.common import arg, show_error
+from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.printing import print_document
@@ -48,14 +49,6 @@ from desktop.ui.printing import print_document
 SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
 MAKEABLE = ("arrived", "bagged")
 PREVIEW_WIDTH = 380  # pixels of the label preview; the pickup sheet is shown as tall as it fits
-NOTICE_STYLE = (
-    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-WARNING_STYLE = (
-    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
 PREVIEW_STYLE = "QLabel { background: #eceff1; border: 1px solid #cfd8dc; }"
 
 

@@ -46,17 +46,7 @@ from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.money import format_fen, parse_yuan
-from desktop.ui.buys.buy_common import (
-    INVALID_FIELD_STYLE,
-    MUTED_STYLE,
-    WARNING_STYLE,
-    banner,
-    error_label,
-    fit_columns,
-    focus_field,
-    mark_invalid,
-    read_only_table,
-)
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
@@ -67,6 +57,17 @@ from desktop.ui.buys.buys_model import (
 )
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
+    INVALID_FIELD_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    STRONG_ERROR_STYLE,
+    WARNING_STYLE,
+    banner,
+    error_label,
+    form_row,
+    save_cancel,
+)
 
 PREVIEW_DELAY_MS = 200
 
@@ -146,19 +147,10 @@ class PaymentDialog(QDialog):
         self._row(form, self.tr("&Reference"), "reference", self.reference)
         self.general_error = error_label(self, "paymentError", self.tr("Error"))
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "paymentSave", self.tr("Record"), self.tr("Record the payment"), self.tr("Record it in the ledger (Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(
-            self, "paymentCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without recording (Esc)")
-        )
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="paymentSave", save_text=self.tr("Record"),
+            save_tip=self.tr("Record it in the ledger (Enter)"), save_accessible=self.tr("Record the payment"),
+            cancel_name="paymentCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without recording (Esc)"))
         self.amount.textEdited.connect(lambda _t: self._clear_errors())
 
         layout = QVBoxLayout(self)
@@ -171,20 +163,8 @@ class PaymentDialog(QDialog):
         self.amount.selectAll()
 
     def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        for other in extra:
-            column.addWidget(other)
-        error = error_label(holder, f"payment{field.capitalize()}Error",
-                            arg(self.tr("Problem with %1"), widget.accessibleName()))
-        column.addWidget(error)
-        self.errors[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
+        """A form row: the label, the input, any hint, and the error label right under the input."""
+        self.errors[field] = form_row(form, text, widget, *extra, error_name=f"payment{field.capitalize()}Error")
 
     def amount_typed(self) -> int:
         """Fen from the yuan typed, exactly; negative for a refund. BadInput (field `amount`) with
@@ -341,19 +321,10 @@ class ArrivalDialog(QDialog):
         self.preview.setModel(self.preview_model)
         self.general_error = error_label(self, "arrivalError", self.tr("Error"))
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "arrivalSave", self.tr("Record arrival"), self.tr("Record arrival"), self.tr("Save what arrived and this allocation (Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(
-            self, "arrivalCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
-        )
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="arrivalSave", save_text=self.tr("Record arrival"),
+            save_tip=self.tr("Save what arrived and this allocation (Enter)"),
+            cancel_name="arrivalCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without saving (Esc)"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
@@ -401,7 +372,7 @@ class ArrivalDialog(QDialog):
         for item, label in zip(plan.items, self.short_labels, strict=True):
             if item.short:
                 label.setText(arg(self.tr("%1 short"), item.short))
-                label.setStyleSheet("color: #b3261e; font-weight: bold;")
+                label.setStyleSheet(STRONG_ERROR_STYLE)
             elif item.received > item.ordered:
                 label.setText(arg(self.tr("%1 more than ordered: the extra stays unallocated"),
                                   item.received - item.ordered))
@@ -420,8 +391,7 @@ class ArrivalDialog(QDialog):
             self.summary.setStyleSheet(WARNING_STYLE)
         else:
             self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
-            self.summary.setStyleSheet(WARNING_STYLE.replace("#fef7e0", "#e6f4ea").replace("#5c3c00", "#1b4d2a")
-                                       .replace("#f3d58a", "#b7dfc2"))
+            self.summary.setStyleSheet(NOTICE_STYLE)
         self.summary.show()
         self._fill_preview()
         return plan

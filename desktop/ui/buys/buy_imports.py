@@ -29,18 +29,19 @@ from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import (
-    ERROR_STYLE,
-    MUTED_STYLE,
-    NOTICE_STYLE,
-    WARNING_STYLE,
-    banner,
-    fit_columns,
-    read_only_table,
-)
+from desktop.ui.buys.buy_common import fit_columns, read_only_table
 from desktop.ui.buys.buys_model import Row, RowsModel, storage_label
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_COLOUR,
+    WARNING_STYLE,
+    banner,
+    save_cancel,
+)
 
 PREVIEW_DELAY_MS = 300
 
@@ -50,7 +51,7 @@ def _warnings_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
     warnings.setObjectName(name)
     warnings.setAccessibleName(accessible)
     warnings.setWordWrap(True)
-    warnings.setStyleSheet("QListWidget { color: #5c3c00; }")
+    warnings.setStyleSheet(f"QListWidget {{ color: {WARNING_COLOUR}; }}")
     return warnings
 
 
@@ -418,17 +419,10 @@ class KttPreviewDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
 
-        buttons = QDialogButtonBox(self)
-        self.import_button = dialog_button(
-            self, "kttImport", arg(self.tr("Import %1 orders"), len(export.orders)), self.tr("Import")
-        )
-        self.import_button.setDefault(True)
-        cancel = dialog_button(self, "kttCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.import_button, _cancel = save_cancel(
+            self, self.accept, save_name="kttImport",
+            save_text=arg(self.tr("Import %1 orders"), len(export.orders)), save_accessible=self.tr("Import"),
+            cancel_name="kttCancel", cancel_text=self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

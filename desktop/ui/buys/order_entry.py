@@ -40,16 +40,10 @@ from desktop.messages import describe
 from desktop.money import format_fen
 from desktop.roster.address import parse_address
 from desktop.roster.households import Household, find_household
-from desktop.ui.buys.buy_common import (
-    FIELD_ERROR_STYLE,
-    INVALID_FIELD_STYLE,
-    MUTED_STYLE,
-    FlowLayout,
-    focus_field,
-    mark_invalid,
-)
+from desktop.ui.buys.buy_common import FlowLayout, focus_field, mark_invalid
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import FIELD_ERROR_STYLE, INVALID_FIELD_STYLE, MUTED_STYLE
 from desktop.ui.ops import database_errors
 from desktop.ui.roster.roster_model import flag_label
 

@@ -10,7 +10,6 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -36,19 +35,18 @@ from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
-from desktop.ui.buys.buy_common import (
+from desktop.ui.buys.buy_common import fit_columns, read_only_table, shortcut_button
+from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
+from desktop.ui.common import arg
+from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
     ERROR_STYLE,
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
-    error_label,
-    fit_columns,
-    read_only_table,
-    shortcut_button,
+    form_row,
+    save_cancel,
 )
-from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
-from desktop.ui.common import arg, dialog_button
-from desktop.ui.common import show_error as show_error_box
 from desktop.ui.ops import database_errors
 
 SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
@@ -156,33 +154,19 @@ class ComplaintDialog(QDialog):
         self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(100)
-        self.error = error_label(self, "complaintNoteError", self.tr("Problem with the complaint"))
-        self.note.textChanged.connect(self.error.hide)
 
         form = QFormLayout()
         buy_label = QLabel(self.tr("&Group buy"), self)
         buy_label.setBuddy(self.buy)
-        note_label = QLabel(self.tr("&What went wrong"), self)
-        note_label.setBuddy(self.note)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.note)
-        column.addWidget(self.error)
         form.addRow(buy_label, self.buy)
-        form.addRow(note_label, holder)
+        self.error = form_row(form, self.tr("&What went wrong"), self.note, error_name="complaintNoteError",
+                              accessible=self.tr("Problem with the complaint"))
+        self.note.textChanged.connect(self.error.hide)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "complaintSave", self.tr("Note the complaint"), self.tr("Note the complaint"), self.tr("Keep it on the supplier's record (Ctrl+Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(self, "complaintCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="complaintSave", save_text=self.tr("Note the complaint"),
+            save_tip=self.tr("Keep it on the supplier's record (Ctrl+Enter)"),
+            cancel_name="complaintCancel", cancel_text=self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -236,31 +220,20 @@ class NewSupplierDialog(QDialog):
         self.notes.setObjectName("supplierNotes")
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("e.g. delivers Tuesdays and Fridays"))
-        self.error = error_label(self, "supplierNameError", self.tr("Problem with the name"))
-        self.name.textEdited.connect(lambda _t: self.error.hide())
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.name)
-        column.addWidget(self.error)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, widget in ((self.tr("&Name"), holder), (self.tr("&Contact"), self.contact),
+        self.error = form_row(form, self.tr("&Name"), self.name, error_name="supplierNameError",
+                              accessible=self.tr("Problem with the name"))
+        self.name.textEdited.connect(lambda _t: self.error.hide())
+        for text, widget in ((self.tr("&Contact"), self.contact),
                              (self.tr("&Phone"), self.phone), (self.tr("N&otes"), self.notes)):
             label = QLabel(text, self)
-            label.setBuddy(self.name if widget is holder else widget)
+            label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(self)
-        save = dialog_button(
-            self, "supplierSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
-        )
-        save.setDefault(True)
-        cancel = dialog_button(self, "supplierCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, save, cancel = save_cancel(
+            self, self.save, save_name="supplierSave", save_text=self.tr("Save"),
+            save_tip=self.tr("Save (Enter)"),
+            cancel_name="supplierCancel", cancel_text=self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -29,6 +29,7 @@ from desktop.messages import describe
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
+from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.household_dialog import HouseholdDialog
@@ -37,19 +38,6 @@ from desktop.ui.roster.roster_model import COLUMNS, FLAGS_COLUMN, FlagTagDelegat
 
 SEARCH_DELAY_MS = 150
 WORD_JOINER = "\u2060"
-NOTICE_STYLE = (
-    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-WARNING_STYLE = (
-    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-ERROR_STYLE = (
-    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-MUTED_STYLE = "color: #5f6368;"
 
 
 def _unbreakable(text: str) -> str:

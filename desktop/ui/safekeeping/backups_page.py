@@ -31,20 +31,12 @@ from desktop.db.backup import backups_dir
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
+from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
 
 COLUMNS = ("taken", "reason", "size", "file")
-NOTICE_STYLES = {
-    "good": "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-            " border-radius: 4px; padding: 6px 10px; }",
-    "warning": "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-               " border-radius: 4px; padding: 6px 10px; }",
-    "bad": "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
-           " border-radius: 4px; padding: 6px 10px; }",
-}
-MUTED_STYLE = "color: #5f6368;"
 DETAIL_CHARS = 160
 
 
@@ -247,7 +239,7 @@ class BackupsPage(QWidget):
             self.mirror_label.setStyleSheet("")
         else:
             self.mirror_label.setText(arg(self.tr("%1 (not there now: is the USB stick plugged in?)"), str(mirror)))
-            self.mirror_label.setStyleSheet("color: #b3261e;")
+            self.mirror_label.setStyleSheet(FIELD_ERROR_STYLE)
 
     def selected_backup(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
