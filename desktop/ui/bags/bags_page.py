@@ -39,6 +39,7 @@ from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
 from desktop.printing.language import print_language, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
+from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
 from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE
 from desktop.ui.jobs import Job
@@ -50,24 +51,6 @@ SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
 MAKEABLE = ("arrived", "bagged")
 PREVIEW_WIDTH = 380  # pixels of the label preview; the pickup sheet is shown as tall as it fits
 PREVIEW_STYLE = "QLabel { background: #eceff1; border: 1px solid #cfd8dc; }"
-
-
-def render_first_page(pdf: Path, width_px: int) -> bytes:
-    """The first page of a PDF as PNG bytes, `width_px` wide. Runs in a worker thread."""
-    import io
-
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        page = document[0]
-        scale = width_px / page.get_size()[0]
-        image = page.render(scale=scale).to_pil()
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return buffer.getvalue()
-    finally:
-        document.close()
 
 
 class BagsPage(QWidget):
@@ -498,48 +481,19 @@ class BagsPage(QWidget):
     def _writer(self, kind: str):
         """`write(conn, path, progress, should_cancel)` drawing the document `kind`, and a title
         for its progress."""
-        buy_id = self.buy_id()
-        stock = self.stock_combo.currentData()
-        building = self.cards_building.currentData()
-
-        def write(conn, path: Path, progress, should_cancel):
-            if kind == "labels":
-                from desktop.printing.labels import write_labels
-
-                return write_labels(conn, buy_id, stock, path, progress=progress,
-                                    should_cancel=should_cancel)
-            if kind == "pickup":
-                from desktop.printing.pickup import write_pickup_sheet
-
-                return write_pickup_sheet(conn, buy_id, path, progress=progress,
-                                          should_cancel=should_cancel)
-            if kind == "cards":
-                from desktop.printing.cards import write_cards
-
-                return write_cards(conn, path, building=building, progress=progress,
-                                   should_cancel=should_cancel)
-            from desktop.printing.supplier_sheet import write_supplier_sheet
-
-            return write_supplier_sheet(conn, buy_id, path, progress=progress,
-                                        should_cancel=should_cancel)
-
+        document = Document(kind, self.buy_id(), self.stock_combo.currentData(),
+                            self.cards_building.currentData())
         titles = {
             "labels": arg(self.tr("Drawing %1 labels…"), getattr(self, "_bag_count", 0)),
             "pickup": self.tr("Drawing the pickup sheet…"),
             "cards": self.tr("Drawing household cards…"),
             "sheet": self.tr("Drawing the supplier order sheet…"),
         }
-        return write, titles[kind]
+        return document.write, titles[kind]
 
     def _file_name(self, kind: str) -> str:
-        buy_id = self.buy_id()
-        building = self.cards_building.currentData()
-        return {
-            "labels": f"labels-{buy_id}-{self.stock_combo.currentData()}.pdf",
-            "pickup": f"pickup-{buy_id}.pdf",
-            "cards": f"cards-{building}.pdf" if building is not None else "cards.pdf",
-            "sheet": f"order-sheet-{buy_id}.pdf",
-        }[kind]
+        return Document(kind, self.buy_id(), self.stock_combo.currentData(),
+                        self.cards_building.currentData()).file_name
 
     def write_document(self, kind: str, path: Path) -> Job | None:
         """Draw one document into `path` off the GUI thread; its Job says when it is there."""

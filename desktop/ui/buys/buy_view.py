@@ -477,7 +477,7 @@ class BuyView(QWidget):
         self.changed.emit()
 
     def record_arrival(self):
-        from desktop.ui.buys.buy_dialogs import ArrivalDialog
+        from desktop.ui.buys.arrival_dialog import ArrivalDialog
 
         if self.buy_id is None or not self.arrival_button.isEnabled():
             return None
