@@ -1,6 +1,8 @@
 """How the window runs database work: one small op per user action, off the GUI thread.
 
-    DbOp(self, self._conn, lambda conn: add_household(conn, fields)).success(self._saved).run()
+    DbOp(self, self._conn, lambda conn: add_household(conn, fields))
+        .progress(self.tr("Saving…"), cancellable=False)
+        .success(self._saved).failure(self.show_error).disabling(self.save_button).run()
 
     DbOp(self, self._conn, lambda conn, progress, should_cancel: import_roster(conn, path, …))
         .progress(self.tr("Importing %1…"))       # a dialog with Cancel after 300 ms
@@ -10,9 +12,11 @@
 The work runs in a worker thread on a connection opened there (an SQLite connection belongs to
 the thread that uses it; the page's own connection is only asked for its file) and closed after.
 Ops that write take their file's write turn first: the window writes one op at a time, and an op
-waiting for its turn can still be cancelled. The work must not touch a widget; its result goes to
-`success` and a failure to `failure` in the GUI thread. Unless told otherwise a DeskError is shown
-as its sentence, a cancel goes to the status bar, and anything else to the crash handler.
+waiting for its turn can still be cancelled; the GUI thread never waits for a write. The work must
+not touch a widget; its result goes to `success` in the GUI thread. A refusal (a DeskError) goes
+to `failure` when one is given, else it is shown as its sentence in a box (a cancel: in the status
+bar); anything else goes to the crash handler. Work on a file rather than through a connection
+(checking or restoring it, reading a workbook) runs with `jobs.run_job` directly.
 
 Reads on the GUI thread (a page filling its table) go through `database_errors`, so a page only
 ever catches the program's own error, DeskError, never the database driver's.
@@ -22,16 +26,18 @@ from __future__ import annotations
 
 import inspect
 import sqlite3
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtWidgets import QWidget
 
 from desktop.db.connection import translate_error
-from desktop.errors import Cancelled
+from desktop.errors import Cancelled, DeskError
 from desktop.ui import jobs
 
 __all__ = ["DbOp", "database_errors"]
@@ -83,7 +89,8 @@ class DbOp:
         self._options: dict[str, Any] = {}
         self._writes = True
         self._on_success: Callable[[Any], Any] | None = None
-        self._on_failure: Callable[[BaseException], Any] | None = None
+        self._on_failure: Callable[[DeskError], Any] | None = None
+        self._disabled: tuple[QWidget, ...] = ()
 
     def progress(self, title: str, *, cancellable: bool = True, show_after_ms: int = 300) -> DbOp:
         """Show `title` in a progress dialog, with Cancel unless the work cannot stop half way."""
@@ -107,9 +114,16 @@ class DbOp:
         self._on_success = fn
         return self
 
-    def failure(self, fn: Callable[[BaseException], Any]) -> DbOp:
-        """Called with the exception (Cancelled included) after the usual report of it."""
+    def failure(self, fn: Callable[[DeskError], Any]) -> DbOp:
+        """A refusal (any DeskError, Cancelled included) goes to `fn` instead of a message box:
+        for a dialog that says it beside the field. Anything else still goes to the crash handler."""
         self._on_failure = fn
+        self._options["handle_errors"] = False
+        return self
+
+    def disabling(self, *widgets: QWidget) -> DbOp:
+        """Switch `widgets` off while the op runs (a Save pressed twice saves once)."""
+        self._disabled = widgets
         return self
 
     def run(self) -> jobs.Job:
@@ -126,12 +140,29 @@ class DbOp:
             with _write_turn(path, should_cancel):
                 return jobs.with_connection(path, with_conn)(progress, should_cancel)
 
+        for widget in self._disabled:
+            widget.setEnabled(False)
         job = jobs.run_job(self._parent, self._title, in_worker, **self._options)
+        if self._disabled:
+            job.finished.connect(lambda widgets=self._disabled: _enable(widgets))
         if self._on_success is not None:
             job.done.connect(self._on_success)
         if self._on_failure is not None:
-            job.failed.connect(self._on_failure)
+            job.failed.connect(lambda error, fn=self._on_failure: _refused(error, fn))
         return job
+
+
+def _enable(widgets: tuple[QWidget, ...]) -> None:
+    for widget in widgets:
+        if shiboken6.isValid(widget):
+            widget.setEnabled(True)
+
+
+def _refused(error: BaseException, fn: Callable[[DeskError], Any]) -> None:
+    if isinstance(error, DeskError):
+        fn(error)
+    else:  # a bug is a bug
+        sys.excepthook(type(error), error, error.__traceback__)
 
 
 @contextmanager

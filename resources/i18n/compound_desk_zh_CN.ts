@@ -2720,6 +2720,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>HouseholdDialog</name>
     <message>
+        <location filename="../../desktop/ui/roster/household_dialog.py" line="210"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/roster/household_dialog.py" line="59"/>
         <source>New household</source>
         <translation>新增住户</translation>

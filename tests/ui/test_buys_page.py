@@ -119,7 +119,7 @@ def test_a_volunteer_types_an_address_tab_a_quantity_enter_and_the_order_appears
     assert page.focusWidget() is address
 
 
-def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtbot, conn, compound):
+def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -129,6 +129,7 @@ def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtb
     qtbot.keyClick(address, Qt.Key.Key_Tab)
     qtbot.keyClicks(page.focusWidget(), "2")
     qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
+    saved()
 
     error = view.findChild(QLabel, "orderError")
     assert error.isVisible() and error.text() == "No household at 8-808 in the roster."
@@ -144,10 +145,12 @@ def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtb
     assert dialog.findChild(QLineEdit, "householdAddress").text() == "8-808"
     qtbot.keyClicks(dialog.findChild(QLineEdit, "householdName"), "new neighbour")
     dialog.save()
+    saved()
     assert find_household(conn, "8-808") is not None
     quantity = view.findChild(QLineEdit, "orderQuantity0")
     assert page.focusWidget() is quantity and quantity.text() == "2"
     qtbot.keyClick(quantity, Qt.Key.Key_Return)
+    saved()
     assert row_of(view.findChild(QTableView, "ordersTable"), "8-808")["Due"] == "¥64.00"
 
 

@@ -73,11 +73,12 @@ def test_the_window_in_chinese_shows_households_in_the_navigation(qtbot, conn, c
     assert page.findChild(QLabel, "rosterEmptyText").text().startswith("还没有住户")
 
 
-def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese):
+def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese, saved):
     window = make_window(qtbot, conn)
     dialog = window.pages["roster"].add_household()
     dialog.address.setText("12-")
     dialog.save()
+    saved()
     assert dialog.errors["address"].text() == "“12-”没有房号：请补上房号，例如 12-301。"
     assert dialog.save_button.text() == "保存(&S)"
 

@@ -32,6 +32,8 @@ from desktop.roster.households import (
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
 from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, form_row, save_cancel
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_model import delivery_label, flag_label
 
 
@@ -48,6 +50,7 @@ class HouseholdDialog(QDialog):
         self._conn = conn
         self._household = household
         self.saved_id: int | None = None
+        self.job: Job | None = None
         self.file_error = None  # the message box of the last error about the file itself
         self.setObjectName("householdDialog")
         self.setMinimumWidth(520)
@@ -198,17 +201,23 @@ class HouseholdDialog(QDialog):
             active=self.active.isChecked(),
         )
 
-    def save(self) -> None:
+    def save(self) -> Job:
+        """Save off the GUI thread; the dialog closes once the household is in the file."""
         self._clear_errors()
-        try:
-            if self._household is None:
-                self.saved_id = add_household(self._conn, self.fields())
-            else:
-                update_household(self._conn, self._household.id, self.fields())
-                self.saved_id = self._household.id
-        except DeskError as error:
-            self.show_error(error)
-            return
+        fields, household = self.fields(), self._household
+
+        def write(conn) -> int:
+            if household is None:
+                return add_household(conn, fields)
+            update_household(conn, household.id, fields)
+            return household.id
+
+        self.job = (DbOp(self, self._conn, write).progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._saved).failure(self.show_error).disabling(self.save_button).run())
+        return self.job
+
+    def _saved(self, household_id: int) -> None:
+        self.saved_id = household_id
         self.accept()
 
     def show_error(self, error: DeskError) -> None:
