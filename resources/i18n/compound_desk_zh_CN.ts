@@ -17,6 +17,11 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="281"/>
+        <source>Recording the arrival…</source>
+        <translation>正在记录到货…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/buy_dialogs.py" line="264"/>
         <source>Arrival: %1</source>
         <translation>到货：%1</translation>

@@ -381,7 +381,7 @@ def test_a_pasted_list_with_nothing_recognisable_says_so_and_offers_no_import(qt
 
 
 def test_arrival_with_a_shortage_previews_the_elderly_household_served_first_then_saves(
-        qtbot, conn, compound):
+        qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     for address in ("12-301", "7-2-502", "5-1202"):  # the elderly neighbour ordered last
         placed = place_order(conn, buy_id, address, {"冷冻饺子": 2})
@@ -409,6 +409,7 @@ def test_arrival_with_a_shortage_previews_the_elderly_household_served_first_the
     assert get_buy(conn, buy_id).status == "open"  # nothing saved yet
 
     dialog.findChild(QPushButton, "arrivalSave").click()
+    saved()
 
     assert get_buy(conn, buy_id).status == "arrived"
     orders = view.findChild(QTableView, "ordersTable")

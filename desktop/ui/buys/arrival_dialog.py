@@ -45,6 +45,7 @@ from desktop.ui.forms import (
     error_label,
     save_cancel,
 )
+from desktop.ui.ops import DbOp
 
 PREVIEW_DELAY_MS = 200
 
@@ -66,6 +67,7 @@ class ArrivalDialog(QDialog):
         self.buy_id = buy_id
         self.plan: ArrivalPlan | None = None
         self.file_error = None
+        self.job = None
         self.setObjectName("arrivalDialog")
         details = buy_details(conn, buy_id)
         self.setWindowTitle(arg(self.tr("Arrival: %1"), details.buy.title))
@@ -270,17 +272,23 @@ class ArrivalDialog(QDialog):
         self.general_error.hide()
 
     def save(self) -> None:
+        """Record what arrived off the GUI thread; the dialog closes once it is in the file."""
         if self.update_preview() is None:
             bad = next((f for f in self.received if f.property("invalid")), None)
             if bad is not None:
                 focus_field(bad)
             return
-        try:
-            self.plan = record_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            else:
-                self._show_error(error)
-            return
+        buy_id, received, policy = self.buy_id, self._received(), self.policy.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: record_arrival(conn, buy_id, received, policy))
+                    .progress(self.tr("Recording the arrival…"), cancellable=False)
+                    .success(self._recorded).failure(self._refused).disabling(self.save_button).run())
+
+    def _recorded(self, plan: ArrivalPlan) -> None:
+        self.plan = plan
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        else:
+            self._show_error(error)
