@@ -1345,6 +1345,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>CancelDialog</name>
     <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="1"/>
+        <source>Cancelling the group buy…</source>
+        <translation>正在取消团购…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/buy_dialogs.py" line="506"/>
         <source>Cancel “%1”</source>
         <translation>取消“%1”</translation>
@@ -4045,6 +4050,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 </context>
 <context>
     <name>PaymentDialog</name>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="1"/>
+        <source>Recording the payment…</source>
+        <translation>正在记录付款…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/buys/buy_dialogs.py" line="96"/>
         <source>an unplaced order</source>

@@ -430,7 +430,7 @@ def test_a_bad_received_quantity_is_said_beside_its_item_and_blocks_saving(qtbot
     assert not dialog.findChild(QPushButton, "arrivalSave").isEnabled()
 
 
-def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
+def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     first = place_order(conn, buy_id, "12-301", {"冷冻饺子": 2})
     second = place_order(conn, buy_id, "18-1101", {"冷冻饺子": 1})
@@ -445,12 +445,14 @@ def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
     assert column(refunds, "Address") == ["12-301", "18-1101"]  # what it will leave owed
     confirm = dialog.findChild(QPushButton, "cancelConfirm")
     confirm.click()
+    saved()
     assert "Say why" in dialog.findChild(QLabel, "cancelReasonError").text()
     assert get_buy(conn, buy_id).status == "open"
 
     type_text(qtbot, dialog.findChild(QLineEdit, "cancelReason"), "商家拒单，没货了")
     assert dialog.findChild(QWidget, "cancelCause").currentData() == "turned_down"
     confirm.click()
+    saved()
 
     assert get_buy(conn, buy_id).status == "cancelled"
     assert column(refunds, "Address") == ["12-301", "18-1101"]
@@ -462,7 +464,7 @@ def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
     dialog.findChild(QPushButton, "cancelKeep").click()
 
 
-def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other_way(qtbot, conn, compound):
+def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other_way(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     placed = place_order(conn, buy_id, "12-301", {"冷冻饺子": 2})
     page = make_page(qtbot, conn)
@@ -478,6 +480,7 @@ def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other
     dialog.method.setCurrentIndex(dialog.method.findData("alipay"))
     dialog.reference.setText("2022041912345")
     qtbot.keyClick(amount, Qt.Key.Key_Return)
+    saved()
     assert [(p.amount_fen, p.method, p.reference) for p in list_payments(conn, order_id=placed.order_id)] == [
         (6410, "alipay", "2022041912345")]
     assert row_of(view.table, "12-301")["Refund owed"] == "¥0.10"
@@ -487,9 +490,11 @@ def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other
     assert dialog.amount.text() == "0.10"
     dialog.amount.setText("abc")
     dialog.save()
+    saved()
     assert "is not an amount" in dialog.findChild(QLabel, "paymentAmountError").text()
     dialog.amount.setText("0.10")
     dialog.save()
+    saved()
     assert order_money(conn, placed.order_id).paid_fen == 6400
     assert row_of(view.table, "12-301")["Refund owed"] == ""
 

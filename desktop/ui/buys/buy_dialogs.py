@@ -56,6 +56,7 @@ from desktop.ui.forms import (
     form_row,
     save_cancel,
 )
+from desktop.ui.ops import DbOp
 
 
 def refund_rows(refunds: list[Refund] | tuple[Refund, ...], unplaced: str) -> list[Row]:
@@ -72,6 +73,7 @@ class PaymentDialog(QDialog):
         self.order = order
         self.amount_fen = 0
         self.file_error = None
+        self.job = None
         self.setObjectName("paymentDialog")
         where = order.address or self.tr("an unplaced order")
         self.setWindowTitle(arg(self.tr("Payment for %1"), where))
@@ -178,21 +180,25 @@ class PaymentDialog(QDialog):
         except BadInput as error:
             self._show("amount", self._amount_sentence(error))
             return
-        try:
-            record_payment(self._conn, self.order.order_id, amount, self.method.currentData(),
-                           reference=self.reference.text())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            if error.field in self.errors:
-                self._show(error.field, describe(error))
-            else:
-                self.general_error.setText(describe(error))
-                self.general_error.show()
-            return
+        order_id, method, reference = self.order.order_id, self.method.currentData(), self.reference.text()
+        self.job = (DbOp(self, self._conn,
+                         lambda conn: record_payment(conn, order_id, amount, method, reference=reference))
+                    .progress(self.tr("Recording the payment…"), cancellable=False)
+                    .success(lambda _payment: self._recorded(amount)).failure(self._refused)
+                    .disabling(self.save_button).run())
+
+    def _recorded(self, amount: int) -> None:
         self.amount_fen = amount
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        elif error.field in self.errors:
+            self._show(error.field, describe(error))
+        else:
+            self.general_error.setText(describe(error))
+            self.general_error.show()
 
     def _show(self, field: str, sentence: str) -> None:
         self.errors[field].setText(sentence)
@@ -220,6 +226,7 @@ class CancelDialog(QDialog):
         self.buy = buy
         self.result: CancelResult | None = None
         self.file_error = None
+        self.job = None
         self._cause_chosen = False
         self.setObjectName("cancelDialog")
         self.setWindowTitle(arg(self.tr("Cancel “%1”"), buy.title))
@@ -322,22 +329,27 @@ class CancelDialog(QDialog):
             self.cause.setCurrentIndex(CANCEL_CAUSES.index(guess_cancel_cause(text)))
 
     def confirm(self) -> None:
+        """Cancel the buy off the GUI thread; the dialog then shows the refunds owed."""
         self.general_error.hide()
-        try:
-            self.result = cancel_buy(self._conn, self.buy.id, self.reason.text(),
-                                     cause=self.cause.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            elif error.field == "reason":
-                self.reason_error.setText(describe(error))
-                self.reason_error.show()
-                mark_invalid(self.reason, True)
-                focus_field(self.reason)
-            else:
-                self.general_error.setText(describe(error))
-                self.general_error.show()
-            return
+        buy_id, reason, cause = self.buy.id, self.reason.text(), self.cause.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: cancel_buy(conn, buy_id, reason, cause=cause))
+                    .progress(self.tr("Cancelling the group buy…"), cancellable=False)
+                    .success(self._cancelled).failure(self._refused).disabling(self.confirm_button).run())
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        elif error.field == "reason":
+            self.reason_error.setText(describe(error))
+            self.reason_error.show()
+            mark_invalid(self.reason, True)
+            focus_field(self.reason)
+        else:
+            self.general_error.setText(describe(error))
+            self.general_error.show()
+
+    def _cancelled(self, result: CancelResult) -> None:
+        self.result = result
         self.heading.setText(arg(self.tr("“%1” is cancelled (%2)."), self.buy.title,
                                  cause_label(self.result.cause)))
         self.reason.setEnabled(False)
