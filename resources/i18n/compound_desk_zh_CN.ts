@@ -1693,6 +1693,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ComplaintDialog</name>
     <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="142"/>
         <source>Complaint about %1</source>
         <translation>投诉 %1</translation>
@@ -3508,6 +3513,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>NewBuyDialog</name>
     <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="1"/>
+        <source>Saving the group buy…</source>
+        <translation>正在保存团购…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="81"/>
         <source>yuan, e.g. 32</source>
         <translation>元，例如 32</translation>
@@ -3768,6 +3778,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 </context>
 <context>
     <name>NewSupplierDialog</name>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="223"/>
         <source>New supplier</source>

@@ -258,7 +258,7 @@ def test_the_list_shows_status_deadline_progress_and_money_and_opens_a_buy(qtbot
     assert page.findChild(QLabel, "buyItems").text() == "Items: 冷冻饺子 ¥32.00 frozen"
 
 
-def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(qtbot, conn, compound):
+def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(qtbot, conn, compound, saved):
     earlier = dumplings(conn, supplier="好邻居生鲜")
     turn_down(conn, earlier, "商家拒单：仓库封控")
     page = make_page(qtbot, conn)
@@ -275,6 +275,7 @@ def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(q
     type_text(qtbot, dialog.findChild(QLineEdit, "newBuyItemName0"), "东北大米")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "newBuyItemPrice0"), "79")
     qtbot.keyClick(dialog.findChild(QLineEdit, "newBuyItemPrice0"), Qt.Key.Key_Return)
+    saved()
 
     assert page.stack.currentWidget() is page.view
     banner = page.findChild(QLabel, "buyWarning")
@@ -284,7 +285,7 @@ def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(q
     assert (buy.title, buy.supplier, buy.status) == ("大米团", "好邻居生鲜", "open")
 
 
-def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen(qtbot, conn, compound):
+def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen(qtbot, conn, compound, saved):
     page = make_page(qtbot, conn)
     dialog = page.new_buy()
     dialog.title.setText("鸡翅团")
@@ -299,6 +300,7 @@ def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen
     row.price.setText("0.1")
     dialog.minimum.setText("30")
     dialog.save()
+    saved()
 
     details = buy_details(conn, page.view.buy_id)
     assert [(t.item.name, t.item.price_fen, t.item.storage, t.item.cap) for t in details.items] == [
@@ -573,7 +575,7 @@ def test_everything_a_volunteer_uses_has_a_name_and_the_shortcuts_are_in_the_too
 # ---- suppliers ------------------------------------------------------------------------------------
 
 
-def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn, compound):
+def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn, compound, saved):
     refused = dumplings(conn, supplier="好邻居生鲜")
     turn_down(conn, refused, "商家拒单")
     dumplings(conn, supplier="某食品店")
@@ -591,9 +593,11 @@ def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn,
     dialog = page.dialog
     assert dialog is not None and dialog.objectName() == "complaintDialog"
     dialog.save()
+    saved()
     assert "complaint" in dialog.findChild(QLabel, "complaintNoteError").text().lower()
     type_text(qtbot, dialog.findChild(QPlainTextEdit, "complaintNote"), "收款后失联")
     dialog.save()
+    saved()
 
     assert row_of(table, "好邻居生鲜")["Complaints"] == "1"
     assert "收款后失联" in column(events, "Note")

@@ -54,6 +54,7 @@ from desktop.ui.forms import (
     form_row,
     save_cancel,
 )
+from desktop.ui.ops import DbOp
 
 MAX_ITEMS = 30
 translate = QCoreApplication.translate  # an item row speaks in the dialog's words
@@ -123,6 +124,7 @@ class NewBuyDialog(QDialog):
         self._conn = conn
         self.result: NewBuy | None = None
         self.file_error = None
+        self.job = None
         self.setObjectName("newBuyDialog")
         self.setWindowTitle(self.tr("New group buy"))
         self.setAccessibleName(self.windowTitle())
@@ -397,15 +399,16 @@ class NewBuyDialog(QDialog):
         deadline = None
         if not self.no_deadline.isChecked():
             deadline = self.deadline.dateTime().toString("yyyy-MM-ddTHH:mm")
-        try:
-            self.result = new_buy(
-                self._conn, self.title.text(), self.supplier.currentText().strip() or None, specs,
-                minimum=self.minimum.text(), deadline=deadline, organiser=self.organiser.text().strip(),
-                open_now=self.open_now.isChecked(),
-            )
-        except DeskError as error:
-            self.show_error(error)
-            return
+        title, supplier = self.title.text(), self.supplier.currentText().strip() or None
+        minimum, organiser, open_now = self.minimum.text(), self.organiser.text().strip(), self.open_now.isChecked()
+        self.job = (DbOp(self, self._conn, lambda conn: new_buy(
+                        conn, title, supplier, specs, minimum=minimum, deadline=deadline,
+                        organiser=organiser, open_now=open_now))
+                    .progress(self.tr("Saving the group buy…"), cancellable=False)
+                    .success(self._created).failure(self.show_error).disabling(self.create_button).run())
+
+    def _created(self, result) -> None:
+        self.result = result
         self.accept()
 
     def show_error(self, error: DeskError) -> None:

@@ -47,7 +47,7 @@ from desktop.ui.forms import (
     form_row,
     save_cancel,
 )
-from desktop.ui.ops import database_errors
+from desktop.ui.ops import DbOp, database_errors
 
 SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
                     "complaints")
@@ -136,6 +136,7 @@ class ComplaintDialog(QDialog):
         self._conn = conn
         self.supplier = supplier
         self.file_error = None
+        self.job = None
         self.setObjectName("complaintDialog")
         self.setWindowTitle(arg(self.tr("Complaint about %1"), supplier.name))
         self.setAccessibleName(self.windowTitle())
@@ -174,18 +175,19 @@ class ComplaintDialog(QDialog):
         self.note.setFocus()
 
     def save(self) -> None:
-        try:
-            note_complaint(self._conn, self.supplier.id, self.note.toPlainText(),
-                           buy_id=self.buy.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            self.error.setText(describe(error))
-            self.error.show()
-            self.note.setFocus()
+        supplier_id, note, buy_id = self.supplier.id, self.note.toPlainText(), self.buy.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: note_complaint(conn, supplier_id, note, buy_id=buy_id))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(lambda _id: self.accept()).failure(self._refused)
+                    .disabling(self.save_button).run())
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
             return
-        self.accept()
+        self.error.setText(describe(error))
+        self.error.show()
+        self.note.setFocus()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
@@ -203,6 +205,7 @@ class NewSupplierDialog(QDialog):
         self._conn = conn
         self.saved_id: int | None = None
         self.file_error = None
+        self.job = None
         self.setObjectName("newSupplierDialog")
         self.setWindowTitle(self.tr("New supplier"))
         self.setAccessibleName(self.windowTitle())
@@ -230,7 +233,7 @@ class NewSupplierDialog(QDialog):
             label = QLabel(text, self)
             label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons, save, cancel = save_cancel(
+        buttons, self.save_button, cancel = save_cancel(
             self, self.save, save_name="supplierSave", save_text=self.tr("Save"),
             save_tip=self.tr("Save (Enter)"),
             cancel_name="supplierCancel", cancel_text=self.tr("Cancel"))
@@ -240,19 +243,24 @@ class NewSupplierDialog(QDialog):
         self.name.setFocus()
 
     def save(self) -> None:
-        try:
-            self.saved_id = add_supplier(self._conn, self.name.text(), contact=self.contact.text(),
-                                         phone=self.phone.text(), notes=self.notes.text())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            self.error.setText(describe(error))
-            self.error.show()
-            self.name.setFocus()
-            self.name.selectAll()
-            return
+        name, contact, phone, notes = self.name.text(), self.contact.text(), self.phone.text(), self.notes.text()
+        self.job = (DbOp(self, self._conn,
+                         lambda conn: add_supplier(conn, name, contact=contact, phone=phone, notes=notes))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._saved).failure(self._refused).disabling(self.save_button).run())
+
+    def _saved(self, supplier_id: int) -> None:
+        self.saved_id = supplier_id
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+            return
+        self.error.setText(describe(error))
+        self.error.show()
+        self.name.setFocus()
+        self.name.selectAll()
 
 
 class SuppliersPage(QWidget):
