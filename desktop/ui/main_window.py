@@ -46,11 +46,10 @@ from desktop.ui.common import (
     dialog_button,
     local_time,
     shortcut_text,
-    show_error,
 )
 from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR
 from desktop.ui.gate.gate_page import GatePage
-from desktop.ui.ops import database_errors
+from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
@@ -341,12 +340,9 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _rename_compound(self, name: str) -> None:
-        try:
-            rename_compound(self._conn, name)
-        except DeskError as error:
-            show_error(self, error)
-            return
-        self.refresh_status()
+        self.rename_job = (DbOp(self, self._conn, lambda conn: rename_compound(conn, name))
+                           .progress(self.tr("Saving…"), cancellable=False)
+                           .success(lambda _info: self.refresh_status()).run())
 
     def refresh_status(self) -> None:
         try:

@@ -432,6 +432,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BagsPage</name>
     <message>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/bags/bags_page.py" line="100"/>
         <source>Group buy</source>
         <translation>团购</translation>
@@ -695,6 +700,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 </context>
 <context>
     <name>BuyView</name>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/buys/buy_view.py" line="89"/>
         <source>← Group buys</source>
@@ -1478,6 +1488,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 </context>
 <context>
     <name>ChainDialog</name>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="1"/>
+        <source>Importing the group list…</source>
+        <translation>正在导入接龙…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/buys/buy_imports.py" line="75"/>
         <source>Paste a group list into “%1”</source>
@@ -3368,6 +3383,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="1"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Pages</source>

@@ -342,7 +342,7 @@ CHAIN = """#接龙 冷冻饺子团
 
 
 def test_a_pasted_jielong_list_previews_its_lines_and_a_bad_line_with_its_number_then_imports(
-        qtbot, conn, compound):
+        qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -365,6 +365,7 @@ def test_a_pasted_jielong_list_previews_its_lines_and_a_bad_line_with_its_number
     assert orders_in(conn, buy_id) == 0  # a preview writes nothing
 
     dialog.findChild(QPushButton, "chainImport").click()
+    saved()
 
     assert orders_in(conn, buy_id) == 3
     orders = view.findChild(QTableView, "ordersTable")
@@ -501,7 +502,7 @@ def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other
     assert row_of(view.table, "12-301")["Refund owed"] == ""
 
 
-def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn, compound):
+def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -509,6 +510,7 @@ def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn
     assert targets == ["closed", "arrived"]
 
     next(a for a in view.status_menu.actions() if a.data() == "closed").trigger()
+    saved()
     assert get_buy(conn, buy_id).status == "closed"
     assert [a.data() for a in view.status_menu.actions()] == ["open", "confirmed", "arrived"]
     assert view.status_menu.actions()[0].text() == "Reopen for orders"

@@ -164,7 +164,7 @@ def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_pat
     assert "Traceback" not in result.stderr
 
 
-def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path):
+def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path, saved):
     from PySide6.QtWidgets import QToolButton
 
     from desktop.compound import compound_info
@@ -185,8 +185,10 @@ def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_p
             qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
 
     answer("  梧桐苑 ")
+    saved()
     assert compound_info(conn).name == "梧桐苑"
     assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
     answer("   ")
+    saved()
     assert compound_info(conn).name == "梧桐苑"
     conn.close()

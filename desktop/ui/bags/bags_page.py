@@ -335,14 +335,20 @@ class BagsPage(QWidget):
         """Keep the chosen print language in the compound's file; the previews follow it."""
         chosen = self.print_language.currentData()
         try:
-            if chosen == print_language(self._conn):
-                return
-            set_print_language(self._conn, chosen)
+            with database_errors(self._conn):
+                if chosen == print_language(self._conn):
+                    return
         except DeskError as error:
-            self._show_print_language()
             show_error(self, error)
             return
-        self.refresh_previews()
+
+        def refused(error: DeskError) -> None:
+            self._show_print_language()
+            show_error(self, error)
+
+        self.language_job = (DbOp(self, self._conn, lambda conn: set_print_language(conn, chosen))
+                             .progress(self.tr("Saving…"), cancellable=False)
+                             .success(lambda _done: self.refresh_previews()).failure(refused).run())
 
     def buy_id(self) -> int | None:
         return self.buy_combo.currentData()

@@ -42,6 +42,7 @@ from desktop.ui.forms import (
     banner,
     save_cancel,
 )
+from desktop.ui.ops import DbOp
 
 PREVIEW_DELAY_MS = 300
 
@@ -293,18 +294,22 @@ class ChainDialog(QDialog):
 
     def save(self) -> None:
         self._timer.stop()
-        try:
-            self.result = import_chain(self._conn, self.buy_id, self.text.toPlainText(),
-                                       add_households=self.adding)
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            else:
-                self.summary.setStyleSheet(ERROR_STYLE)
-                self.summary.setText(describe(error))
-            return
-        self.imported.emit(self.result)
+        buy_id, text, adding = self.buy_id, self.text.toPlainText(), self.adding
+        self.job = (DbOp(self, self._conn, lambda conn: import_chain(conn, buy_id, text, add_households=adding))
+                    .progress(self.tr("Importing the group list…"), cancellable=False)
+                    .success(self._imported).failure(self._refused).disabling(self.import_button).run())
+
+    def _imported(self, result) -> None:
+        self.result = result
+        self.imported.emit(result)
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        else:
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(describe(error))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \

@@ -464,17 +464,21 @@ class BuyView(QWidget):
     def move_to(self, status: str) -> None:
         if self.buy_id is None:
             return
-        try:
-            buy = change_status(self._conn, self.buy_id, status)
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                show_error(self, error)
-            else:
-                self.show_notice(describe(error), ERROR_STYLE)
-            return
+        buy_id = self.buy_id
+        self.job = (DbOp(self, self._conn, lambda conn: change_status(conn, buy_id, status))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._moved).failure(self._refused).run())
+
+    def _moved(self, buy) -> None:
         self.reload()
         self.show_notice(arg(self.tr("“%1” is now %2."), buy.title, status_label(buy.status)))
         self.changed.emit()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            show_error(self, error)
+        else:
+            self.show_notice(describe(error), ERROR_STYLE)
 
     def record_arrival(self):
         from desktop.ui.buys.arrival_dialog import ArrivalDialog
