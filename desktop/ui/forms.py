@@ -1,11 +1,13 @@
 """The pieces every form and page is built from: the notice styles and the error colour, banners,
-a labelled form row with its error label right under the input, and the Save/Cancel buttons."""
+a labelled form row with its error label right under the input, the Save/Cancel buttons, and a
+page's buttons that name their shortcut."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.common import arg, dialog_button, plain
+from desktop.ui.common import arg, dialog_button, plain, shortcut_text
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#5c3c00"
@@ -99,3 +101,19 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], object], *, save_name: st
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons, save, cancel
+
+
+def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
+                    *, accessible: str | None = None) -> QPushButton:
+    """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
+    switched-off button's shortcut does nothing either."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
+    button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    if keys:
+        QShortcut(QKeySequence(keys), parent,
+                  lambda: button.isVisible() and button.isEnabled() and button.click())
+    return button

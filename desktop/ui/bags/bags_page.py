@@ -41,7 +41,7 @@ from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE
+from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, shortcut_button
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.printing import print_document
@@ -270,12 +270,7 @@ class BagsPage(QWidget):
         return label
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return shortcut_button(self, name, text, None, "", slot)
 
     @staticmethod
     def _row(*buttons: QPushButton) -> QHBoxLayout:

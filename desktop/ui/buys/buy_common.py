@@ -4,35 +4,15 @@ tables, fields marked invalid, and a row of buttons that wraps."""
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLayout,
     QLayoutItem,
     QLineEdit,
-    QPushButton,
     QTableView,
     QWidget,
 )
-
-from desktop.ui.common import shortcut_text
-
-
-def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
-                    *, accessible: str | None = None) -> QPushButton:
-    """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
-    switched-off button's shortcut does nothing either."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
-    button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
-    button.setAutoDefault(False)
-    button.clicked.connect(slot)
-    if keys:
-        QShortcut(QKeySequence(keys), parent,
-                  lambda: button.isVisible() and button.isEnabled() and button.click())
-    return button
 
 
 def read_only_table(parent: QWidget, name: str, accessible: str) -> QTableView:

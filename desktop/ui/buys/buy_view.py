@@ -33,7 +33,7 @@ from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.messages import describe
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import FlowLayout, read_only_table, shortcut_button
+from desktop.ui.buys.buy_common import FlowLayout, read_only_table
 from desktop.ui.buys.buys_model import (
     OrdersModel,
     deadline_passed,
@@ -45,7 +45,14 @@ from desktop.ui.buys.buys_model import (
 )
 from desktop.ui.buys.order_entry import OrderEntry
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE, banner
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    banner,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.household_dialog import HouseholdDialog

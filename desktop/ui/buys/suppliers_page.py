@@ -35,7 +35,7 @@ from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.messages import describe
-from desktop.ui.buys.buy_common import fit_columns, read_only_table, shortcut_button
+from desktop.ui.buys.buy_common import fit_columns, read_only_table
 from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
@@ -46,6 +46,7 @@ from desktop.ui.forms import (
     banner,
     form_row,
     save_cancel,
+    shortcut_button,
 )
 from desktop.ui.ops import DbOp, database_errors
 

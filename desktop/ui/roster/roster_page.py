@@ -29,7 +29,7 @@ from desktop.messages import describe
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE
+from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE, shortcut_button
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.roster.household_dialog import HouseholdDialog
@@ -90,13 +90,13 @@ class RosterPage(QWidget):
         self.matches.setAccessibleName(self.tr("Households found"))
         self.matches.setStyleSheet(MUTED_STYLE)
 
-        self.import_button = self._button("rosterImport", self.tr("Import…"), "Ctrl+I",
+        self.import_button = shortcut_button(self, "rosterImport", self.tr("Import…"), "Ctrl+I",
                                           self.tr("Import a roster spreadsheet (CSV or Excel)"),
                                           self.choose_import_file)
-        self.export_button = self._button("rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
+        self.export_button = shortcut_button(self, "rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
                                           self.tr("Export the roster to Excel or CSV"),
                                           self.choose_export_file)
-        self.add_button = self._button("rosterAdd", self.tr("+ Household"), "Ctrl+N",
+        self.add_button = shortcut_button(self, "rosterAdd", self.tr("+ Household"), "Ctrl+N",
                                        self.tr("Add a household"), self.add_household)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
@@ -196,17 +196,6 @@ class RosterPage(QWidget):
         if not self._banner_in_window:
             self.show_notice(sentence)
             self.notice.setStyleSheet(WARNING_STYLE)
-
-    def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…").lstrip("+ "))
-        button.setToolTip(f"{tip} ({shortcut_text(keys)})")
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        # Through the button, so a switched-off button's shortcut does nothing either.
-        QShortcut(QKeySequence(keys), self, lambda: button.isEnabled() and button.click())
-        return button
 
     def _empty_state(self) -> QWidget:
         empty = QWidget(self)

@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -31,7 +30,7 @@ from desktop.db.backup import backups_dir
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
-from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES
+from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES, shortcut_button
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp, database_errors
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
@@ -61,14 +60,14 @@ class BackupsPage(QWidget):
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- what can be done ----
-        self.back_up_button = self._button("backupsNow", self.tr("Back up now"), "Ctrl+B",
+        self.back_up_button = shortcut_button(self, "backupsNow", self.tr("Back up now"), "Ctrl+B",
                                            self.tr("Make a checked copy of the compound's file now"),
                                            self.back_up_now)
-        self.restore_button = self._button("backupsRestore", self.tr("Restore selected…"), "", "",
+        self.restore_button = shortcut_button(self, "backupsRestore", self.tr("Restore selected…"), "", "",
                                            self.restore_selected)  # its tip follows the selection
-        self.check_button = self._button("backupsCheck", self.tr("Check database"), "",
+        self.check_button = shortcut_button(self, "backupsCheck", self.tr("Check database"), "",
                                          self.tr("Check the compound's file for damage"), self.check_database)
-        self.export_button = self._button("backupsExport", self.tr("Export all data…"), "",
+        self.export_button = shortcut_button(self, "backupsExport", self.tr("Export all data…"), "",
                                           self.tr("Write every table as a CSV file, with a manifest, "
                                                   "into a folder: a copy that needs no Compound Desk"),
                                           self.choose_export_folder)
@@ -93,10 +92,10 @@ class BackupsPage(QWidget):
         self.mirror_label.setAccessibleName(self.tr("Second backup folder"))
         self.mirror_label.setWordWrap(True)
         self.mirror_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.mirror_button = self._button("backupsMirrorChoose", self.tr("Second backup folder…"), "",
+        self.mirror_button = shortcut_button(self, "backupsMirrorChoose", self.tr("Second backup folder…"), "",
                                           self.tr("Also copy every backup to a folder such as a USB stick"),
                                           self.choose_mirror_folder)
-        self.mirror_clear = self._button("backupsMirrorClear", self.tr("Clear"), "",
+        self.mirror_clear = shortcut_button(self, "backupsMirrorClear", self.tr("Clear"), "",
                                          self.tr("Stop copying backups to the second folder"),
                                          lambda: self.set_mirror(None))
         self.mirror_clear.setAccessibleName(self.tr("Clear the second backup folder"))
@@ -170,17 +169,6 @@ class BackupsPage(QWidget):
         layout.addWidget(self.policy)
 
         self.reload()
-
-    def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        if keys:
-            QShortcut(QKeySequence(keys), self, lambda: button.isEnabled() and button.click())
-        return button
 
     # ---- reading ----
 
