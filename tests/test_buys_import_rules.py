@@ -10,7 +10,7 @@ from desktop.buys.ktt import import_export
 from desktop.buys.orders import find_table_order, save_household_order
 from desktop.buys.payments import list_payments, record_payment
 from desktop.errors import BadInput
-from desktop.messages import describe
+from desktop.words import describe
 
 DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
 

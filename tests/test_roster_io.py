@@ -15,10 +15,10 @@ from hypothesis import strategies as st
 
 from desktop.db import connect, transaction
 from desktop.errors import BadInput, Cancelled
-from desktop.messages import describe
 from desktop.roster import households
 from desktop.roster.roster_file import header_field as _header_field
 from desktop.roster.roster_io import EXPORT_COLUMNS, export_roster, import_roster
+from desktop.words import describe
 
 SAMPLE = Path(__file__).resolve().parent / "fixtures" / "roster-gbk.csv"  # as Excel saved it
 

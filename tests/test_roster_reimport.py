@@ -14,10 +14,10 @@ from desktop.cli.main import main
 from desktop.db import connect
 from desktop.errors import BadInput
 from desktop.lang import set_language
-from desktop.messages import describe
 from desktop.roster import households
 from desktop.roster.roster_file import MAX_ROWS
 from desktop.roster.roster_io import import_roster
+from desktop.words import describe
 
 
 @pytest.fixture

@@ -20,18 +20,7 @@ IMPORTS_SQLITE = re.compile(r"^\s*(import sqlite3|from sqlite3 import)", re.MULT
 # Files whose SQL or SQLite errors are still on their way into the store or out of the window.
 # This list only shrinks: a file leaves it when its last statement or `import sqlite3` goes.
 NOT_YET_STATEMENTS: set[str] = set()
-NOT_YET_SQLITE = {
-    # The window's pages still catch SQLite's errors by name; the store's errors are also
-    # `sqlite3.DatabaseError`, so those handlers hold until they catch `DeskError` instead.
-    "ui/bags/bags_page.py",
-    "ui/buys/buy_view.py",
-    "ui/buys/buys_page.py",
-    "ui/buys/order_entry.py",
-    "ui/buys/suppliers_page.py",
-    "ui/main_window.py",
-    "ui/roster/roster_page.py",
-    "ui/safekeeping/backups_page.py",
-}
+NOT_YET_SQLITE: set[str] = set()
 KNOWN_CYCLES: list[set[str]] = []
 
 

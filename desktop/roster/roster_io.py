@@ -19,11 +19,10 @@ from desktop.errors import BadInput
 from desktop.files import spreadsheet_csv, written_atomically, xlsx_cell
 from desktop.lang import current_language
 from desktop.lang import normalise as normalise_lang
-from desktop.messages import describe
 from desktop.roster import households
 from desktop.roster.roster_file import STEP, YES, check_cancel, read_roster
 from desktop.safekeeping.backups import backup_before_import
-from desktop.words import Word, say
+from desktop.words import Word, describe, say
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from desktop.errors import BadInput, DeskError
 from desktop.lang import current_language, set_language
-from desktop.messages import describe
+from desktop.words import describe
 
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"

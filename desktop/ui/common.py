@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import DeskError
-from desktop.messages import describe
+from desktop.words import describe
 
 
 def arg(template: str, *values: object) -> str:

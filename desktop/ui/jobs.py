@@ -2,8 +2,8 @@
 
 The job's function runs in the worker thread and is handed plain callables,
 `progress(done, total)` and `should_cancel()`, exactly what the services take. It must not touch
-a widget; its result or its exception comes back to the GUI thread by signal. Work on the database
-opens its own connection there (`with_connection`): an SQLite connection belongs to one thread.
+a widget; its result or its exception comes back to the GUI thread by signal. Pages run database
+work through `desktop.ui.ops.DbOp`, built on this; `run_job` itself is for work on a file.
 """
 
 from __future__ import annotations
@@ -382,7 +382,7 @@ def wait_until_idle(timeout_ms: int = 30_000, quiet_ms: int = 250) -> bool:
 
 
 def _describe(error: DeskError) -> str:
-    from desktop.messages import describe
+    from desktop.words import describe
 
     return describe(error)
 

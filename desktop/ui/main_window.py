@@ -5,7 +5,6 @@ A banner across the top says when the file may not be changed (read-only, or fou
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 
@@ -34,9 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.compound import compound_info, rename_compound
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.safekeeping.backups import list_backups
 from desktop.ui import jobs
 from desktop.ui.bags.bags_page import BagsPage
@@ -47,23 +45,24 @@ from desktop.ui.common import (
     dialog_button,
     local_time,
     shortcut_text,
-    show_error,
 )
+from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR
 from desktop.ui.gate.gate_page import GatePage
+from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
+from desktop.words import describe
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
 PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")
 STATUS_REFRESH_MS = 60_000
 
 BANNER_STYLES = {
-    "damaged": "QFrame#fileBanner { background: #b3261e; } QLabel { color: white; font-weight: bold; }",
+    "damaged": f"QFrame#fileBanner {{ background: {ERROR_COLOUR}; }} QLabel {{ color: white; font-weight: bold; }}",
     "read_only": "QFrame#fileBanner { background: #fef7e0; border-bottom: 1px solid #f3d58a; }"
-                 " QLabel { color: #5c3c00; }",
+                 f" QLabel {{ color: {WARNING_COLOUR}; }}",
 }
-FAILED_STYLE = "color: #b3261e; font-weight: bold;"
 
 
 def page_keys(number: int) -> str:
@@ -341,17 +340,14 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _rename_compound(self, name: str) -> None:
-        try:
-            rename_compound(self._conn, name)
-        except DeskError as error:
-            show_error(self, error)
-            return
-        self.refresh_status()
+        self.rename_job = (DbOp(self, self._conn, lambda conn: rename_compound(conn, name))
+                           .progress(self.tr("Saving…"), cancellable=False)
+                           .success(lambda _info: self.refresh_status()).run())
 
     def refresh_status(self) -> None:
         try:
             info = compound_info(self._conn)
-        except sqlite3.Error:  # a damaged page, or the file is being swapped by a restore
+        except DatabaseUnusable:  # a damaged page, or the file is being swapped by a restore
             info = None
         if info is not None:
             self.compound_label.setText(info.name or self.tr("unnamed compound"))
@@ -365,7 +361,7 @@ class MainWindow(QMainWindow):
         failure = self._backup_failure
         if failure is not None and (newest is None or failure[0] > newest):
             self.backup_label.setText(arg(self.tr("backup failed %1"), local_time(failure[0])))
-            self.backup_label.setStyleSheet(FAILED_STYLE)
+            self.backup_label.setStyleSheet(STRONG_ERROR_STYLE)
             self.backup_label.setToolTip(describe(failure[1]))
             return
         self.backup_label.setStyleSheet("")

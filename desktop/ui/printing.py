@@ -26,7 +26,8 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.errors import BadInput, Cancelled
 from desktop.printing.stocks import Paper
 from desktop.ui.common import arg, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 
 # (conn, path, progress, should_cancel) → anything: draws the document's PDF into `path`.
 Writer = Callable[[Any, Path, Callable[[int, int], None], Callable[[], bool]], Any]
@@ -143,9 +144,8 @@ def print_document(parent: QWidget, *, paper: Paper, doc_name: str, title: str, 
 
     def accepted() -> None:
         fit_printer(printer, paper)  # the document's own page, whatever the dialog's paper box says
-        job = run_job(parent, title, with_connection(db_path, work))
-        job.done.connect(lambda pages: say(sent(where_printed(printer), pages), False))
-        started(job)
+        started(DbOp(parent, db_path, work).progress(title)
+                .success(lambda pages: say(sent(where_printed(printer), pages), False)).run())
 
     dialog.accepted.connect(accepted)
     dialog.rejected.connect(lambda: say(QCoreApplication.translate(

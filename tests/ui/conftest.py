@@ -65,3 +65,15 @@ def chinese(qapp, chinese_qm):
     install_translators(qapp, "zh_CN", chinese_qm)
     set_language("zh_CN")
     yield
+
+
+@pytest.fixture
+def saved(qtbot):
+    """saved() waits until the window's database work is done: a dialog's Save writes off the GUI
+    thread, so the dialog closes (or shows its error) a moment after Enter."""
+    from desktop.ui import jobs
+
+    def wait() -> None:
+        qtbot.waitUntil(lambda: jobs.running_count() == 0, timeout=20_000)
+
+    return wait

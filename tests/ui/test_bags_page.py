@@ -261,7 +261,7 @@ def test_clicking_print_labels_opens_the_print_dialog(qtbot, neighbours, monkeyp
     all_done(qtbot)
 
 
-def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neighbours, tmp_path):
+def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neighbours, tmp_path, saved):
     from desktop.printing.language import print_language
 
     buy = everyday_buy(neighbours)
@@ -271,6 +271,7 @@ def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neig
     assert language.currentText() == "中文"  # the window is in English; labels still print Chinese
     language.setFocus()
     qtbot.keyClick(language, Qt.Key.Key_Down)
+    saved()
     assert language.currentText() == "English"
     assert print_language(neighbours) == "en"
     target = tmp_path / "pickup.pdf"

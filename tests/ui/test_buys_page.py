@@ -119,7 +119,7 @@ def test_a_volunteer_types_an_address_tab_a_quantity_enter_and_the_order_appears
     assert page.focusWidget() is address
 
 
-def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtbot, conn, compound):
+def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -129,6 +129,7 @@ def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtb
     qtbot.keyClick(address, Qt.Key.Key_Tab)
     qtbot.keyClicks(page.focusWidget(), "2")
     qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Return)
+    saved()
 
     error = view.findChild(QLabel, "orderError")
     assert error.isVisible() and error.text() == "No household at 8-808 in the roster."
@@ -144,10 +145,12 @@ def test_an_unknown_address_is_refused_beside_the_field_and_nothing_is_saved(qtb
     assert dialog.findChild(QLineEdit, "householdAddress").text() == "8-808"
     qtbot.keyClicks(dialog.findChild(QLineEdit, "householdName"), "new neighbour")
     dialog.save()
+    saved()
     assert find_household(conn, "8-808") is not None
     quantity = view.findChild(QLineEdit, "orderQuantity0")
     assert page.focusWidget() is quantity and quantity.text() == "2"
     qtbot.keyClick(quantity, Qt.Key.Key_Return)
+    saved()
     assert row_of(view.findChild(QTableView, "ordersTable"), "8-808")["Due"] == "¥64.00"
 
 
@@ -255,7 +258,7 @@ def test_the_list_shows_status_deadline_progress_and_money_and_opens_a_buy(qtbot
     assert page.findChild(QLabel, "buyItems").text() == "Items: 冷冻饺子 ¥32.00 frozen"
 
 
-def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(qtbot, conn, compound):
+def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(qtbot, conn, compound, saved):
     earlier = dumplings(conn, supplier="好邻居生鲜")
     turn_down(conn, earlier, "商家拒单：仓库封控")
     page = make_page(qtbot, conn)
@@ -272,6 +275,7 @@ def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(q
     type_text(qtbot, dialog.findChild(QLineEdit, "newBuyItemName0"), "东北大米")
     qtbot.keyClicks(dialog.findChild(QLineEdit, "newBuyItemPrice0"), "79")
     qtbot.keyClick(dialog.findChild(QLineEdit, "newBuyItemPrice0"), Qt.Key.Key_Return)
+    saved()
 
     assert page.stack.currentWidget() is page.view
     banner = page.findChild(QLabel, "buyWarning")
@@ -281,7 +285,7 @@ def test_a_supplier_that_turned_a_buy_down_shows_a_warning_banner_on_a_new_buy(q
     assert (buy.title, buy.supplier, buy.status) == ("大米团", "好邻居生鲜", "open")
 
 
-def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen(qtbot, conn, compound):
+def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen(qtbot, conn, compound, saved):
     page = make_page(qtbot, conn)
     dialog = page.new_buy()
     dialog.title.setText("鸡翅团")
@@ -296,6 +300,7 @@ def test_a_new_supplier_gets_the_warning_too_and_prices_in_yuan_become_exact_fen
     row.price.setText("0.1")
     dialog.minimum.setText("30")
     dialog.save()
+    saved()
 
     details = buy_details(conn, page.view.buy_id)
     assert [(t.item.name, t.item.price_fen, t.item.storage, t.item.cap) for t in details.items] == [
@@ -337,7 +342,7 @@ CHAIN = """#接龙 冷冻饺子团
 
 
 def test_a_pasted_jielong_list_previews_its_lines_and_a_bad_line_with_its_number_then_imports(
-        qtbot, conn, compound):
+        qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -360,6 +365,7 @@ def test_a_pasted_jielong_list_previews_its_lines_and_a_bad_line_with_its_number
     assert orders_in(conn, buy_id) == 0  # a preview writes nothing
 
     dialog.findChild(QPushButton, "chainImport").click()
+    saved()
 
     assert orders_in(conn, buy_id) == 3
     orders = view.findChild(QTableView, "ordersTable")
@@ -378,7 +384,7 @@ def test_a_pasted_list_with_nothing_recognisable_says_so_and_offers_no_import(qt
 
 
 def test_arrival_with_a_shortage_previews_the_elderly_household_served_first_then_saves(
-        qtbot, conn, compound):
+        qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     for address in ("12-301", "7-2-502", "5-1202"):  # the elderly neighbour ordered last
         placed = place_order(conn, buy_id, address, {"冷冻饺子": 2})
@@ -406,6 +412,7 @@ def test_arrival_with_a_shortage_previews_the_elderly_household_served_first_the
     assert get_buy(conn, buy_id).status == "open"  # nothing saved yet
 
     dialog.findChild(QPushButton, "arrivalSave").click()
+    saved()
 
     assert get_buy(conn, buy_id).status == "arrived"
     orders = view.findChild(QTableView, "ordersTable")
@@ -426,7 +433,7 @@ def test_a_bad_received_quantity_is_said_beside_its_item_and_blocks_saving(qtbot
     assert not dialog.findChild(QPushButton, "arrivalSave").isEnabled()
 
 
-def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
+def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     first = place_order(conn, buy_id, "12-301", {"冷冻饺子": 2})
     second = place_order(conn, buy_id, "18-1101", {"冷冻饺子": 1})
@@ -441,12 +448,14 @@ def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
     assert column(refunds, "Address") == ["12-301", "18-1101"]  # what it will leave owed
     confirm = dialog.findChild(QPushButton, "cancelConfirm")
     confirm.click()
+    saved()
     assert "Say why" in dialog.findChild(QLabel, "cancelReasonError").text()
     assert get_buy(conn, buy_id).status == "open"
 
     type_text(qtbot, dialog.findChild(QLineEdit, "cancelReason"), "商家拒单，没货了")
     assert dialog.findChild(QWidget, "cancelCause").currentData() == "turned_down"
     confirm.click()
+    saved()
 
     assert get_buy(conn, buy_id).status == "cancelled"
     assert column(refunds, "Address") == ["12-301", "18-1101"]
@@ -458,7 +467,7 @@ def test_cancel_lists_the_refunds_owed_per_household(qtbot, conn, compound):
     dialog.findChild(QPushButton, "cancelKeep").click()
 
 
-def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other_way(qtbot, conn, compound):
+def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other_way(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     placed = place_order(conn, buy_id, "12-301", {"冷冻饺子": 2})
     page = make_page(qtbot, conn)
@@ -474,6 +483,7 @@ def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other
     dialog.method.setCurrentIndex(dialog.method.findData("alipay"))
     dialog.reference.setText("2022041912345")
     qtbot.keyClick(amount, Qt.Key.Key_Return)
+    saved()
     assert [(p.amount_fen, p.method, p.reference) for p in list_payments(conn, order_id=placed.order_id)] == [
         (6410, "alipay", "2022041912345")]
     assert row_of(view.table, "12-301")["Refund owed"] == "¥0.10"
@@ -483,14 +493,16 @@ def test_a_payment_typed_in_yuan_is_recorded_in_exact_fen_and_a_refund_the_other
     assert dialog.amount.text() == "0.10"
     dialog.amount.setText("abc")
     dialog.save()
+    saved()
     assert "is not an amount" in dialog.findChild(QLabel, "paymentAmountError").text()
     dialog.amount.setText("0.10")
     dialog.save()
+    saved()
     assert order_money(conn, placed.order_id).paid_fen == 6400
     assert row_of(view.table, "12-301")["Refund owed"] == ""
 
 
-def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn, compound):
+def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn, compound, saved):
     buy_id = dumplings(conn)
     page = make_page(qtbot, conn)
     view = page.open_buy(buy_id)
@@ -498,6 +510,7 @@ def test_the_status_menu_offers_only_legal_steps_and_a_step_is_taken(qtbot, conn
     assert targets == ["closed", "arrived"]
 
     next(a for a in view.status_menu.actions() if a.data() == "closed").trigger()
+    saved()
     assert get_buy(conn, buy_id).status == "closed"
     assert [a.data() for a in view.status_menu.actions()] == ["open", "confirmed", "arrived"]
     assert view.status_menu.actions()[0].text() == "Reopen for orders"
@@ -564,7 +577,7 @@ def test_everything_a_volunteer_uses_has_a_name_and_the_shortcuts_are_in_the_too
 # ---- suppliers ------------------------------------------------------------------------------------
 
 
-def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn, compound):
+def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn, compound, saved):
     refused = dumplings(conn, supplier="好邻居生鲜")
     turn_down(conn, refused, "商家拒单")
     dumplings(conn, supplier="某食品店")
@@ -582,9 +595,11 @@ def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn,
     dialog = page.dialog
     assert dialog is not None and dialog.objectName() == "complaintDialog"
     dialog.save()
+    saved()
     assert "complaint" in dialog.findChild(QLabel, "complaintNoteError").text().lower()
     type_text(qtbot, dialog.findChild(QPlainTextEdit, "complaintNote"), "收款后失联")
     dialog.save()
+    saved()
 
     assert row_of(table, "好邻居生鲜")["Complaints"] == "1"
     assert "收款后失联" in column(events, "Note")

@@ -143,7 +143,7 @@ def test_a_volunteer_opens_a_damaged_file_and_the_newest_good_backup_brings_the_
     window.conn.close()
 
 
-def test_a_damaged_file_without_a_good_backup_stays_read_only_and_refuses_a_save(qtbot, lobby):
+def test_a_damaged_file_without_a_good_backup_stays_read_only_and_refuses_a_save(qtbot, lobby, saved):
     make_compound(lobby, "1-101", "1-102")
     damage(lobby, "household_by_phone")  # the households still read; the file is damaged all the same
     conn = connect(lobby)
@@ -162,6 +162,7 @@ def test_a_damaged_file_without_a_good_backup_stays_read_only_and_refuses_a_save
         dialog = roster.open_household(find_household(conn, "1-101").id)
         dialog.name.setText("改过的名字")
         dialog.save_button.click()
+        saved()
         box = dialog.file_error
         assert box is not None and box.isVisible()
         assert box.text() == f"{lobby} is damaged: restore the newest backup (compound-desk restore)."
@@ -376,12 +377,24 @@ def test_export_all_writes_a_manifest_into_a_new_folder(qtbot, conn, add, tmp_pa
 # ---- a full disk in the middle of a save ----
 
 
-def test_a_full_disk_during_a_save_says_so_saves_nothing_and_the_window_keeps_working(qtbot, conn, add):
+def test_a_full_disk_during_a_save_says_so_saves_nothing_and_the_window_keeps_working(
+        qtbot, conn, add, saved, monkeypatch):
+    import desktop.db
+
     add("1-101", "王秀英")
     window = open_window(qtbot, conn, start=False)
     roster = window.pages["roster"]
     pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    disk = {"pages": pages}  # the room on the disk, for every connection the window opens
     conn.execute(f"PRAGMA max_page_count = {pages}")
+    opening = desktop.db.connect
+
+    def on_this_disk(path, **options):
+        opened = opening(path, **options)
+        opened.execute(f"PRAGMA max_page_count = {disk['pages']}")
+        return opened
+
+    monkeypatch.setattr(desktop.db, "connect", on_this_disk)
     # Fill what room is left, as the disk filled up before the volunteer sat down.
     filler = 0
     with pytest.raises(DatabaseUnusable):
@@ -396,6 +409,7 @@ def test_a_full_disk_during_a_save_says_so_saves_nothing_and_the_window_keeps_wo
     dialog.name.setText("张三")
     dialog.notes.setText("备" * 500)
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    saved()
 
     box = dialog.file_error
     assert box is not None and box.isVisible()
@@ -404,9 +418,10 @@ def test_a_full_disk_during_a_save_says_so_saves_nothing_and_the_window_keeps_wo
     assert dialog.isVisible() and dialog.address.text() == "12-301"
     box.accept()
 
-    conn.execute("PRAGMA max_page_count = 1073741823")  # room again
+    disk["pages"] = 1073741823  # room again
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    saved()
+    assert roster.household_dialog is None  # saved and closed
     assert find_household(conn, "12-301") is not None
     assert roster.model.rowCount() == before + 1
 

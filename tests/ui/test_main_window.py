@@ -73,11 +73,12 @@ def test_the_window_in_chinese_shows_households_in_the_navigation(qtbot, conn, c
     assert page.findChild(QLabel, "rosterEmptyText").text().startswith("还没有住户")
 
 
-def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese):
+def test_a_household_error_in_chinese_reads_in_chinese(qtbot, conn, chinese, saved):
     window = make_window(qtbot, conn)
     dialog = window.pages["roster"].add_household()
     dialog.address.setText("12-")
     dialog.save()
+    saved()
     assert dialog.errors["address"].text() == "“12-”没有房号：请补上房号，例如 12-301。"
     assert dialog.save_button.text() == "保存(&S)"
 
@@ -164,7 +165,7 @@ def test_screenshot_of_a_file_that_is_not_a_database_says_so_and_exits_3(tmp_pat
     assert "Traceback" not in result.stderr
 
 
-def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path):
+def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_path, saved):
     from PySide6.QtWidgets import QToolButton
 
     from desktop.compound import compound_info
@@ -185,8 +186,10 @@ def test_a_committee_member_names_the_compound_from_the_status_line(qtbot, tmp_p
             qtbot.keyClick(dialog.findChild(QLineEdit), Qt.Key.Key_Return)
 
     answer("  梧桐苑 ")
+    saved()
     assert compound_info(conn).name == "梧桐苑"
     assert window.findChild(QLabel, "statusCompound").text() == "梧桐苑"
     answer("   ")
+    saved()
     assert compound_info(conn).name == "梧桐苑"
     conn.close()

@@ -80,13 +80,14 @@ def test_search_waits_for_the_typing_to_pause_but_enter_applies_at_once(qtbot, c
     page.household_dialog.reject()
 
 
-def test_a_volunteer_opens_a_household_with_enter_changes_the_phone_and_the_table_shows_it(qtbot, conn, add):
+def test_a_volunteer_opens_a_household_with_enter_changes_the_phone_and_the_table_shows_it(qtbot, conn, add, saved):
     household_id = add("12-301", "张三", "13800001111", people=3)
     add("12-302", "李四", "13800002222")
     page = make_page(qtbot, conn)
 
     type_text(qtbot, page.search, "12号楼301")
     qtbot.keyClick(page.search, Qt.Key.Key_Return)
+    saved()
 
     dialog = page.household_dialog
     assert dialog is not None and dialog.isVisible()
@@ -95,6 +96,7 @@ def test_a_volunteer_opens_a_household_with_enter_changes_the_phone_and_the_tabl
     phone.selectAll()
     qtbot.keyClicks(phone, "139 1234 5678")
     qtbot.keyClick(phone, Qt.Key.Key_Return)
+    saved()
 
     assert page.household_dialog is None
     assert shown(page, 3) == ["…5678"]
@@ -123,7 +125,7 @@ def test_enter_and_double_click_in_the_table_open_a_household(qtbot, conn, add):
     page.household_dialog.reject()
 
 
-def test_a_volunteer_types_an_address_with_no_room_and_sees_why_beside_it_and_nothing_is_saved(qtbot, conn):
+def test_a_volunteer_types_an_address_with_no_room_and_sees_why_beside_it_and_nothing_is_saved(qtbot, conn, saved):
     page = make_page(qtbot, conn)
     page.findChild(QPushButton, "rosterEmptyAdd").click()
     dialog = page.household_dialog
@@ -132,6 +134,7 @@ def test_a_volunteer_types_an_address_with_no_room_and_sees_why_beside_it_and_no
     qtbot.keyClicks(address, "12-")
     type_text(qtbot, dialog.findChild(QLineEdit, "householdName"), "张三")
     qtbot.keyClick(address, Qt.Key.Key_Return)
+    saved()
 
     error = dialog.findChild(QLabel, "householdAddressError")
     assert error.isVisible()
@@ -156,13 +159,14 @@ def test_the_dialog_shows_how_an_address_will_be_saved(qtbot, conn):
     assert not canonical.isVisible()  # nothing to add when it is already written that way
 
 
-def test_a_volunteer_types_letters_for_a_phone_and_sees_the_error_beside_the_phone(qtbot, conn):
+def test_a_volunteer_types_letters_for_a_phone_and_sees_the_error_beside_the_phone(qtbot, conn, saved):
     page = make_page(qtbot, conn)
     dialog = page.add_household()
     type_text(qtbot, dialog.findChild(QLineEdit, "householdAddress"), "12栋2单元301")
     phone = dialog.findChild(QLineEdit, "householdPhone")
     qtbot.keyClicks(phone, "call me")
     qtbot.keyClick(phone, Qt.Key.Key_Enter)
+    saved()
 
     error = dialog.findChild(QLabel, "householdPhoneError")
     assert error.isVisible()
@@ -173,22 +177,24 @@ def test_a_volunteer_types_letters_for_a_phone_and_sees_the_error_beside_the_pho
     phone.selectAll()
     qtbot.keyClicks(phone, "13800138000")
     qtbot.keyClick(phone, Qt.Key.Key_Enter)
+    saved()
     assert page.household_dialog is None
     assert shown(page) == ["12-2-301"]
     assert page.table.selectionModel().selectedRows()[0].row() == 0
 
 
-def test_an_address_already_taken_is_refused_beside_the_address(qtbot, conn, add):
+def test_an_address_already_taken_is_refused_beside_the_address(qtbot, conn, add, saved):
     add("12-301", "张三")
     page = make_page(qtbot, conn)
     dialog = page.add_household()
     type_text(qtbot, dialog.address, "12号楼301室")
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    saved()
     assert dialog.errors["address"].text() == "Another household already lives at 12-301: open that one instead."
     assert len(list_households(conn)) == 1
 
 
-def test_a_new_household_with_flags_and_door_delivery_shows_in_the_table(qtbot, conn, add):
+def test_a_new_household_with_flags_and_door_delivery_shows_in_the_table(qtbot, conn, add, saved):
     add("1-101", "王秀英")
     page = make_page(qtbot, conn)
     dialog = page.add_household()
@@ -199,6 +205,7 @@ def test_a_new_household_with_flags_and_door_delivery_shows_in_the_table(qtbot, 
     dialog.flag_boxes["no_smartphone"].setChecked(True)
     dialog.delivery.setCurrentIndex(dialog.delivery.findData("door"))
     qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    saved()
 
     assert shown(page) == ["1-101", "2-202"]
     assert shown(page, 4)[1] == "elderly alone · no smartphone"
@@ -217,7 +224,7 @@ def test_an_inactive_household_is_greyed(qtbot, conn, add):
     assert model.index(0, 1).data(Qt.ItemDataRole.ForegroundRole) is None
 
 
-def test_an_empty_compound_shows_the_two_ways_in(qtbot, conn):
+def test_an_empty_compound_shows_the_two_ways_in(qtbot, conn, saved):
     page = make_page(qtbot, conn)
 
     empty = page.findChild(type(page.empty), "rosterEmpty")
@@ -233,6 +240,7 @@ def test_an_empty_compound_shows_the_two_ways_in(qtbot, conn):
     dialog = page.household_dialog
     qtbot.keyClicks(dialog.address, "1-101")
     qtbot.keyClick(dialog.address, Qt.Key.Key_Return)
+    saved()
     assert page.table.isVisible() and not empty.isVisible()
 
 
@@ -349,13 +357,14 @@ def test_an_address_typed_in_search_opens_that_household_not_the_phones_holding_
     qtbot.waitUntil(lambda: len(shown(page)) == 57)
 
 
-def test_a_five_digit_phone_is_refused_beside_the_phone_saying_how_long_phones_are(qtbot, conn):
+def test_a_five_digit_phone_is_refused_beside_the_phone_saying_how_long_phones_are(qtbot, conn, saved):
     page = make_page(qtbot, conn)
     dialog = page.add_household()
     type_text(qtbot, dialog.findChild(QLineEdit, "householdAddress"), "3-101")
     phone = dialog.findChild(QLineEdit, "householdPhone")
     qtbot.keyClicks(phone, "13800")
     qtbot.keyClick(phone, Qt.Key.Key_Enter)
+    saved()
 
     error = dialog.findChild(QLabel, "householdPhoneError")
     assert error.isVisible()

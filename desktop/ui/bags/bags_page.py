@@ -7,7 +7,6 @@ connection, with a progress bar and Cancel when it takes a while.
 
 from __future__ import annotations
 
-import sqlite3
 import tempfile
 import time
 from collections.abc import Callable
@@ -32,49 +31,25 @@ from PySide6.QtWidgets import (
 
 from desktop.bags.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
 from desktop.buys.group_buys import buy_status, list_buys
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
 from desktop.printing.language import print_language, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
+from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 from desktop.ui.printing import print_document
-from desktop.words import word
+from desktop.words import describe, word
 
 # Buys whose bags can be made (arrived) or printed again (bagged, and after).
 SHOWN_STATUSES = ("arrived", "bagged", "distributed", "settled")
 MAKEABLE = ("arrived", "bagged")
 PREVIEW_WIDTH = 380  # pixels of the label preview; the pickup sheet is shown as tall as it fits
-NOTICE_STYLE = (
-    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-WARNING_STYLE = (
-    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
 PREVIEW_STYLE = "QLabel { background: #eceff1; border: 1px solid #cfd8dc; }"
-
-
-def render_first_page(pdf: Path, width_px: int) -> bytes:
-    """The first page of a PDF as PNG bytes, `width_px` wide. Runs in a worker thread."""
-    import io
-
-    import pypdfium2 as pdfium
-
-    document = pdfium.PdfDocument(str(pdf))
-    try:
-        page = document[0]
-        scale = width_px / page.get_size()[0]
-        image = page.render(scale=scale).to_pil()
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        return buffer.getvalue()
-    finally:
-        document.close()
 
 
 class BagsPage(QWidget):
@@ -294,12 +269,7 @@ class BagsPage(QWidget):
         return label
 
     def _button(self, name: str, text: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return shortcut_button(self, name, text, None, "", slot)
 
     @staticmethod
     def _row(*buttons: QPushButton) -> QHBoxLayout:
@@ -320,7 +290,7 @@ class BagsPage(QWidget):
         try:
             buys = [s.buy for s in list_buys(self._conn) if s.buy.status in SHOWN_STATUSES]
             buildings = roster_summary(self._conn).buildings
-        except sqlite3.DatabaseError:
+        except DeskError:
             buys, buildings = [], []
         self.buy_combo.blockSignals(True)
         self.buy_combo.clear()
@@ -346,7 +316,7 @@ class BagsPage(QWidget):
     def _show_print_language(self) -> None:
         try:
             lang = print_language(self._conn)
-        except sqlite3.DatabaseError:
+        except DeskError:
             lang = DEFAULT_PRINT_LANGUAGE
         self.print_language.setCurrentIndex(self.print_language.findData(lang))
         read_only = self._conn.read_only
@@ -358,12 +328,17 @@ class BagsPage(QWidget):
         try:
             if chosen == print_language(self._conn):
                 return
-            set_print_language(self._conn, chosen)
         except DeskError as error:
-            self._show_print_language()
             show_error(self, error)
             return
-        self.refresh_previews()
+
+        def refused(error: DeskError) -> None:
+            self._show_print_language()
+            show_error(self, error)
+
+        self.language_job = (DbOp(self, self._conn, lambda conn: set_print_language(conn, chosen))
+                             .progress(self.tr("Saving…"), cancellable=False)
+                             .success(lambda _done: self.refresh_previews()).failure(refused).run())
 
     def buy_id(self) -> int | None:
         return self.buy_combo.currentData()
@@ -428,8 +403,7 @@ class BagsPage(QWidget):
             return make_bags(conn, buy_id, max_items, progress=progress,
                              should_cancel=should_cancel)
 
-        self.job = run_job(self, self.tr("Making bags…"), with_connection(self._conn.path, work))
-        self.job.done.connect(self._bags_made)
+        self.job = DbOp(self, self._conn, work).progress(self.tr("Making bags…")).success(self._bags_made).run()
         return self.job
 
     def _bags_made(self, result) -> None:
@@ -471,9 +445,9 @@ class BagsPage(QWidget):
                 write_pickup_sheet(conn, buy_id, sheet, max_pages=1, should_cancel=should_cancel)
                 return render_first_page(labels, PREVIEW_WIDTH), render_first_page(sheet, width)
 
-        self.preview_job = run_job(self, self.tr("Drawing the preview…"),
-                                   with_connection(self._conn.path, work), show_after_ms=3000)
-        self.preview_job.done.connect(self._previews_drawn)
+        self.preview_job = (DbOp(self, self._conn, work)
+                            .progress(self.tr("Drawing the preview…"), show_after_ms=3000)
+                            .success(self._previews_drawn).run())
         self.preview_job.finished.connect(self._preview_finished)
         return
 
@@ -502,48 +476,19 @@ class BagsPage(QWidget):
     def _writer(self, kind: str):
         """`write(conn, path, progress, should_cancel)` drawing the document `kind`, and a title
         for its progress."""
-        buy_id = self.buy_id()
-        stock = self.stock_combo.currentData()
-        building = self.cards_building.currentData()
-
-        def write(conn, path: Path, progress, should_cancel):
-            if kind == "labels":
-                from desktop.printing.labels import write_labels
-
-                return write_labels(conn, buy_id, stock, path, progress=progress,
-                                    should_cancel=should_cancel)
-            if kind == "pickup":
-                from desktop.printing.pickup import write_pickup_sheet
-
-                return write_pickup_sheet(conn, buy_id, path, progress=progress,
-                                          should_cancel=should_cancel)
-            if kind == "cards":
-                from desktop.printing.cards import write_cards
-
-                return write_cards(conn, path, building=building, progress=progress,
-                                   should_cancel=should_cancel)
-            from desktop.printing.supplier_sheet import write_supplier_sheet
-
-            return write_supplier_sheet(conn, buy_id, path, progress=progress,
-                                        should_cancel=should_cancel)
-
+        document = Document(kind, self.buy_id(), self.stock_combo.currentData(),
+                            self.cards_building.currentData())
         titles = {
             "labels": arg(self.tr("Drawing %1 labels…"), getattr(self, "_bag_count", 0)),
             "pickup": self.tr("Drawing the pickup sheet…"),
             "cards": self.tr("Drawing household cards…"),
             "sheet": self.tr("Drawing the supplier order sheet…"),
         }
-        return write, titles[kind]
+        return document.write, titles[kind]
 
     def _file_name(self, kind: str) -> str:
-        buy_id = self.buy_id()
-        building = self.cards_building.currentData()
-        return {
-            "labels": f"labels-{buy_id}-{self.stock_combo.currentData()}.pdf",
-            "pickup": f"pickup-{buy_id}.pdf",
-            "cards": f"cards-{building}.pdf" if building is not None else "cards.pdf",
-            "sheet": f"order-sheet-{buy_id}.pdf",
-        }[kind]
+        return Document(kind, self.buy_id(), self.stock_combo.currentData(),
+                        self.cards_building.currentData()).file_name
 
     def write_document(self, kind: str, path: Path) -> Job | None:
         """Draw one document into `path` off the GUI thread; its Job says when it is there."""
@@ -551,10 +496,7 @@ class BagsPage(QWidget):
             return None
         write, title = self._writer(kind)
 
-        def work(conn, progress, should_cancel):
-            return write(conn, path, progress, should_cancel)
-
-        self.job = run_job(self, title, with_connection(self._conn.path, work))
+        self.job = DbOp(self, self._conn, lambda conn, *task: write(conn, path, *task)).progress(title).run()
         return self.job
 
     def open_document(self, kind: str) -> Job | None:

@@ -1,56 +1,18 @@
 """Pieces the group buy and supplier pages share: buttons that show their shortcut, read-only
-tables, error labels that sit beside a field, and the banner styles."""
+tables, fields marked invalid, and a row of buttons that wraps."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
-    QPushButton,
     QTableView,
     QWidget,
 )
-
-from desktop.ui.common import shortcut_text
-
-NOTICE_STYLE = (
-    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-WARNING_STYLE = (
-    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-ERROR_STYLE = (
-    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-FIELD_ERROR_STYLE = "color: #b3261e;"
-MUTED_STYLE = "color: #5f6368;"
-# A field the last error was about: a red frame until it is edited.
-INVALID_FIELD_STYLE = "QLineEdit[invalid=\"true\"] { border: 2px solid #b3261e; border-radius: 3px; }"
-
-
-def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
-                    *, accessible: str | None = None) -> QPushButton:
-    """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
-    switched-off button's shortcut does nothing either."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
-    button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
-    button.setAutoDefault(False)
-    button.clicked.connect(slot)
-    if keys:
-        QShortcut(QKeySequence(keys), parent,
-                  lambda: button.isVisible() and button.isEnabled() and button.click())
-    return button
 
 
 def read_only_table(parent: QWidget, name: str, accessible: str) -> QTableView:
@@ -80,29 +42,6 @@ def fit_columns(table: QTableView, minimum_em: float = 5, maximum_em: float = 24
     for column in range(table.model().columnCount()):
         width = table.columnWidth(column) + 12
         table.setColumnWidth(column, int(max(minimum_em * em, min(width, maximum_em * em))))
-
-
-def error_label(parent: QWidget, name: str, accessible: str) -> QLabel:
-    """Where a sentence about one field goes, right beside it; hidden until there is one."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAccessibleName(accessible)
-    label.setStyleSheet(FIELD_ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def banner(parent: QWidget, name: str, accessible: str, style: str = WARNING_STYLE) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAccessibleName(accessible)
-    label.setStyleSheet(style)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
 
 
 def mark_invalid(field: QWidget, invalid: bool) -> None:

@@ -1,28 +1,24 @@
-"""The dialogs over one group buy: a payment or refund, the arrival with its allocation preview,
-and cancelling with the refunds owed."""
+"""The dialogs over one group buy: a payment or refund, and cancelling with the refunds owed.
+(The arrival has its own module, arrival_dialog.)"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.buys.allocation import DEFAULT_POLICY, POLICIES
-from desktop.buys.arrivals import ArrivalPlan, preview_arrival, record_arrival
 from desktop.buys.group_buys import (
     CANCEL_CAUSES,
     CancelResult,
@@ -31,8 +27,6 @@ from desktop.buys.group_buys import (
     buy_details,
     cancel_buy,
     guess_cancel_cause,
-    item_totals,
-    list_items,
 )
 from desktop.buys.payments import (
     HAND_METHODS,
@@ -42,40 +36,27 @@ from desktop.buys.payments import (
     record_payment,
     refunds_from,
 )
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.money import format_fen, parse_yuan
-from desktop.ui.buys.buy_common import (
-    INVALID_FIELD_STYLE,
-    MUTED_STYLE,
-    WARNING_STYLE,
-    banner,
-    error_label,
-    fit_columns,
-    focus_field,
-    mark_invalid,
-    read_only_table,
-)
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
     cause_label,
     method_label,
-    policy_hint,
-    policy_label,
 )
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
-
-PREVIEW_DELAY_MS = 200
-
-
-def _address_key(address: str | None) -> tuple:
-    if not address:
-        return (1,)
-    parts = [int(p) for p in address.split("-")]
-    return (0, parts[0], len(parts), *parts[1:])
+from desktop.ui.forms import (
+    INVALID_FIELD_STYLE,
+    MUTED_STYLE,
+    error_label,
+    form_row,
+    save_cancel,
+)
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 
 def refund_rows(refunds: list[Refund] | tuple[Refund, ...], unplaced: str) -> list[Row]:
@@ -92,6 +73,7 @@ class PaymentDialog(QDialog):
         self.order = order
         self.amount_fen = 0
         self.file_error = None
+        self.job = None
         self.setObjectName("paymentDialog")
         where = order.address or self.tr("an unplaced order")
         self.setWindowTitle(arg(self.tr("Payment for %1"), where))
@@ -146,19 +128,10 @@ class PaymentDialog(QDialog):
         self._row(form, self.tr("&Reference"), "reference", self.reference)
         self.general_error = error_label(self, "paymentError", self.tr("Error"))
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "paymentSave", self.tr("Record"), self.tr("Record the payment"), self.tr("Record it in the ledger (Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(
-            self, "paymentCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without recording (Esc)")
-        )
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="paymentSave", save_text=self.tr("Record"),
+            save_tip=self.tr("Record it in the ledger (Enter)"), save_accessible=self.tr("Record the payment"),
+            cancel_name="paymentCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without recording (Esc)"))
         self.amount.textEdited.connect(lambda _t: self._clear_errors())
 
         layout = QVBoxLayout(self)
@@ -171,20 +144,8 @@ class PaymentDialog(QDialog):
         self.amount.selectAll()
 
     def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        for other in extra:
-            column.addWidget(other)
-        error = error_label(holder, f"payment{field.capitalize()}Error",
-                            arg(self.tr("Problem with %1"), widget.accessibleName()))
-        column.addWidget(error)
-        self.errors[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
+        """A form row: the label, the input, any hint, and the error label right under the input."""
+        self.errors[field] = form_row(form, text, widget, *extra, error_name=f"payment{field.capitalize()}Error")
 
     def amount_typed(self) -> int:
         """Fen from the yuan typed, exactly; negative for a refund. BadInput (field `amount`) with
@@ -219,21 +180,25 @@ class PaymentDialog(QDialog):
         except BadInput as error:
             self._show("amount", self._amount_sentence(error))
             return
-        try:
-            record_payment(self._conn, self.order.order_id, amount, self.method.currentData(),
-                           reference=self.reference.text())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            if error.field in self.errors:
-                self._show(error.field, describe(error))
-            else:
-                self.general_error.setText(describe(error))
-                self.general_error.show()
-            return
+        order_id, method, reference = self.order.order_id, self.method.currentData(), self.reference.text()
+        self.job = (DbOp(self, self._conn,
+                         lambda conn: record_payment(conn, order_id, amount, method, reference=reference))
+                    .progress(self.tr("Recording the payment…"), cancellable=False)
+                    .success(lambda _payment: self._recorded(amount)).failure(self._refused)
+                    .disabling(self.save_button).run())
+
+    def _recorded(self, amount: int) -> None:
         self.amount_fen = amount
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        elif error.field in self.errors:
+            self._show(error.field, describe(error))
+        else:
+            self.general_error.setText(describe(error))
+            self.general_error.show()
 
     def _show(self, field: str, sentence: str) -> None:
         self.errors[field].setText(sentence)
@@ -249,246 +214,6 @@ class PaymentDialog(QDialog):
         mark_invalid(self.amount, False)
 
 
-class ArrivalDialog(QDialog):
-    """What the supplier delivered, item by item; a shortfall shared out by the rule chosen, shown
-    as the allocation before anything is saved. Accepted means saved: `plan` is what was saved."""
-
-    def __init__(self, conn: Connection, buy_id: int, parent=None) -> None:
-        super().__init__(parent)
-        self._conn = conn
-        self.buy_id = buy_id
-        self.plan: ArrivalPlan | None = None
-        self.file_error = None
-        self.setObjectName("arrivalDialog")
-        details = buy_details(conn, buy_id)
-        self.setWindowTitle(arg(self.tr("Arrival: %1"), details.buy.title))
-        self.setAccessibleName(self.windowTitle())
-        self.resize(900, 640)
-        self.setStyleSheet(INVALID_FIELD_STYLE)
-        self._positions = {item.id: item.position for item in list_items(conn, buy_id)}
-
-        intro = QLabel(self.tr("Type what the supplier actually delivered. Nothing is saved until "
-                               "you press Record arrival."), self)
-        intro.setWordWrap(True)
-
-        # ---- what arrived, per item ----
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        for column, heading in enumerate((self.tr("Item"), self.tr("Ordered"), self.tr("Received"), "")):
-            label = QLabel(heading, self)
-            label.setStyleSheet(MUTED_STYLE)
-            grid.addWidget(label, 0, column)
-        self.items = []
-        self.received: list[QLineEdit] = []
-        self.short_labels: list[QLabel] = []
-        self.item_errors: list[QLabel] = []
-        for position, total in enumerate(item_totals(conn, buy_id)):
-            self.items.append(total)
-            name = QLabel(total.item.name, self)
-            ordered = QLabel(str(total.ordered), self)
-            field = QLineEdit(self)
-            field.setObjectName(f"arrivalReceived{position}")
-            field.setAccessibleName(arg(self.tr("Received of %1"), total.item.name))
-            field.setText(str(total.received if total.received is not None else total.ordered))
-            field.setMaximumWidth(120)
-            field.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            field.textEdited.connect(self._changed)
-            name.setBuddy(field)
-            short = QLabel(self)
-            short.setObjectName(f"arrivalShort{position}")
-            error = error_label(self, f"arrivalReceivedError{position}",
-                                arg(self.tr("Problem with the quantity of %1"), total.item.name))
-            grid.addWidget(name, 1 + position * 2, 0)
-            grid.addWidget(ordered, 1 + position * 2, 1)
-            grid.addWidget(field, 1 + position * 2, 2)
-            grid.addWidget(short, 1 + position * 2, 3)
-            grid.addWidget(error, 2 + position * 2, 0, 1, 4)
-            self.received.append(field)
-            self.short_labels.append(short)
-            self.item_errors.append(error)
-        grid.setColumnStretch(3, 1)
-
-        # ---- the rule ----
-        self.policy = QComboBox(self)
-        self.policy.setObjectName("arrivalPolicy")
-        self.policy.setAccessibleName(self.tr("How a shortfall is shared out"))
-        for policy in POLICIES:
-            self.policy.addItem(policy_label(policy), policy)
-        self.policy.setCurrentIndex(POLICIES.index(DEFAULT_POLICY))
-        self.policy.currentIndexChanged.connect(self._changed)
-        self.policy_hint = QLabel(self)
-        self.policy_hint.setObjectName("arrivalPolicyHint")
-        self.policy_hint.setAccessibleName(self.tr("What the rule does"))
-        self.policy_hint.setStyleSheet(MUTED_STYLE)
-        self.policy_hint.setWordWrap(True)
-        policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
-        policy_label_widget.setBuddy(self.policy)
-        policy_row = QHBoxLayout()
-        policy_row.addWidget(policy_label_widget)
-        policy_row.addWidget(self.policy)
-        policy_row.addWidget(self.policy_hint, 1)
-
-        # ---- the preview ----
-        self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
-        self.only_short = QCheckBox(self.tr("Only households that get less"), self)
-        self.only_short.setObjectName("arrivalOnlyShort")
-        self.only_short.setAccessibleName(self.tr("Only households that get less"))
-        self.only_short.toggled.connect(lambda _on: self._fill_preview())
-        self.preview_model = RowsModel(
-            (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
-             self.tr("Refund owed"), self.tr("Served first")), self, right_aligned=(2, 3, 4))
-        self.preview = read_only_table(self, "arrivalPreview", self.tr("Allocation preview"))
-        self.preview.setModel(self.preview_model)
-        self.general_error = error_label(self, "arrivalError", self.tr("Error"))
-
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "arrivalSave", self.tr("Record arrival"), self.tr("Record arrival"), self.tr("Save what arrived and this allocation (Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(
-            self, "arrivalCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
-        )
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(grid)
-        layout.addLayout(policy_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.only_short)
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
-
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(PREVIEW_DELAY_MS)
-        self._timer.timeout.connect(self.update_preview)
-        self.preview_plan: ArrivalPlan | None = None
-        self.update_preview()
-        if self.received:
-            self.received[0].setFocus()
-            self.received[0].selectAll()
-
-    def policy_words(self) -> str:
-        return policy_label(self.policy.currentData())
-
-    def _received(self) -> list[tuple[int, str]]:
-        return [(total.item.id, field.text()) for total, field in zip(self.items, self.received, strict=True)]
-
-    def _changed(self, *_args) -> None:
-        self._timer.start()
-
-    def update_preview(self) -> ArrivalPlan | None:
-        """What recording would allocate and charge, with nothing saved."""
-        self._timer.stop()
-        self._clear_errors()
-        self.policy_hint.setText(policy_hint(self.policy.currentData()))
-        try:
-            plan = preview_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
-        except DeskError as error:
-            self.preview_plan = None
-            self._show_error(error)
-            self.save_button.setEnabled(False)
-            return None
-        self.preview_plan = plan
-        self.save_button.setEnabled(True)
-        for item, label in zip(plan.items, self.short_labels, strict=True):
-            if item.short:
-                label.setText(arg(self.tr("%1 short"), item.short))
-                label.setStyleSheet("color: #b3261e; font-weight: bold;")
-            elif item.received > item.ordered:
-                label.setText(arg(self.tr("%1 more than ordered: the extra stays unallocated"),
-                                  item.received - item.ordered))
-                label.setStyleSheet(MUTED_STYLE)
-            else:
-                label.setText(self.tr("in full"))
-                label.setStyleSheet(MUTED_STYLE)
-        owed = sum(refund.amount_fen for refund in plan.refunds)
-        if plan.short:
-            short = "、".join(f"{item.name} {item.received}/{item.ordered}" for item in plan.items if item.short)
-            self.summary.setText(arg(self.tr("Short: %1. Rule: %2 — %3 households get less. "
-                                             "Refunds owed after this arrival: %4."),
-                                     short, policy_label(plan.policy),
-                                     len({a.order_id for a in plan.allocations if a.allocated < a.ordered}),
-                                     format_fen(owed)))
-            self.summary.setStyleSheet(WARNING_STYLE)
-        else:
-            self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
-            self.summary.setStyleSheet(WARNING_STYLE.replace("#fef7e0", "#e6f4ea").replace("#5c3c00", "#1b4d2a")
-                                       .replace("#f3d58a", "#b7dfc2"))
-        self.summary.show()
-        self._fill_preview()
-        return plan
-
-    def _fill_preview(self) -> None:
-        plan = self.preview_plan
-        if plan is None:
-            self.preview_model.set_rows([])
-            return
-        lines = sorted(plan.allocations, key=lambda a: (
-            _address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
-        if self.only_short.isChecked():
-            lines = [a for a in lines if a.allocated < a.ordered]
-        rows, shown = [], set()
-        for line in lines:
-            refund = ""
-            if line.order_id not in shown:
-                shown.add(line.order_id)
-                money = plan.money.get(line.order_id)
-                if money is not None and money.refund_due_fen:
-                    refund = format_fen(money.refund_due_fen)
-            rows.append(Row(
-                (line.address or self.tr("unplaced"), line.item, str(line.ordered), str(line.allocated),
-                 refund, "✓" if line.vulnerable else ""),
-                tone="warn" if line.allocated < line.ordered else "",
-                tooltip=self.tr("Vulnerable household: served first under the vulnerable-first rule")
-                if line.vulnerable else "",
-                bold=line.vulnerable,
-            ))
-        self.preview_model.set_rows(rows)
-        fit_columns(self.preview, 5, 16)
-
-    def _show_error(self, error: DeskError) -> None:
-        name = str(error.data.get("item", ""))
-        position = next((i for i, t in enumerate(self.items) if t.item.name == name), None)
-        if error.field in ("received", "quantity", "item") and position is not None:
-            self.item_errors[position].setText(describe(error))
-            self.item_errors[position].show()
-            mark_invalid(self.received[position], True)
-            return
-        self.general_error.setText(describe(error))
-        self.general_error.show()
-
-    def _clear_errors(self) -> None:
-        for label in self.item_errors:
-            label.hide()
-        for field in self.received:
-            mark_invalid(field, False)
-        self.general_error.hide()
-
-    def save(self) -> None:
-        if self.update_preview() is None:
-            bad = next((f for f in self.received if f.property("invalid")), None)
-            if bad is not None:
-                focus_field(bad)
-            return
-        try:
-            self.plan = record_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            else:
-                self._show_error(error)
-            return
-        self.accept()
-
-
 class CancelDialog(QDialog):
     """Cancelling a buy with its cause and reason. Before: the refunds it will leave owed; after:
     the refunds owed, per household. `cancelled(CancelResult)` once it is done."""
@@ -501,6 +226,7 @@ class CancelDialog(QDialog):
         self.buy = buy
         self.result: CancelResult | None = None
         self.file_error = None
+        self.job = None
         self._cause_chosen = False
         self.setObjectName("cancelDialog")
         self.setWindowTitle(arg(self.tr("Cancel “%1”"), buy.title))
@@ -603,22 +329,27 @@ class CancelDialog(QDialog):
             self.cause.setCurrentIndex(CANCEL_CAUSES.index(guess_cancel_cause(text)))
 
     def confirm(self) -> None:
+        """Cancel the buy off the GUI thread; the dialog then shows the refunds owed."""
         self.general_error.hide()
-        try:
-            self.result = cancel_buy(self._conn, self.buy.id, self.reason.text(),
-                                     cause=self.cause.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            elif error.field == "reason":
-                self.reason_error.setText(describe(error))
-                self.reason_error.show()
-                mark_invalid(self.reason, True)
-                focus_field(self.reason)
-            else:
-                self.general_error.setText(describe(error))
-                self.general_error.show()
-            return
+        buy_id, reason, cause = self.buy.id, self.reason.text(), self.cause.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: cancel_buy(conn, buy_id, reason, cause=cause))
+                    .progress(self.tr("Cancelling the group buy…"), cancellable=False)
+                    .success(self._cancelled).failure(self._refused).disabling(self.confirm_button).run())
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        elif error.field == "reason":
+            self.reason_error.setText(describe(error))
+            self.reason_error.show()
+            mark_invalid(self.reason, True)
+            focus_field(self.reason)
+        else:
+            self.general_error.setText(describe(error))
+            self.general_error.show()
+
+    def _cancelled(self, result: CancelResult) -> None:
+        self.result = result
         self.heading.setText(arg(self.tr("“%1” is cancelled (%2)."), self.buy.title,
                                  cause_label(self.result.cause)))
         self.reason.setEnabled(False)

@@ -25,22 +25,24 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.group_buys import STORAGE_CLASSES, get_buy, list_items
 from desktop.buys.jielong import ChainPreview, ChainResult, import_chain, preview_chain
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import (
-    ERROR_STYLE,
-    MUTED_STYLE,
-    NOTICE_STYLE,
-    WARNING_STYLE,
-    banner,
-    fit_columns,
-    read_only_table,
-)
+from desktop.ui.buys.buy_common import fit_columns, read_only_table
 from desktop.ui.buys.buys_model import Row, RowsModel, storage_label
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_COLOUR,
+    WARNING_STYLE,
+    banner,
+    save_cancel,
+)
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 PREVIEW_DELAY_MS = 300
 
@@ -50,7 +52,7 @@ def _warnings_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
     warnings.setObjectName(name)
     warnings.setAccessibleName(accessible)
     warnings.setWordWrap(True)
-    warnings.setStyleSheet("QListWidget { color: #5c3c00; }")
+    warnings.setStyleSheet(f"QListWidget {{ color: {WARNING_COLOUR}; }}")
     return warnings
 
 
@@ -292,18 +294,22 @@ class ChainDialog(QDialog):
 
     def save(self) -> None:
         self._timer.stop()
-        try:
-            self.result = import_chain(self._conn, self.buy_id, self.text.toPlainText(),
-                                       add_households=self.adding)
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-            else:
-                self.summary.setStyleSheet(ERROR_STYLE)
-                self.summary.setText(describe(error))
-            return
-        self.imported.emit(self.result)
+        buy_id, text, adding = self.buy_id, self.text.toPlainText(), self.adding
+        self.job = (DbOp(self, self._conn, lambda conn: import_chain(conn, buy_id, text, add_households=adding))
+                    .progress(self.tr("Importing the group list…"), cancellable=False)
+                    .success(self._imported).failure(self._refused).disabling(self.import_button).run())
+
+    def _imported(self, result) -> None:
+        self.result = result
+        self.imported.emit(result)
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        else:
+            self.summary.setStyleSheet(ERROR_STYLE)
+            self.summary.setText(describe(error))
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
@@ -418,17 +424,10 @@ class KttPreviewDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet(MUTED_STYLE)
 
-        buttons = QDialogButtonBox(self)
-        self.import_button = dialog_button(
-            self, "kttImport", arg(self.tr("Import %1 orders"), len(export.orders)), self.tr("Import")
-        )
-        self.import_button.setDefault(True)
-        cancel = dialog_button(self, "kttCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.import_button, _cancel = save_cancel(
+            self, self.accept, save_name="kttImport",
+            save_text=arg(self.tr("Import %1 orders"), len(export.orders)), save_accessible=self.tr("Import"),
+            cancel_name="kttCancel", cancel_text=self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

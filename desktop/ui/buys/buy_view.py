@@ -3,7 +3,6 @@ and the actions on it (payments, imports, status, arrival, cancel, the supplier'
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -29,21 +28,11 @@ from desktop.buys.group_buys import (
 )
 from desktop.buys.payments import buy_totals
 from desktop.buys.suppliers import supplier_record, supplier_warning
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
-from desktop.messages import describe
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import (
-    ERROR_STYLE,
-    MUTED_STYLE,
-    NOTICE_STYLE,
-    WARNING_STYLE,
-    FlowLayout,
-    banner,
-    read_only_table,
-    shortcut_button,
-)
+from desktop.ui.buys.buy_common import FlowLayout, read_only_table
 from desktop.ui.buys.buys_model import (
     OrdersModel,
     deadline_passed,
@@ -55,8 +44,18 @@ from desktop.ui.buys.buys_model import (
 )
 from desktop.ui.buys.order_entry import OrderEntry
 from desktop.ui.common import arg, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    banner,
+    shortcut_button,
+)
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
+from desktop.words import describe
 
 # While the supplier has not confirmed, a warning about it still matters: money should wait.
 WARN_WHILE = frozenset({"draft", "open", "closed"})
@@ -200,9 +199,6 @@ class BuyView(QWidget):
             record = supplier_record(self._conn, details.buy.supplier_id) if details.buy.supplier_id else None
         except DeskError as error:
             self.show_notice(describe(error), ERROR_STYLE)
-            return
-        except sqlite3.DatabaseError as exc:
-            self.show_notice(describe(translate_error(exc, self._conn.path)), ERROR_STYLE)
             return
         self.details = details
         buy = details.buy
@@ -474,20 +470,24 @@ class BuyView(QWidget):
     def move_to(self, status: str) -> None:
         if self.buy_id is None:
             return
-        try:
-            buy = change_status(self._conn, self.buy_id, status)
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                show_error(self, error)
-            else:
-                self.show_notice(describe(error), ERROR_STYLE)
-            return
+        buy_id = self.buy_id
+        self.job = (DbOp(self, self._conn, lambda conn: change_status(conn, buy_id, status))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._moved).failure(self._refused).run())
+
+    def _moved(self, buy) -> None:
         self.reload()
         self.show_notice(arg(self.tr("“%1” is now %2."), buy.title, status_label(buy.status)))
         self.changed.emit()
 
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            show_error(self, error)
+        else:
+            self.show_notice(describe(error), ERROR_STYLE)
+
     def record_arrival(self):
-        from desktop.ui.buys.buy_dialogs import ArrivalDialog
+        from desktop.ui.buys.arrival_dialog import ArrivalDialog
 
         if self.buy_id is None or not self.arrival_button.isEnabled():
             return None
@@ -554,10 +554,11 @@ class BuyView(QWidget):
 
             return write_order_sheet(conn, buy_id, path, lang=lang)
 
-        self.job = run_job(self, arg(self.tr("Writing %1…"), path.name),
-                           with_connection(self._conn.path, write), cancellable=False)
-        self.job.done.connect(lambda written: self.show_notice(
-            arg(self.tr("Saved the supplier order sheet to %1."), str(written))))
+        self.job = (DbOp(self, self._conn, write).reads_only()
+                    .progress(arg(self.tr("Writing %1…"), path.name), cancellable=False)
+                    .success(lambda written: self.show_notice(
+                        arg(self.tr("Saved the supplier order sheet to %1."), str(written))))
+                    .run())
         return self.job
 
     def print_order_sheet(self):

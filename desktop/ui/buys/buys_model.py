@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.buys.group_buys import BuyDetails, BuySummary, OrderView
 from desktop.money import format_fen
 from desktop.ui.common import arg
+from desktop.ui.forms import ERROR_COLOUR, MUTED_COLOUR
 from desktop.words import word
 
 BUY_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -29,8 +30,8 @@ ORDER_ROLE = Qt.ItemDataRole.UserRole + 3
 BUY_COLUMNS = ("title", "supplier", "status", "deadline", "progress", "collected")
 PROGRESS_COLUMN = BUY_COLUMNS.index("progress")
 
-MUTED = "#5f6368"
-RED = "#b3261e"
+MUTED = MUTED_COLOUR
+RED = ERROR_COLOUR
 AMBER_TEXT = "#8a5a00"
 AMBER_BACKGROUND = "#fef7e0"
 GREEN = "#1b6e2a"

@@ -3,7 +3,6 @@ its orders and actions (`BuyView`). A new buy is opened here, and a KuaiTuanTuan
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
@@ -19,21 +18,16 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.buys.group_buys import list_buys
-from desktop.db.connection import Connection, translate_error
-from desktop.errors import DatabaseUnusable
-from desktop.messages import describe
-from desktop.ui.buys.buy_common import (
-    ERROR_STYLE,
-    MUTED_STYLE,
-    NOTICE_STYLE,
-    banner,
-    read_only_table,
-    shortcut_button,
-)
+from desktop.db import Connection
+from desktop.errors import DatabaseUnusable, DeskError
+from desktop.ui.buys.buy_common import read_only_table
 from desktop.ui.buys.buy_view import BuyView
 from desktop.ui.buys.buys_model import BUY_COLUMNS, PROGRESS_COLUMN, BuysModel, ProgressDelegate
 from desktop.ui.common import arg
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, banner, shortcut_button
+from desktop.ui.jobs import Job, run_job
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 
 class BuysPage(QWidget):
@@ -156,9 +150,9 @@ class BuysPage(QWidget):
         """Ask the services again: after a change here, or one made on another page."""
         try:
             buys = list_buys(self._conn)
-        except sqlite3.DatabaseError as exc:
+        except DeskError as error:
             self.model.set_buys([])
-            self.show_notice(describe(translate_error(exc, self._conn.path)), ERROR_STYLE)
+            self.show_notice(describe(error), ERROR_STYLE)
             return
         selected = self.table.currentIndex()
         selected_id = self.model.buy_at(selected.row()).buy.id if selected.isValid() else None
@@ -273,9 +267,8 @@ class BuysPage(QWidget):
             return save_export(conn, export, **(choices or {}), progress=progress,
                                should_cancel=should_cancel)
 
-        self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
-                           with_connection(self._conn.path, save))
-        self.job.done.connect(self._ktt_imported)
+        self.job = (DbOp(self, self._conn, save).progress(arg(self.tr("Importing %1…"), path.name))
+                    .success(self._ktt_imported).run())
         return self.job
 
     def _ktt_imported(self, result):

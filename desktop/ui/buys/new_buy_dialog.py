@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QHBoxLayout,
@@ -37,23 +36,25 @@ from desktop.buys.group_buys import (
     parse_minimum,
 )
 from desktop.buys.suppliers import find_supplier, list_suppliers, supplier_record, supplier_warning
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.money import parse_yuan
 from desktop.notices import notice
-from desktop.ui.buys.buy_common import (
+from desktop.ui.buys.buy_common import focus_field, mark_invalid
+from desktop.ui.buys.buys_model import record_summary, storage_label
+from desktop.ui.common import arg, dialog_button, shortcut_text
+from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
     INVALID_FIELD_STYLE,
     MUTED_STYLE,
     WARNING_STYLE,
     banner,
     error_label,
-    focus_field,
-    mark_invalid,
+    form_row,
+    save_cancel,
 )
-from desktop.ui.buys.buys_model import record_summary, storage_label
-from desktop.ui.common import arg, dialog_button, shortcut_text
-from desktop.ui.common import show_error as show_error_box
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 MAX_ITEMS = 30
 translate = QCoreApplication.translate  # an item row speaks in the dialog's words
@@ -123,6 +124,7 @@ class NewBuyDialog(QDialog):
         self._conn = conn
         self.result: NewBuy | None = None
         self.file_error = None
+        self.job = None
         self.setObjectName("newBuyDialog")
         self.setWindowTitle(self.tr("New group buy"))
         self.setAccessibleName(self.windowTitle())
@@ -240,19 +242,10 @@ class NewBuyDialog(QDialog):
 
         self.general_error = error_label(self, "newBuyError", self.tr("Error"))
 
-        buttons = QDialogButtonBox(self)
-        self.create_button = dialog_button(
-            self, "newBuyCreate", self.tr("Open group buy"), self.tr("Open group buy"), self.tr("Open the group buy (Enter)")
-        )
-        self.create_button.setDefault(True)
-        self.cancel_button = dialog_button(
-            self, "newBuyCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without opening a buy (Esc)")
-        )
-        self.cancel_button.setAutoDefault(False)
-        buttons.addButton(self.create_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.create_button, self.cancel_button = save_cancel(
+            self, self.save, save_name="newBuyCreate", save_text=self.tr("Open group buy"),
+            save_tip=self.tr("Open the group buy (Enter)"),
+            cancel_name="newBuyCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without opening a buy (Esc)"))
         self.open_now.toggled.connect(
             lambda now: self.create_button.setText(self.tr("Open group buy") if now else self.tr("Save draft")))
 
@@ -268,20 +261,8 @@ class NewBuyDialog(QDialog):
         self.title.setFocus()
 
     def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        for other in extra:
-            column.addWidget(other)
-        error = error_label(holder, f"newBuy{field.capitalize()}Error",
-                            arg(self.tr("Problem with %1"), widget.accessibleName() or text.replace("&", "")))
-        column.addWidget(error)
-        self.errors[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
+        """A form row: the label, the input, any hint, and the error label right under the input."""
+        self.errors[field] = form_row(form, text, widget, *extra, error_name=f"newBuy{field.capitalize()}Error")
 
     # ---- items ----
 
@@ -418,15 +399,16 @@ class NewBuyDialog(QDialog):
         deadline = None
         if not self.no_deadline.isChecked():
             deadline = self.deadline.dateTime().toString("yyyy-MM-ddTHH:mm")
-        try:
-            self.result = new_buy(
-                self._conn, self.title.text(), self.supplier.currentText().strip() or None, specs,
-                minimum=self.minimum.text(), deadline=deadline, organiser=self.organiser.text().strip(),
-                open_now=self.open_now.isChecked(),
-            )
-        except DeskError as error:
-            self.show_error(error)
-            return
+        title, supplier = self.title.text(), self.supplier.currentText().strip() or None
+        minimum, organiser, open_now = self.minimum.text(), self.organiser.text().strip(), self.open_now.isChecked()
+        self.job = (DbOp(self, self._conn, lambda conn: new_buy(
+                        conn, title, supplier, specs, minimum=minimum, deadline=deadline,
+                        organiser=organiser, open_now=open_now))
+                    .progress(self.tr("Saving the group buy…"), cancellable=False)
+                    .success(self._created).failure(self.show_error).disabling(self.create_button).run())
+
+    def _created(self, result) -> None:
+        self.result = result
         self.accept()
 
     def show_error(self, error: DeskError) -> None:

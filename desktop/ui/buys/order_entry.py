@@ -15,85 +15,39 @@ field, with a button to add the household.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.buys.group_buys import GroupBuy, Item
 from desktop.buys.orders import PlacedOrder, find_table_order, place_household_order
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.item_codes import ItemFinder
-from desktop.messages import describe
 from desktop.money import format_fen
 from desktop.roster.address import parse_address
 from desktop.roster.households import Household, find_household
-from desktop.ui.buys.buy_common import (
-    FIELD_ERROR_STYLE,
-    INVALID_FIELD_STYLE,
-    MUTED_STYLE,
-    FlowLayout,
-    focus_field,
-    mark_invalid,
-)
+from desktop.ui.buys.buy_common import FlowLayout, focus_field, mark_invalid
+from desktop.ui.buys.item_keys import ItemKeys, ItemsArea
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import FIELD_ERROR_STYLE, INVALID_FIELD_STYLE, MUTED_STYLE
 from desktop.ui.roster.roster_model import flag_label
+from desktop.words import describe
 
 LOOK_UP_DELAY_MS = 200
-ITEM_ROWS_SHOWN = 4  # rows of items visible at once; more scroll inside their area
-NUMBER_KEY = "/"  # `/12` goes to item 12
-_JUMP_KEYS = frozenset(chr(c) for c in range(ord("a"), ord("z") + 1)) | {NUMBER_KEY}
 
 
-class _ItemsArea(QScrollArea):
-    """The item cells, wrapped to the page's width; as high as they need up to a few rows."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("orderItems")
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.row_height = 0
-
-    def _content_height(self, width: int) -> int:
-        inner = self.widget()
-        if inner is None or inner.layout() is None:
-            return 0
-        return inner.layout().heightForWidth(max(width, 1))
-
-    def sizeHint(self) -> QSize:
-        width = self.viewport().width() if self.isVisible() else self.width()
-        needed = self._content_height(width)
-        cap = self.row_height * ITEM_ROWS_SHOWN + 6 * (ITEM_ROWS_SHOWN - 1) if self.row_height else needed
-        return QSize(super().sizeHint().width(), min(needed, cap) + 2)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(0, min(self.sizeHint().height(), self.row_height + 2))
-
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if event.oldSize().width() != event.size().width():
-            self.updateGeometry()
-
-
-class OrderEntry(QWidget):
+class OrderEntry(ItemKeys, QWidget):
     """The entry row of one buy. `saved(PlacedOrder)` after each order; `addHousehold(address)`
     when the volunteer asks to add a household that is not in the roster."""
 
@@ -188,7 +142,7 @@ class OrderEntry(QWidget):
         self.closed_note.setWordWrap(True)
         self.closed_note.hide()
 
-        self.items_area = _ItemsArea(self)
+        self.items_area = ItemsArea(self)
         self.items_area.setAccessibleName(self.tr("Items and quantities"))
         self._cells_holder = QWidget(self.items_area)
         self.flow = FlowLayout(self._cells_holder, spacing=6)
@@ -359,89 +313,6 @@ class OrderEntry(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    # ---- going to an item by its letters or its number ----
-
-    def _key(self, watched: QLineEdit, event) -> bool:
-        """Handles a key that chooses an item; True when it was used up."""
-        if event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
-                                | Qt.KeyboardModifier.MetaModifier):
-            return False
-        text = event.text().lower()
-        if self._number is not None:
-            return self._number_key(event, text)
-        if text not in _JUMP_KEYS or not self.fields:
-            if watched in self.fields and text:
-                self._letters = ""  # a quantity typed: the next letters name another item
-            return False
-        if watched is self.address:
-            # The address is complete: find the household (and its order) before going on.
-            if not self.address.text().strip() or self.look_up(loud=True) is None:
-                if self.address.text().strip():
-                    focus_field(self.address)
-                    return True
-                return False
-            self._letters = ""
-        if text == NUMBER_KEY:
-            self._number = ""
-            self._say_jump(self.tr("item number…"))
-            return True
-        self._letters += text
-        position = self.finder.by_letters(self._letters)
-        if position is None:
-            self._letters = text
-            position = self.finder.by_letters(text)
-        if position is None:
-            self._letters = ""
-            self._say_jump(arg(self.tr("no item for “%1”"), text))
-            return True
-        self._go_to(position, self._letters)
-        return True
-
-    def _number_key(self, event, text: str) -> bool:
-        digits = self._number or ""
-        if text.isdigit() and len(text) == 1:
-            position, longer = self.finder.by_number(digits + text)
-            if position is not None and not longer:
-                self._number = None
-                self._go_to(position, f"/{digits}{text}")
-                return True
-            if position is None and not longer:
-                # Item 4 of forty, then 3: there is no item 43, so the 3 is item 4's quantity.
-                before, _ = self.finder.by_number(digits)
-                self._number = None
-                if before is None:
-                    self._say_jump(arg(self.tr("no item %1"), digits + text))
-                    return True
-                self._go_to(before, f"/{digits}")
-                self.fields[before].insert(text)
-                self._quantity_edited(self.fields[before])
-                return True
-            self._number = digits + text
-            self._say_jump(f"/{self._number}…")
-            return True
-        if event.key() in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab):
-            position, _ = self.finder.by_number(digits)
-            self._number = None
-            if position is None:
-                self._say_jump(arg(self.tr("no item %1"), digits) if digits else "")
-            else:
-                self._go_to(position, f"/{digits}")
-            return True
-        if event.key() == Qt.Key.Key_Escape or text:
-            self._number = None
-            self._say_jump("")
-            return True
-        return False
-
-    def _go_to(self, position: int, typed: str) -> None:
-        field = self.fields[position]
-        field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        field.selectAll()
-        self._say_jump(f"{typed} → {self.items[position].name}")
-
-    def _say_jump(self, text: str) -> None:
-        self.jump_label.setText(text)
-
     def focus_address(self) -> None:
         self.address.setFocus()
         self.address.selectAll()
@@ -480,12 +351,12 @@ class OrderEntry(QWidget):
         try:
             canonical = parse_address(text).canonical
             household = find_household(self._conn, canonical)
+        except DatabaseUnusable:
+            return None
         except BadInput as error:
             self._show_household(None)
             if loud:
                 self.show_error(error, focus=False)
-            return None
-        except sqlite3.DatabaseError:
             return None
         if household is None:
             self._show_household(None)

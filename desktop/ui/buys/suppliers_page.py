@@ -4,14 +4,12 @@ delivered short, complaints), what happened with it, and a complaint noted on it
 from __future__ import annotations
 
 import html
-import sqlite3
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,22 +32,23 @@ from desktop.buys.suppliers import (
     supplier_warning,
 )
 from desktop.clock import to_local
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.messages import describe
-from desktop.ui.buys.buy_common import (
+from desktop.ui.buys.buy_common import fit_columns, read_only_table
+from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
+from desktop.ui.common import arg
+from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
     ERROR_STYLE,
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
-    error_label,
-    fit_columns,
-    read_only_table,
+    form_row,
+    save_cancel,
     shortcut_button,
 )
-from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
-from desktop.ui.common import arg, dialog_button
-from desktop.ui.common import show_error as show_error_box
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
                     "complaints")
@@ -138,6 +137,7 @@ class ComplaintDialog(QDialog):
         self._conn = conn
         self.supplier = supplier
         self.file_error = None
+        self.job = None
         self.setObjectName("complaintDialog")
         self.setWindowTitle(arg(self.tr("Complaint about %1"), supplier.name))
         self.setAccessibleName(self.windowTitle())
@@ -156,33 +156,19 @@ class ComplaintDialog(QDialog):
         self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(100)
-        self.error = error_label(self, "complaintNoteError", self.tr("Problem with the complaint"))
-        self.note.textChanged.connect(self.error.hide)
 
         form = QFormLayout()
         buy_label = QLabel(self.tr("&Group buy"), self)
         buy_label.setBuddy(self.buy)
-        note_label = QLabel(self.tr("&What went wrong"), self)
-        note_label.setBuddy(self.note)
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.note)
-        column.addWidget(self.error)
         form.addRow(buy_label, self.buy)
-        form.addRow(note_label, holder)
+        self.error = form_row(form, self.tr("&What went wrong"), self.note, error_name="complaintNoteError",
+                              accessible=self.tr("Problem with the complaint"))
+        self.note.textChanged.connect(self.error.hide)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "complaintSave", self.tr("Note the complaint"), self.tr("Note the complaint"), self.tr("Keep it on the supplier's record (Ctrl+Enter)")
-        )
-        self.save_button.setDefault(True)
-        cancel = dialog_button(self, "complaintCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="complaintSave", save_text=self.tr("Note the complaint"),
+            save_tip=self.tr("Keep it on the supplier's record (Ctrl+Enter)"),
+            cancel_name="complaintCancel", cancel_text=self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -190,18 +176,19 @@ class ComplaintDialog(QDialog):
         self.note.setFocus()
 
     def save(self) -> None:
-        try:
-            note_complaint(self._conn, self.supplier.id, self.note.toPlainText(),
-                           buy_id=self.buy.currentData())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            self.error.setText(describe(error))
-            self.error.show()
-            self.note.setFocus()
+        supplier_id, note, buy_id = self.supplier.id, self.note.toPlainText(), self.buy.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: note_complaint(conn, supplier_id, note, buy_id=buy_id))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(lambda _id: self.accept()).failure(self._refused)
+                    .disabling(self.save_button).run())
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
             return
-        self.accept()
+        self.error.setText(describe(error))
+        self.error.show()
+        self.note.setFocus()
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
@@ -219,6 +206,7 @@ class NewSupplierDialog(QDialog):
         self._conn = conn
         self.saved_id: int | None = None
         self.file_error = None
+        self.job = None
         self.setObjectName("newSupplierDialog")
         self.setWindowTitle(self.tr("New supplier"))
         self.setAccessibleName(self.windowTitle())
@@ -236,50 +224,44 @@ class NewSupplierDialog(QDialog):
         self.notes.setObjectName("supplierNotes")
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("e.g. delivers Tuesdays and Fridays"))
-        self.error = error_label(self, "supplierNameError", self.tr("Problem with the name"))
-        self.name.textEdited.connect(lambda _t: self.error.hide())
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.name)
-        column.addWidget(self.error)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for text, widget in ((self.tr("&Name"), holder), (self.tr("&Contact"), self.contact),
+        self.error = form_row(form, self.tr("&Name"), self.name, error_name="supplierNameError",
+                              accessible=self.tr("Problem with the name"))
+        self.name.textEdited.connect(lambda _t: self.error.hide())
+        for text, widget in ((self.tr("&Contact"), self.contact),
                              (self.tr("&Phone"), self.phone), (self.tr("N&otes"), self.notes)):
             label = QLabel(text, self)
-            label.setBuddy(self.name if widget is holder else widget)
+            label.setBuddy(widget)
             form.addRow(label, widget)
-        buttons = QDialogButtonBox(self)
-        save = dialog_button(
-            self, "supplierSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
-        )
-        save.setDefault(True)
-        cancel = dialog_button(self, "supplierCancel", self.tr("Cancel"), self.tr("Cancel"))
-        cancel.setAutoDefault(False)
-        buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="supplierSave", save_text=self.tr("Save"),
+            save_tip=self.tr("Save (Enter)"),
+            cancel_name="supplierCancel", cancel_text=self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.name.setFocus()
 
     def save(self) -> None:
-        try:
-            self.saved_id = add_supplier(self._conn, self.name.text(), contact=self.contact.text(),
-                                         phone=self.phone.text(), notes=self.notes.text())
-        except DeskError as error:
-            if isinstance(error, DatabaseUnusable):
-                self.file_error = show_error_box(self, error)
-                return
-            self.error.setText(describe(error))
-            self.error.show()
-            self.name.setFocus()
-            self.name.selectAll()
-            return
+        name, contact, phone, notes = self.name.text(), self.contact.text(), self.phone.text(), self.notes.text()
+        self.job = (DbOp(self, self._conn,
+                         lambda conn: add_supplier(conn, name, contact=contact, phone=phone, notes=notes))
+                    .progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._saved).failure(self._refused).disabling(self.save_button).run())
+
+    def _saved(self, supplier_id: int) -> None:
+        self.saved_id = supplier_id
         self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+            return
+        self.error.setText(describe(error))
+        self.error.show()
+        self.name.setFocus()
+        self.name.selectAll()
 
 
 class SuppliersPage(QWidget):
@@ -373,10 +355,10 @@ class SuppliersPage(QWidget):
         try:
             rows = [(supplier, supplier_record(self._conn, supplier.id))
                     for supplier in list_suppliers(self._conn)]
-        except sqlite3.DatabaseError as exc:
+        except DeskError as error:
             self.model.set_rows([])
             self.notice.setStyleSheet(ERROR_STYLE)
-            self.notice.setText(describe(translate_error(exc, self._conn.path)))
+            self.notice.setText(describe(error))
             self.notice.show()
             return
         self.model.set_rows(rows)

@@ -37,7 +37,6 @@ from desktop.bags.codes import shaped_like_code
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.ui import jobs
 from desktop.ui.common import arg
 from desktop.ui.gate import words
@@ -46,6 +45,7 @@ from desktop.ui.gate.dialogs import DecisionDialog, GuardDialog, UndoDialog
 from desktop.ui.gate.sounds import Sounds
 from desktop.ui.gate.waiting_panel import WaitingPanel
 from desktop.ui.gate.widgets import GuessingWarning, VerdictBanner, page_button
+from desktop.words import describe
 
 
 class GatePage(QWidget):

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
 
 from desktop import gate
 from desktop.errors import DeskError
-from desktop.messages import describe
 from desktop.ui import jobs
 from desktop.ui.common import arg
 from desktop.ui.gate.dialogs import GateSettingsDialog
 from desktop.ui.gate.widgets import WaitingModel, page_button, storage_word, waited_text
+from desktop.words import describe
 
 translate = QCoreApplication.translate
 WAITING_REFRESH_MS = 60_000

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QLabel,
@@ -18,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.clock import to_local
-from desktop.db.connection import Connection
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
-from desktop.messages import describe
 from desktop.roster.address import parse_address
 from desktop.roster.households import (
     DELIVERY_MODES,
@@ -31,12 +28,13 @@ from desktop.roster.households import (
     add_household,
     update_household,
 )
-from desktop.ui.common import arg, dialog_button
+from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, form_row, save_cancel
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_model import delivery_label, flag_label
-
-ERROR_STYLE = "color: #b3261e;"
-HINT_STYLE = "color: #5f6368;"
+from desktop.words import describe
 
 
 def _camel(name: str) -> str:
@@ -52,6 +50,7 @@ class HouseholdDialog(QDialog):
         self._conn = conn
         self._household = household
         self.saved_id: int | None = None
+        self.job: Job | None = None
         self.file_error = None  # the message box of the last error about the file itself
         self.setObjectName("householdDialog")
         self.setMinimumWidth(520)
@@ -68,7 +67,7 @@ class HouseholdDialog(QDialog):
         self.address_canonical = QLabel(self)
         self.address_canonical.setObjectName("householdAddressCanonical")
         self.address_canonical.setAccessibleName(self.tr("Address as it will be saved"))
-        self.address_canonical.setStyleSheet(HINT_STYLE)
+        self.address_canonical.setStyleSheet(MUTED_STYLE)
         self.address.textChanged.connect(self._show_canonical)
 
         self.name = QLineEdit(self)
@@ -128,28 +127,19 @@ class HouseholdDialog(QDialog):
         self.general_error = QLabel(self)
         self.general_error.setObjectName("householdError")
         self.general_error.setAccessibleName(self.tr("Error"))
-        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setStyleSheet(FIELD_ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
         self.changed_at = QLabel(self)
         self.changed_at.setObjectName("householdChanged")
         self.changed_at.setAccessibleName(self.tr("Last changed"))
-        self.changed_at.setStyleSheet(HINT_STYLE)
+        self.changed_at.setStyleSheet(MUTED_STYLE)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = dialog_button(
-            self, "householdSave", self.tr("Save"), self.tr("Save"), self.tr("Save (Enter)")
-        )
-        self.save_button.setDefault(True)
-        self.cancel_button = dialog_button(
-            self, "householdCancel", self.tr("Cancel"), self.tr("Cancel"), self.tr("Close without saving (Esc)")
-        )
-        self.cancel_button.setAutoDefault(False)
-        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.cancel_button, QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons, self.save_button, self.cancel_button = save_cancel(
+            self, self.save, save_name="householdSave", save_text=self.tr("Save"),
+            save_tip=self.tr("Save (Enter)"),
+            cancel_name="householdCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without saving (Esc)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -172,25 +162,7 @@ class HouseholdDialog(QDialog):
 
     def _row(self, form: QFormLayout, text: str, field: str, widget: QWidget, *extra: QWidget) -> None:
         """A form row: the label, the input, any hint, and the error label right under the input."""
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        for other in extra:
-            column.addWidget(other)
-        error = QLabel(holder)
-        error.setObjectName(f"household{_camel(field)}Error")
-        error.setAccessibleName(arg(self.tr("Problem with %1"), widget.accessibleName() or text))
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        error.hide()
-        column.addWidget(error)
-        self.errors[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
+        self.errors[field] = form_row(form, text, widget, *extra, error_name=f"household{_camel(field)}Error")
 
     def _fill(self, household: Household) -> None:
         self.address.setText(household.address)
@@ -229,17 +201,23 @@ class HouseholdDialog(QDialog):
             active=self.active.isChecked(),
         )
 
-    def save(self) -> None:
+    def save(self) -> Job:
+        """Save off the GUI thread; the dialog closes once the household is in the file."""
         self._clear_errors()
-        try:
-            if self._household is None:
-                self.saved_id = add_household(self._conn, self.fields())
-            else:
-                update_household(self._conn, self._household.id, self.fields())
-                self.saved_id = self._household.id
-        except DeskError as error:
-            self.show_error(error)
-            return
+        fields, household = self.fields(), self._household
+
+        def write(conn) -> int:
+            if household is None:
+                return add_household(conn, fields)
+            update_household(conn, household.id, fields)
+            return household.id
+
+        self.job = (DbOp(self, self._conn, write).progress(self.tr("Saving…"), cancellable=False)
+                    .success(self._saved).failure(self.show_error).disabling(self.save_button).run())
+        return self.job
+
+    def _saved(self, household_id: int) -> None:
+        self.saved_id = household_id
         self.accept()
 
     def show_error(self, error: DeskError) -> None:

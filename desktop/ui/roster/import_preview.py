@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.common import arg, dialog_button
+from desktop.ui.forms import ERROR_COLOUR, MUTED_COLOUR
 from desktop.ui.roster.roster_model import flag_label
 from desktop.words import word
 
@@ -172,12 +173,12 @@ class ImportPreviewDialog(QDialog):
         counts = QHBoxLayout()
         self.added = self._count("importAdded", self.tr("add"), report.added, "#1b6e2a")
         self.updated = self._count("importUpdated", self.tr("update"), report.updated, "#8a5a00")
-        self.unchanged = self._count("importUnchanged", self.tr("leave unchanged"), report.unchanged, "#5f6368")
-        self.skipped_count = self._count("importSkippedCount", self.tr("skip"), len(report.skipped), "#b3261e")
+        self.unchanged = self._count("importUnchanged", self.tr("leave unchanged"), report.unchanged, MUTED_COLOUR)
+        self.skipped_count = self._count("importSkippedCount", self.tr("skip"), len(report.skipped), ERROR_COLOUR)
         self.conflict_count = self._count("importConflictCount", self.tr("conflicts"),
-                                          len(report.conflicts), "#b3261e")
+                                          len(report.conflicts), ERROR_COLOUR)
         self.missing_count = self._count("importNotInFileCount", self.tr("not in the file"),
-                                         len(report.not_in_file), "#5f6368")
+                                         len(report.not_in_file), MUTED_COLOUR)
         for label in (self.added, self.updated, self.unchanged, self.skipped_count,
                       self.conflict_count, self.missing_count):
             counts.addWidget(label)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -23,33 +22,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.db.connection import Connection, translate_error
+from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.lang import current_language
-from desktop.messages import describe
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.jobs import Job
+from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
 from desktop.ui.roster.import_preview import ImportPreviewDialog
 from desktop.ui.roster.roster_model import COLUMNS, FLAGS_COLUMN, FlagTagDelegate, RosterModel
+from desktop.words import describe
 
 SEARCH_DELAY_MS = 150
 WORD_JOINER = "\u2060"
-NOTICE_STYLE = (
-    "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-WARNING_STYLE = (
-    "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-ERROR_STYLE = (
-    "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
-    " border-radius: 4px; padding: 6px 10px; }"
-)
-MUTED_STYLE = "color: #5f6368;"
 
 
 def _unbreakable(text: str) -> str:
@@ -102,13 +90,13 @@ class RosterPage(QWidget):
         self.matches.setAccessibleName(self.tr("Households found"))
         self.matches.setStyleSheet(MUTED_STYLE)
 
-        self.import_button = self._button("rosterImport", self.tr("Import…"), "Ctrl+I",
+        self.import_button = shortcut_button(self, "rosterImport", self.tr("Import…"), "Ctrl+I",
                                           self.tr("Import a roster spreadsheet (CSV or Excel)"),
                                           self.choose_import_file)
-        self.export_button = self._button("rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
+        self.export_button = shortcut_button(self, "rosterExport", self.tr("Export…"), "Ctrl+Shift+E",
                                           self.tr("Export the roster to Excel or CSV"),
                                           self.choose_export_file)
-        self.add_button = self._button("rosterAdd", self.tr("+ Household"), "Ctrl+N",
+        self.add_button = shortcut_button(self, "rosterAdd", self.tr("+ Household"), "Ctrl+N",
                                        self.tr("Add a household"), self.add_household)
         QShortcut(QKeySequence("Ctrl+F"), self, self.focus_search)
 
@@ -209,17 +197,6 @@ class RosterPage(QWidget):
             self.show_notice(sentence)
             self.notice.setStyleSheet(WARNING_STYLE)
 
-    def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…").lstrip("+ "))
-        button.setToolTip(f"{tip} ({shortcut_text(keys)})")
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        # Through the button, so a switched-off button's shortcut does nothing either.
-        QShortcut(QKeySequence(keys), self, lambda: button.isEnabled() and button.click())
-        return button
-
     def _empty_state(self) -> QWidget:
         empty = QWidget(self)
         empty.setObjectName("rosterEmpty")
@@ -273,8 +250,8 @@ class RosterPage(QWidget):
         try:
             self.model.refresh(self.search.text())
             self._show_summary()
-        except sqlite3.DatabaseError as exc:
-            self._unreadable(exc)
+        except DeskError as error:
+            self._unreadable(error)
             return
         self._show_state()
 
@@ -283,16 +260,15 @@ class RosterPage(QWidget):
         if self.search.text() != self.model.query:
             try:
                 self.model.refresh(self.search.text())
-            except sqlite3.DatabaseError as exc:
-                self._unreadable(exc)
+            except DeskError as error:
+                self._unreadable(error)
                 return
             if not self._conn.read_only:
                 self.notice.hide()
         self._show_state()
 
-    def _unreadable(self, exc: sqlite3.DatabaseError) -> None:
+    def _unreadable(self, error: DeskError) -> None:
         """A damaged page in the file: say so where the households would be, never a traceback."""
-        error = translate_error(exc, self._conn.path)
         self.model.clear()
         self.stack.setCurrentIndex(0)
         self.buildings.hide()
@@ -388,12 +364,12 @@ class RosterPage(QWidget):
     def open_household(self, household_id: int) -> HouseholdDialog | None:
         try:
             household = get_household(self._conn, household_id)  # fresh: it may have changed since
+        except DatabaseUnusable as error:
+            self._unreadable(error)
+            return None
         except DeskError as error:
             show_error(self, error)
             self.reload()
-            return None
-        except sqlite3.DatabaseError as exc:
-            self._unreadable(exc)
             return None
         return self._open_dialog(HouseholdDialog(self._conn, household, self))
 
@@ -442,8 +418,8 @@ class RosterPage(QWidget):
             return import_roster(conn, path, dry_run=True, progress=progress,
                                  should_cancel=should_cancel, lang=lang)
 
-        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), with_connection(self._conn.path, dry_run))
-        self.job.done.connect(lambda report: self._show_preview(path, report))
+        self.job = (DbOp(self, self._conn, dry_run).progress(arg(self.tr("Reading %1…"), path.name))
+                    .success(lambda report: self._show_preview(path, report)).run())
         return self.job
 
     def _show_preview(self, path: Path, report) -> None:
@@ -464,9 +440,8 @@ class RosterPage(QWidget):
             return import_roster(conn, path, progress=progress, should_cancel=should_cancel, lang=lang,
                                  choices=chosen)
 
-        self.job = run_job(self, arg(self.tr("Importing %1…"), path.name),
-                           with_connection(self._conn.path, real_import))
-        self.job.done.connect(lambda report: self._imported(path, report))
+        self.job = (DbOp(self, self._conn, real_import).progress(arg(self.tr("Importing %1…"), path.name))
+                    .success(lambda report: self._imported(path, report)).run())
         return self.job
 
     def _imported(self, path: Path, report) -> None:
@@ -508,11 +483,11 @@ class RosterPage(QWidget):
 
             return export_roster(conn, path, progress=progress, should_cancel=should_cancel)
 
-        self.job = run_job(self, arg(self.tr("Exporting to %1…"), path.name),
-                           with_connection(self._conn.path, export))
-        self.job.done.connect(
-            lambda count: self.show_notice(arg(self.tr("Exported %1 households to %2."), count, str(path)))
-        )
+        self.job = (DbOp(self, self._conn, export).reads_only()
+                    .progress(arg(self.tr("Exporting to %1…"), path.name))
+                    .success(lambda count: self.show_notice(
+                        arg(self.tr("Exported %1 households to %2."), count, str(path))))
+                    .run())
         return self.job
 
     def _busy(self) -> bool:

@@ -6,12 +6,11 @@ CSV. The work runs off the GUI thread; the window's `Safekeeping` makes backups 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -19,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -27,24 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.db import Connection
 from desktop.db.backup import backups_dir
-from desktop.db.connection import Connection, translate_error
-from desktop.errors import DeskError
+from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
-from desktop.ui.jobs import Job, run_job, with_connection
+from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES, shortcut_button
+from desktop.ui.jobs import Job, run_job
+from desktop.ui.ops import DbOp
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
 
 COLUMNS = ("taken", "reason", "size", "file")
-NOTICE_STYLES = {
-    "good": "QLabel { background: #e6f4ea; color: #1b4d2a; border: 1px solid #b7dfc2;"
-            " border-radius: 4px; padding: 6px 10px; }",
-    "warning": "QLabel { background: #fef7e0; color: #5c3c00; border: 1px solid #f3d58a;"
-               " border-radius: 4px; padding: 6px 10px; }",
-    "bad": "QLabel { background: #fce8e6; color: #8c1d18; border: 1px solid #f4b4ad;"
-           " border-radius: 4px; padding: 6px 10px; }",
-}
-MUTED_STYLE = "color: #5f6368;"
 DETAIL_CHARS = 160
 
 
@@ -69,14 +60,14 @@ class BackupsPage(QWidget):
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- what can be done ----
-        self.back_up_button = self._button("backupsNow", self.tr("Back up now"), "Ctrl+B",
+        self.back_up_button = shortcut_button(self, "backupsNow", self.tr("Back up now"), "Ctrl+B",
                                            self.tr("Make a checked copy of the compound's file now"),
                                            self.back_up_now)
-        self.restore_button = self._button("backupsRestore", self.tr("Restore selected…"), "", "",
+        self.restore_button = shortcut_button(self, "backupsRestore", self.tr("Restore selected…"), "", "",
                                            self.restore_selected)  # its tip follows the selection
-        self.check_button = self._button("backupsCheck", self.tr("Check database"), "",
+        self.check_button = shortcut_button(self, "backupsCheck", self.tr("Check database"), "",
                                          self.tr("Check the compound's file for damage"), self.check_database)
-        self.export_button = self._button("backupsExport", self.tr("Export all data…"), "",
+        self.export_button = shortcut_button(self, "backupsExport", self.tr("Export all data…"), "",
                                           self.tr("Write every table as a CSV file, with a manifest, "
                                                   "into a folder: a copy that needs no Compound Desk"),
                                           self.choose_export_folder)
@@ -101,10 +92,10 @@ class BackupsPage(QWidget):
         self.mirror_label.setAccessibleName(self.tr("Second backup folder"))
         self.mirror_label.setWordWrap(True)
         self.mirror_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.mirror_button = self._button("backupsMirrorChoose", self.tr("Second backup folder…"), "",
+        self.mirror_button = shortcut_button(self, "backupsMirrorChoose", self.tr("Second backup folder…"), "",
                                           self.tr("Also copy every backup to a folder such as a USB stick"),
                                           self.choose_mirror_folder)
-        self.mirror_clear = self._button("backupsMirrorClear", self.tr("Clear"), "",
+        self.mirror_clear = shortcut_button(self, "backupsMirrorClear", self.tr("Clear"), "",
                                          self.tr("Stop copying backups to the second folder"),
                                          lambda: self.set_mirror(None))
         self.mirror_clear.setAccessibleName(self.tr("Clear the second backup folder"))
@@ -179,17 +170,6 @@ class BackupsPage(QWidget):
 
         self.reload()
 
-    def _button(self, name: str, text: str, keys: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        if keys:
-            QShortcut(QKeySequence(keys), self, lambda: button.isEnabled() and button.click())
-        return button
-
     # ---- reading ----
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -232,7 +212,7 @@ class BackupsPage(QWidget):
     def _mirror(self) -> Path | None:
         try:
             return mirror_folder(self._conn)
-        except sqlite3.Error:  # a damaged settings page; the folder is simply not known
+        except DatabaseUnusable:  # a damaged settings page; the folder is simply not known
             return None
 
     def _show_mirror(self) -> None:
@@ -246,7 +226,7 @@ class BackupsPage(QWidget):
             self.mirror_label.setStyleSheet("")
         else:
             self.mirror_label.setText(arg(self.tr("%1 (not there now: is the USB stick plugged in?)"), str(mirror)))
-            self.mirror_label.setStyleSheet("color: #b3261e;")
+            self.mirror_label.setStyleSheet(FIELD_ERROR_STYLE)
 
     def selected_backup(self) -> Backup | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -422,14 +402,11 @@ class BackupsPage(QWidget):
         def export(conn, _progress, _cancel):
             from desktop.safekeeping.export_all import export_all
 
-            try:
-                return export_all(conn, folder)
-            except sqlite3.DatabaseError as exc:  # a damaged table cannot be read out
-                raise translate_error(exc, conn.path) from exc
+            return export_all(conn, folder)  # a damaged table cannot be read out: said in words
 
-        self.job = run_job(self, self.tr("Exporting all data…"), with_connection(self._conn.path, export),
-                           cancellable=False)
-        self.job.done.connect(lambda manifest: self._exported(folder, manifest))
+        self.job = (DbOp(self, self._conn, export).reads_only()
+                    .progress(self.tr("Exporting all data…"), cancellable=False)
+                    .success(lambda manifest: self._exported(folder, manifest)).run())
         return self.job
 
     def _exported(self, folder: Path, manifest: dict) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from desktop.errors import DeskError
-from desktop.messages import describe
 from desktop.safekeeping.backups import (
     Backup,
     ChangeWatch,
@@ -29,6 +28,8 @@ from desktop.safekeeping.backups import (
 )
 from desktop.ui import jobs
 from desktop.ui.common import arg, local_time, plain, show_error
+from desktop.ui.ops import DbOp
+from desktop.words import describe
 
 AUTO_BACKUP_MS = 30 * 60 * 1000
 DAMAGED = "db_damaged"
@@ -158,11 +159,12 @@ class Safekeeping(QObject):
     def back_up(self, reason: str = "manual", *, quiet: bool = False) -> jobs.Job:
         """A backup off the GUI thread. Quiet: no progress dialog, failures go to the status line."""
         path = self._window.conn.path
-        job = jobs.run_job(
-            self._window, self.tr("Backing up…"),
-            jobs.with_connection(path, lambda conn, _progress, _cancel: make_backup(conn, reason)),
-            show_dialog=not quiet, handle_errors=not quiet, cancellable=False,
-        )
+        op = DbOp(self._window, path, lambda conn: make_backup(conn, reason))
+        if quiet:
+            op.background(self.tr("Backing up…"), handle_errors=False)
+        else:
+            op.progress(self.tr("Backing up…"), cancellable=False)
+        job = op.run()
         self._follow_backup(job, quiet)
         return job
 
@@ -172,11 +174,8 @@ class Safekeeping(QObject):
             return None
         watch = self.watch
         path = self._window.conn.path
-        job = jobs.run_job(
-            self._window, self.tr("Backing up…"),
-            jobs.with_connection(path, lambda conn, _progress, _cancel: backup_if_changed(conn, watch)),
-            show_dialog=False, handle_errors=False,
-        )
+        job = (DbOp(self._window, path, lambda conn: backup_if_changed(conn, watch))
+               .background(self.tr("Backing up…"), handle_errors=False).run())
         self._follow_backup(job, quiet=True)
         return job
 

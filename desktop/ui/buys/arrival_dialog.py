@@ -1,0 +1,294 @@
+"""The arrival of a group buy: what the supplier delivered, and the allocation it makes, previewed
+before anything is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from desktop.buys.allocation import DEFAULT_POLICY, POLICIES
+from desktop.buys.arrivals import ArrivalPlan, preview_arrival, record_arrival
+from desktop.buys.group_buys import (
+    buy_details,
+    item_totals,
+    list_items,
+)
+from desktop.db import Connection
+from desktop.errors import DatabaseUnusable, DeskError
+from desktop.money import format_fen
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
+from desktop.ui.buys.buys_model import (
+    Row,
+    RowsModel,
+    policy_hint,
+    policy_label,
+)
+from desktop.ui.common import arg
+from desktop.ui.common import show_error as show_error_box
+from desktop.ui.forms import (
+    INVALID_FIELD_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    STRONG_ERROR_STYLE,
+    WARNING_STYLE,
+    banner,
+    error_label,
+    save_cancel,
+)
+from desktop.ui.ops import DbOp
+from desktop.words import describe
+
+PREVIEW_DELAY_MS = 200
+
+
+def _address_key(address: str | None) -> tuple:
+    if not address:
+        return (1,)
+    parts = [int(p) for p in address.split("-")]
+    return (0, parts[0], len(parts), *parts[1:])
+
+
+class ArrivalDialog(QDialog):
+    """What the supplier delivered, item by item; a shortfall shared out by the rule chosen, shown
+    as the allocation before anything is saved. Accepted means saved: `plan` is what was saved."""
+
+    def __init__(self, conn: Connection, buy_id: int, parent=None) -> None:
+        super().__init__(parent)
+        self._conn = conn
+        self.buy_id = buy_id
+        self.plan: ArrivalPlan | None = None
+        self.file_error = None
+        self.job = None
+        self.setObjectName("arrivalDialog")
+        details = buy_details(conn, buy_id)
+        self.setWindowTitle(arg(self.tr("Arrival: %1"), details.buy.title))
+        self.setAccessibleName(self.windowTitle())
+        self.resize(900, 640)
+        self.setStyleSheet(INVALID_FIELD_STYLE)
+        self._positions = {item.id: item.position for item in list_items(conn, buy_id)}
+
+        intro = QLabel(self.tr("Type what the supplier actually delivered. Nothing is saved until "
+                               "you press Record arrival."), self)
+        intro.setWordWrap(True)
+
+        # ---- what arrived, per item ----
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        for column, heading in enumerate((self.tr("Item"), self.tr("Ordered"), self.tr("Received"), "")):
+            label = QLabel(heading, self)
+            label.setStyleSheet(MUTED_STYLE)
+            grid.addWidget(label, 0, column)
+        self.items = []
+        self.received: list[QLineEdit] = []
+        self.short_labels: list[QLabel] = []
+        self.item_errors: list[QLabel] = []
+        for position, total in enumerate(item_totals(conn, buy_id)):
+            self.items.append(total)
+            name = QLabel(total.item.name, self)
+            ordered = QLabel(str(total.ordered), self)
+            field = QLineEdit(self)
+            field.setObjectName(f"arrivalReceived{position}")
+            field.setAccessibleName(arg(self.tr("Received of %1"), total.item.name))
+            field.setText(str(total.received if total.received is not None else total.ordered))
+            field.setMaximumWidth(120)
+            field.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            field.textEdited.connect(self._changed)
+            name.setBuddy(field)
+            short = QLabel(self)
+            short.setObjectName(f"arrivalShort{position}")
+            error = error_label(self, f"arrivalReceivedError{position}",
+                                arg(self.tr("Problem with the quantity of %1"), total.item.name))
+            grid.addWidget(name, 1 + position * 2, 0)
+            grid.addWidget(ordered, 1 + position * 2, 1)
+            grid.addWidget(field, 1 + position * 2, 2)
+            grid.addWidget(short, 1 + position * 2, 3)
+            grid.addWidget(error, 2 + position * 2, 0, 1, 4)
+            self.received.append(field)
+            self.short_labels.append(short)
+            self.item_errors.append(error)
+        grid.setColumnStretch(3, 1)
+
+        # ---- the rule ----
+        self.policy = QComboBox(self)
+        self.policy.setObjectName("arrivalPolicy")
+        self.policy.setAccessibleName(self.tr("How a shortfall is shared out"))
+        for policy in POLICIES:
+            self.policy.addItem(policy_label(policy), policy)
+        self.policy.setCurrentIndex(POLICIES.index(DEFAULT_POLICY))
+        self.policy.currentIndexChanged.connect(self._changed)
+        self.policy_hint = QLabel(self)
+        self.policy_hint.setObjectName("arrivalPolicyHint")
+        self.policy_hint.setAccessibleName(self.tr("What the rule does"))
+        self.policy_hint.setStyleSheet(MUTED_STYLE)
+        self.policy_hint.setWordWrap(True)
+        policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
+        policy_label_widget.setBuddy(self.policy)
+        policy_row = QHBoxLayout()
+        policy_row.addWidget(policy_label_widget)
+        policy_row.addWidget(self.policy)
+        policy_row.addWidget(self.policy_hint, 1)
+
+        # ---- the preview ----
+        self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
+        self.only_short = QCheckBox(self.tr("Only households that get less"), self)
+        self.only_short.setObjectName("arrivalOnlyShort")
+        self.only_short.setAccessibleName(self.tr("Only households that get less"))
+        self.only_short.toggled.connect(lambda _on: self._fill_preview())
+        self.preview_model = RowsModel(
+            (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
+             self.tr("Refund owed"), self.tr("Served first")), self, right_aligned=(2, 3, 4))
+        self.preview = read_only_table(self, "arrivalPreview", self.tr("Allocation preview"))
+        self.preview.setModel(self.preview_model)
+        self.general_error = error_label(self, "arrivalError", self.tr("Error"))
+
+        buttons, self.save_button, cancel = save_cancel(
+            self, self.save, save_name="arrivalSave", save_text=self.tr("Record arrival"),
+            save_tip=self.tr("Save what arrived and this allocation (Enter)"),
+            cancel_name="arrivalCancel", cancel_text=self.tr("Cancel"), cancel_tip=self.tr("Close without saving (Esc)"))
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(grid)
+        layout.addLayout(policy_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.only_short)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.general_error)
+        layout.addWidget(buttons)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.update_preview)
+        self.preview_plan: ArrivalPlan | None = None
+        self.update_preview()
+        if self.received:
+            self.received[0].setFocus()
+            self.received[0].selectAll()
+
+    def policy_words(self) -> str:
+        return policy_label(self.policy.currentData())
+
+    def _received(self) -> list[tuple[int, str]]:
+        return [(total.item.id, field.text()) for total, field in zip(self.items, self.received, strict=True)]
+
+    def _changed(self, *_args) -> None:
+        self._timer.start()
+
+    def update_preview(self) -> ArrivalPlan | None:
+        """What recording would allocate and charge, with nothing saved."""
+        self._timer.stop()
+        self._clear_errors()
+        self.policy_hint.setText(policy_hint(self.policy.currentData()))
+        try:
+            plan = preview_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
+        except DeskError as error:
+            self.preview_plan = None
+            self._show_error(error)
+            self.save_button.setEnabled(False)
+            return None
+        self.preview_plan = plan
+        self.save_button.setEnabled(True)
+        for item, label in zip(plan.items, self.short_labels, strict=True):
+            if item.short:
+                label.setText(arg(self.tr("%1 short"), item.short))
+                label.setStyleSheet(STRONG_ERROR_STYLE)
+            elif item.received > item.ordered:
+                label.setText(arg(self.tr("%1 more than ordered: the extra stays unallocated"),
+                                  item.received - item.ordered))
+                label.setStyleSheet(MUTED_STYLE)
+            else:
+                label.setText(self.tr("in full"))
+                label.setStyleSheet(MUTED_STYLE)
+        owed = sum(refund.amount_fen for refund in plan.refunds)
+        if plan.short:
+            short = "、".join(f"{item.name} {item.received}/{item.ordered}" for item in plan.items if item.short)
+            self.summary.setText(arg(self.tr("Short: %1. Rule: %2 — %3 households get less. "
+                                             "Refunds owed after this arrival: %4."),
+                                     short, policy_label(plan.policy),
+                                     len({a.order_id for a in plan.allocations if a.allocated < a.ordered}),
+                                     format_fen(owed)))
+            self.summary.setStyleSheet(WARNING_STYLE)
+        else:
+            self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
+            self.summary.setStyleSheet(NOTICE_STYLE)
+        self.summary.show()
+        self._fill_preview()
+        return plan
+
+    def _fill_preview(self) -> None:
+        plan = self.preview_plan
+        if plan is None:
+            self.preview_model.set_rows([])
+            return
+        lines = sorted(plan.allocations, key=lambda a: (
+            _address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
+        if self.only_short.isChecked():
+            lines = [a for a in lines if a.allocated < a.ordered]
+        rows, shown = [], set()
+        for line in lines:
+            refund = ""
+            if line.order_id not in shown:
+                shown.add(line.order_id)
+                money = plan.money.get(line.order_id)
+                if money is not None and money.refund_due_fen:
+                    refund = format_fen(money.refund_due_fen)
+            rows.append(Row(
+                (line.address or self.tr("unplaced"), line.item, str(line.ordered), str(line.allocated),
+                 refund, "✓" if line.vulnerable else ""),
+                tone="warn" if line.allocated < line.ordered else "",
+                tooltip=self.tr("Vulnerable household: served first under the vulnerable-first rule")
+                if line.vulnerable else "",
+                bold=line.vulnerable,
+            ))
+        self.preview_model.set_rows(rows)
+        fit_columns(self.preview, 5, 16)
+
+    def _show_error(self, error: DeskError) -> None:
+        name = str(error.data.get("item", ""))
+        position = next((i for i, t in enumerate(self.items) if t.item.name == name), None)
+        if error.field in ("received", "quantity", "item") and position is not None:
+            self.item_errors[position].setText(describe(error))
+            self.item_errors[position].show()
+            mark_invalid(self.received[position], True)
+            return
+        self.general_error.setText(describe(error))
+        self.general_error.show()
+
+    def _clear_errors(self) -> None:
+        for label in self.item_errors:
+            label.hide()
+        for field in self.received:
+            mark_invalid(field, False)
+        self.general_error.hide()
+
+    def save(self) -> None:
+        """Record what arrived off the GUI thread; the dialog closes once it is in the file."""
+        if self.update_preview() is None:
+            bad = next((f for f in self.received if f.property("invalid")), None)
+            if bad is not None:
+                focus_field(bad)
+            return
+        buy_id, received, policy = self.buy_id, self._received(), self.policy.currentData()
+        self.job = (DbOp(self, self._conn, lambda conn: record_arrival(conn, buy_id, received, policy))
+                    .progress(self.tr("Recording the arrival…"), cancellable=False)
+                    .success(self._recorded).failure(self._refused).disabling(self.save_button).run())
+
+    def _recorded(self, plan: ArrivalPlan) -> None:
+        self.plan = plan
+        self.accept()
+
+    def _refused(self, error: DeskError) -> None:
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        else:
+            self._show_error(error)

@@ -1,0 +1,119 @@
+"""The pieces every form and page is built from: the notice styles and the error colour, banners,
+a labelled form row with its error label right under the input, the Save/Cancel buttons, and a
+page's buttons that name their shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.common import arg, dialog_button, plain, shortcut_text
+
+ERROR_COLOUR = "#b3261e"
+WARNING_COLOUR = "#5c3c00"
+MUTED_COLOUR = "#5f6368"
+MUTED_STYLE = f"color: {MUTED_COLOUR};"
+FIELD_ERROR_STYLE = f"color: {ERROR_COLOUR};"
+STRONG_ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
+# A field the last error was about: a red frame until it is edited.
+INVALID_FIELD_STYLE = f"QLineEdit[invalid=\"true\"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}"
+
+
+def _notice(background: str, text: str, border: str) -> str:
+    return (f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border};"
+            " border-radius: 4px; padding: 6px 10px; }")
+
+
+# The banners a page shows over its content: something done, something to mind, something wrong.
+NOTICE_STYLE = _notice("#e6f4ea", "#1b4d2a", "#b7dfc2")
+WARNING_STYLE = _notice("#fef7e0", WARNING_COLOUR, "#f3d58a")
+ERROR_STYLE = _notice("#fce8e6", "#8c1d18", "#f4b4ad")
+NOTICE_STYLES = {"good": NOTICE_STYLE, "warning": WARNING_STYLE, "bad": ERROR_STYLE}
+
+
+def _sentence_label(parent: QWidget, name: str, accessible: str, style: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setAccessibleName(accessible)
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def error_label(parent: QWidget, name: str, accessible: str) -> QLabel:
+    """Where a sentence about one field goes, right beside it; hidden until there is one."""
+    return _sentence_label(parent, name, accessible, FIELD_ERROR_STYLE)
+
+
+def banner(parent: QWidget, name: str, accessible: str, style: str = WARNING_STYLE) -> QLabel:
+    """A notice across a page or dialog, hidden until there is something to say."""
+    return _sentence_label(parent, name, accessible, style)
+
+
+def form_row(form: QFormLayout, text: str, widget: QWidget, *extra: QWidget,
+             error_name: str, accessible: str | None = None) -> QLabel:
+    """A form row: the label (its Alt key reaching `widget`), the input, any hints under it, and
+    the error label `error_name` right under those (its accessible name says which field's
+    problem it is, unless `accessible` says otherwise). Returns the error label."""
+    parent = form.parentWidget() or widget.parentWidget()
+    holder = QWidget(parent)
+    column = QVBoxLayout(holder)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(widget)
+    for other in extra:
+        column.addWidget(other)
+    about = widget.accessibleName() or plain(text)
+    error = error_label(holder, error_name, accessible or arg(
+        QCoreApplication.translate("Forms", "Problem with %1"), about))
+    column.addWidget(error)
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    form.addRow(label, holder)
+    return error
+
+
+def save_cancel(dialog: QDialog, on_save: Callable[[], object], *, save_name: str, save_text: str,
+                save_tip: str | None = None, cancel_name: str, cancel_text: str, cancel_tip: str | None = None,
+                save_accessible: str | None = None) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    """A dialog's Save button (the default; Enter) and Cancel (Esc): Save calls `on_save`, Cancel
+    closes the dialog. Returns the box and both buttons."""
+    buttons = QDialogButtonBox(dialog)
+    save = dialog_button(dialog, save_name, save_text, save_accessible or plain(save_text), save_tip)
+    save.setDefault(True)
+    cancel = dialog_button(dialog, cancel_name, cancel_text, plain(cancel_text), cancel_tip)
+    cancel.setAutoDefault(False)
+    buttons.addButton(save, QDialogButtonBox.ButtonRole.AcceptRole)
+    buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons, save, cancel
+
+
+def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
+                    *, accessible: str | None = None) -> QPushButton:
+    """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
+    switched-off button's shortcut does nothing either."""
+    button = QPushButton(text, parent)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
+    button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(slot)
+    if keys:
+        QShortcut(QKeySequence(keys), parent,
+                  lambda: button.isVisible() and button.isEnabled() and button.click())
+    return button
