@@ -4,15 +4,6 @@ import json
 import sqlite3
 
 import pytest
-from bag_scenes import (
-    arrived,
-    compound,
-    everyday_buy,
-    open_buy,
-    order,
-    rows_of,
-    unplaced_order,
-)
 
 from desktop.bags.bags import (
     find_bag,
@@ -28,6 +19,15 @@ from desktop.buys.group_buys import cancel_buy, get_buy
 from desktop.cli import main as cli
 from desktop.db import transaction
 from desktop.errors import BadInput, Cancelled
+from tests.bag_scenes import (
+    arrived,
+    compound,
+    everyday_buy,
+    open_buy,
+    order,
+    rows_of,
+    unplaced_order,
+)
 
 
 @pytest.fixture
