@@ -3,15 +3,6 @@
 import json
 
 import pytest
-from bag_scenes import (
-    arrived,
-    compound,
-    everyday_buy,
-    open_buy,
-    order,
-    rows_of,
-    unplaced_order,
-)
 
 from desktop.bags.bags import (
     find_bag,
@@ -28,6 +19,15 @@ from desktop.cli import main as cli
 from desktop.compound import code_keys
 from desktop.db import transaction
 from desktop.errors import BadInput, Cancelled, DatabaseUnusable
+from tests.bag_scenes import (
+    arrived,
+    compound,
+    everyday_buy,
+    open_buy,
+    order,
+    rows_of,
+    unplaced_order,
+)
 
 
 @pytest.fixture

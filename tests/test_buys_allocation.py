@@ -1,7 +1,6 @@
 """When the supplier delivers short: who gets what, what each is charged, what is owed back."""
 
 import pytest
-from buys_scenes import compound, dumpling_buy, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +10,7 @@ from desktop.buys.group_buys import buy_details, cancel_buy, get_buy
 from desktop.buys.orders import place_order
 from desktop.buys.payments import order_money, record_payment
 from desktop.errors import BadInput
+from tests.buys_scenes import compound, dumpling_buy, snapshot
 
 
 @pytest.fixture

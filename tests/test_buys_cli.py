@@ -4,10 +4,10 @@ import json
 import sqlite3
 
 import pytest
-from buys_scenes import JIELONG_SAMPLE, KTT_SAMPLE, compound
 
 from desktop.cli.main import main
 from desktop.lang import set_language
+from tests.buys_scenes import JIELONG_SAMPLE, KTT_SAMPLE, compound
 
 
 def run(capsys, *argv):

@@ -2,7 +2,6 @@
 an import that breaks one is refused with the rule's own sentence, and nothing is written."""
 
 import pytest
-from buys_scenes import KTT_HEADER, compound, dumpling_buy, ktt_order, snapshot, write_ktt
 
 from desktop.buys.group_buys import get_buy, list_items
 from desktop.buys.jielong import import_chain
@@ -11,6 +10,7 @@ from desktop.buys.orders import find_table_order, save_household_order
 from desktop.buys.payments import list_payments, record_payment
 from desktop.errors import BadInput
 from desktop.words import describe
+from tests.buys_scenes import KTT_HEADER, compound, dumpling_buy, ktt_order, snapshot, write_ktt
 
 DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
 

@@ -1,7 +1,6 @@
 """Orders pasted from a WeChat 接龙 list: every line used or sent back with its reason."""
 
 import pytest
-from buys_scenes import JIELONG_SAMPLE, compound, dumpling_buy, snapshot
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -9,6 +8,7 @@ from desktop.buys.group_buys import ItemSpec, buy_details, new_buy
 from desktop.buys.jielong import import_chain, parse_chain, preview_chain
 from desktop.buys.orders import place_order
 from desktop.errors import BadInput
+from tests.buys_scenes import JIELONG_SAMPLE, compound, dumpling_buy, snapshot
 
 
 @pytest.fixture

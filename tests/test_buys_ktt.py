@@ -7,20 +7,6 @@ import zipfile
 
 import openpyxl
 import pytest
-from buys_scenes import (
-    EGGS,
-    KTT_HEADER,
-    KTT_SAMPLE,
-    add_cached_values,
-    as_shared_strings,
-    compound,
-    ktt_order,
-    real_ktt_orders,
-    snapshot,
-    with_namespace_prefix,
-    write_ktt,
-    write_real_ktt,
-)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,6 +22,20 @@ from desktop.buys.orders import place_order
 from desktop.buys.payments import buy_totals, household_money, list_payments, refunds_owed
 from desktop.db import connect
 from desktop.errors import BadInput, Cancelled
+from tests.buys_scenes import (
+    EGGS,
+    KTT_HEADER,
+    KTT_SAMPLE,
+    add_cached_values,
+    as_shared_strings,
+    compound,
+    ktt_order,
+    real_ktt_orders,
+    snapshot,
+    with_namespace_prefix,
+    write_ktt,
+    write_real_ktt,
+)
 
 DUMPLINGS = ("冷冻饺子(1kg袋装)", "1kg袋装")
 WINGS = ("鸡翅中(1kg)", "1kg")

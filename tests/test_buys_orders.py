@@ -2,7 +2,6 @@
 
 
 import pytest
-from buys_scenes import compound, dumpling_buy, snapshot
 
 from desktop.buys.group_buys import (
     ItemSpec,
@@ -21,6 +20,7 @@ from desktop.buys.orders import cancel_order, get_order, place_order
 from desktop.buys.payments import buy_totals, order_money, record_payment, refunds_owed
 from desktop.errors import BadInput, DatabaseUnusable
 from desktop.money import parse_yuan
+from tests.buys_scenes import compound, dumpling_buy, snapshot
 
 
 @pytest.fixture

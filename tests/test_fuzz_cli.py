@@ -7,11 +7,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from buys_scenes import JIELONG_SAMPLE, KTT_SAMPLE, write_real_ktt
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from desktop.cli.main import main
+from tests.buys_scenes import JIELONG_SAMPLE, KTT_SAMPLE, write_real_ktt
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COMMANDS = ["check", "backup", "demo", "roster", "restore", "export-all", "buys", "pay"]

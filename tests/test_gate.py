@@ -9,7 +9,6 @@ from datetime import UTC, datetime, timedelta
 
 import pypdfium2 as pdfium
 import pytest
-from bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,6 +23,7 @@ from desktop.db import gate as gate_rows
 from desktop.errors import BadInput
 from desktop.gate import custody, verdicts
 from desktop.printing.language import set_print_language
+from tests.bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
 
 SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags"]
 

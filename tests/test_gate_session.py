@@ -5,13 +5,13 @@ scan answered with one read of the store."""
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from bag_scenes import compound, everyday_buy
 
 from desktop import gate
 from desktop.bags import codes
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags
 from desktop.db import connect
 from desktop.errors import BadInput
+from tests.bag_scenes import compound, everyday_buy
 
 
 class Clock:

@@ -11,7 +11,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from hostile import EDITS, a_compound, edited_copy, folder_listing, truncated, with_version
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,6 +20,7 @@ from desktop.db.backup import journal_path, staged_path
 from desktop.errors import BadInput, DatabaseUnusable
 from desktop.roster.households import HouseholdFields, add_household
 from desktop.safekeeping.backups import file_problem, make_backup, restore_backup
+from tests.hostile import EDITS, a_compound, edited_copy, folder_listing, truncated, with_version
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,6 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import pytest
 import zxingcpp
-from bag_scenes import compound, everyday_buy, open_buy, order, pdf_streams
 
 from desktop.bags.bags import find_bag, make_bags
 from desktop.bags.codes import normalise, verify
@@ -25,6 +24,7 @@ from desktop.printing.qr import QUIET_ZONE
 from desktop.printing.stocks import MM, STOCKS
 from desktop.printing.supplier_sheet import write_supplier_sheet
 from desktop.roster.households import HouseholdFields, add_household, list_households
+from tests.bag_scenes import compound, everyday_buy, open_buy, order, pdf_streams
 
 DPI = 203
 ROOT = Path(__file__).resolve().parents[1]
@@ -465,9 +465,8 @@ def test_print_commands_write_pdfs_and_refuse_bad_input_in_one_sentence(tmp_path
 
 
 def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path, capsys):
-    from cups_queue import QUEUE, existing, printed_file, require_queues
-
     from desktop.cli import main as cli
+    from tests.cups_queue import QUEUE, existing, printed_file, require_queues
 
     folder = require_queues()
     conn = compound(tmp_path)
@@ -497,10 +496,9 @@ def test_print_commands_send_to_a_printer_queue_at_the_stocks_page_size(tmp_path
 
 def test_printing_to_a_queue_that_refuses_jobs_or_without_cups_says_so_and_records_nothing(
         tmp_path, capsys, monkeypatch):
-    from cups_queue import REJECTING, require_queues
-
     from desktop.bags.bags import household_codes
     from desktop.cli import main as cli
+    from tests.cups_queue import REJECTING, require_queues
 
     require_queues()
     conn = compound(tmp_path)
@@ -583,9 +581,8 @@ def test_two_documents_printed_at_once_from_two_threads_both_come_out_whole(tmp_
 
 
 def test_the_pickup_sheet_says_what_each_household_still_owes_and_what_came_short(conn, tmp_path):
-    from bag_scenes import arrived, open_buy, order
-
     from desktop.buys.payments import record_payment
+    from tests.bag_scenes import arrived, open_buy, order
 
     buy = open_buy(conn)
     wings = order(conn, buy, "12-301", 鸡翅中=3, 酱油=1)

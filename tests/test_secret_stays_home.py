@@ -8,7 +8,6 @@ import stat
 from pathlib import Path
 
 import pytest
-from bag_scenes import compound, everyday_buy
 
 from desktop.bags.bags import issue_household_codes, make_bags
 from desktop.bags.codes import make_code, verify
@@ -18,6 +17,7 @@ from desktop.db import connect
 from desktop.gate import scan
 from desktop.safekeeping.backups import make_backup, restore_backup, set_mirror_folder
 from desktop.safekeeping.export_all import export_all, read_secret_file, rebuild_from_export
+from tests.bag_scenes import compound, everyday_buy
 
 
 def mode(path) -> int:

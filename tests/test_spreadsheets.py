@@ -7,7 +7,6 @@ import io
 
 import openpyxl
 import pytest
-from bag_scenes import ITEMS, compound, everyday_buy, open_buy, order
 
 from desktop.buys.group_buys import ItemSpec
 from desktop.buys.order_sheet import write_order_sheet
@@ -17,6 +16,7 @@ from desktop.gate import scan
 from desktop.roster.households import HouseholdFields, add_household
 from desktop.roster.roster_io import export_roster, import_roster
 from desktop.safekeeping.export_all import export_all
+from tests.bag_scenes import ITEMS, compound, everyday_buy, open_buy, order
 
 LINK = '=HYPERLINK("http://e.vil/","点我领菜")'
 HOSTILE = [LINK, "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1,1)", "\t=1+1", "\r=1+1"]

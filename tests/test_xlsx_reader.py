@@ -5,11 +5,11 @@ import datetime
 
 import openpyxl
 import pytest
-from buys_scenes import add_cached_values, write_real_ktt
 
 from desktop.buys.ktt import read_export
 from desktop.errors import BadInput
 from desktop.xlsx_reader import Workbook
+from tests.buys_scenes import add_cached_values, write_real_ktt
 
 
 def test_cells_read_as_excel_shows_them(tmp_path):

@@ -67,7 +67,10 @@ class Connection(sqlite3.Connection):
     station: str = ""
 
     def cursor(self, factory: type[sqlite3.Cursor] = Cursor) -> Cursor:  # type: ignore[override]
-        return super().cursor(factory)  # type: ignore[return-value]
+        try:
+            return super().cursor(factory)  # type: ignore[return-value]
+        except sqlite3.Error as exc:  # a connection already closed, when a page outlives its file
+            raise translate_error(exc, getattr(self, "path", None)) from exc
 
     def execute(self, sql: str, parameters: object = (), /) -> Cursor:  # type: ignore[override]
         return self.cursor().execute(sql, parameters)

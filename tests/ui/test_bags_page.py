@@ -1,6 +1,5 @@
 """The Bags & labels page, driven the way a volunteer at the lobby table drives it."""
 
-import sys
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -10,16 +9,13 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
-
-from bag_scenes import NEIGHBOURS, everyday_buy, open_buy, order  # noqa: E402
-
 from desktop.bags.bags import make_bags  # noqa: E402
 from desktop.bags.codes import verify  # noqa: E402
 from desktop.compound import code_keys  # noqa: E402
 from desktop.errors import Cancelled  # noqa: E402
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
+from tests.bag_scenes import NEIGHBOURS, everyday_buy, open_buy, order
 
 
 @pytest.fixture

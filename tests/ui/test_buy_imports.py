@@ -1,9 +1,6 @@
 """A real-format KuaiTuanTuan export and a 接龙 list with new neighbours, brought in through the
 window the way a volunteer does it: look at the preview, change what is wrong, import."""
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -18,11 +15,9 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from buys_scenes import write_real_ktt  # noqa: E402
-
 from desktop.buys.group_buys import ItemSpec, buy_details, get_buy, new_buy  # noqa: E402
 from desktop.ui.buys.buys_page import BuysPage  # noqa: E402
+from tests.buys_scenes import write_real_ktt
 
 
 @pytest.fixture

@@ -8,9 +8,7 @@ import importlib
 import inspect
 import pkgutil
 import re
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
@@ -24,10 +22,7 @@ from desktop.ui.common import mnemonic_of, plain, show_error
 from desktop.ui.crash_dialog import CrashDialog
 from desktop.ui.gate.gate_page import DecisionDialog, UndoDialog
 from desktop.ui.main_window import MainWindow
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/buys_scenes.py
-
-from buys_scenes import ktt_order, write_ktt  # noqa: E402
+from tests.buys_scenes import ktt_order, write_ktt
 
 
 def dialog_classes() -> set[type]:

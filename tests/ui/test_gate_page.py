@@ -14,10 +14,6 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QImage, QInputMethodQueryEvent, QPainter
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
-
-from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
-
 from desktop import gate
 from desktop.bags import codes  # noqa: E402
 from desktop.bags.bags import issue_household_codes, list_bags, make_bags  # noqa: E402
@@ -26,6 +22,7 @@ from desktop.roster.households import HouseholdFields, add_household  # noqa: E4
 from desktop.ui.gate.camera import Confirmer, camera_available, read_codes  # noqa: E402
 from desktop.ui.gate.gate_page import GatePage, GateWindow  # noqa: E402
 from desktop.ui.gate.sounds import TUNES, ensure_sound_files  # noqa: E402
+from tests.bag_scenes import NEIGHBOURS, everyday_buy
 
 ROOT = Path(__file__).resolve().parents[2]
 PAGES: list[GatePage] = []

@@ -3,23 +3,19 @@ to carry a trigger is refused in a sentence; a database edited that way is not t
 the Backups page says what a backup holds and where it goes."""
 
 import shutil
-import sys
-from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from hostile import EDITS, a_compound, edited_copy  # noqa: E402
-from test_durability_window import (  # noqa: E402
+from desktop.db import connect  # noqa: E402
+from desktop.safekeeping.backups import list_backups, make_backup  # noqa: E402
+from tests.hostile import EDITS, a_compound, edited_copy
+from tests.ui.test_durability_window import (
     WAIT_MS,
     click,
     open_window,
     roster_addresses,
     wait_for_box,
 )
-
-from desktop.db import connect  # noqa: E402
-from desktop.safekeeping.backups import list_backups, make_backup  # noqa: E402
 
 
 def error_box(window) -> QMessageBox | None:

@@ -1,16 +1,11 @@
 """An export that breaks a money rule, brought in through the window: the volunteer sees the
 preview, presses Import, and is told the rule's sentence in a message box; nothing is saved."""
 
-import sys
-from pathlib import Path
-
 import pytest
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from buys_scenes import ktt_order, write_ktt  # noqa: E402
-
-from desktop.ui.buys.buys_page import BuysPage  # noqa: E402
+from desktop.ui.buys.buys_page import BuysPage
+from tests.buys_scenes import ktt_order, write_ktt
 
 
 @pytest.fixture

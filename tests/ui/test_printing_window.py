@@ -2,7 +2,6 @@
 `PDF_rejecting`, which refuses every job), as `.ci/printer.sh` sets them up. What reaches the
 queue is read back from the PDF the queue printed: its pages, their size, their QR codes."""
 
-import sys
 import time
 from pathlib import Path
 
@@ -13,15 +12,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/bag_scenes.py
-
-from bag_scenes import NEIGHBOURS, everyday_buy  # noqa: E402
-from cups_queue import QUEUE, REJECTING, existing, printed_file, require_queues  # noqa: E402
-
 from desktop.bags.bags import household_codes, make_bags  # noqa: E402
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui import printing  # noqa: E402
 from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
+from tests.bag_scenes import NEIGHBOURS, everyday_buy
+from tests.cups_queue import QUEUE, REJECTING, existing, printed_file, require_queues
 
 MM = 72 / 25.4
 
