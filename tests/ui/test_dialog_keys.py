@@ -11,7 +11,15 @@ import re
 import threading
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 import desktop.ui
 from desktop.db import connect
@@ -41,8 +49,14 @@ def buttons_without_a_key(dialog: QWidget) -> list[str]:
     buttons = [b for b in dialog.findChildren(QPushButton)
                if b.isVisibleTo(dialog) and re.search(r"\w", plain(b.text()))]
     problems = [f"{b.objectName() or '?'} {b.text()!r}" for b in buttons if mnemonic_of(b.text()) is None]
-    keys = [mnemonic_of(b.text()) for b in buttons if mnemonic_of(b.text())]
-    problems += [f"two buttons on Alt+{key}" for key in sorted(set(keys)) if keys.count(key) > 1]
+    # Every Alt key of the dialog, its buttons' and its labels' (a label's key moves to its field),
+    # reaches one thing only: a label and a button on the same key leave the button unreachable.
+    labelled = [w.text() for w in dialog.findChildren(QLabel) if w.isVisibleTo(dialog) and w.buddy()]
+    choices = [w.text() for w in dialog.findChildren(QAbstractButton)
+               if w.isVisibleTo(dialog) and not isinstance(w, QPushButton)]
+    texts = [b.text() for b in buttons] + labelled + choices
+    keys = [mnemonic_of(text) for text in texts if mnemonic_of(text)]
+    problems += [f"two things on Alt+{key}" for key in sorted(set(keys)) if keys.count(key) > 1]
     return problems
 
 
