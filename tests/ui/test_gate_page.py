@@ -72,13 +72,20 @@ def make_page(qtbot, conn):
 
 
 def scan(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
-    """A scanner's burst: the characters, then Enter; `later` seconds after the last scan."""
+    """A scanner's burst: the characters, then Enter; `later` seconds after the last scan. The
+    answer shows at once; what it records is written just after, and this waits for that."""
     page.session.clock.now += later
     if code.isascii():
         qtbot.keyClicks(page.scan_input, code)
     else:  # QTest types ASCII only; what a Chinese keyboard would leave in the field
         page.scan_input.setText(code)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    written(qtbot, page)
+
+
+def written(qtbot, page: GatePage) -> None:
+    """Until what the page records (a scan, a decision, an undo) is in the file."""
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
 
 
 def banner(page: GatePage) -> dict:
@@ -230,6 +237,7 @@ def test_undo_asks_a_reason_and_the_bag_waits_again(qtbot, conn, bags, make_page
     assert dialog.confirm.isEnabled()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "扫错了袋子")]
     shown = banner(page)
     assert shown["tone"] == "look" and shown["headline"].startswith("↶ Undone: picked up at")
@@ -459,6 +467,7 @@ def test_f6_corrects_the_bag_on_screen_after_a_confirmation_and_keeps_the_reason
     assert dialog.effect.text().startswith("“picked up at") and "“delivered to the door”" in dialog.effect.text()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "封控楼，送上门了"),
                               ("door", "保安老李", "", "封控楼，送上门了")]
     shown = banner(page)
@@ -487,6 +496,7 @@ def test_f6_with_a_bag_only_checked_records_it_and_cancelling_records_nothing(
     qtbot.keyClicks(dialog.findChild(QLineEdit, "gateDecisionReason"), "left at the gate")
     assert dialog.effect.text() == "“arrived at the gate” is recorded, with your reason."
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, page)
     assert handoffs(conn) == [("gate", "保安老李", "", "left at the gate")]
     assert banner(page)["tone"] == "look"
 
@@ -518,6 +528,7 @@ def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
     name.setText("保安老王")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]  # the held scan, recorded with the name
     assert banner(page)["headline"] == "✓ Picked up — hand it over"
     scan(qtbot, page, bags["5-1202"][0].code)  # not asked again
@@ -557,6 +568,7 @@ def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
     scan(qtbot, window.page, bags["3-101"][0].code)
     window.page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(window.page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, window.page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]
 
     restored = connect(conn.path)  # what a restore hands the window: a new connection
@@ -639,6 +651,7 @@ def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds
     scan(qtbot, page, bags["3-101"][0].code)
     page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]
 
     restored = connect(conn.path)
