@@ -663,3 +663,95 @@ def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds
     again.stop()
     window.close()
     restored.close()
+
+
+# ---- the answer first, the handoff written after: the gate while the file is busy -------------
+
+
+@pytest.fixture
+def file_held(qtbot, conn):
+    """Someone else in the window holds the file's write turn (an import, say) until released."""
+    import threading
+
+    from desktop.ui.ops import DbOp
+
+    holding, release = threading.Event(), threading.Event()
+    owner = QLabel("another page")
+    qtbot.addWidget(owner)
+
+    def hold(worker_conn):
+        holding.set()
+        release.wait(20)
+
+    job = DbOp(owner, conn, hold).run()
+    qtbot.waitUntil(holding.is_set, timeout=5000)
+    yield release
+    release.set()
+    if job.running:
+        with qtbot.waitSignal(job.finished, timeout=20_000):
+            pass
+
+
+def burst(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
+    """A scanner's burst, without waiting for what it records."""
+    page.session.clock.now += later
+    qtbot.keyClicks(page.scan_input, code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+
+
+def test_a_scan_while_the_file_is_busy_answers_at_once_and_says_recorded_when_it_is(
+        qtbot, conn, bags, make_page, file_held):
+    page = make_page()
+    first, second = bags["12-301"][0].code, bags["3-101"][0].code
+    burst(qtbot, page, first)
+    shown = banner(page)
+    assert (shown["tone"], shown["big"], shown["headline"]) == ("go", "12-301", "✓ May be handed over")
+    assert shown["reason"] == "Recording the pickup…" and handoffs(conn) == []
+    burst(qtbot, page, first, later=1.5)  # read again while its recording waits: not twice
+    burst(qtbot, page, second)  # the next bag is answered and queued behind the first
+    assert banner(page)["big"] == "3-101" and not page.settled
+    assert page.sounds.played == ["go", "go"]
+
+    file_held.set()
+    written(qtbot, page)
+    assert [(a, who) for a, who, *_ in handoffs(conn)] == [("pickup", "保安老李")] * 2
+    order = [r[0] for r in conn.execute("SELECT b.code FROM handoff h JOIN bag b ON b.id = h.bag_id "
+                                        "ORDER BY h.id")]
+    assert order == [first, second]
+    shown = banner(page)
+    assert (shown["big"], shown["headline"]) == ("3-101", "✓ Picked up — hand it over")
+    assert shown["reason"].startswith("Recorded at ") and page.sounds.played == ["go", "go"]
+    qtbot.waitUntil(lambda: first not in page.waiting_model.codes, timeout=2000)
+
+
+def test_a_bag_another_station_took_while_the_scan_waited_is_refused_and_recorded_once(
+        qtbot, conn, bags, make_page, file_held):
+    from desktop.db import connect
+
+    page = make_page()
+    code = bags["5-1202"][0].code
+    burst(qtbot, page, code)
+    assert banner(page)["headline"] == "✓ May be handed over"
+    other = connect(conn.path)  # the second gate, on its own computer
+    assert gate.scan(other, code, record="pickup", operator="保安老王", station="东门").recorded
+    other.close()
+    file_held.set()
+    written(qtbot, page)
+    shown = banner(page)
+    assert (shown["tone"], shown["headline"]) == ("stop", "✗ Already picked up")
+    assert "by 保安老王 at 东门" in shown["reason"]
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+    assert page.sounds.played == ["go", "stop"]
+
+
+def test_undo_waits_while_a_handoff_is_on_its_way(qtbot, conn, bags, make_page, file_held):
+    page = make_page()
+    burst(qtbot, page, bags["3-101"][0].code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.findChild(QDialog, "gateUndoDialog") is None
+    assert page.note.text().startswith("The last scan is still being recorded")
+    file_held.set()
+    written(qtbot, page)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.undo_dialog.isVisible() and "3-101" in page.undo_dialog.findChild(
+        QLabel, "gateUndoWhat").text()
