@@ -755,3 +755,18 @@ def test_undo_waits_while_a_handoff_is_on_its_way(qtbot, conn, bags, make_page, 
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.undo_dialog.isVisible() and "3-101" in page.undo_dialog.findChild(
         QLabel, "gateUndoWhat").text()
+
+
+def test_a_handoff_answered_is_written_even_when_the_window_closes_before_the_file_is_free(
+        qtbot, conn, bags, make_page, file_held):
+    from desktop.ui import jobs
+
+    page = make_page()
+    burst(qtbot, page, bags["12-2-502"][0].code)
+    job = next(j for j in jobs._running if j.title == "Recording at the gate")
+    job.cancel()  # what a closing window asks of every job: a handoff answered is not dropped
+    qtbot.wait(300)  # a write waiting for its turn would hear a cancel within 50 ms
+    page.stop()
+    file_held.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]

@@ -325,7 +325,6 @@ class GatePage(QWidget):
         return self.waiting.door_run_job
 
     def stop(self) -> None:
-        self.recorder.stop()
         self.waiting.stop()
         self.bar.stop()
 
