@@ -770,3 +770,23 @@ def test_a_handoff_answered_is_written_even_when_the_window_closes_before_the_fi
     file_held.set()
     qtbot.waitUntil(lambda: not job.running, timeout=10_000)
     assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+
+
+def test_a_recording_that_fails_by_a_bug_is_said_not_recorded_and_the_page_carries_on(
+        qtbot, conn, bags, make_page, monkeypatch):
+    crashes = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: crashes.append(error))
+
+    def broken(self, worker_conn):
+        raise RuntimeError("a bug")
+
+    from desktop.gate.session import Recording
+
+    monkeypatch.setattr(Recording, "run", broken)
+    page = make_page()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert [str(c) for c in crashes] == ["a bug"] and handoffs(conn) == []
+    assert banner(page)["headline"] == "✗ Not recorded" and not page.session.pending
+    monkeypatch.undo()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]

@@ -243,8 +243,8 @@ class GatePage(QWidget):
         self.session.landed(recording, result)
         if recording.record is None:  # the note of a refused code-shaped scan
             return self.guessing.note(result) if result is not None else None
-        if error is not None:
-            return self._not_recorded(error) if shown else self._say_late(describe(error))
+        if result is None:  # refused (`error`), or a bug the crash handler has shown
+            return self._not_recorded(error) if shown else self._say_late(describe(error) if error else "")
         if shown:
             self._show(result, sound=not result.recorded)
         elif not result.recorded:
@@ -253,14 +253,15 @@ class GatePage(QWidget):
         if result.recorded:  # after the answer is painted: the guard waits for it, not the list
             QTimer.singleShot(0, lambda: self.waiting.recorded(result))
 
-    def _not_recorded(self, error: DeskError) -> None:
+    def _not_recorded(self, error: DeskError | None) -> None:
         self.session.last_result = None
         self.verdict_banner.show_answer("stop", self.tr("✗ Not recorded"), self.tr("Not recorded"),
-                                        "", describe(error))
+                                        "", describe(error) if error is not None else "")
         self.sounds.play("stop")
 
     def _say_late(self, text: str) -> None:
-        self.say(text)
+        if text:
+            self.say(text)
         self.sounds.play("stop")
 
     @property

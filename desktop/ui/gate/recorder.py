@@ -28,7 +28,7 @@ class Recorder:
     def add(self, key: object, work: Callable[[Any], Any], done: Callable[[Any], Any],
             failed: Callable[[BaseException], Any]) -> None:
         """Run `work(conn)` after every write added before it; `done(result)` or `failed(error)`
-        on the GUI thread (a refusal; anything else goes to the crash handler)."""
+        on the GUI thread: a refusal, or None after a bug (which the crash handler shows)."""
         title = QCoreApplication.translate("GatePage", "Recording at the gate")
         ended = threading.Event()
         job = (DbOp(self._page, self._path, work).progress(title, cancellable=False)
@@ -37,7 +37,7 @@ class Recorder:
                .failure(lambda error: self._landed(key, failed, error)).run())
         self._last = ended
         self._keys.append(key)
-        job.finished.connect(lambda: self._forget(key))  # also after a bug, shown as a crash
+        job.finished.connect(lambda: self._ended(key, failed))
 
     def __contains__(self, key: object) -> bool:
         return any(key is waiting for waiting in self._keys)
@@ -49,6 +49,11 @@ class Recorder:
     def _landed(self, key: object, then: Callable[[Any], Any], value: Any) -> None:
         self._forget(key)
         then(value)
+
+    def _ended(self, key: object, failed: Callable[[BaseException | None], Any]) -> None:
+        if key in self:  # neither done nor refused: a bug, shown by the crash handler
+            self._forget(key)
+            failed(None)
 
     def _forget(self, key: object) -> None:
         self._keys = [waiting for waiting in self._keys if waiting is not key]
