@@ -317,3 +317,39 @@ def test_bags_waiting_at_the_gate_have_cold_chain_ages_and_leave_the_list_when_h
     session = session_of(conn)
     submit(session, frozen.code)
     assert frozen.code not in {bag.code for bag in gate.list_waiting(conn)}
+
+
+# ---- answering first, writing after (the window) ----------------------------------------------
+
+
+def test_a_deferred_scan_only_reads_and_its_recording_lands_later_once(bagged):
+    conn, bags = bagged
+    session = session_of(conn)
+    code = bags["3-101"][0].code
+    reads = Reads(conn)
+    checked = session.submit(code, defer=True)
+    assert (checked.verdict, checked.recorded) == ("ok", False) and handoffs(conn) == []
+    assert not any(sql.split()[0].upper() in ("BEGIN", "INSERT") for sql in reads.take())
+    assert [r.checked for r in session.pending] == [checked]
+    session.clock.now += 5
+    assert session.submit(code, defer=True) is None  # read again while it waits: not twice
+
+    writer = connect(conn.path)  # where the window writes: its own connection, elsewhere
+    recording = session.pending[0]
+    landed = session.landed(recording, recording.run(writer))
+    writer.close()
+    assert landed.recorded and session.last_result is landed and not session.pending
+    assert session.undo_target() is landed and handoffs(conn) == [("pickup", "保安老李", "", "")]
+
+
+def test_a_deferred_scan_whose_bag_went_meanwhile_is_refused_when_it_lands(bagged):
+    conn, bags = bagged
+    session = session_of(conn)
+    code = bags["5-1202"][0].code
+    session.submit(code, defer=True)
+    gate.scan(conn, code, record="door", operator="保安老王", station="东门")  # the other gate
+    recording = session.pending[0]
+    answer = session.landed(recording, recording.run(conn))
+    assert (answer.verdict, answer.recorded) == ("already_handed_over", False)
+    assert session.last_result is answer and session.undo_target() is answer
+    assert [who for _, who, *_ in handoffs(conn)] == ["保安老王"]

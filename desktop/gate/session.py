@@ -7,12 +7,21 @@ and what Ctrl+Z would undo. The Gate page, `scan` on the command line and the te
 in one transaction. A scan that would record a handoff while no guard is named is held, answered
 as a check, until a name is given (`record_held`) or refused (`drop_held`). A decision about the
 bag on screen and an undo are their own actions, each one transaction.
+
+A window answers first and writes after: `submit(text, defer=True)` only reads (the check, fast
+under WAL) and leaves what is to be written in `pending`, in order, as `Recording`s whose `run(conn)`
+may go to another thread and connection; `landed(recording, result)` takes the result back. The
+recording checks again in its own transaction, so a bag another station took meanwhile is refused
+there, and a code whose recording is still pending is a double read: one event per scan.
+`deciding`/`decided` and `undoing`/`undone` split a decision and an undo the same way.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from desktop.bags import codes
 from desktop.db.connection import Connection
@@ -20,6 +29,7 @@ from desktop.gate.custody import Decision, Undone, decide, undo_last_handoff
 from desktop.gate.verdicts import (
     HANDED_OVER,
     SHIFT_HOURS,
+    WATCHED,
     Card,
     ScanResult,
     clean_name,
@@ -33,6 +43,27 @@ from desktop.gate.waiting import WaitingBag
 DOUBLE_READ_S = 1.0  # the same code read again within this long is a scanner's double read
 MODES = ("pickup", "door", "gate", None)  # None: only check, record nothing
 STORAGE_ORDER = ("frozen", "chilled", "ambient")
+
+
+@dataclass(frozen=True, eq=False)
+class Recording:
+    """What a scan answered at once leaves to be written: its handoff (`record`), or with `record`
+    None the note of a refused code-shaped scan; fixed when the scan was answered. `run(conn)`
+    touches nothing but `conn`, so it may run on another thread."""
+
+    text: str
+    checked: ScanResult
+    record: str | None
+    operator: str
+    station: str | None
+    proxy: str = ""
+    proxy_for: int | None = None
+    card: Card | None = None
+
+    def run(self, conn: Connection) -> ScanResult:
+        """Check again and record in one transaction: the bag may have gone meanwhile."""
+        return scan(conn, self.text, card=self.card, record=self.record, operator=self.operator,
+                    station=self.station, proxy_name=self.proxy, proxy_for=self.proxy_for)
 
 
 class ShiftMemory:
@@ -97,6 +128,7 @@ class GateSession:
         self.refusal: str | None = None  # why this file takes no handoffs, when it does not
         self._undo: ScanResult | None = None  # the last handoff this station recorded
         self._last_read: tuple[str, float] = ("", float("-inf"))
+        self.pending: deque[Recording] = deque()  # answered, not yet written (`defer=True`)
 
     # ---- the guard, the mode, the proxy, the file ----
 
@@ -132,31 +164,41 @@ class GateSession:
 
     # ---- scanning ----
 
-    def submit(self, text: str) -> ScanResult | None:
+    def submit(self, text: str, *, defer: bool = False) -> ScanResult | None:
         """The answer for any text scanned or typed; None for a scanner's double read. When a
         handoff would be recorded but no guard is named, the scan is answered as a check and
-        held (`held`)."""
+        held (`held`). With `defer`, nothing is written here: what is to be written waits in
+        `pending`, and a code still waiting there is a double read."""
         code, now = codes.normalise(text), self.clock()
         last_code, last_at = self._last_read
         self._last_read = (code, now)
         if code == last_code and now - last_at < DOUBLE_READ_S:
             return None  # the answer on screen stands
+        if defer and any(waiting.checked.code == code for waiting in self.pending):
+            return None  # its recording is on its way: the answer on screen stands
         record = self.mode if self.refusal is None else None
-        if record is not None and self.name_required and not self.operator:
-            result = scan(self.conn, text, card=self.card, station=self.station)
-            if result.kind == "bag" and result.verdict == "ok":
-                self.held = (text, result)
-                return result
+        if defer or (record is not None and self.name_required and not self.operator):
+            result = scan(self.conn, text, card=self.card, station=self.station, watch=not defer)
+            if record is not None and result.kind == "bag" and result.verdict == "ok":
+                if self.name_required and not self.operator:
+                    self.held = (text, result)
+                    return result
+                return self._defer(text, result, record)
+            if defer and result.verdict in WATCHED and codes.shaped_like_code(result.code):
+                self.pending.append(Recording(text, result, None, self.operator, self.station))
             return self._take(result)
         return self._record(text, record)
 
-    def record_held(self) -> ScanResult | None:
-        """The held scan, recorded now that the guard is named."""
+    def record_held(self, *, defer: bool = False) -> ScanResult | None:
+        """The held scan, recorded now that the guard is named (with `defer`, left pending)."""
         if self.held is None:
             return None
-        text, _checked = self.held
+        text, checked = self.held
         self.held = None
-        return self._record(text, self.mode if self.refusal is None else None)
+        record = self.mode if self.refusal is None else None
+        if defer and record is not None:
+            return self._defer(text, checked, record)
+        return self._record(text, record)
 
     def drop_held(self) -> ScanResult | None:
         """No name was given: the held scan stands as the check it was answered with."""
@@ -165,6 +207,30 @@ class GateSession:
         _text, checked = self.held
         self.held = None
         return self._take(checked)
+
+    def _defer(self, text: str, checked: ScanResult, record: str) -> ScanResult:
+        """The check answers now; its handoff waits in `pending`. Whom a proxy collects for is
+        settled here, from the household the check found."""
+        proxy = self.proxy.strip() if record in self.proxy_actions else ""
+        if proxy and self.card is None and self._proxy_household not in (None, checked.household_id):
+            self.set_proxy("")  # a bag of another household: the proxy is not carried over
+            proxy = ""
+        if proxy:
+            self._proxy_household = checked.household_id
+        self.pending.append(Recording(text, checked, record, self.operator, self.station, proxy,
+                                      self._proxy_household if proxy else None, self.card))
+        self.last_result = checked
+        return checked
+
+    def landed(self, recording: Recording, result: ScanResult | None) -> ScanResult | None:
+        """A pending recording's result (None: it could not be written), taken back in order.
+        The answer on screen becomes it only while no later scan was answered."""
+        if recording in self.pending:
+            self.pending.remove(recording)
+        if result is not None and recording.record is not None:
+            self._take(result, card=recording.card is self.card,
+                       show=self.last_result is recording.checked)
+        return result
 
     def _record(self, text: str, record: str | None) -> ScanResult:
         proxy = self.proxy.strip() if record in self.proxy_actions else ""
@@ -179,11 +245,12 @@ class GateSession:
             self._proxy_household = result.household_id
         return self._take(result)
 
-    def _take(self, result: ScanResult) -> ScanResult:
-        self.last_result = result
+    def _take(self, result: ScanResult, *, card: bool = True, show: bool = True) -> ScanResult:
+        if show:
+            self.last_result = result
         if result.verdict == "household":
             self._start_card(result)
-        elif self.card is not None and result.kind == "bag" and result.verdict == "ok":
+        elif card and self.card is not None and result.kind == "bag" and result.verdict == "ok":
             self.card_ticked[result.code] = "recorded" if result.recorded else "checked"
             if result.code not in {b.code for b in self.card_bags}:
                 self.card_bags.append(_as_waiting(result))
@@ -231,13 +298,21 @@ class GateSession:
 
     def decide(self, action: str, reason: str) -> Decision:
         """Record what happened to the bag on screen, with the reason (BadInput otherwise)."""
+        return self.decided(self.deciding(action, reason)(self.conn))
+
+    def deciding(self, action: str, reason: str) -> Callable[[Connection], Decision]:
+        """The decision about the bag on screen as work on any connection; `decided` takes it."""
         target = self.decision_target()
-        code = target.code if target is not None else ""
-        decision = decide(self.conn, code, action, reason, card=self.card,
-                          operator=self.operator, station=self.station)
+        code, card, operator, station = (target.code if target is not None else "", self.card,
+                                         self.operator, self.station)
+        return lambda conn: decide(conn, code, action, reason, card=card, operator=operator,
+                                   station=station)
+
+    def decided(self, decision: Decision) -> Decision:
         self.last_result = self._undo = decision.result
         if self.card is not None:
-            self.card_ticked[code] = "recorded" if action in HANDED_OVER else "checked"
+            action = decision.result.last_handoff.action
+            self.card_ticked[decision.result.code] = "recorded" if action in HANDED_OVER else "checked"
         return decision
 
     def undo_target(self) -> ScanResult | None:
@@ -252,9 +327,17 @@ class GateSession:
 
     def undo(self, reason: str) -> Undone:
         """Undo the target's standing handoff with the reason (BadInput otherwise)."""
+        return self.undone(self.undoing(reason)(self.conn))
+
+    def undoing(self, reason: str) -> Callable[[Connection], Undone]:
+        """Undoing the target's handoff as work on any connection; `undone` takes it."""
         target = self.undo_target()
-        undone = undo_last_handoff(self.conn, target.code if target else "", reason,
-                                   operator=self.operator, station=self.station, card=self.card)
+        code, card, operator, station = (target.code if target else "", self.card, self.operator,
+                                         self.station)
+        return lambda conn: undo_last_handoff(conn, code, reason, operator=operator,
+                                              station=station, card=card)
+
+    def undone(self, undone: Undone) -> Undone:
         self._undo = None
         self.card_ticked.pop(undone.code, None)
         self.last_result = undone.after
@@ -271,4 +354,4 @@ def _as_waiting(result: ScanResult) -> WaitingBag:
         since=result.last_handoff.at if result.last_handoff else "")
 
 
-__all__ = ["DOUBLE_READ_S", "MODES", "GateSession", "ShiftMemory"]
+__all__ = ["DOUBLE_READ_S", "MODES", "GateSession", "Recording", "ShiftMemory"]

@@ -89,6 +89,7 @@ class DbOp:
         self._on_success: Callable[[Any], Any] | None = None
         self._on_failure: Callable[[DeskError], Any] | None = None
         self._disabled: tuple[QWidget, ...] = ()
+        self._line: tuple[threading.Event, threading.Event] | None = None
 
     def progress(self, title: str, *, cancellable: bool = True, show_after_ms: int = 300) -> DbOp:
         """Show `title` in a progress dialog, with Cancel unless the work cannot stop half way."""
@@ -108,6 +109,13 @@ class DbOp:
         self._writes = False
         return self
 
+    def after(self, previous: threading.Event, ended: threading.Event) -> DbOp:
+        """Writes that must land in the order they were made (a gate's scans): wait for
+        `previous` to be set before waiting for the write turn, and set `ended` once this op
+        has ended, however it ended."""
+        self._line = (previous, ended)
+        return self
+
     def success(self, fn: Callable[[Any], Any]) -> DbOp:
         self._on_success = fn
         return self
@@ -125,10 +133,10 @@ class DbOp:
         return self
 
     def run(self) -> jobs.Job:
-        path, work, writes = self._path, self._work, self._writes
+        path, work, writes, line = self._path, self._work, self._writes, self._line
         reports = _takes_progress(work)
 
-        def in_worker(progress: jobs.Progress, should_cancel: jobs.ShouldCancel) -> Any:
+        def in_turn(progress: jobs.Progress, should_cancel: jobs.ShouldCancel) -> Any:
             def with_conn(conn, progress, should_cancel):
                 return work(conn, progress, should_cancel) if reports else work(conn)
 
@@ -136,6 +144,18 @@ class DbOp:
                 return jobs.with_connection(path, with_conn)(progress, should_cancel)
             with _write_turn(path, should_cancel):
                 return jobs.with_connection(path, with_conn)(progress, should_cancel)
+
+        def in_worker(progress: jobs.Progress, should_cancel: jobs.ShouldCancel) -> Any:
+            if line is None:
+                return in_turn(progress, should_cancel)
+            previous, ended = line
+            try:
+                while not previous.wait(0.05):
+                    if should_cancel():
+                        raise Cancelled()
+                return in_turn(progress, should_cancel)
+            finally:
+                ended.set()
 
         for widget in self._disabled:
             widget.setEnabled(False)

@@ -2447,6 +2447,30 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
+    <message>
+        <source>Not recorded: %1, %2 — %3</source>
+        <translation>未登记：%1，%2 — %3</translation>
+    </message>
+    <message>
+        <source>The last scan is still being recorded: press the key again in a moment.</source>
+        <translation>上一次扫码还在登记中：请稍后再按一次。</translation>
+    </message>
+    <message>
+        <source>Recording the pickup…</source>
+        <translation>正在登记取走…</translation>
+    </message>
+    <message>
+        <source>Recording the delivery to the door…</source>
+        <translation>正在登记送货上门…</translation>
+    </message>
+    <message>
+        <source>Recording its arrival at the gate…</source>
+        <translation>正在登记已到门口…</translation>
+    </message>
+    <message>
+        <source>Recording at the gate</source>
+        <translation>门口登记</translation>
+    </message>
 </context>
 <context>
     <name>GateSettingsDialog</name>

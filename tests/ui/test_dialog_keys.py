@@ -28,7 +28,7 @@ from desktop.errors import BadInput
 from desktop.ui import jobs
 from desktop.ui.common import mnemonic_of, plain, show_error
 from desktop.ui.crash_dialog import CrashDialog
-from desktop.ui.gate.gate_page import DecisionDialog, UndoDialog
+from desktop.ui.gate.dialogs import DecisionDialog, UndoDialog
 from desktop.ui.main_window import MainWindow
 from tests.buys_scenes import ktt_order, write_ktt
 

@@ -72,13 +72,20 @@ def make_page(qtbot, conn):
 
 
 def scan(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
-    """A scanner's burst: the characters, then Enter; `later` seconds after the last scan."""
+    """A scanner's burst: the characters, then Enter; `later` seconds after the last scan. The
+    answer shows at once; what it records is written just after, and this waits for that."""
     page.session.clock.now += later
     if code.isascii():
         qtbot.keyClicks(page.scan_input, code)
     else:  # QTest types ASCII only; what a Chinese keyboard would leave in the field
         page.scan_input.setText(code)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    written(qtbot, page)
+
+
+def written(qtbot, page: GatePage) -> None:
+    """Until what the page records (a scan, a decision, an undo) is in the file."""
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
 
 
 def banner(page: GatePage) -> dict:
@@ -230,6 +237,7 @@ def test_undo_asks_a_reason_and_the_bag_waits_again(qtbot, conn, bags, make_page
     assert dialog.confirm.isEnabled()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "扫错了袋子")]
     shown = banner(page)
     assert shown["tone"] == "look" and shown["headline"].startswith("↶ Undone: picked up at")
@@ -459,6 +467,7 @@ def test_f6_corrects_the_bag_on_screen_after_a_confirmation_and_keeps_the_reason
     assert dialog.effect.text().startswith("“picked up at") and "“delivered to the door”" in dialog.effect.text()
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老李", "", ""), ("reversal", "保安老李", "", "封控楼，送上门了"),
                               ("door", "保安老李", "", "封控楼，送上门了")]
     shown = banner(page)
@@ -487,6 +496,7 @@ def test_f6_with_a_bag_only_checked_records_it_and_cancelling_records_nothing(
     qtbot.keyClicks(dialog.findChild(QLineEdit, "gateDecisionReason"), "left at the gate")
     assert dialog.effect.text() == "“arrived at the gate” is recorded, with your reason."
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, page)
     assert handoffs(conn) == [("gate", "保安老李", "", "left at the gate")]
     assert banner(page)["tone"] == "look"
 
@@ -518,6 +528,7 @@ def test_no_handoff_is_recorded_without_a_guard_name_which_is_asked_once(
     name.setText("保安老王")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]  # the held scan, recorded with the name
     assert banner(page)["headline"] == "✓ Picked up — hand it over"
     scan(qtbot, page, bags["5-1202"][0].code)  # not asked again
@@ -557,6 +568,7 @@ def test_the_guard_name_outlives_a_restore_of_the_file_and_ends_with_the_shift(
     scan(qtbot, window.page, bags["3-101"][0].code)
     window.page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(window.page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, window.page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]
 
     restored = connect(conn.path)  # what a restore hands the window: a new connection
@@ -639,6 +651,7 @@ def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds
     scan(qtbot, page, bags["3-101"][0].code)
     page.guard_dialog.findChild(QLineEdit, "gateGuardName").setText("保安老王")
     qtbot.mouseClick(page.guard_dialog.confirm, Qt.MouseButton.LeftButton)
+    written(qtbot, page)
     assert handoffs(conn) == [("pickup", "保安老王", "", "")]
 
     restored = connect(conn.path)
@@ -650,3 +663,130 @@ def test_the_main_windows_gate_page_keeps_the_guard_name_when_a_restore_rebuilds
     again.stop()
     window.close()
     restored.close()
+
+
+# ---- the answer first, the handoff written after: the gate while the file is busy -------------
+
+
+@pytest.fixture
+def file_held(qtbot, conn):
+    """Someone else in the window holds the file's write turn (an import, say) until released."""
+    import threading
+
+    from desktop.ui.ops import DbOp
+
+    holding, release = threading.Event(), threading.Event()
+    owner = QLabel("another page")
+    qtbot.addWidget(owner)
+
+    def hold(worker_conn):
+        holding.set()
+        release.wait(20)
+
+    job = DbOp(owner, conn, hold).run()
+    qtbot.waitUntil(holding.is_set, timeout=5000)
+    yield release
+    release.set()
+    if job.running:
+        with qtbot.waitSignal(job.finished, timeout=20_000):
+            pass
+
+
+def burst(qtbot, page: GatePage, code: str, *, later: float = 2.0) -> None:
+    """A scanner's burst, without waiting for what it records."""
+    page.session.clock.now += later
+    qtbot.keyClicks(page.scan_input, code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+
+
+def test_a_scan_while_the_file_is_busy_answers_at_once_and_says_recorded_when_it_is(
+        qtbot, conn, bags, make_page, file_held):
+    page = make_page()
+    first, second = bags["12-301"][0].code, bags["3-101"][0].code
+    burst(qtbot, page, first)
+    shown = banner(page)
+    assert (shown["tone"], shown["big"], shown["headline"]) == ("go", "12-301", "✓ May be handed over")
+    assert shown["reason"] == "Recording the pickup…" and handoffs(conn) == []
+    burst(qtbot, page, first, later=1.5)  # read again while its recording waits: not twice
+    burst(qtbot, page, second)  # the next bag is answered and queued behind the first
+    assert banner(page)["big"] == "3-101" and not page.settled
+    assert page.sounds.played == ["go", "go"]
+
+    file_held.set()
+    written(qtbot, page)
+    assert [(a, who) for a, who, *_ in handoffs(conn)] == [("pickup", "保安老李")] * 2
+    order = [r[0] for r in conn.execute("SELECT b.code FROM handoff h JOIN bag b ON b.id = h.bag_id "
+                                        "ORDER BY h.id")]
+    assert order == [first, second]
+    shown = banner(page)
+    assert (shown["big"], shown["headline"]) == ("3-101", "✓ Picked up — hand it over")
+    assert shown["reason"].startswith("Recorded at ") and page.sounds.played == ["go", "go"]
+    qtbot.waitUntil(lambda: first not in page.waiting_model.codes, timeout=2000)
+
+
+def test_a_bag_another_station_took_while_the_scan_waited_is_refused_and_recorded_once(
+        qtbot, conn, bags, make_page, file_held):
+    from desktop.db import connect
+
+    page = make_page()
+    code = bags["5-1202"][0].code
+    burst(qtbot, page, code)
+    assert banner(page)["headline"] == "✓ May be handed over"
+    other = connect(conn.path)  # the second gate, on its own computer
+    assert gate.scan(other, code, record="pickup", operator="保安老王", station="东门").recorded
+    other.close()
+    file_held.set()
+    written(qtbot, page)
+    shown = banner(page)
+    assert (shown["tone"], shown["headline"]) == ("stop", "✗ Already picked up")
+    assert "by 保安老王 at 东门" in shown["reason"]
+    assert handoffs(conn) == [("pickup", "保安老王", "", "")]
+    assert page.sounds.played == ["go", "stop"]
+
+
+def test_undo_waits_while_a_handoff_is_on_its_way(qtbot, conn, bags, make_page, file_held):
+    page = make_page()
+    burst(qtbot, page, bags["3-101"][0].code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.findChild(QDialog, "gateUndoDialog") is None
+    assert page.note.text().startswith("The last scan is still being recorded")
+    file_held.set()
+    written(qtbot, page)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert page.undo_dialog.isVisible() and "3-101" in page.undo_dialog.findChild(
+        QLabel, "gateUndoWhat").text()
+
+
+def test_a_handoff_answered_is_written_even_when_the_window_closes_before_the_file_is_free(
+        qtbot, conn, bags, make_page, file_held):
+    from desktop.ui import jobs
+
+    page = make_page()
+    burst(qtbot, page, bags["12-2-502"][0].code)
+    job = next(j for j in jobs._running if j.title == "Recording at the gate")
+    job.cancel()  # what a closing window asks of every job: a handoff answered is not dropped
+    qtbot.wait(300)  # a write waiting for its turn would hear a cancel within 50 ms
+    page.stop()
+    file_held.set()
+    qtbot.waitUntil(lambda: not job.running, timeout=10_000)
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+
+
+def test_a_recording_that_fails_by_a_bug_is_said_not_recorded_and_the_page_carries_on(
+        qtbot, conn, bags, make_page, monkeypatch):
+    crashes = []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: crashes.append(error))
+
+    def broken(self, worker_conn):
+        raise RuntimeError("a bug")
+
+    from desktop.gate.session import Recording
+
+    monkeypatch.setattr(Recording, "run", broken)
+    page = make_page()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert [str(c) for c in crashes] == ["a bug"] and handoffs(conn) == []
+    assert banner(page)["headline"] == "✗ Not recorded" and not page.session.pending
+    monkeypatch.undo()
+    scan(qtbot, page, bags["3-101"][0].code)
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]

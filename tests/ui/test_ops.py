@@ -179,3 +179,21 @@ def test_the_gate_keeps_answering_while_a_roster_import_holds_its_transaction(qt
     assert importing.result.added == 1500
     assert recorded[0].recorded is not None
     assert max(gaps) < 500, f"the window stood still for {max(gaps)} ms"
+
+
+def test_writes_in_line_land_in_the_order_they_were_made_whichever_starts_first(qtbot, page, conn):
+    landed, first_ended, second_ended = [], threading.Event(), threading.Event()
+    ready = threading.Event()
+    ready.set()
+
+    def write(name):
+        def work(worker_conn):
+            time.sleep(0.1)
+            landed.append(name)
+        return work
+
+    second = DbOp(page, conn, write("second")).after(first_ended, second_ended).run()
+    first = DbOp(page, conn, write("first")).after(ready, first_ended).run()
+    finished(qtbot, first)
+    finished(qtbot, second)
+    assert landed == ["first", "second"] and second_ended.is_set()

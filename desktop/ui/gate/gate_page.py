@@ -21,6 +21,10 @@ same code read twice within a second (a scanner's double read) counts once. Ctrl
 handoff with a reason. The waiting list, the cold chain and the door-delivery run sit along the
 bottom; the list loads off the GUI thread.
 
+The answer is a read and shows at once; what the scan records (and a decision, an undo, the note
+of a refused code) is written after it, off the GUI thread, in order (`recorder`), and the banner
+turns to "recorded" when it is written, or to the refusal when the bag went meanwhile.
+
 What the page remembers between scans (mode, card, proxy, guard, undo) is a `GateSession`
 (`desktop.gate.session`), which the command line and the tests drive too; the page lays out its
 widgets (`bars`, `widgets`, `waiting_panel`, `dialogs`) and words the answers (`words`).
@@ -37,11 +41,14 @@ from desktop.bags.codes import shaped_like_code
 from desktop.compound import compound_info
 from desktop.db.connection import Connection
 from desktop.errors import DatabaseUnusable, DeskError
+from desktop.gate.session import Recording
 from desktop.ui import jobs
 from desktop.ui.common import arg
 from desktop.ui.gate import words
 from desktop.ui.gate.bars import ModeBar, ScanBar, row
-from desktop.ui.gate.dialogs import DecisionDialog, GuardDialog, UndoDialog
+from desktop.ui.gate.corrections import Corrections
+from desktop.ui.gate.dialogs import GuardDialog
+from desktop.ui.gate.recorder import Recorder
 from desktop.ui.gate.sounds import Sounds
 from desktop.ui.gate.waiting_panel import WaitingPanel
 from desktop.ui.gate.widgets import GuessingWarning, VerdictBanner, page_button
@@ -61,6 +68,9 @@ class GatePage(QWidget):
         self.setObjectName("gatePage")
         self._conn, self.gate_mode = conn, gate_mode
         self.session = gate.GateSession(conn, store=settings)
+        self.recorder = Recorder(self, conn)
+        self.corrections = Corrections(self)  # F6 and Ctrl+Z
+        self.decide, self.undo_last = self.corrections.decide, self.corrections.undo_last
         self.sounds = Sounds(self, enabled=not quiet)
         self.waiting = WaitingPanel(self, conn)
         self.waiting_model, self.waiting_view = self.waiting.model, self.waiting.view
@@ -193,14 +203,15 @@ class GatePage(QWidget):
 
     def scan_text(self, text: str) -> gate.ScanResult | None:
         """Answer one scan; None when there was nothing to answer, a double read, or the scan
-        waits for the guard's name (no handoff is recorded without one)."""
+        waits for the guard's name (no handoff is recorded without one). What it records is
+        written after the answer, off the GUI thread (`settled` when it is)."""
         if not text.strip():
             return None
-        result = self._run(lambda: self._sync().submit(text))
+        result = self._run(lambda: self._sync().submit(text, defer=True))
         if result is None or self.session.held is None:
             return result
         self.verdict_banner.show_answer(*words.asking_name())
-        self.ask_guard(lambda: self._run(self._sync().record_held), self._unnamed)
+        self.ask_guard(lambda: self._run(lambda: self._sync().record_held(defer=True)), self._unnamed)
         return None
 
     def _unnamed(self) -> None:
@@ -209,35 +220,72 @@ class GatePage(QWidget):
                          "field, or scan again to be asked."))
 
     def _run(self, step) -> gate.ScanResult | None:
-        """One step of the session that answers a scan, its answer shown; errors shown alike."""
+        """One step of the session that answers a scan, its answer shown; errors shown alike.
+        What the step left to write goes to the recorder."""
         try:
             result = step()
         except DeskError as error:
-            self.session.last_result = None
-            self.verdict_banner.show_answer("stop", self.tr("✗ Not recorded"), self.tr("Not recorded"),
-                                            "", describe(error))
-            self.sounds.play("stop")
+            self._not_recorded(error)
             return None
         if result is not None and self.session.held is None:
             self.guessing.note(result)
             self._show(result)
-            if result.recorded:  # after the answer is painted: the guard waits for it, not the list
-                QTimer.singleShot(0, lambda: self.waiting.recorded(result))
+        for recording in self.session.pending:
+            if recording not in self.recorder:
+                self.recorder.add(recording, recording.run, lambda r, rec=recording: self._landed(rec, r),
+                                  lambda e, rec=recording: self._landed(rec, None, e))
         return result
 
-    def _show(self, result: gate.ScanResult, reason: str | None = None) -> None:
+    def _landed(self, recording: Recording, result: gate.ScanResult | None,
+                error: DeskError | None = None) -> None:
+        """A scan's recording is written (or refused): the banner says so while it shows that scan."""
+        shown = self.session.last_result is recording.checked
+        self.session.landed(recording, result)
+        if recording.record is None:  # the note of a refused code-shaped scan
+            return self.guessing.note(result) if result is not None else None
+        if result is None:  # refused (`error`), or a bug the crash handler has shown
+            return self._not_recorded(error) if shown else self._say_late(describe(error) if error else "")
+        if shown:
+            self._show(result, sound=not result.recorded)
+        elif not result.recorded:
+            headline, big, detail, said = words.words(result)
+            self._say_late(arg(self.tr("Not recorded: %1, %2 — %3"), big, detail, said))
+        if result.recorded:  # after the answer is painted: the guard waits for it, not the list
+            QTimer.singleShot(0, lambda: self.waiting.recorded(result))
+
+    def _not_recorded(self, error: DeskError | None) -> None:
+        self.session.last_result = None
+        self.verdict_banner.show_answer("stop", self.tr("✗ Not recorded"), self.tr("Not recorded"),
+                                        "", describe(error) if error is not None else "")
+        self.sounds.play("stop")
+
+    def _say_late(self, text: str) -> None:
+        if text:
+            self.say(text)
+        self.sounds.play("stop")
+
+    @property
+    def settled(self) -> bool:
+        """Every scan, decision and undo made here is written (or refused)."""
+        return self.recorder.idle
+
+    def _show(self, result: gate.ScanResult, reason: str | None = None, *, sound: bool = True) -> None:
         session = self.session
         self.note.hide()
         if not session.proxy:
             self.proxy_input.clear()
         self.card_done_button.setVisible(session.card is not None)
         headline, big, detail, said = words.words(result)
+        tone, waiting = result.tone, words.still_waiting(result, session.card is not None)
+        being = session.pending[-1] if session.pending else None
+        if being is not None and being.checked is result and being.record is not None:
+            tone, said = words.recording(being.record)  # the handoff is on its way to the file
         items = words.card_items(session) if session.card is not None else None
         if result.verdict == "household" and not result.waiting_bags:
             items = None
-        self.verdict_banner.show_answer(result.tone, headline, big, detail, reason or said, items,
-                                        words.still_waiting(result, session.card is not None))
-        self.sounds.play(result.tone)
+        self.verdict_banner.show_answer(tone, headline, big, detail, reason or said, items, waiting)
+        if sound:
+            self.sounds.play(tone)
         self.answered.emit(result)
 
     def choose(self, mode: str | None) -> None:
@@ -255,66 +303,6 @@ class GatePage(QWidget):
             self.card_done_button.hide()
             self._show_idle()
             self.refocus()
-
-    # ---- a decision about the bag on screen, and undo ----
-
-    def decide(self) -> DecisionDialog | GuardDialog | None:
-        """F6: record what happened to the bag on screen, with a reason, after a confirmation."""
-        session = self._sync()
-        shown = session.decision_target()
-        if session.refusal is not None or shown is None:
-            self.say(session.refusal or self.tr("Scan the bag first: F6 corrects what is recorded "
-                                                "for the bag on the screen."))
-            return None
-        if not session.operator:
-            return self.ask_guard(self.decide)
-        standing, bag = shown.last_handoff, shown.bag
-        preferred = session.mode if session.mode != (standing.action if standing else None) else None
-        self.decision_dialog = DecisionDialog(
-            self, arg(self.tr("%1, %2"), shown.address, words.bag_line(bag.index, bag.count, bag.storage, bag.buy)),
-            standing, words.event_text, preferred, self._decided)
-        return self._open(self.decision_dialog)
-
-    def _decided(self, action: str, reason: str) -> str | None:
-        try:
-            decision = self._sync().decide(action, reason)
-        except DeskError as error:
-            return describe(error)
-        self._show(decision.result, words.decision_reason(decision))
-        self.waiting.refresh()
-        return None
-
-    def undo_last(self) -> UndoDialog | None:
-        """Ctrl+Z: undo the last handoff this page recorded (else the bag on screen's)."""
-        target = self._sync().undo_target()
-        if target is None:
-            self.say(self.tr("Nothing to undo here: scan the bag whose handoff should be undone."))
-            return None
-        if not self.session.operator and self.session.refusal is None:
-            return self.ask_guard(self.undo_last)
-        bag = target.bag
-        self.undo_dialog = UndoDialog(self, arg(
-            self.tr("Undo “%1” for %2, %3? The bag will wait again."), words.event_text(target.last_handoff),
-            target.address, words.bag_line(bag.index, bag.count, bag.storage, bag.buy)), self._undo)
-        return self._open(self.undo_dialog)
-
-    def _undo(self, reason: str) -> str | None:
-        """Append the reversal; the sentence of what went wrong, or None when it is done."""
-        try:
-            undone = self._sync().undo(reason)
-        except DeskError as error:
-            return describe(error)
-        headline, detail, why = words.undone_words(undone, reason)
-        self.verdict_banner.show_answer("look", headline, undone.address, detail, why, words.card_items(
-            self.session) if self.session.card is not None else None)
-        self.sounds.play("look")
-        self.waiting.refresh()
-        return None
-
-    def _open(self, dialog: QDialog) -> QDialog:
-        dialog.finished.connect(lambda _r: (dialog.deleteLater(), self.back_from_dialog()))
-        dialog.open()
-        return dialog
 
     # ---- what the page says besides answers, the file's state ----
 

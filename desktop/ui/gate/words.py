@@ -148,6 +148,16 @@ def recorded_text(event: gate.Handoff) -> str:
     return text
 
 
+def recording(record: str) -> tuple[str, str]:
+    """(tone, reason) for a bag that may be handed over while its handoff is being written."""
+    reasons = {
+        "pickup": translate("GatePage", "Recording the pickup…"),
+        "door": translate("GatePage", "Recording the delivery to the door…"),
+        "gate": translate("GatePage", "Recording its arrival at the gate…"),
+    }
+    return ("look" if record == "gate" else "go"), reasons[record]
+
+
 def asking_name() -> tuple[str, str, str, str, str]:
     """(tone, headline, big line, detail, reason) while the guard's name is asked for, before a
     scan that records is recorded."""
