@@ -1963,22 +1963,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="90"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="100"/>
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="91"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="101"/>
         <source>Done with this household&apos;s card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="93"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="103"/>
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="94"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="104"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
@@ -1988,7 +1988,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>警告：有人在试编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="98"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="108"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -2044,27 +2044,27 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="208"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="219"/>
         <source>Not recorded: a handoff needs the guard&apos;s name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="266"/>
+        <location filename="../../desktop/ui/gate/corrections.py" line="32"/>
         <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
         <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="274"/>
+        <location filename="../../desktop/ui/gate/corrections.py" line="39"/>
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="167"/>
+        <location filename="../../desktop/ui/gate/words.py" line="177"/>
         <source>Reason: %1</source>
         <translation>原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="169"/>
+        <location filename="../../desktop/ui/gate/words.py" line="179"/>
         <source>Instead of: %1</source>
         <translation>取代：%1</translation>
     </message>
@@ -2124,12 +2124,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="217"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="258"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="217"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="258"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -2165,17 +2165,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>在 A4 纸上打印送货上门清单，每栋楼一页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="154"/>
+        <location filename="../../desktop/ui/gate/words.py" line="164"/>
         <source>Who is on duty?</source>
         <translation>谁在值班？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="154"/>
+        <location filename="../../desktop/ui/gate/words.py" line="164"/>
         <source>Your name, please</source>
         <translation>请填写您的姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="155"/>
+        <location filename="../../desktop/ui/gate/words.py" line="165"/>
         <source>This bag is recorded as soon as you give your name.</source>
         <translation>填写姓名后，这一袋随即登记。</translation>
     </message>
@@ -2382,22 +2382,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="291"/>
+        <location filename="../../desktop/ui/gate/corrections.py" line="60"/>
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="297"/>
+        <location filename="../../desktop/ui/gate/corrections.py" line="67"/>
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="161"/>
+        <location filename="../../desktop/ui/gate/words.py" line="171"/>
         <source>↶ Undone: %1</source>
         <translation>↶ 已撤销：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="163"/>
+        <location filename="../../desktop/ui/gate/words.py" line="173"/>
         <source>The bag waits again. Reason: %1</source>
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
@@ -2448,26 +2448,32 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>正在生成送货上门清单…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="252"/>
         <source>Not recorded: %1, %2 — %3</source>
         <translation>未登记：%1，%2 — %3</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/corrections.py" line="87"/>
         <source>The last scan is still being recorded: press the key again in a moment.</source>
         <translation>上一次扫码还在登记中：请稍后再按一次。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/words.py" line="154"/>
         <source>Recording the pickup…</source>
         <translation>正在登记取走…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/words.py" line="155"/>
         <source>Recording the delivery to the door…</source>
         <translation>正在登记送货上门…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/words.py" line="156"/>
         <source>Recording its arrival at the gate…</source>
         <translation>正在登记已到门口…</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/recorder.py" line="32"/>
         <source>Recording at the gate</source>
         <translation>门口登记</translation>
     </message>
@@ -2534,22 +2540,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="362"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="350"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="377"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="365"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="378"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="366"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="379"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="367"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
