@@ -25,6 +25,7 @@ from desktop.buys.group_buys import (
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
+from desktop.roster.address import address_key
 from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
 from desktop.ui.buys.buys_model import (
     Row,
@@ -48,13 +49,6 @@ from desktop.ui.ops import DbOp
 from desktop.words import describe
 
 PREVIEW_DELAY_MS = 200
-
-
-def _address_key(address: str | None) -> tuple:
-    if not address:
-        return (1,)
-    parts = [int(p) for p in address.split("-")]
-    return (0, parts[0], len(parts), *parts[1:])
 
 
 class ArrivalDialog(QDialog):
@@ -231,7 +225,7 @@ class ArrivalDialog(QDialog):
             self.preview_model.set_rows([])
             return
         lines = sorted(plan.allocations, key=lambda a: (
-            _address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
+            address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
         if self.only_short.isChecked():
             lines = [a for a in lines if a.allocated < a.ordered]
         rows, shown = [], set()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -39,6 +38,7 @@ from desktop.buys.payments import (
 from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.money import format_fen, parse_yuan
+from desktop.text import plain
 from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
 from desktop.ui.buys.buys_model import (
     Row,
@@ -150,7 +150,7 @@ class PaymentDialog(QDialog):
     def amount_typed(self) -> int:
         """Fen from the yuan typed, exactly; negative for a refund. BadInput (field `amount`) with
         the window's own sentence when it is not an amount."""
-        raw = unicodedata.normalize("NFKC", self.amount.text()).strip()
+        raw = plain(self.amount.text())
         negative = raw.startswith(("-", "−"))
         body = re.sub(r"^[-−]\s*", "", raw)
         if not body:

@@ -29,6 +29,7 @@ from desktop.db import Connection
 from desktop.db.backup import backups_dir
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
+from desktop.text import one_line
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
 from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES, shortcut_button
 from desktop.ui.jobs import Job, run_job
@@ -376,7 +377,7 @@ class BackupsPage(QWidget):
                 report["schema_version"],
             ))
             return
-        detail = " ".join(str(report["integrity"]).split())
+        detail = one_line(report["integrity"])
         if len(detail) > DETAIL_CHARS:
             detail = detail[:DETAIL_CHARS] + "…"
         self.show_notice("bad", arg(self.tr(
