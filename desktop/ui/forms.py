@@ -1,6 +1,6 @@
 """The pieces every form and page is built from: the notice styles and the error colour, banners,
-a labelled form row with its error label right under the input, the Save/Cancel buttons, and a
-page's buttons that name their shortcut."""
+a labelled form row with its error label right under the input, the Save/Cancel buttons, a
+page's buttons that name their shortcut, and the read-only tables pages list things in."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +104,30 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], object], *, save_name: st
     buttons.accepted.connect(on_save)
     buttons.rejected.connect(dialog.reject)
     return buttons, save, cancel
+
+
+def read_only_table(parent: QWidget, name: str, accessible: str, *, table: QTableView | None = None,
+                    row_padding: int = 10) -> QTableView:
+    """A list people read and pick a row of: whole rows, nothing edited in place, no grid, rows in
+    alternating colours, columns that can be widened, the last taking what is left. Made here as a
+    QTableView unless `table` (a QTableWidget) is given."""
+    table = QTableView(parent) if table is None else table
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
 
 
 def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,

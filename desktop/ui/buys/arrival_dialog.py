@@ -26,7 +26,7 @@ from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
 from desktop.roster.address import address_key
-from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
@@ -43,6 +43,7 @@ from desktop.ui.forms import (
     WARNING_STYLE,
     banner,
     error_label,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp

@@ -39,7 +39,7 @@ from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.money import format_fen, parse_yuan
 from desktop.text import plain
-from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
@@ -53,6 +53,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     error_label,
     form_row,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp

@@ -28,7 +28,7 @@ from desktop.buys.jielong import ChainPreview, ChainResult, import_chain, previe
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import fit_columns, read_only_table
+from desktop.ui.buys.buy_common import fit_columns
 from desktop.ui.buys.buys_model import Row, RowsModel, storage_label
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
@@ -39,6 +39,7 @@ from desktop.ui.forms import (
     WARNING_COLOUR,
     WARNING_STYLE,
     banner,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp

@@ -32,7 +32,7 @@ from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import FlowLayout, read_only_table
+from desktop.ui.buys.buy_common import FlowLayout
 from desktop.ui.buys.buys_model import (
     OrdersModel,
     deadline_passed,
@@ -50,6 +50,7 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    read_only_table,
     shortcut_button,
 )
 from desktop.ui.jobs import Job

@@ -20,11 +20,17 @@ from PySide6.QtWidgets import (
 from desktop.buys.group_buys import list_buys
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.ui.buys.buy_common import read_only_table
 from desktop.ui.buys.buy_view import BuyView
 from desktop.ui.buys.buys_model import BUY_COLUMNS, PROGRESS_COLUMN, BuysModel, ProgressDelegate
 from desktop.ui.common import arg
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, banner, shortcut_button
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    banner,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp
 from desktop.words import describe

@@ -34,7 +34,7 @@ from desktop.buys.suppliers import (
 from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.ui.buys.buy_common import fit_columns, read_only_table
+from desktop.ui.buys.buy_common import fit_columns
 from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
@@ -44,6 +44,7 @@ from desktop.ui.forms import (
     WARNING_STYLE,
     banner,
     form_row,
+    read_only_table,
     save_cancel,
     shortcut_button,
 )

@@ -9,15 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,14 @@ from desktop.lang import current_language
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
@@ -134,30 +138,15 @@ class RosterPage(QWidget):
 
         # ---- the table, or the way in when there is nobody yet ----
         self.model = RosterModel(conn, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("rosterTable")
-        self.table.setAccessibleName(self.tr("Households"))
+        self.table = read_only_table(self, "rosterTable", self.tr("Households"), row_padding=12)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(FLAGS_COLUMN, FlagTagDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setToolTip(self.tr("Enter or double click opens a household"))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("M")
         # Room for three or four tags; the last column takes what is left.
         widths = {"address": 8, "name": 8, "people": 5, "phone": 7, "flags": 30, "delivery": 9}
         for column, name in enumerate(COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, widths[name] * em)
-        header.setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_household(self.model.household_at(index.row()).id))
 
         self.no_match = QLabel(self)

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -31,7 +30,13 @@ from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
 from desktop.text import one_line
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
-from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES, shortcut_button
+from desktop.ui.forms import (
+    FIELD_ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLES,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
@@ -107,25 +112,12 @@ class BackupsPage(QWidget):
         mirror_row.addWidget(self.mirror_clear)
 
         # ---- the list ----
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("backupsTable")
-        self.table.setAccessibleName(self.tr("Backups"))
+        self.table = read_only_table(self, "backupsTable", self.tr("Backups"),
+                                     table=QTableWidget(0, len(COLUMNS), self), row_padding=12)
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("File")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((12, 14, 7)):
             self.table.setColumnWidth(column, width * em)
-        header.setStretchLastSection(True)
         size_header = self.table.horizontalHeaderItem(COLUMNS.index("size"))
         size_header.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.itemSelectionChanged.connect(self.update_buttons)
