@@ -1,6 +1,7 @@
 """The pieces every form and page is built from: the notice styles and the error colour, banners,
 a labelled form row with its error label right under the input, the Save/Cancel buttons, a
-page's buttons that name their shortcut, and the read-only tables pages list things in."""
+page's buttons that name their shortcut, the read-only tables pages list things in, a page's
+title and what it shows while it is empty."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -128,6 +130,60 @@ def read_only_table(parent: QWidget, name: str, accessible: str, *, table: QTabl
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
     return table
+
+
+def larger(widget: QWidget, bold: bool = False) -> QWidget:
+    """A page's title (bold) or what it says when empty: 1.3 times the size of the text."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    if bold:
+        font.setBold(True)
+    widget.setFont(font)
+    return widget
+
+
+def centred_sentence(parent: QWidget, name: str, text: str) -> QLabel:
+    """A sentence in the middle of a page (nothing here yet), wrapped; its text is its name."""
+    label = QLabel(text, parent)
+    label.setObjectName(name)
+    label.setAccessibleName(text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def empty_state(parent: QWidget, name: str, text: str, buttons: list[tuple[str, str, str, Callable]],
+                hint: str = "") -> tuple[QWidget, list[QPushButton]]:
+    """What a page shows before it holds anything: a large sentence (`<name>Text`), a muted hint
+    under it, and big buttons side by side that make a start, each given as (object name, text,
+    accessible name, slot). Returns the widget and its buttons."""
+    empty = QWidget(parent)
+    empty.setObjectName(name)
+    column = QVBoxLayout(empty)
+    column.addStretch(2)
+    column.addWidget(larger(centred_sentence(empty, f"{name}Text", text)))
+    if hint:
+        note = centred_sentence(empty, f"{name}Hint", hint)
+        note.setStyleSheet(MUTED_STYLE)
+        column.addWidget(note)
+    column.addSpacing(16)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    made = []
+    for object_name, label, accessible, slot in buttons:
+        if made:
+            row.addSpacing(16)
+        button = QPushButton(label, empty)
+        button.setObjectName(object_name)
+        button.setAccessibleName(accessible)
+        button.setMinimumSize(220, 40)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(3)
+    return empty, made
 
 
 def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,

@@ -39,7 +39,7 @@ from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, centred_sentence, shortcut_button
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.printing import print_document
@@ -116,13 +116,9 @@ class BagsPage(QWidget):
         self.buildings.setAccessibleName(self.tr("Bags per building"))
         self.buildings.setWordWrap(True)
 
-        self.empty = QLabel(self.tr("No group buy has arrived yet. When the supplier delivers, "
-                                    "record the arrival on the Group buys page; its bags are "
-                                    "made here."), self)
-        self.empty.setObjectName("bagsEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "bagsEmpty", self.tr(
+            "No group buy has arrived yet. When the supplier delivers, record the arrival on the "
+            "Group buys page; its bags are made here."))
         self.empty.hide()
 
         # ---- the two previews with what can be done with each ----

@@ -50,6 +50,7 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    larger,
     read_only_table,
     shortcut_button,
 )
@@ -94,10 +95,7 @@ class BuyView(QWidget):
         self.header.setAccessibleName(self.tr("Group buy"))
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.header.setFont(font)
+        larger(self.header, bold=True)
         top = QHBoxLayout()
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.header, 1)

@@ -43,7 +43,9 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    centred_sentence,
     form_row,
+    larger,
     read_only_table,
     save_cancel,
     shortcut_button,
@@ -277,11 +279,7 @@ class SuppliersPage(QWidget):
         self.dialog = None
         self._refusal: str | None = None
 
-        title = QLabel(self.tr("Suppliers"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = larger(QLabel(self.tr("Suppliers"), self), bold=True)
         self.complaint_button = shortcut_button(self, "suppliersComplaint", self.tr("Note a complaint…"),
                                                 "Ctrl+K", self.tr("Note a complaint on the selected supplier's record"),
                                                 self.note_complaint)
@@ -295,12 +293,8 @@ class SuppliersPage(QWidget):
         top.addWidget(self.add_button)
 
         self.notice = banner(self, "suppliersNotice", self.tr("Result"), NOTICE_STYLE)
-        self.empty = QLabel(self.tr("No suppliers yet. A supplier is added when a group buy names it, "
-                                    "or with + Supplier."), self)
-        self.empty.setObjectName("suppliersEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "suppliersEmpty", self.tr(
+            "No suppliers yet. A supplier is added when a group buy names it, or with + Supplier."))
         self.empty.hide()
 
         self.model = SuppliersModel(self)

@@ -30,6 +30,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     NOTICE_STYLE,
     WARNING_STYLE,
+    empty_state,
     read_only_table,
     shortcut_button,
 )
@@ -187,49 +188,16 @@ class RosterPage(QWidget):
             self.notice.setStyleSheet(WARNING_STYLE)
 
     def _empty_state(self) -> QWidget:
-        empty = QWidget(self)
-        empty.setObjectName("rosterEmpty")
-        sentence = QLabel(
+        empty, _buttons = empty_state(
+            self, "rosterEmpty",
             self.tr("No households yet. Bring in the committee's spreadsheet, "
                     "or add the first household by hand."),
-            empty,
-        )
-        sentence.setObjectName("rosterEmptyText")
-        sentence.setAccessibleName(sentence.text())
-        sentence.setWordWrap(True)
-        sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = sentence.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        sentence.setFont(font)
-        hint = QLabel(self.tr("A CSV (UTF-8 or GBK) or Excel file with an address column (地址), "
-                              "or building and room columns, is enough."), empty)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet(MUTED_STYLE)
-        import_button = QPushButton(self.tr("Import a spreadsheet…"), empty)
-        import_button.setObjectName("rosterEmptyImport")
-        import_button.setAccessibleName(self.tr("Import a spreadsheet"))
-        import_button.clicked.connect(self.choose_import_file)
-        add_button = QPushButton(self.tr("Add the first household"), empty)
-        add_button.setObjectName("rosterEmptyAdd")
-        add_button.setAccessibleName(add_button.text())
-        add_button.clicked.connect(self.add_household)
-        for button in (import_button, add_button):
-            button.setMinimumHeight(40)
-            button.setMinimumWidth(220)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(import_button)
-        buttons.addSpacing(16)
-        buttons.addWidget(add_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(empty)
-        column.addStretch(2)
-        column.addWidget(sentence)
-        column.addWidget(hint)
-        column.addSpacing(16)
-        column.addLayout(buttons)
-        column.addStretch(3)
+            [("rosterEmptyImport", self.tr("Import a spreadsheet…"), self.tr("Import a spreadsheet"),
+              self.choose_import_file),
+             ("rosterEmptyAdd", self.tr("Add the first household"), self.tr("Add the first household"),
+              self.add_household)],
+            hint=self.tr("A CSV (UTF-8 or GBK) or Excel file with an address column (地址), "
+                         "or building and room columns, is enough."))
         return empty
 
     # ---- reading ----

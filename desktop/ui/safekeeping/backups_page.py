@@ -34,6 +34,7 @@ from desktop.ui.forms import (
     FIELD_ERROR_STYLE,
     MUTED_STYLE,
     NOTICE_STYLES,
+    centred_sentence,
     read_only_table,
     shortcut_button,
 )
@@ -122,12 +123,8 @@ class BackupsPage(QWidget):
         size_header.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.itemSelectionChanged.connect(self.update_buttons)
 
-        self.empty = QLabel(self.tr("No backups yet. One is made each time the program starts; "
-                                    "press Back up now to make one at once."), self)
-        self.empty.setObjectName("backupsEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "backupsEmpty", self.tr(
+            "No backups yet. One is made each time the program starts; press Back up now to make one at once."))
         self.empty.setStyleSheet(MUTED_STYLE)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
