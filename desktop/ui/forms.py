@@ -6,6 +6,7 @@ title and what it shows while it is empty."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,6 +26,8 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.common import arg, dialog_button, plain, shortcut_text
 
+W = TypeVar("W", bound=QWidget)
+
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#5c3c00"
 MUTED_COLOUR = "#5f6368"
@@ -33,6 +36,14 @@ FIELD_ERROR_STYLE = f"color: {ERROR_COLOUR};"
 STRONG_ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
 # A field the last error was about: a red frame until it is edited.
 INVALID_FIELD_STYLE = f"QLineEdit[invalid=\"true\"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}"
+
+
+def named(widget: W, name: str, accessible: str) -> W:
+    """`widget` with its object name (how tests and the window's own code find it) and the
+    accessible name a screen reader says for it."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
 
 
 def _notice(background: str, text: str, border: str) -> str:
@@ -48,9 +59,7 @@ NOTICE_STYLES = {"good": NOTICE_STYLE, "warning": WARNING_STYLE, "bad": ERROR_ST
 
 
 def _sentence_label(parent: QWidget, name: str, accessible: str, style: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAccessibleName(accessible)
+    label = named(QLabel(parent), name, accessible)
     label.setStyleSheet(style)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -144,9 +153,7 @@ def larger(widget: QWidget, bold: bool = False) -> QWidget:
 
 def centred_sentence(parent: QWidget, name: str, text: str) -> QLabel:
     """A sentence in the middle of a page (nothing here yet), wrapped; its text is its name."""
-    label = QLabel(text, parent)
-    label.setObjectName(name)
-    label.setAccessibleName(text)
+    label = named(QLabel(text, parent), name, text)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     return label
@@ -173,9 +180,7 @@ def empty_state(parent: QWidget, name: str, text: str, buttons: list[tuple[str, 
     for object_name, label, accessible, slot in buttons:
         if made:
             row.addSpacing(16)
-        button = QPushButton(label, empty)
-        button.setObjectName(object_name)
-        button.setAccessibleName(accessible)
+        button = named(QPushButton(label, empty), object_name, accessible)
         button.setMinimumSize(220, 40)
         button.clicked.connect(slot)
         row.addWidget(button)
@@ -190,9 +195,8 @@ def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip
                     *, accessible: str | None = None) -> QPushButton:
     """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
     switched-off button's shortcut does nothing either."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
+    button = named(QPushButton(text, parent), name,
+                   accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
     button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
     button.setAutoDefault(False)
     button.clicked.connect(slot)

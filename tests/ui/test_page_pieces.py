@@ -12,7 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.forms import MUTED_STYLE, centred_sentence, empty_state, larger, read_only_table
+from desktop.ui.forms import (
+    MUTED_STYLE,
+    centred_sentence,
+    empty_state,
+    larger,
+    named,
+    read_only_table,
+)
 
 
 def _backups_like(qtbot):
@@ -85,3 +92,11 @@ def test_a_title_is_larger_and_bold_and_a_centred_sentence_is_named_by_its_text(
     sentence = centred_sentence(page, "backupsEmpty", "No backups yet.")
     assert (sentence.objectName(), sentence.accessibleName()) == ("backupsEmpty", "No backups yet.")
     assert sentence.wordWrap() and sentence.alignment() == Qt.AlignmentFlag.AlignCenter
+
+
+def test_a_named_widget_is_found_by_its_name_and_read_out_by_its_accessible_name(qtbot):
+    page = QWidget()
+    qtbot.addWidget(page)
+    field = named(QLabel("12-301", page), "householdAddressCanonical", "Address as it will be saved")
+    assert page.findChild(QLabel, "householdAddressCanonical") is field
+    assert field.accessibleName() == "Address as it will be saved" and field.text() == "12-301"

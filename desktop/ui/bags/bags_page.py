@@ -39,7 +39,7 @@ from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, centred_sentence, shortcut_button
+from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, centred_sentence, named, shortcut_button
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.printing import print_document
@@ -70,18 +70,14 @@ class BagsPage(QWidget):
             QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- which buy, and making its bags ----
-        self.buy_combo = QComboBox(self)
-        self.buy_combo.setObjectName("bagsBuy")
-        self.buy_combo.setAccessibleName(self.tr("Group buy"))
+        self.buy_combo = named(QComboBox(self), "bagsBuy", self.tr("Group buy"))
         self.buy_combo.setMinimumContentsLength(16)
         self.buy_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.buy_combo.currentIndexChanged.connect(self._buy_chosen)
         buy_label = QLabel(self.tr("&Group buy:"), self)
         buy_label.setBuddy(self.buy_combo)
 
-        self.max_items = QSpinBox(self)
-        self.max_items.setObjectName("bagsMaxItems")
-        self.max_items.setAccessibleName(self.tr("Most items per bag"))
+        self.max_items = named(QSpinBox(self), "bagsMaxItems", self.tr("Most items per bag"))
         self.max_items.setRange(1, MAX_ITEMS_LIMIT)
         self.max_items.setValue(int(self._setting("bags/max_items", DEFAULT_MAX_ITEMS)))
         self.max_items.setToolTip(self.tr("A bag never holds more items than this; "
@@ -89,9 +85,7 @@ class BagsPage(QWidget):
         max_label = QLabel(self.tr("Most &items per bag:"), self)
         max_label.setBuddy(self.max_items)
 
-        self.make_button = QPushButton(self.tr("Make bags"), self)
-        self.make_button.setObjectName("bagsMake")
-        self.make_button.setAccessibleName(self.tr("Make bags"))
+        self.make_button = named(QPushButton(self.tr("Make bags"), self), "bagsMake", self.tr("Make bags"))
         self.make_button.setToolTip(self.tr("One or more bags per household, each with its own code "
                                             "(making them again changes only what changed)"))
         self.make_button.clicked.connect(self.make_bags)
@@ -104,16 +98,12 @@ class BagsPage(QWidget):
         top.addWidget(self.max_items)
         top.addWidget(self.make_button)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("bagsNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "bagsNotice", self.tr("Result"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
 
-        self.buildings = QLabel(self)
-        self.buildings.setObjectName("bagsBuildings")
-        self.buildings.setAccessibleName(self.tr("Bags per building"))
+        self.buildings = named(QLabel(self), "bagsBuildings", self.tr("Bags per building"))
         self.buildings.setWordWrap(True)
 
         self.empty = centred_sentence(self, "bagsEmpty", self.tr(
@@ -178,9 +168,7 @@ class BagsPage(QWidget):
         previews.setColumnStretch(1, 1)
 
         # ---- household cards and the supplier's order sheet ----
-        self.cards_building = QComboBox(self)
-        self.cards_building.setObjectName("bagsCardsBuilding")
-        self.cards_building.setAccessibleName(self.tr("Cards for building"))
+        self.cards_building = named(QComboBox(self), "bagsCardsBuilding", self.tr("Cards for building"))
         cards_label = QLabel(self.tr("Household &cards for:"), self)
         cards_label.setBuddy(self.cards_building)
         self.print_cards_button = self._button("bagsPrintCards", self.tr("Print cards…"),
@@ -193,9 +181,7 @@ class BagsPage(QWidget):
                                               lambda: self.open_document("sheet"))
         self.open_sheet_button.setToolTip(self.tr("Totals per item for the supplier, as a PDF"))
         # ---- the language everything is printed in: the compound's, not the window's ----
-        self.print_language = QComboBox(self)
-        self.print_language.setObjectName("bagsPrintLanguage")
-        self.print_language.setAccessibleName(self.tr("Print language"))
+        self.print_language = named(QComboBox(self), "bagsPrintLanguage", self.tr("Print language"))
         self.print_language.setToolTip(self.tr("Labels, sheets and cards are printed in this "
                                                "language, whatever language the window is in"))
         self.print_language.addItem("中文", "zh")  # each language named in itself
@@ -255,9 +241,7 @@ class BagsPage(QWidget):
         }[name]
 
     def _preview(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
+        label = named(QLabel(self), name, accessible)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumSize(200, 180)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

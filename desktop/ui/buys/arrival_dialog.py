@@ -43,6 +43,7 @@ from desktop.ui.forms import (
     WARNING_STYLE,
     banner,
     error_label,
+    named,
     read_only_table,
     save_cancel,
 )
@@ -90,9 +91,8 @@ class ArrivalDialog(QDialog):
             self.items.append(total)
             name = QLabel(total.item.name, self)
             ordered = QLabel(str(total.ordered), self)
-            field = QLineEdit(self)
-            field.setObjectName(f"arrivalReceived{position}")
-            field.setAccessibleName(arg(self.tr("Received of %1"), total.item.name))
+            field = named(QLineEdit(self), f"arrivalReceived{position}",
+                          arg(self.tr("Received of %1"), total.item.name))
             field.setText(str(total.received if total.received is not None else total.ordered))
             field.setMaximumWidth(120)
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -113,16 +113,12 @@ class ArrivalDialog(QDialog):
         grid.setColumnStretch(3, 1)
 
         # ---- the rule ----
-        self.policy = QComboBox(self)
-        self.policy.setObjectName("arrivalPolicy")
-        self.policy.setAccessibleName(self.tr("How a shortfall is shared out"))
+        self.policy = named(QComboBox(self), "arrivalPolicy", self.tr("How a shortfall is shared out"))
         for policy in POLICIES:
             self.policy.addItem(policy_label(policy), policy)
         self.policy.setCurrentIndex(POLICIES.index(DEFAULT_POLICY))
         self.policy.currentIndexChanged.connect(self._changed)
-        self.policy_hint = QLabel(self)
-        self.policy_hint.setObjectName("arrivalPolicyHint")
-        self.policy_hint.setAccessibleName(self.tr("What the rule does"))
+        self.policy_hint = named(QLabel(self), "arrivalPolicyHint", self.tr("What the rule does"))
         self.policy_hint.setStyleSheet(MUTED_STYLE)
         self.policy_hint.setWordWrap(True)
         policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
@@ -134,9 +130,8 @@ class ArrivalDialog(QDialog):
 
         # ---- the preview ----
         self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
-        self.only_short = QCheckBox(self.tr("Only households that get less"), self)
-        self.only_short.setObjectName("arrivalOnlyShort")
-        self.only_short.setAccessibleName(self.tr("Only households that get less"))
+        self.only_short = named(QCheckBox(self.tr("Only households that get less"), self),
+                                "arrivalOnlyShort", self.tr("Only households that get less"))
         self.only_short.toggled.connect(lambda _on: self._fill_preview())
         self.preview_model = RowsModel(
             (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),

@@ -53,6 +53,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     error_label,
     form_row,
+    named,
     read_only_table,
     save_cancel,
 )
@@ -88,9 +89,7 @@ class PaymentDialog(QDialog):
         heading.setObjectName("paymentOrder")
         heading.setAccessibleName(self.tr("The order"))
         heading.setWordWrap(True)
-        state = QLabel(self)
-        state.setObjectName("paymentOwing")
-        state.setAccessibleName(self.tr("What is owed"))
+        state = named(QLabel(self), "paymentOwing", self.tr("What is owed"))
         if money.owing_fen:
             state.setText(arg(self.tr("Still to pay: %1"), format_fen(money.owing_fen)))
         elif money.refund_due_fen:
@@ -99,21 +98,14 @@ class PaymentDialog(QDialog):
             state.setText(self.tr("Nothing is owed either way."))
         state.setStyleSheet(MUTED_STYLE)
 
-        self.method = QComboBox(self)
-        self.method.setObjectName("paymentMethod")
-        self.method.setAccessibleName(self.tr("Method"))
+        self.method = named(QComboBox(self), "paymentMethod", self.tr("Method"))
         for method in HAND_METHODS:
             self.method.addItem(method_label(method), method)
-        self.amount = QLineEdit(self)
-        self.amount.setObjectName("paymentAmount")
-        self.amount.setAccessibleName(self.tr("Amount in yuan"))
+        self.amount = named(QLineEdit(self), "paymentAmount", self.tr("Amount in yuan"))
         self.amount.setPlaceholderText(self.tr("yuan, e.g. 64 or 58.50"))
-        self.refund = QCheckBox(self.tr("This is a refund: money paid back to the household"), self)
-        self.refund.setObjectName("paymentRefund")
-        self.refund.setAccessibleName(self.tr("Refund"))
-        self.reference = QLineEdit(self)
-        self.reference.setObjectName("paymentReference")
-        self.reference.setAccessibleName(self.tr("Reference"))
+        self.refund = named(QCheckBox(self.tr("This is a refund: money paid back to the household"), self),
+                            "paymentRefund", self.tr("Refund"))
+        self.reference = named(QLineEdit(self), "paymentReference", self.tr("Reference"))
         self.reference.setPlaceholderText(self.tr("transaction number, or who took the cash"))
         if money.refund_due_fen and not money.owing_fen:
             self.refund.setChecked(True)
@@ -240,17 +232,13 @@ class CancelDialog(QDialog):
         self.heading.setObjectName("cancelHeading")
         self.heading.setWordWrap(True)
 
-        self.cause = QComboBox(self)
-        self.cause.setObjectName("cancelCause")
-        self.cause.setAccessibleName(self.tr("Cause"))
+        self.cause = named(QComboBox(self), "cancelCause", self.tr("Cause"))
         for cause in CANCEL_CAUSES:
             self.cause.addItem(cause_label(cause), cause)
         self.cause.setCurrentIndex(CANCEL_CAUSES.index("other"))
         self.cause.activated.connect(lambda _i: setattr(self, "_cause_chosen", True))
         self.cause.setToolTip(self.tr("A supplier that turned the buy down carries that on its record"))
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("cancelReason")
-        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason = named(QLineEdit(self), "cancelReason", self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. the supplier is out of stock"))
         self.reason.textEdited.connect(self._reason_edited)
         self.reason_error = error_label(self, "cancelReasonError", self.tr("Problem with the reason"))
@@ -274,9 +262,7 @@ class CancelDialog(QDialog):
         self.refunds = read_only_table(self, "cancelRefunds", self.tr("Refunds owed"))
         self.refunds.setModel(self.refunds_model)
         self.refunds.horizontalHeader().setStretchLastSection(False)  # each amount beside its address
-        self.total = QLabel(self)
-        self.total.setObjectName("cancelTotal")
-        self.total.setAccessibleName(self.tr("Total refunds owed"))
+        self.total = named(QLabel(self), "cancelTotal", self.tr("Total refunds owed"))
         self.general_error = error_label(self, "cancelError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)

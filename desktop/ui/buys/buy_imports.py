@@ -39,6 +39,7 @@ from desktop.ui.forms import (
     WARNING_COLOUR,
     WARNING_STYLE,
     banner,
+    named,
     read_only_table,
     save_cancel,
 )
@@ -49,9 +50,7 @@ PREVIEW_DELAY_MS = 300
 
 
 def _warnings_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
-    warnings = QListWidget(parent)
-    warnings.setObjectName(name)
-    warnings.setAccessibleName(accessible)
+    warnings = named(QListWidget(parent), name, accessible)
     warnings.setWordWrap(True)
     warnings.setStyleSheet(f"QListWidget {{ color: {WARNING_COLOUR}; }}")
     return warnings
@@ -79,9 +78,7 @@ class ChainDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.resize(1040, 620)
 
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("chainText")
-        self.text.setAccessibleName(self.tr("The pasted group list"))
+        self.text = named(QPlainTextEdit(self), "chainText", self.tr("The pasted group list"))
         self.text.setPlaceholderText(self.tr(
             "Paste the list from the chat here (Ctrl+V), for example:\n\n#接龙\n燕麦奶 68元\n\n"
             "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"))
@@ -348,14 +345,10 @@ class KttPreviewDialog(QDialog):
         heading.setAccessibleName(self.tr("What the file holds"))
         heading.setWordWrap(True)
 
-        self.supplier = QLineEdit(self)
-        self.supplier.setObjectName("kttSupplier")
-        self.supplier.setAccessibleName(self.tr("Supplier"))
+        self.supplier = named(QLineEdit(self), "kttSupplier", self.tr("Supplier"))
         self.supplier.setPlaceholderText(self.tr("Who sells the goods (the group leader only organises)"))
         self.supplier.textChanged.connect(self._supplier_changed)
-        self.supplier_note = QLabel(self)
-        self.supplier_note.setObjectName("kttSupplierNote")
-        self.supplier_note.setAccessibleName(self.tr("About the supplier"))
+        self.supplier_note = named(QLabel(self), "kttSupplierNote", self.tr("About the supplier"))
         self.supplier_note.setWordWrap(True)
         self.supplier_note.setStyleSheet(MUTED_STYLE)
         form = QFormLayout()
@@ -373,9 +366,7 @@ class KttPreviewDialog(QDialog):
         self.items.setModel(items)
         self.storage: dict[str, QComboBox] = {}
         for row, item in enumerate(listed):
-            combo = QComboBox(self.items)
-            combo.setObjectName(f"kttStorage{row}")
-            combo.setAccessibleName(arg(self.tr("Storage of %1"), item.name))
+            combo = named(QComboBox(self.items), f"kttStorage{row}", arg(self.tr("Storage of %1"), item.name))
             for storage in STORAGE_CLASSES:
                 combo.addItem(storage_label(storage), storage)
             combo.setCurrentIndex(STORAGE_CLASSES.index(item.storage))
@@ -387,9 +378,8 @@ class KttPreviewDialog(QDialog):
                                      "it here before importing."), self)
         items_title.setWordWrap(True)
 
-        self.create = QCheckBox(self.tr("&Add households not on the roster"), self)
-        self.create.setObjectName("kttCreateHouseholds")
-        self.create.setAccessibleName(self.tr("Add households not on the roster"))
+        self.create = named(QCheckBox(self.tr("&Add households not on the roster"), self),
+                            "kttCreateHouseholds", self.tr("Add households not on the roster"))
         self.create.setChecked(True)
         self.create.toggled.connect(lambda _on: self._show_plan())
         self.households_title = QLabel(self)

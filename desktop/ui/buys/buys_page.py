@@ -29,6 +29,7 @@ from desktop.ui.forms import (
     banner,
     empty_state,
     larger,
+    named,
     read_only_table,
     shortcut_button,
 )
@@ -61,9 +62,7 @@ class BuysPage(QWidget):
                                              "Ctrl+I", self.tr("Import a KuaiTuanTuan order export (.xlsx)"),
                                              self.choose_ktt_file)
         title = larger(QLabel(self.tr("Group buys"), self.list_page), bold=True)
-        self.counts = QLabel(self.list_page)
-        self.counts.setObjectName("buysCounts")
-        self.counts.setAccessibleName(self.tr("Group buy counts"))
+        self.counts = named(QLabel(self.list_page), "buysCounts", self.tr("Group buy counts"))
         self.counts.setStyleSheet(MUTED_STYLE)
         top = QHBoxLayout()
         top.addWidget(title)

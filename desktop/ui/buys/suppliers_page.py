@@ -46,6 +46,7 @@ from desktop.ui.forms import (
     centred_sentence,
     form_row,
     larger,
+    named,
     read_only_table,
     save_cancel,
     shortcut_button,
@@ -146,16 +147,12 @@ class ComplaintDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
 
-        self.buy = QComboBox(self)
-        self.buy.setObjectName("complaintBuy")
-        self.buy.setAccessibleName(self.tr("Group buy"))
+        self.buy = named(QComboBox(self), "complaintBuy", self.tr("Group buy"))
         self.buy.addItem(self.tr("(no particular group buy)"), None)
         for summary in list_buys(conn):
             if summary.buy.supplier_id == supplier.id:
                 self.buy.addItem(summary.buy.title, summary.buy.id)
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("complaintNote")
-        self.note.setAccessibleName(self.tr("What went wrong"))
+        self.note = named(QPlainTextEdit(self), "complaintNote", self.tr("What went wrong"))
         self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(100)
@@ -214,18 +211,10 @@ class NewSupplierDialog(QDialog):
         self.setWindowTitle(self.tr("New supplier"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(460)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("supplierName")
-        self.name.setAccessibleName(self.tr("Name"))
-        self.contact = QLineEdit(self)
-        self.contact.setObjectName("supplierContact")
-        self.contact.setAccessibleName(self.tr("Contact person"))
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("supplierPhone")
-        self.phone.setAccessibleName(self.tr("Phone"))
-        self.notes = QLineEdit(self)
-        self.notes.setObjectName("supplierNotes")
-        self.notes.setAccessibleName(self.tr("Notes"))
+        self.name = named(QLineEdit(self), "supplierName", self.tr("Name"))
+        self.contact = named(QLineEdit(self), "supplierContact", self.tr("Contact person"))
+        self.phone = named(QLineEdit(self), "supplierPhone", self.tr("Phone"))
+        self.notes = named(QLineEdit(self), "supplierNotes", self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("e.g. delivers Tuesdays and Fridays"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -309,9 +298,7 @@ class SuppliersPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_record())
 
-        self.record_title = QLabel(self)
-        self.record_title.setObjectName("supplierRecordTitle")
-        self.record_title.setAccessibleName(self.tr("The supplier's record"))
+        self.record_title = named(QLabel(self), "supplierRecordTitle", self.tr("The supplier's record"))
         self.record_title.setWordWrap(True)
         self.warning = banner(self, "supplierWarning", self.tr("Warning about the supplier"), WARNING_STYLE)
         self.events_model = RowsModel((self.tr("When"), self.tr("What"), self.tr("Group buy"), self.tr("Note")), self)

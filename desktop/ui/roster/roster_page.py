@@ -31,6 +31,7 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     empty_state,
+    named,
     read_only_table,
     shortcut_button,
 )
@@ -73,9 +74,7 @@ class RosterPage(QWidget):
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- the search line and the actions ----
-        self.search = QLineEdit(self)
-        self.search.setObjectName("rosterSearch")
-        self.search.setAccessibleName(self.tr("Search households"))
+        self.search = named(QLineEdit(self), "rosterSearch", self.tr("Search households"))
         self.search.setPlaceholderText(self.tr("Search: 12-301 / 张 / zs / 138…"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
@@ -90,9 +89,7 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_entered)
 
-        self.matches = QLabel(self)
-        self.matches.setObjectName("rosterMatches")
-        self.matches.setAccessibleName(self.tr("Households found"))
+        self.matches = named(QLabel(self), "rosterMatches", self.tr("Households found"))
         self.matches.setStyleSheet(MUTED_STYLE)
 
         self.import_button = shortcut_button(self, "rosterImport", self.tr("Import…"), "Ctrl+I",
@@ -114,25 +111,19 @@ class RosterPage(QWidget):
         top.addWidget(self.add_button)
 
         # ---- counts ----
-        self.buildings = QLabel(self)
-        self.buildings.setObjectName("rosterBuildings")
-        self.buildings.setAccessibleName(self.tr("Households per building"))
+        self.buildings = named(QLabel(self), "rosterBuildings", self.tr("Households per building"))
         self.buildings.setToolTip(self.tr("Click a building to list only its households"))
         self.buildings.setWordWrap(True)
         self.buildings.setTextFormat(Qt.TextFormat.RichText)
         self.buildings.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.buildings.linkActivated.connect(self._building_clicked)
-        self.counts = QLabel(self)
-        self.counts.setObjectName("rosterCounts")
-        self.counts.setAccessibleName(self.tr("Roster counts"))
+        self.counts = named(QLabel(self), "rosterCounts", self.tr("Roster counts"))
         self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.buildings, 1)
         counts_row.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("rosterNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "rosterNotice", self.tr("Result"))
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setWordWrap(True)
         self.notice.hide()
@@ -150,9 +141,7 @@ class RosterPage(QWidget):
             self.table.setColumnWidth(column, widths[name] * em)
         self.table.activated.connect(lambda index: self.open_household(self.model.household_at(index.row()).id))
 
-        self.no_match = QLabel(self)
-        self.no_match.setObjectName("rosterNoMatch")
-        self.no_match.setAccessibleName(self.tr("No household found"))
+        self.no_match = named(QLabel(self), "rosterNoMatch", self.tr("No household found"))
         self.no_match.setContentsMargins(0, 4, 0, 4)
         self.no_match.setWordWrap(True)
         self.no_match.hide()

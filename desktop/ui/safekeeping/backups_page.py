@@ -35,6 +35,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     NOTICE_STYLES,
     centred_sentence,
+    named,
     read_only_table,
     shortcut_button,
 )
@@ -85,18 +86,14 @@ class BackupsPage(QWidget):
         top.addWidget(self.check_button)
         top.addWidget(self.export_button)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("backupsNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "backupsNotice", self.tr("Result"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
 
         # ---- the second folder ----
         mirror_title = QLabel(self.tr("Second backup folder:"), self)
-        self.mirror_label = QLabel(self)
-        self.mirror_label.setObjectName("backupsMirror")
-        self.mirror_label.setAccessibleName(self.tr("Second backup folder"))
+        self.mirror_label = named(QLabel(self), "backupsMirror", self.tr("Second backup folder"))
         self.mirror_label.setWordWrap(True)
         self.mirror_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.mirror_button = shortcut_button(self, "backupsMirrorChoose", self.tr("Second backup folder…"), "",
