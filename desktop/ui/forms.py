@@ -46,6 +46,13 @@ def named(widget: W, name: str, accessible: str) -> W:
     return widget
 
 
+def buddy_label(parent: QWidget, text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt key (the letter after `&` in `text`) puts the cursor in `widget`."""
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    return label
+
+
 def _notice(background: str, text: str, border: str) -> str:
     return (f"QLabel {{ background: {background}; color: {text}; border: 1px solid {border};"
             " border-radius: 4px; padding: 6px 10px; }")
@@ -94,9 +101,7 @@ def form_row(form: QFormLayout, text: str, widget: QWidget, *extra: QWidget,
     error = error_label(holder, error_name, accessible or arg(
         QCoreApplication.translate("Forms", "Problem with %1"), about))
     column.addWidget(error)
-    label = QLabel(text, parent)
-    label.setBuddy(widget)
-    form.addRow(label, holder)
+    form.addRow(buddy_label(parent, text, widget), holder)
     return error
 
 

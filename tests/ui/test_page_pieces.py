@@ -5,15 +5,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.forms import (
     MUTED_STYLE,
+    buddy_label,
     centred_sentence,
     empty_state,
     larger,
@@ -100,3 +103,22 @@ def test_a_named_widget_is_found_by_its_name_and_read_out_by_its_accessible_name
     field = named(QLabel("12-301", page), "householdAddressCanonical", "Address as it will be saved")
     assert page.findChild(QLabel, "householdAddressCanonical") is field
     assert field.accessibleName() == "Address as it will be saved" and field.text() == "12-301"
+
+
+def test_a_labels_alt_key_puts_the_cursor_in_its_field(qtbot):
+    page = QWidget()
+    qtbot.addWidget(page)
+    field = QLineEdit(page)
+    other = QLineEdit(page)
+    label = buddy_label(page, "&Supplier:", field)
+    column = QVBoxLayout(page)
+    for widget in (other, label, field):
+        column.addWidget(widget)
+    page.show()
+    qtbot.waitExposed(page)
+    page.activateWindow()
+    other.setFocus()
+    qtbot.waitUntil(other.hasFocus)
+    qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(field.hasFocus)
+    assert label.buddy() is field and label.text() == "&Supplier:"

@@ -39,7 +39,14 @@ from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, centred_sentence, named, shortcut_button
+from desktop.ui.forms import (
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    buddy_label,
+    centred_sentence,
+    named,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.printing import print_document
@@ -74,16 +81,14 @@ class BagsPage(QWidget):
         self.buy_combo.setMinimumContentsLength(16)
         self.buy_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.buy_combo.currentIndexChanged.connect(self._buy_chosen)
-        buy_label = QLabel(self.tr("&Group buy:"), self)
-        buy_label.setBuddy(self.buy_combo)
+        buy_label = buddy_label(self, self.tr("&Group buy:"), self.buy_combo)
 
         self.max_items = named(QSpinBox(self), "bagsMaxItems", self.tr("Most items per bag"))
         self.max_items.setRange(1, MAX_ITEMS_LIMIT)
         self.max_items.setValue(int(self._setting("bags/max_items", DEFAULT_MAX_ITEMS)))
         self.max_items.setToolTip(self.tr("A bag never holds more items than this; "
                                           "frozen, chilled and ambient goods never share a bag"))
-        max_label = QLabel(self.tr("Most &items per bag:"), self)
-        max_label.setBuddy(self.max_items)
+        max_label = buddy_label(self, self.tr("Most &items per bag:"), self.max_items)
 
         self.make_button = named(QPushButton(self.tr("Make bags"), self), "bagsMake", self.tr("Make bags"))
         self.make_button.setToolTip(self.tr("One or more bags per household, each with its own code "
@@ -124,8 +129,7 @@ class BagsPage(QWidget):
         index = self.stock_combo.findData(remembered if remembered in STOCKS else DEFAULT_STOCK)
         self.stock_combo.setCurrentIndex(index)
         self.stock_combo.currentIndexChanged.connect(self._stock_chosen)
-        stock_label = QLabel(self.tr("&Stock:"), self)
-        stock_label.setBuddy(self.stock_combo)
+        stock_label = buddy_label(self, self.tr("&Stock:"), self.stock_combo)
 
         self.label_preview = self._preview("bagsLabelPreview", self.tr("Preview of the first label"))
         self.pickup_preview = self._preview("bagsPickupPreview",
@@ -169,8 +173,7 @@ class BagsPage(QWidget):
 
         # ---- household cards and the supplier's order sheet ----
         self.cards_building = named(QComboBox(self), "bagsCardsBuilding", self.tr("Cards for building"))
-        cards_label = QLabel(self.tr("Household &cards for:"), self)
-        cards_label.setBuddy(self.cards_building)
+        cards_label = buddy_label(self, self.tr("Household &cards for:"), self.cards_building)
         self.print_cards_button = self._button("bagsPrintCards", self.tr("Print cards…"),
                                                lambda: self.print_document("cards"))
         self.open_cards_button = self._button("bagsOpenCards", self.tr("Open PDF"),
@@ -187,8 +190,7 @@ class BagsPage(QWidget):
         self.print_language.addItem("中文", "zh")  # each language named in itself
         self.print_language.addItem("English", "en")
         self.print_language.activated.connect(self._print_language_chosen)
-        language_label = QLabel(self.tr("Print &language:"), self)
-        language_label.setBuddy(self.print_language)
+        language_label = buddy_label(self, self.tr("Print &language:"), self.print_language)
 
         bottom = QHBoxLayout()
         bottom.addWidget(cards_label)

@@ -42,6 +42,7 @@ from desktop.ui.forms import (
     STRONG_ERROR_STYLE,
     WARNING_STYLE,
     banner,
+    buddy_label,
     error_label,
     named,
     read_only_table,
@@ -121,8 +122,7 @@ class ArrivalDialog(QDialog):
         self.policy_hint = named(QLabel(self), "arrivalPolicyHint", self.tr("What the rule does"))
         self.policy_hint.setStyleSheet(MUTED_STYLE)
         self.policy_hint.setWordWrap(True)
-        policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
-        policy_label_widget.setBuddy(self.policy)
+        policy_label_widget = buddy_label(self, self.tr("&Shortfall shared out:"), self.policy)
         policy_row = QHBoxLayout()
         policy_row.addWidget(policy_label_widget)
         policy_row.addWidget(self.policy)

@@ -51,6 +51,7 @@ from desktop.ui.common import show_error as show_error_box
 from desktop.ui.forms import (
     INVALID_FIELD_STYLE,
     MUTED_STYLE,
+    buddy_label,
     error_label,
     form_row,
     named,
@@ -249,10 +250,8 @@ class CancelDialog(QDialog):
         reason_column.setContentsMargins(0, 0, 0, 0)
         reason_column.addWidget(self.reason)
         reason_column.addWidget(self.reason_error)
-        reason_label = QLabel(self.tr("&Reason"), self)
-        reason_label.setBuddy(self.reason)
-        cause_label_widget = QLabel(self.tr("C&ause"), self)
-        cause_label_widget.setBuddy(self.cause)
+        reason_label = buddy_label(self, self.tr("&Reason"), self.reason)
+        cause_label_widget = buddy_label(self, self.tr("C&ause"), self.cause)
         form.addRow(reason_label, reason_holder)
         form.addRow(cause_label_widget, self.cause)
 

@@ -39,6 +39,7 @@ from desktop.ui.forms import (
     WARNING_COLOUR,
     WARNING_STYLE,
     banner,
+    buddy_label,
     named,
     read_only_table,
     save_cancel,
@@ -84,8 +85,7 @@ class ChainDialog(QDialog):
             "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"))
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(lambda: self._timer.start())
-        text_title = QLabel(self.tr("&Pasted list"), self)
-        text_title.setBuddy(self.text)
+        text_title = buddy_label(self, self.tr("&Pasted list"), self.text)
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -352,9 +352,7 @@ class KttPreviewDialog(QDialog):
         self.supplier_note.setWordWrap(True)
         self.supplier_note.setStyleSheet(MUTED_STYLE)
         form = QFormLayout()
-        supplier_label = QLabel(self.tr("&Supplier:"), self)
-        supplier_label.setBuddy(self.supplier)
-        form.addRow(supplier_label, self.supplier)
+        form.addRow(buddy_label(self, self.tr("&Supplier:"), self.supplier), self.supplier)
         form.addRow("", self.supplier_note)
 
         items = RowsModel((self.tr("Item"), self.tr("Unit price"), self.tr("Quantity"),

@@ -43,6 +43,7 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    buddy_label,
     centred_sentence,
     form_row,
     larger,
@@ -158,9 +159,7 @@ class ComplaintDialog(QDialog):
         self.note.setMinimumHeight(100)
 
         form = QFormLayout()
-        buy_label = QLabel(self.tr("&Group buy"), self)
-        buy_label.setBuddy(self.buy)
-        form.addRow(buy_label, self.buy)
+        form.addRow(buddy_label(self, self.tr("&Group buy"), self.buy), self.buy)
         self.error = form_row(form, self.tr("&What went wrong"), self.note, error_name="complaintNoteError",
                               accessible=self.tr("Problem with the complaint"))
         self.note.textChanged.connect(self.error.hide)
@@ -223,9 +222,7 @@ class NewSupplierDialog(QDialog):
         self.name.textEdited.connect(lambda _t: self.error.hide())
         for text, widget in ((self.tr("&Contact"), self.contact),
                              (self.tr("&Phone"), self.phone), (self.tr("N&otes"), self.notes)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(buddy_label(self, text, widget), widget)
         buttons, self.save_button, cancel = save_cancel(
             self, self.save, save_name="supplierSave", save_text=self.tr("Save"),
             save_tip=self.tr("Save (Enter)"),
