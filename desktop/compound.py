@@ -10,14 +10,13 @@ which files in the backups folder are this database's backups.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from typing import NamedTuple
 
 from desktop.bags.codes import CodeKeys, compound_identity
 from desktop.db import compound as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
+from desktop.text import clean
 
 
 class CompoundInfo(NamedTuple):
@@ -40,7 +39,7 @@ MAX_NAME = 40
 
 def rename_compound(conn: Connection, name: object) -> str:
     """Give the compound the name printed on sheets and cards and shown in the window."""
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(name or ""))).strip()
+    text = clean(name)
     if not text:
         raise BadInput("compound_name_empty", "name")
     if len(text) > MAX_NAME:

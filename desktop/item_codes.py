@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from desktop.text import plain
 
 
 @functools.lru_cache(maxsize=4096)
@@ -20,7 +21,7 @@ def syllables(name: str) -> tuple[str, ...]:
     """The pinyin syllables of a name, lower case letters only; a Latin word is one syllable."""
     from pypinyin import lazy_pinyin  # slow to import: only when a buy is shown
 
-    text = unicodedata.normalize("NFKC", name).lower()
+    text = plain(name).lower()
     # What is in brackets is a pack size or a spec (每箱四斤): it is not what people call it.
     text = re.sub(r"[(\[（【].*?[)\]）】]", "", text) or text
     found = []

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from desktop.errors import BadInput
+from desktop.text import plain
 
 MAX_PRICE_FEN = 10_000_000  # ¥100,000: no group-buy item costs more; a typo is likelier
 MAX_PAYMENT_FEN = 100_000_000
@@ -26,7 +26,7 @@ def _decimal(text: str) -> Decimal | None:
 
 def parse_yuan(text: object, field: str = "price") -> int:
     """Fen from a price typed in yuan (`32`, `58.5`, `¥32.00`), or BadInput saying what is wrong."""
-    raw = unicodedata.normalize("NFKC", str(text if text is not None else "")).strip()
+    raw = plain(text)
     if isinstance(text, bool):
         raise BadInput("price_invalid", field, text=raw)
     amount = _decimal(raw) if raw else None
@@ -53,7 +53,7 @@ def fen_from_cell(value: object) -> int | None:
             return None
         amount = Decimal(repr(value))
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
+        text = plain(value)
         if not text:
             return None
         amount = _decimal(text)

@@ -3,7 +3,13 @@
 import pytest
 
 from desktop.errors import BadInput
-from desktop.roster.address import Address, address_from_parts, find_address, parse_address
+from desktop.roster.address import (
+    Address,
+    address_from_parts,
+    address_key,
+    find_address,
+    parse_address,
+)
 
 
 @pytest.mark.parametrize(
@@ -121,3 +127,13 @@ def test_cells_that_disagree_about_the_entrance_or_building_are_refused():
     with pytest.raises(BadInput) as caught:
         address_from_parts(2, None, "5-2-301")
     assert caught.value.code == "address_parts_disagree"
+
+
+def test_addresses_stand_in_the_compound_order_with_no_address_last():
+    shuffled = [None, "12-2-301", "3-1701", "12-1-502", "12-301", "", "12-1201", "2-2-101", "12-2-1201"]
+    assert sorted(shuffled, key=address_key)[:7] == [
+        "2-2-101", "3-1701", "12-301", "12-1201", "12-1-502", "12-2-301", "12-2-1201",
+    ]
+    assert {address_key(None), address_key("")} == {address_key(None)}
+    # By number, not by text: building 3 before building 12, room 502 before room 1201.
+    assert address_key("3-1701") < address_key("12-301") < address_key("12-1201")

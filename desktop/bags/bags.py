@@ -32,6 +32,7 @@ from desktop.db import households as household_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, Cancelled
 from desktop.notices import Notice, notice
+from desktop.roster.address import address_key
 
 STORAGE_ORDER = ("frozen", "chilled", "ambient")
 DEFAULT_MAX_ITEMS = 10
@@ -249,18 +250,18 @@ def make_bags(
         new_lines: list[dict] = []
         nothing: list[str] = []
         held: list[str] = []
-        order = sorted(set(households) | set(existing), key=lambda h: addresses[h][1])
+        order = sorted(set(households) | set(existing), key=lambda h: address_key(addresses[h]))
         for done, household_id in enumerate(order, start=1):
             if should_cancel is not None and should_cancel():
                 raise Cancelled()
             plan = _plan_household(households.get(household_id, []), max_items)
             if household_id in households and not plan:
-                nothing.append(addresses[household_id][0])
+                nothing.append(addresses[household_id])
             current = existing.get(household_id, {})
             if sorted(current) == sorted(bag.key for bag in plan):
                 kept += len(current)
             elif any(bag_id in touched for bag_id in current.values()):
-                held.append(addresses[household_id][0])
+                held.append(addresses[household_id])
                 kept += len(current)
             else:
                 # Void first: the new bag 1 of 2 takes the place of the old one.
@@ -304,15 +305,9 @@ def _live_bags_by_household(conn: Connection, buy_id: int) -> dict[int, dict[tup
     return found
 
 
-def _addresses(conn: Connection, household_ids: Iterable[int]) -> dict[int, tuple[str, tuple]]:
+def _addresses(conn: Connection, household_ids: Iterable[int]) -> dict[int, str]:
     wanted = set(household_ids)
-    found = {}
-    for row in household_rows.select_all(conn):
-        if row["id"] in wanted:
-            found[row["id"]] = (row["address"],
-                                (row["building"], row["entrance"] is not None,
-                                 row["entrance"] or 0, row["room"]))
-    return found
+    return {row["id"]: row["address"] for row in household_rows.select_all(conn) if row["id"] in wanted}
 
 
 # ---- voiding ----------------------------------------------------------------------------------

@@ -7,7 +7,6 @@ named is taken as delivered in full. Recording again (before bags are made) corr
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -21,6 +20,7 @@ from desktop.db import orders as order_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.roster.households import VULNERABLE_FLAGS
+from desktop.text import plain
 
 ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
 
@@ -68,7 +68,7 @@ class ArrivalPlan:
 def parse_received(value: object, item: str = "") -> int:
     """How many units arrived: 0 or more."""
     if isinstance(value, str):
-        value = unicodedata.normalize("NFKC", value).strip()
+        value = plain(value)
         if value.lstrip("+") in ("0", "零"):
             return 0
     if value == 0 and not isinstance(value, bool):

@@ -9,7 +9,6 @@ supplier confirms. Orders are taken only while a buy is open: a draft is still b
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -24,12 +23,14 @@ from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.money import format_fen, parse_yuan
 from desktop.notices import Notice
+from desktop.text import clean, one_line, plain
 from desktop.words import Word
 
 STATUSES = (
     "draft", "open", "closed", "confirmed", "arrived", "bagged", "distributed", "settled",
     "cancelled",
 )
+
 STORAGE_CLASSES = ("ambient", "chilled", "frozen")
 CANCEL_CAUSES = ("turned_down", "minimum_not_met", "spoiled", "other")
 # The steps a buy may take, from each status. Cancelling is allowed from any status before
@@ -197,7 +198,7 @@ def _item(row: Row) -> Item:
 
 
 def clean_title(title: object) -> str:
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(title or ""))).strip()
+    text = clean(title)
     if not text:
         raise BadInput("title_empty", "title")
     if len(text) > MAX_TITLE:
@@ -206,7 +207,7 @@ def clean_title(title: object) -> str:
 
 
 def clean_item_name(name: object) -> str:
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(name or ""))).strip()
+    text = clean(name)
     if not text:
         raise BadInput("item_name_empty", "item")
     if len(text) > MAX_ITEM_NAME:
@@ -215,7 +216,7 @@ def clean_item_name(name: object) -> str:
 
 
 def parse_storage(text: object) -> str:
-    word = unicodedata.normalize("NFKC", str(text or "")).strip().lower()
+    word = plain(text or "").lower()
     if not word:
         return "ambient"
     if word in _STORAGE_WORDS:
@@ -226,7 +227,7 @@ def parse_storage(text: object) -> str:
 def parse_cap(text: object) -> int | None:
     if text is None or (isinstance(text, str) and not text.strip()):
         return None
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    raw = plain(text)
     if isinstance(text, bool) or not re.fullmatch(r"\d{1,6}", raw) or int(raw) < 1:
         raise BadInput("cap_invalid", "cap", text=raw)
     return int(raw)
@@ -234,7 +235,7 @@ def parse_cap(text: object) -> int | None:
 
 def parse_item_spec(text: str) -> ItemSpec:
     """`NAME=PRICE_YUAN[:ambient|chilled|frozen][:cap=N]`, as `--item` takes it."""
-    raw = unicodedata.normalize("NFKC", str(text or "")).strip()
+    raw = plain(text)
     if "=" not in raw:
         raise BadInput("item_spec_invalid", "item", text=raw)
     name, _, rest = raw.partition("=")
@@ -266,7 +267,7 @@ def parse_deadline(text: str | None) -> str | None:
     """A deadline typed in local time (`2022-04-20T20:00`), stored in UTC."""
     if text is None or not str(text).strip():
         return None
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    raw = plain(text)
     try:
         moment = datetime.fromisoformat(raw.replace("Z", "+00:00"))
     except ValueError as exc:
@@ -507,7 +508,7 @@ def confirm_buy(conn: Connection, buy_id: int, *, operator: str = "") -> GroupBu
 
 def guess_cancel_cause(reason: str) -> str:
     """Why a buy was cancelled, from the words of the reason (the command line takes only text)."""
-    text = unicodedata.normalize("NFKC", reason or "").lower()
+    text = plain(reason).lower()
     if re.search(r"turn\w*(?: \w+)? down|refus|declin|reject|out of stock|no stock|"
                  r"(?:can ?not|can't|won't|unable to) (?:deliver|supply|ship)|"
                  r"拒|不接|不发|无法供|无法发货|没货|缺货|断货|不做了|商家取消|供应商取消|跑路", text):
@@ -523,7 +524,7 @@ def cancel_buy(conn: Connection, buy_id: int, reason: str, *, cause: str | None 
                operator: str = "") -> CancelResult:
     """Cancel before distribution: every order cancelled, refunds owed listed per household, the
     supplier's record updated (a supplier that turned the buy down carries that on its record)."""
-    reason = re.sub(r"\s+", " ", (reason or "").strip())[:MAX_REASON]
+    reason = one_line(reason, MAX_REASON)
     if not reason:
         raise BadInput("cancel_reason_empty", "reason")
     cause = cause or guess_cancel_cause(reason)

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -39,6 +38,7 @@ from desktop.notices import Notice, notice
 from desktop.roster import households as household_rules
 from desktop.roster.address import find_address
 from desktop.safekeeping.backups import backup_before_import
+from desktop.text import plain
 
 _NUMBERED = re.compile(r"^\s*(\d{1,7})\s*[.、,:)\]。]\s*(.*)$")
 MAX_LINE = 500  # characters: an order line is short; a longer one is reported, not read
@@ -48,6 +48,7 @@ _QUANTITY = re.compile(
     rf"(?P<x>[+xX×*])?\s*(?:(?P<d>(?<!\d)(?<!\d\.)\d+(?!\d)(?!\.\d))|(?P<c>[{_CN}]{{1,4}}))"
     rf"\s*(?P<u>[{UNITS}])?"
 )
+
 _CIRCLED = re.compile(r"^\s*([\u2460-\u2473])")  # ① … ⑳ numbering a line
 _CJK_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z]+$")
 _CJK_START = re.compile(r"\s*([\u4e00-\u9fffA-Za-z]+)")
@@ -120,7 +121,7 @@ class ChainResult:
 
 def _aliases(name: str) -> list[str]:
     """How people write an item: its whole name, or without the size (`燕麦奶(1L×12盒)` → 燕麦奶)."""
-    full = unicodedata.normalize("NFKC", name).strip()
+    full = plain(name)
     base = re.sub(r"\([^)]*\)\s*$", "", full).strip()
     base = re.sub(r"\s*\d+(?:\.\d+)?\s*(?:kg|g|ml|l|斤|克|千克|升|毫升)\b.*$", "", base,
                   flags=re.IGNORECASE).strip()
@@ -193,7 +194,7 @@ def _item_mentions(text: str, items: Sequence[str]) -> list[tuple[int, int, str]
 
 def _owner(part: str, items: Sequence[str]) -> str | None:
     part = part.casefold()
-    owners = [item for item in items if part in unicodedata.normalize("NFKC", item).casefold()]
+    owners = [item for item in items if part in plain(item).casefold()]
     return owners[0] if len(owners) == 1 else None
 
 
@@ -292,7 +293,7 @@ def parse_chain(text: str, items: Sequence[str]) -> ChainParse:
     parsed = ChainParse()
     seen_numbered = False
     for number, raw in enumerate((text or "").splitlines(), 1):
-        line = unicodedata.normalize("NFKC", _CIRCLED.sub(_circled, raw)).strip()
+        line = plain(_CIRCLED.sub(_circled, raw))
         if not line:
             continue
         if len(line) > MAX_LINE:

@@ -8,7 +8,6 @@ A cap is per household, summed over all that household's orders in the buy.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -19,6 +18,7 @@ from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.roster.households import find_household, get_household
+from desktop.text import clean, plain
 
 MAX_QUANTITY = 9999
 UNITS = "箱份袋盒个斤瓶包件支只桶提罐板听"
@@ -81,7 +81,7 @@ def parse_quantity(value: object, item: str = "") -> int:
             raise BadInput("quantity_invalid", "quantity", item=item, text=str(value))
         number = int(value)
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
+        text = plain(value)
         text = re.sub(f"\\s*[{UNITS}]$", "", text)
         if re.fullmatch(r"[+-]?\d{1,9}", text):
             number = int(text)
@@ -98,7 +98,7 @@ def parse_quantity(value: object, item: str = "") -> int:
 
 
 def item_key(name: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)).casefold()
+    return clean(name).replace(" ", "").casefold()
 
 
 def find_item(items: Sequence[Item], key: object) -> Item:

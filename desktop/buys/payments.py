@@ -20,6 +20,7 @@ from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.money import MAX_PAYMENT_FEN, format_fen
+from desktop.roster.address import address_key
 
 METHODS = ("wechat", "alipay", "cash", "other", "platform")
 # Methods a person records by hand; `platform` comes only from imports (paid on KuaiTuanTuan).
@@ -163,7 +164,7 @@ def households_from(money: dict[int, OrderMoney],
         )
         for orders in groups.values()
     ]
-    households.sort(key=lambda h: (h.address is None, _address_key(h.address), h.order_ids))
+    households.sort(key=lambda h: (address_key(h.address), h.order_ids))
     return households
 
 
@@ -208,13 +209,6 @@ def refunds_from(money: dict[int, OrderMoney], addresses: dict[int, str | None])
                 order_ids=tuple(i for i in household.order_ids if settled[i].refund_due_fen > 0),
             ))
     return refunds
-
-
-def _address_key(address: str | None) -> tuple[int, ...]:
-    if not address:
-        return ()
-    parts = [int(p) for p in address.split("-")]
-    return (parts[0], 0, parts[1]) if len(parts) == 2 else (parts[0], 1, *parts[1:])
 
 
 def refunds_owed(conn: Connection, buy_id: int) -> list[Refund]:

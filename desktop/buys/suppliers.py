@@ -6,8 +6,6 @@ warning when a buy with it is opened: collect money only after the supplier conf
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 
 from desktop.clock import utc_now
@@ -16,6 +14,7 @@ from desktop.db import suppliers as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.notices import Notice, notice
+from desktop.text import clean
 
 EVENT_KINDS = ("delivered", "delivered_short", "turned_down", "cancelled", "complaint")
 MAX_NAME = 60
@@ -72,7 +71,7 @@ def _supplier(row: Row) -> Supplier:
 
 
 def clean_name(name: object) -> str:
-    text = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(name or ""))).strip()
+    text = clean(name)
     if not text:
         raise BadInput("supplier_empty", "supplier")
     if len(text) > MAX_NAME:

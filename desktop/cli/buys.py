@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-import unicodedata
 from pathlib import Path
 
 from desktop.cli.common import Parser, command, database, print_json
 from desktop.errors import BadInput
 from desktop.money import format_fen
 from desktop.notices import Notice
+from desktop.text import plain
 from desktop.words import Word, say, word
 
 _STATUS_COMMANDS = ("open", "closed", "confirmed", "settled")
@@ -106,7 +106,7 @@ def _pairs(specs: list[str], code: str) -> list[tuple[str, str]]:
     """`NAME=VALUE` arguments as pairs; the value is what follows the last `=`."""
     pairs = []
     for spec in specs:
-        text = unicodedata.normalize("NFKC", spec).strip()
+        text = plain(spec)
         name, sep, value = text.rpartition("=")
         if not sep or not name.strip() or not value.strip():
             raise BadInput(code, "item", text=spec)
@@ -116,13 +116,6 @@ def _pairs(specs: list[str], code: str) -> list[tuple[str, str]]:
 
 def _address(address: str | None) -> str | None:
     return address or None
-
-
-def _address_key(address: str | None) -> tuple:
-    if not address:
-        return (1,)
-    parts = [int(p) for p in address.split("-")]
-    return (0, parts[0], len(parts), *parts[1:])
 
 
 # ---- buys new / order / pay ---------------------------------------------------------------------
@@ -183,7 +176,7 @@ def _order(conn, args) -> int:
 def _pay(args: argparse.Namespace) -> int:
     from desktop.buys.payments import order_money, record_payment
 
-    text = unicodedata.normalize("NFKC", args.fen).strip()
+    text = plain(args.fen)
     if not re.fullmatch(r"[+-]?\d{1,12}", text):
         raise BadInput("payment_invalid", "amount", text=args.fen)
     with database(args) as conn:
@@ -416,6 +409,7 @@ def _cancel(conn, args) -> int:
 def _arrival(conn, args) -> int:
     from desktop.buys.arrivals import preview_arrival, record_arrival
     from desktop.buys.group_buys import list_items
+    from desktop.roster.address import address_key
 
     received = _pairs(args.received, "received_spec_invalid")
     if args.preview:
@@ -425,7 +419,7 @@ def _arrival(conn, args) -> int:
     positions = {item.id: item.position for item in list_items(conn, args.buy_id)}
     allocations = sorted(plan.allocations,
                          key=lambda a: (positions.get(a.item_id, 0), a.item_id,
-                                        _address_key(a.address), a.order_id))
+                                        address_key(a.address), a.order_id))
     if args.json:
         print_json({
             "allocations": [{"address": _address(a.address), "item": a.item, "ordered": a.ordered,

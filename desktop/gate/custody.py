@@ -4,7 +4,6 @@ the door instead") reverses what stood and records what happened, in one transac
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from desktop.bags import codes
@@ -22,6 +21,7 @@ from desktop.gate.verdicts import (
     compound_keys,
     verdict_of,
 )
+from desktop.text import one_line
 
 MAX_REASON = 300
 
@@ -51,7 +51,7 @@ def undo_last_handoff(
     """Undo a bag's standing custody event with an appended reversal that says why; the bag
     waits again (or stands where the event before it left it), and its answer after the reversal
     (checked against `card` if given) is read in the same transaction."""
-    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    reason = one_line(reason, MAX_REASON)
     if not reason:
         raise BadInput("gate_undo_reason_empty", "reason")
     operator = clean_name(operator)
@@ -108,7 +108,7 @@ def decide(
     transaction; a bag not yet recorded simply gets the new event."""
     if action not in RECORDABLE:
         raise BadInput("gate_action_invalid", "record", action=str(action))
-    reason = re.sub(r"\s+", " ", str(reason or "")).strip()[:MAX_REASON]
+    reason = one_line(reason, MAX_REASON)
     if not reason:
         raise BadInput("gate_decision_reason_empty", "reason")
     operator = clean_name(operator)

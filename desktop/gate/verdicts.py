@@ -17,7 +17,6 @@ station can warn when someone seems to be guessing codes.
 
 from __future__ import annotations
 
-import re
 import weakref
 from dataclasses import dataclass
 from datetime import timedelta
@@ -29,6 +28,7 @@ from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput, DeskError
 from desktop.gate.waiting import WaitingBag, parse_time, waiting_bag
+from desktop.text import one_line
 
 VERDICTS = ("ok", "already_handed_over", "void", "wrong_household", "household", "forged",
             "other_compound", "unknown", "invalid")
@@ -291,9 +291,7 @@ def verdict_of(row, card: Card | None) -> tuple[str, str | None, Handoff | None]
 
 def clean_name(text: object) -> str:
     """A person's or station's name as stored: one line, trimmed, at most MAX_NAME characters."""
-    if not text:
-        return ""
-    return re.sub(r"\s+", " ", str(text)).strip()[:MAX_NAME]
+    return one_line(text, MAX_NAME)
 
 
 # ---- who is at the gate -----------------------------------------------------------------------

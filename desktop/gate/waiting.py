@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from desktop.db import gate as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
+from desktop.roster.address import address_key
 
 DEFAULT_FROZEN_LIMIT = 90  # minutes a frozen bag may wait outside a freezer before it is flagged
 DEFAULT_CHILLED_LIMIT = 120
@@ -270,6 +271,6 @@ def door_run(conn: Connection, building: int | None = None,
         found.append(DoorStop(first.household_id, first.address, first.building, first.entrance,
                               first.room, first.name,
                               "door" if first.delivery == "door" else "sealed", tuple(bags)))
-    found.sort(key=lambda s: (s.building, s.entrance is not None, s.entrance or 0, s.room))
+    found.sort(key=lambda s: address_key(s.address))
     return found
 

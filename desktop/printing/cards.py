@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from desktop.bags.bags import issue_household_codes, mask_name
@@ -35,6 +34,7 @@ from desktop.printing.pdf import (
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import A4
 from desktop.roster.households import list_households
+from desktop.text import plain
 from desktop.words import say
 
 CARD_W, CARD_H = 85.6 * MM, 54 * MM
@@ -54,7 +54,7 @@ def parse_building(text: object) -> int | None:
     """`12`, `12号楼`, `１２栋` → 12; empty → None (every building)."""
     if text is None or not str(text).strip():
         return None
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    raw = plain(text)
     match = _BUILDING.fullmatch(raw)
     if not match or int(match.group(1)) == 0:
         raise BadInput("building_invalid", "building", text=str(text).strip())

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
+from itertools import accumulate
 
 from desktop.bags.bags import STORAGE_ORDER, mask_name
 from desktop.compound import compound_info
@@ -64,9 +65,7 @@ class _Sheet:
         self.date = datetime.now().strftime("%Y-%m-%d %H:%M")
         self.width, self.height = A4
         self.bags_w = self.width - 2 * MARGIN - TICK_W - ADDRESS_W - NAME_W - NOTE_W
-        self.columns = [MARGIN]
-        for w in (TICK_W, ADDRESS_W, NAME_W, self.bags_w):
-            self.columns.append(self.columns[-1] + w)
+        self.columns = list(accumulate((TICK_W, ADDRESS_W, NAME_W, self.bags_w), initial=MARGIN))
 
     def _bag_lines(self, stop: DoorStop) -> list[str]:
         bags = sorted(stop.bags, key=lambda b: (STORAGE_ORDER.index(b.storage), b.buy_id, b.index))

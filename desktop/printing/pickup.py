@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 from datetime import datetime
+from itertools import accumulate
 
 from desktop.bags.bags import Bag, list_bags, mask_name
 from desktop.buys.group_buys import buy_details, get_buy
@@ -153,9 +154,7 @@ class _Sheet:
         width, height = A4
         self.width, self.height = width, height
         self.items_w = width - 2 * MARGIN - TICK_W - ADDRESS_W - NAME_W - BAGS_W - SIGN_W
-        self.columns = [MARGIN]
-        for w in (TICK_W, ADDRESS_W, NAME_W, BAGS_W, self.items_w):
-            self.columns.append(self.columns[-1] + w)
+        self.columns = list(accumulate((TICK_W, ADDRESS_W, NAME_W, BAGS_W, self.items_w), initial=MARGIN))
 
     # ---- layout: what goes on which page, worked out before anything is drawn ----
 

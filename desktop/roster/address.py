@@ -8,10 +8,10 @@ compound name come before the building (`上海市某区某路288弄静安花园
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from desktop.errors import BadInput
+from desktop.text import plain
 
 _DASHES = str.maketrans({c: "-" for c in "‐‑‒–—―−ー－~～_/／"})
 _SMALL_NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
@@ -48,6 +48,16 @@ class Address:
         return self.canonical
 
 
+def address_key(address: str | None) -> tuple:
+    """Where a canonical address (`12-301`, `12-2-301`) stands in the compound's order: by building,
+    a building's rooms without an entrance before its entrances, then entrance and room; no
+    address last."""
+    if not address:
+        return (1,)
+    building, *rest = (int(part) for part in address.split("-"))
+    return (0, building, len(rest), *rest)
+
+
 # Small Chinese numerals before a building or entrance word: 三栋, 十二号楼, 二单元.
 _CHINESE_PART = re.compile(r"(?<![一二两三四五六七八九十])([一二两三四五六七八九十]{1,3})(单元|号楼|栋|幢|座)")
 
@@ -57,9 +67,9 @@ def _arabic_parts(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    text = _arabic_parts(unicodedata.normalize("NFKC", text).translate(_DASHES))
+    text = _arabic_parts(plain(text).translate(_DASHES))
     # A space between two numbers separates them ("12 301"); any other space is noise.
-    text = re.sub(r"(?<=\d)\s+(?=\d)", "-", text.strip())
+    text = re.sub(r"(?<=\d)\s+(?=\d)", "-", text)
     text = re.sub(r"\s+", "", text)
     return re.sub(r"-{2,}", "-", text)
 
@@ -113,7 +123,7 @@ def find_address(text: str) -> tuple[Address, str] | None:
 
 
 def _normalise_keep_spaces(text: str) -> str:
-    text = _arabic_parts(unicodedata.normalize("NFKC", text).translate(_DASHES))
+    text = _arabic_parts(plain(text).translate(_DASHES))
     # Inside a line spaces separate words, so only spaces around a separator are dropped.
     return re.sub(r"\s*-\s*", "-", text)
 

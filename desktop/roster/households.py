@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ from desktop.db import households as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.roster.address import Address, address_from_parts, parse_address
+from desktop.text import clean, plain
 
 FLAGS = (
     "elderly_alone",
@@ -125,7 +125,7 @@ def flags_from_text(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
     found: set[str] = set()
-    rest = unicodedata.normalize("NFKC", str(text))
+    rest = plain(text)
     for word, flag in _FLAG_WORDS:
         if word in rest:
             found.add(flag)
@@ -142,7 +142,7 @@ def normalise_phone(text: object) -> str:
         return ""
     if isinstance(text, float) and text.is_integer():
         text = int(text)
-    raw = unicodedata.normalize("NFKC", str(text)).strip()
+    raw = plain(text)
     digits = re.sub(r"[^0-9]", "", raw)
     if raw and not digits:
         raise BadInput("phone_invalid", "phone", text=raw)
@@ -184,7 +184,7 @@ def parse_people(value: object) -> int:
     elif isinstance(value, float) and value.is_integer():
         number = int(value)
     else:
-        text = unicodedata.normalize("NFKC", str(value)).strip()
+        text = plain(value)
         text = re.sub(r"(人|口|位)$", "", text).strip()
         if re.fullmatch(r"[+-]?\d+", text):
             number = int(text)
@@ -241,7 +241,7 @@ def validate(fields: HouseholdFields) -> dict:
 
 
 def _values(address: Address, name, phone, people, flags, delivery, notes, active) -> dict:
-    name = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", str(name or ""))).strip()
+    name = clean(name)
     if len(name) > MAX_NAME:
         raise BadInput("name_too_long", "name", maximum=MAX_NAME)
     notes = str(notes or "").strip()
@@ -297,7 +297,7 @@ def list_households(conn: Connection, *, active_only: bool = False) -> list[Hous
 
 def search_households(conn: Connection, query: str) -> list[Household]:
     """Households matching an address in any form, a room, a name, a phone or pinyin initials."""
-    text = unicodedata.normalize("NFKC", query or "").strip()
+    text = plain(query)
     if not text:
         return list_households(conn)
     try:

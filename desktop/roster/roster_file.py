@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from desktop.errors import BadInput, Cancelled
 from desktop.files import unguarded
+from desktop.text import plain
 from desktop.xlsx_reader import MAX_UNPACKED
 
 ShouldCancel = Callable[[], bool]
@@ -306,7 +306,7 @@ def _collect(rows: Rows, should_cancel: ShouldCancel | None, path: Path) -> list
 
 
 def _header_key(value: object) -> str:
-    text = unicodedata.normalize("NFKC", str(value)).lower()
+    text = plain(value).lower()
     # Hints in brackets ("房号（如606）") say nothing about which column it is.
     text = re.sub(r"\(.*?\)|\[.*?\]|【.*?】|<.*?>|《.*?》", "", text)
     text = re.sub(r"[(\[【<《].*", "", text)

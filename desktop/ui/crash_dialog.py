@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.crash import report_unexpected
 from desktop.ui.common import dialog_button, with_mnemonic
+from desktop.ui.forms import named
 
 
 class CrashDialog(QDialog):
@@ -30,9 +31,7 @@ class CrashDialog(QDialog):
         icon = QLabel(self)
         icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical).pixmap(40, 40))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.sentence = QLabel(sentence, self)
-        self.sentence.setObjectName("crashSentence")
-        self.sentence.setAccessibleName(self.tr("What happened"))
+        self.sentence = named(QLabel(sentence, self), "crashSentence", self.tr("What happened"))
         self.sentence.setWordWrap(True)
         self.sentence.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.sentence.setMinimumWidth(420)

@@ -1,24 +1,32 @@
 """The pieces every form and page is built from: the notice styles and the error colour, banners,
-a labelled form row with its error label right under the input, the Save/Cancel buttons, and a
-page's buttons that name their shortcut."""
+a labelled form row with its error label right under the input, the Save/Cancel buttons, a
+page's buttons that name their shortcut, the read-only tables pages list things in, a page's
+title and what it shows while it is empty."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.ui.common import arg, dialog_button, plain, shortcut_text
+
+W = TypeVar("W", bound=QWidget)
 
 ERROR_COLOUR = "#b3261e"
 WARNING_COLOUR = "#5c3c00"
@@ -28,6 +36,21 @@ FIELD_ERROR_STYLE = f"color: {ERROR_COLOUR};"
 STRONG_ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
 # A field the last error was about: a red frame until it is edited.
 INVALID_FIELD_STYLE = f"QLineEdit[invalid=\"true\"] {{ border: 2px solid {ERROR_COLOUR}; border-radius: 3px; }}"
+
+
+def named(widget: W, name: str, accessible: str) -> W:
+    """`widget` with its object name (how tests and the window's own code find it) and the
+    accessible name a screen reader says for it."""
+    widget.setObjectName(name)
+    widget.setAccessibleName(accessible)
+    return widget
+
+
+def buddy_label(parent: QWidget, text: str, widget: QWidget) -> QLabel:
+    """A label whose Alt key (the letter after `&` in `text`) puts the cursor in `widget`."""
+    label = QLabel(text, parent)
+    label.setBuddy(widget)
+    return label
 
 
 def _notice(background: str, text: str, border: str) -> str:
@@ -43,9 +66,7 @@ NOTICE_STYLES = {"good": NOTICE_STYLE, "warning": WARNING_STYLE, "bad": ERROR_ST
 
 
 def _sentence_label(parent: QWidget, name: str, accessible: str, style: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setAccessibleName(accessible)
+    label = named(QLabel(parent), name, accessible)
     label.setStyleSheet(style)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -80,9 +101,7 @@ def form_row(form: QFormLayout, text: str, widget: QWidget, *extra: QWidget,
     error = error_label(holder, error_name, accessible or arg(
         QCoreApplication.translate("Forms", "Problem with %1"), about))
     column.addWidget(error)
-    label = QLabel(text, parent)
-    label.setBuddy(widget)
-    form.addRow(label, holder)
+    form.addRow(buddy_label(parent, text, widget), holder)
     return error
 
 
@@ -103,13 +122,86 @@ def save_cancel(dialog: QDialog, on_save: Callable[[], object], *, save_name: st
     return buttons, save, cancel
 
 
+def read_only_table(parent: QWidget, name: str, accessible: str, *, table: QTableView | None = None,
+                    row_padding: int = 10) -> QTableView:
+    """A list people read and pick a row of: whole rows, nothing edited in place, no grid, rows in
+    alternating colours, columns that can be widened, the last taking what is left. Made here as a
+    QTableView unless `table` (a QTableWidget) is given."""
+    table = QTableView(parent) if table is None else table
+    table.setObjectName(name)
+    table.setAccessibleName(accessible)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + row_padding)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    return table
+
+
+def larger(widget: QWidget, bold: bool = False) -> QWidget:
+    """A page's title (bold) or what it says when empty: 1.3 times the size of the text."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    if bold:
+        font.setBold(True)
+    widget.setFont(font)
+    return widget
+
+
+def centred_sentence(parent: QWidget, name: str, text: str) -> QLabel:
+    """A sentence in the middle of a page (nothing here yet), wrapped; its text is its name."""
+    label = named(QLabel(text, parent), name, text)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def empty_state(parent: QWidget, name: str, text: str, buttons: list[tuple[str, str, str, Callable]],
+                hint: str = "") -> tuple[QWidget, list[QPushButton]]:
+    """What a page shows before it holds anything: a large sentence (`<name>Text`), a muted hint
+    under it, and big buttons side by side that make a start, each given as (object name, text,
+    accessible name, slot). Returns the widget and its buttons."""
+    empty = QWidget(parent)
+    empty.setObjectName(name)
+    column = QVBoxLayout(empty)
+    column.addStretch(2)
+    column.addWidget(larger(centred_sentence(empty, f"{name}Text", text)))
+    if hint:
+        note = centred_sentence(empty, f"{name}Hint", hint)
+        note.setStyleSheet(MUTED_STYLE)
+        column.addWidget(note)
+    column.addSpacing(16)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    made = []
+    for object_name, label, accessible, slot in buttons:
+        if made:
+            row.addSpacing(16)
+        button = named(QPushButton(label, empty), object_name, accessible)
+        button.setMinimumSize(220, 40)
+        button.clicked.connect(slot)
+        row.addWidget(button)
+        made.append(button)
+    row.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(3)
+    return empty, made
+
+
 def shortcut_button(parent: QWidget, name: str, text: str, keys: str | None, tip: str, slot,
                     *, accessible: str | None = None) -> QPushButton:
     """A button whose tooltip names its shortcut; the shortcut goes through the button, so a
     switched-off button's shortcut does nothing either."""
-    button = QPushButton(text, parent)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
+    button = named(QPushButton(text, parent), name,
+                   accessible or text.replace("&", "").rstrip("…").lstrip("+ ").strip())
     button.setToolTip(f"{tip} ({shortcut_text(keys)})" if keys else tip)
     button.setAutoDefault(False)
     button.clicked.connect(slot)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import Cancelled, DeskError
 from desktop.ui.common import dialog_button, show_error
+from desktop.ui.forms import named
 
 Progress = Callable[[int, int], None]
 ShouldCancel = Callable[[], bool]
@@ -127,9 +128,7 @@ class JobDialog(QDialog):
         self.label = QLabel(title, self)
         self.label.setObjectName("jobLabel")
         self.label.setWordWrap(True)
-        self.bar = QProgressBar(self)
-        self.bar.setObjectName("jobProgressBar")
-        self.bar.setAccessibleName(self.tr("Progress"))
+        self.bar = named(QProgressBar(self), "jobProgressBar", self.tr("Progress"))
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.cancel_button = dialog_button(self, "jobCancel", self.tr("Cancel"), self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel_requested)

@@ -46,7 +46,7 @@ from desktop.ui.common import (
     local_time,
     shortcut_text,
 )
-from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR
+from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR, named
 from desktop.ui.gate.gate_page import GatePage
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_page import RosterPage
@@ -77,14 +77,10 @@ class FileBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("fileBanner")
         self.setAccessibleName(self.tr("Warning about the database file"))
-        self.text = QLabel(self)
-        self.text.setObjectName("fileBannerText")
-        self.text.setAccessibleName(self.tr("Warning about the database file"))
+        self.text = named(QLabel(self), "fileBannerText", self.tr("Warning about the database file"))
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.action = QPushButton(self.tr("Backups…"), self)
-        self.action.setObjectName("fileBannerBackups")
-        self.action.setAccessibleName(self.tr("Backups"))
+        self.action = named(QPushButton(self.tr("Backups…"), self), "fileBannerBackups", self.tr("Backups"))
         self.action.setToolTip(self.tr("Go to the Backups page to restore a good backup"))
         self.action.setAutoDefault(False)
         row = QHBoxLayout(self)
@@ -122,9 +118,7 @@ class ShortcutsDialog(QDialog):
             ("Esc", self.tr("Close the dialog without changing anything")),
             ("Tab / Shift+Tab", self.tr("Next / previous field")),
         ]
-        self.table = QTableWidget(len(rows), 2, self)
-        self.table.setObjectName("shortcutsTable")
-        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.table = named(QTableWidget(len(rows), 2, self), "shortcutsTable", self.tr("Keyboard shortcuts"))
         self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("What it does")])
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -172,9 +166,7 @@ class MainWindow(QMainWindow):
         self.safekeeping.backupMade.connect(self._backup_made)
         self.safekeeping.backupFailed.connect(self._backup_failed)
 
-        self.navigation = QListWidget(self)
-        self.navigation.setObjectName("navigation")
-        self.navigation.setAccessibleName(self.tr("Pages"))
+        self.navigation = named(QListWidget(self), "navigation", self.tr("Pages"))
         self.navigation.setIconSize(QSize(22, 22))
         self.navigation.setFixedWidth(150)
         self.navigation.setFrameShape(QFrame.Shape.NoFrame)
@@ -319,9 +311,7 @@ class MainWindow(QMainWindow):
             dialog.deleteLater()
 
     def _status_label(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
+        label = named(QLabel(self), name, accessible)
         label.setContentsMargins(8, 0, 8, 0)
         self.statusBar().addPermanentWidget(label)
         return label

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.errors import BadInput, Cancelled
 from desktop.printing.stocks import Paper
 from desktop.ui.common import arg, show_error
+from desktop.ui.forms import named
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 
@@ -127,9 +128,8 @@ def print_document(parent: QWidget, *, paper: Paper, doc_name: str, title: str, 
         show_error(parent, BadInput("printer_none", "printer"))
         return None
     printer = make_printer(paper, doc_name)
-    dialog = QPrintDialog(printer, parent)
-    dialog.setObjectName("printDialog")
-    dialog.setAccessibleName(QCoreApplication.translate("Printing", "Print"))
+    dialog = named(QPrintDialog(printer, parent), "printDialog",
+                   QCoreApplication.translate("Printing", "Print"))
     dialog.setWindowTitle(arg(QCoreApplication.translate("Printing", "Print %1"), doc_name))
 
     def work(conn, progress, should_cancel):

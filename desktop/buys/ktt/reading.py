@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -14,6 +13,7 @@ from pathlib import Path
 from desktop.errors import BadInput, Cancelled
 from desktop.money import fen_from_cell, format_fen
 from desktop.notices import Notice, notice
+from desktop.text import clean, plain
 from desktop.xlsx_reader import MAX_UNPACKED, Workbook, WorkbookTooLarge, XlsxError, check_size
 
 Progress = Callable[[int, int], None]
@@ -116,8 +116,7 @@ class KttExport:
 
 
 def _header_key(value: object) -> str:
-    text = unicodedata.normalize("NFKC", str(value or ""))
-    text = re.sub(r"\s+", "", text)
+    text = clean(value).replace(" ", "")
     text = re.sub(r"\([^)]*\)", "", text)  # 楼号（如10） → 楼号
     return text.strip("*:：")
 
@@ -160,13 +159,8 @@ def cell_text(value: object) -> str:
     return _clean(str(value))
 
 
-_SPACES = re.compile(r"\s+")
-
-
-@functools.lru_cache(maxsize=8192)
-def _clean(text: str) -> str:
-    """Full-width forms made plain and runs of spaces made one; the same cells recur often."""
-    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+# Full-width forms made plain and runs of spaces made one; the same cells recur often.
+_clean = functools.lru_cache(maxsize=8192)(clean)
 
 
 def _quantity(value: object) -> int | None:
@@ -253,7 +247,7 @@ def _price_for(prices: dict[tuple[str, str], int], product: str, spec: str, *,
 def guess_storage(name: str) -> str:
     """How an item is probably kept, from its name: a storage word anywhere (冷冻, 冷藏), else the
     thing the name ends with; never a word found inside another (冰淇淋黄心西瓜 is ambient)."""
-    text = unicodedata.normalize("NFKC", name)
+    text = plain(name)
     for word, storage in _STORAGE_MODIFIERS:
         if word in text:
             return storage

@@ -4,8 +4,6 @@ services' bulk doors, so the rules of an order taken at the table hold for impor
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +30,7 @@ from desktop.errors import BadInput, Cancelled
 from desktop.money import fen_from_cell, format_fen
 from desktop.notices import Notice, notice
 from desktop.safekeeping.backups import backup_before_import
+from desktop.text import clean
 
 _CHANGEABLE = frozenset({"draft", "open", "closed", "confirmed"})
 
@@ -134,7 +133,7 @@ def save_export(
     if unknown:
         raise BadInput("storage_item_unknown", "storage", item=unknown[0],
                        items="、".join(export.items))
-    supplier = re.sub(r"\s+", " ", unicodedata.normalize("NFKC", supplier or "")).strip()[:60]
+    supplier = clean(supplier, 60)
     if create_households:  # refuse what is too large before the backup and the transaction
         by_address = {row["address"] for row in household_rows.select_all(conn)}
         count = len({address for address in map(address_of, export.orders)

@@ -39,7 +39,14 @@ from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
 from desktop.ui.common import arg, show_error
-from desktop.ui.forms import NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.forms import (
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    buddy_label,
+    centred_sentence,
+    named,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.printing import print_document
@@ -70,28 +77,20 @@ class BagsPage(QWidget):
             QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- which buy, and making its bags ----
-        self.buy_combo = QComboBox(self)
-        self.buy_combo.setObjectName("bagsBuy")
-        self.buy_combo.setAccessibleName(self.tr("Group buy"))
+        self.buy_combo = named(QComboBox(self), "bagsBuy", self.tr("Group buy"))
         self.buy_combo.setMinimumContentsLength(16)
         self.buy_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.buy_combo.currentIndexChanged.connect(self._buy_chosen)
-        buy_label = QLabel(self.tr("&Group buy:"), self)
-        buy_label.setBuddy(self.buy_combo)
+        buy_label = buddy_label(self, self.tr("&Group buy:"), self.buy_combo)
 
-        self.max_items = QSpinBox(self)
-        self.max_items.setObjectName("bagsMaxItems")
-        self.max_items.setAccessibleName(self.tr("Most items per bag"))
+        self.max_items = named(QSpinBox(self), "bagsMaxItems", self.tr("Most items per bag"))
         self.max_items.setRange(1, MAX_ITEMS_LIMIT)
         self.max_items.setValue(int(self._setting("bags/max_items", DEFAULT_MAX_ITEMS)))
         self.max_items.setToolTip(self.tr("A bag never holds more items than this; "
                                           "frozen, chilled and ambient goods never share a bag"))
-        max_label = QLabel(self.tr("Most &items per bag:"), self)
-        max_label.setBuddy(self.max_items)
+        max_label = buddy_label(self, self.tr("Most &items per bag:"), self.max_items)
 
-        self.make_button = QPushButton(self.tr("Make bags"), self)
-        self.make_button.setObjectName("bagsMake")
-        self.make_button.setAccessibleName(self.tr("Make bags"))
+        self.make_button = named(QPushButton(self.tr("Make bags"), self), "bagsMake", self.tr("Make bags"))
         self.make_button.setToolTip(self.tr("One or more bags per household, each with its own code "
                                             "(making them again changes only what changed)"))
         self.make_button.clicked.connect(self.make_bags)
@@ -104,25 +103,17 @@ class BagsPage(QWidget):
         top.addWidget(self.max_items)
         top.addWidget(self.make_button)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("bagsNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "bagsNotice", self.tr("Result"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
 
-        self.buildings = QLabel(self)
-        self.buildings.setObjectName("bagsBuildings")
-        self.buildings.setAccessibleName(self.tr("Bags per building"))
+        self.buildings = named(QLabel(self), "bagsBuildings", self.tr("Bags per building"))
         self.buildings.setWordWrap(True)
 
-        self.empty = QLabel(self.tr("No group buy has arrived yet. When the supplier delivers, "
-                                    "record the arrival on the Group buys page; its bags are "
-                                    "made here."), self)
-        self.empty.setObjectName("bagsEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "bagsEmpty", self.tr(
+            "No group buy has arrived yet. When the supplier delivers, record the arrival on the "
+            "Group buys page; its bags are made here."))
         self.empty.hide()
 
         # ---- the two previews with what can be done with each ----
@@ -138,8 +129,7 @@ class BagsPage(QWidget):
         index = self.stock_combo.findData(remembered if remembered in STOCKS else DEFAULT_STOCK)
         self.stock_combo.setCurrentIndex(index)
         self.stock_combo.currentIndexChanged.connect(self._stock_chosen)
-        stock_label = QLabel(self.tr("&Stock:"), self)
-        stock_label.setBuddy(self.stock_combo)
+        stock_label = buddy_label(self, self.tr("&Stock:"), self.stock_combo)
 
         self.label_preview = self._preview("bagsLabelPreview", self.tr("Preview of the first label"))
         self.pickup_preview = self._preview("bagsPickupPreview",
@@ -182,11 +172,8 @@ class BagsPage(QWidget):
         previews.setColumnStretch(1, 1)
 
         # ---- household cards and the supplier's order sheet ----
-        self.cards_building = QComboBox(self)
-        self.cards_building.setObjectName("bagsCardsBuilding")
-        self.cards_building.setAccessibleName(self.tr("Cards for building"))
-        cards_label = QLabel(self.tr("Household &cards for:"), self)
-        cards_label.setBuddy(self.cards_building)
+        self.cards_building = named(QComboBox(self), "bagsCardsBuilding", self.tr("Cards for building"))
+        cards_label = buddy_label(self, self.tr("Household &cards for:"), self.cards_building)
         self.print_cards_button = self._button("bagsPrintCards", self.tr("Print cards…"),
                                                lambda: self.print_document("cards"))
         self.open_cards_button = self._button("bagsOpenCards", self.tr("Open PDF"),
@@ -197,16 +184,13 @@ class BagsPage(QWidget):
                                               lambda: self.open_document("sheet"))
         self.open_sheet_button.setToolTip(self.tr("Totals per item for the supplier, as a PDF"))
         # ---- the language everything is printed in: the compound's, not the window's ----
-        self.print_language = QComboBox(self)
-        self.print_language.setObjectName("bagsPrintLanguage")
-        self.print_language.setAccessibleName(self.tr("Print language"))
+        self.print_language = named(QComboBox(self), "bagsPrintLanguage", self.tr("Print language"))
         self.print_language.setToolTip(self.tr("Labels, sheets and cards are printed in this "
                                                "language, whatever language the window is in"))
         self.print_language.addItem("中文", "zh")  # each language named in itself
         self.print_language.addItem("English", "en")
         self.print_language.activated.connect(self._print_language_chosen)
-        language_label = QLabel(self.tr("Print &language:"), self)
-        language_label.setBuddy(self.print_language)
+        language_label = buddy_label(self, self.tr("Print &language:"), self.print_language)
 
         bottom = QHBoxLayout()
         bottom.addWidget(cards_label)
@@ -259,9 +243,7 @@ class BagsPage(QWidget):
         }[name]
 
     def _preview(self, name: str, accessible: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(name)
-        label.setAccessibleName(accessible)
+        label = named(QLabel(self), name, accessible)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMinimumSize(200, 180)
         label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)

@@ -25,7 +25,8 @@ from desktop.buys.group_buys import (
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
+from desktop.roster.address import address_key
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
@@ -41,20 +42,16 @@ from desktop.ui.forms import (
     STRONG_ERROR_STYLE,
     WARNING_STYLE,
     banner,
+    buddy_label,
     error_label,
+    named,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
 PREVIEW_DELAY_MS = 200
-
-
-def _address_key(address: str | None) -> tuple:
-    if not address:
-        return (1,)
-    parts = [int(p) for p in address.split("-")]
-    return (0, parts[0], len(parts), *parts[1:])
 
 
 class ArrivalDialog(QDialog):
@@ -95,9 +92,8 @@ class ArrivalDialog(QDialog):
             self.items.append(total)
             name = QLabel(total.item.name, self)
             ordered = QLabel(str(total.ordered), self)
-            field = QLineEdit(self)
-            field.setObjectName(f"arrivalReceived{position}")
-            field.setAccessibleName(arg(self.tr("Received of %1"), total.item.name))
+            field = named(QLineEdit(self), f"arrivalReceived{position}",
+                          arg(self.tr("Received of %1"), total.item.name))
             field.setText(str(total.received if total.received is not None else total.ordered))
             field.setMaximumWidth(120)
             field.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -118,20 +114,15 @@ class ArrivalDialog(QDialog):
         grid.setColumnStretch(3, 1)
 
         # ---- the rule ----
-        self.policy = QComboBox(self)
-        self.policy.setObjectName("arrivalPolicy")
-        self.policy.setAccessibleName(self.tr("How a shortfall is shared out"))
+        self.policy = named(QComboBox(self), "arrivalPolicy", self.tr("How a shortfall is shared out"))
         for policy in POLICIES:
             self.policy.addItem(policy_label(policy), policy)
         self.policy.setCurrentIndex(POLICIES.index(DEFAULT_POLICY))
         self.policy.currentIndexChanged.connect(self._changed)
-        self.policy_hint = QLabel(self)
-        self.policy_hint.setObjectName("arrivalPolicyHint")
-        self.policy_hint.setAccessibleName(self.tr("What the rule does"))
+        self.policy_hint = named(QLabel(self), "arrivalPolicyHint", self.tr("What the rule does"))
         self.policy_hint.setStyleSheet(MUTED_STYLE)
         self.policy_hint.setWordWrap(True)
-        policy_label_widget = QLabel(self.tr("&Shortfall shared out:"), self)
-        policy_label_widget.setBuddy(self.policy)
+        policy_label_widget = buddy_label(self, self.tr("&Shortfall shared out:"), self.policy)
         policy_row = QHBoxLayout()
         policy_row.addWidget(policy_label_widget)
         policy_row.addWidget(self.policy)
@@ -139,9 +130,8 @@ class ArrivalDialog(QDialog):
 
         # ---- the preview ----
         self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
-        self.only_short = QCheckBox(self.tr("Only households that get less"), self)
-        self.only_short.setObjectName("arrivalOnlyShort")
-        self.only_short.setAccessibleName(self.tr("Only households that get less"))
+        self.only_short = named(QCheckBox(self.tr("Only households that get less"), self),
+                                "arrivalOnlyShort", self.tr("Only households that get less"))
         self.only_short.toggled.connect(lambda _on: self._fill_preview())
         self.preview_model = RowsModel(
             (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
@@ -231,7 +221,7 @@ class ArrivalDialog(QDialog):
             self.preview_model.set_rows([])
             return
         lines = sorted(plan.allocations, key=lambda a: (
-            _address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
+            address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
         if self.only_short.isChecked():
             lines = [a for a in lines if a.allocated < a.ordered]
         rows, shown = [], set()

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -39,7 +38,8 @@ from desktop.buys.payments import (
 from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.money import format_fen, parse_yuan
-from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid, read_only_table
+from desktop.text import plain
+from desktop.ui.buys.buy_common import fit_columns, focus_field, mark_invalid
 from desktop.ui.buys.buys_model import (
     Row,
     RowsModel,
@@ -51,8 +51,11 @@ from desktop.ui.common import show_error as show_error_box
 from desktop.ui.forms import (
     INVALID_FIELD_STYLE,
     MUTED_STYLE,
+    buddy_label,
     error_label,
     form_row,
+    named,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp
@@ -87,9 +90,7 @@ class PaymentDialog(QDialog):
         heading.setObjectName("paymentOrder")
         heading.setAccessibleName(self.tr("The order"))
         heading.setWordWrap(True)
-        state = QLabel(self)
-        state.setObjectName("paymentOwing")
-        state.setAccessibleName(self.tr("What is owed"))
+        state = named(QLabel(self), "paymentOwing", self.tr("What is owed"))
         if money.owing_fen:
             state.setText(arg(self.tr("Still to pay: %1"), format_fen(money.owing_fen)))
         elif money.refund_due_fen:
@@ -98,21 +99,14 @@ class PaymentDialog(QDialog):
             state.setText(self.tr("Nothing is owed either way."))
         state.setStyleSheet(MUTED_STYLE)
 
-        self.method = QComboBox(self)
-        self.method.setObjectName("paymentMethod")
-        self.method.setAccessibleName(self.tr("Method"))
+        self.method = named(QComboBox(self), "paymentMethod", self.tr("Method"))
         for method in HAND_METHODS:
             self.method.addItem(method_label(method), method)
-        self.amount = QLineEdit(self)
-        self.amount.setObjectName("paymentAmount")
-        self.amount.setAccessibleName(self.tr("Amount in yuan"))
+        self.amount = named(QLineEdit(self), "paymentAmount", self.tr("Amount in yuan"))
         self.amount.setPlaceholderText(self.tr("yuan, e.g. 64 or 58.50"))
-        self.refund = QCheckBox(self.tr("This is a refund: money paid back to the household"), self)
-        self.refund.setObjectName("paymentRefund")
-        self.refund.setAccessibleName(self.tr("Refund"))
-        self.reference = QLineEdit(self)
-        self.reference.setObjectName("paymentReference")
-        self.reference.setAccessibleName(self.tr("Reference"))
+        self.refund = named(QCheckBox(self.tr("This is a refund: money paid back to the household"), self),
+                            "paymentRefund", self.tr("Refund"))
+        self.reference = named(QLineEdit(self), "paymentReference", self.tr("Reference"))
         self.reference.setPlaceholderText(self.tr("transaction number, or who took the cash"))
         if money.refund_due_fen and not money.owing_fen:
             self.refund.setChecked(True)
@@ -150,7 +144,7 @@ class PaymentDialog(QDialog):
     def amount_typed(self) -> int:
         """Fen from the yuan typed, exactly; negative for a refund. BadInput (field `amount`) with
         the window's own sentence when it is not an amount."""
-        raw = unicodedata.normalize("NFKC", self.amount.text()).strip()
+        raw = plain(self.amount.text())
         negative = raw.startswith(("-", "−"))
         body = re.sub(r"^[-−]\s*", "", raw)
         if not body:
@@ -239,17 +233,13 @@ class CancelDialog(QDialog):
         self.heading.setObjectName("cancelHeading")
         self.heading.setWordWrap(True)
 
-        self.cause = QComboBox(self)
-        self.cause.setObjectName("cancelCause")
-        self.cause.setAccessibleName(self.tr("Cause"))
+        self.cause = named(QComboBox(self), "cancelCause", self.tr("Cause"))
         for cause in CANCEL_CAUSES:
             self.cause.addItem(cause_label(cause), cause)
         self.cause.setCurrentIndex(CANCEL_CAUSES.index("other"))
         self.cause.activated.connect(lambda _i: setattr(self, "_cause_chosen", True))
         self.cause.setToolTip(self.tr("A supplier that turned the buy down carries that on its record"))
-        self.reason = QLineEdit(self)
-        self.reason.setObjectName("cancelReason")
-        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason = named(QLineEdit(self), "cancelReason", self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("e.g. the supplier is out of stock"))
         self.reason.textEdited.connect(self._reason_edited)
         self.reason_error = error_label(self, "cancelReasonError", self.tr("Problem with the reason"))
@@ -260,10 +250,8 @@ class CancelDialog(QDialog):
         reason_column.setContentsMargins(0, 0, 0, 0)
         reason_column.addWidget(self.reason)
         reason_column.addWidget(self.reason_error)
-        reason_label = QLabel(self.tr("&Reason"), self)
-        reason_label.setBuddy(self.reason)
-        cause_label_widget = QLabel(self.tr("C&ause"), self)
-        cause_label_widget.setBuddy(self.cause)
+        reason_label = buddy_label(self, self.tr("&Reason"), self.reason)
+        cause_label_widget = buddy_label(self, self.tr("C&ause"), self.cause)
         form.addRow(reason_label, reason_holder)
         form.addRow(cause_label_widget, self.cause)
 
@@ -273,9 +261,7 @@ class CancelDialog(QDialog):
         self.refunds = read_only_table(self, "cancelRefunds", self.tr("Refunds owed"))
         self.refunds.setModel(self.refunds_model)
         self.refunds.horizontalHeader().setStretchLastSection(False)  # each amount beside its address
-        self.total = QLabel(self)
-        self.total.setObjectName("cancelTotal")
-        self.total.setAccessibleName(self.tr("Total refunds owed"))
+        self.total = named(QLabel(self), "cancelTotal", self.tr("Total refunds owed"))
         self.general_error = error_label(self, "cancelError", self.tr("Error"))
 
         buttons = QDialogButtonBox(self)

@@ -28,7 +28,7 @@ from desktop.buys.jielong import ChainPreview, ChainResult, import_chain, previe
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import fit_columns, read_only_table
+from desktop.ui.buys.buy_common import fit_columns
 from desktop.ui.buys.buys_model import Row, RowsModel, storage_label
 from desktop.ui.common import arg, dialog_button
 from desktop.ui.common import show_error as show_error_box
@@ -39,6 +39,9 @@ from desktop.ui.forms import (
     WARNING_COLOUR,
     WARNING_STYLE,
     banner,
+    buddy_label,
+    named,
+    read_only_table,
     save_cancel,
 )
 from desktop.ui.ops import DbOp
@@ -48,9 +51,7 @@ PREVIEW_DELAY_MS = 300
 
 
 def _warnings_list(parent: QWidget, name: str, accessible: str) -> QListWidget:
-    warnings = QListWidget(parent)
-    warnings.setObjectName(name)
-    warnings.setAccessibleName(accessible)
+    warnings = named(QListWidget(parent), name, accessible)
     warnings.setWordWrap(True)
     warnings.setStyleSheet(f"QListWidget {{ color: {WARNING_COLOUR}; }}")
     return warnings
@@ -78,16 +79,13 @@ class ChainDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.resize(1040, 620)
 
-        self.text = QPlainTextEdit(self)
-        self.text.setObjectName("chainText")
-        self.text.setAccessibleName(self.tr("The pasted group list"))
+        self.text = named(QPlainTextEdit(self), "chainText", self.tr("The pasted group list"))
         self.text.setPlaceholderText(self.tr(
             "Paste the list from the chat here (Ctrl+V), for example:\n\n#接龙\n燕麦奶 68元\n\n"
             "1. 12-301 张 2箱\n2. 5号楼1202 李阿姨 1\n3. 7栋2单元502 王 两箱 备注：放门口"))
         self.text.setTabChangesFocus(True)
         self.text.textChanged.connect(lambda: self._timer.start())
-        text_title = QLabel(self.tr("&Pasted list"), self)
-        text_title.setBuddy(self.text)
+        text_title = buddy_label(self, self.tr("&Pasted list"), self.text)
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -347,20 +345,14 @@ class KttPreviewDialog(QDialog):
         heading.setAccessibleName(self.tr("What the file holds"))
         heading.setWordWrap(True)
 
-        self.supplier = QLineEdit(self)
-        self.supplier.setObjectName("kttSupplier")
-        self.supplier.setAccessibleName(self.tr("Supplier"))
+        self.supplier = named(QLineEdit(self), "kttSupplier", self.tr("Supplier"))
         self.supplier.setPlaceholderText(self.tr("Who sells the goods (the group leader only organises)"))
         self.supplier.textChanged.connect(self._supplier_changed)
-        self.supplier_note = QLabel(self)
-        self.supplier_note.setObjectName("kttSupplierNote")
-        self.supplier_note.setAccessibleName(self.tr("About the supplier"))
+        self.supplier_note = named(QLabel(self), "kttSupplierNote", self.tr("About the supplier"))
         self.supplier_note.setWordWrap(True)
         self.supplier_note.setStyleSheet(MUTED_STYLE)
         form = QFormLayout()
-        supplier_label = QLabel(self.tr("&Supplier:"), self)
-        supplier_label.setBuddy(self.supplier)
-        form.addRow(supplier_label, self.supplier)
+        form.addRow(buddy_label(self, self.tr("&Supplier:"), self.supplier), self.supplier)
         form.addRow("", self.supplier_note)
 
         items = RowsModel((self.tr("Item"), self.tr("Unit price"), self.tr("Quantity"),
@@ -372,9 +364,7 @@ class KttPreviewDialog(QDialog):
         self.items.setModel(items)
         self.storage: dict[str, QComboBox] = {}
         for row, item in enumerate(listed):
-            combo = QComboBox(self.items)
-            combo.setObjectName(f"kttStorage{row}")
-            combo.setAccessibleName(arg(self.tr("Storage of %1"), item.name))
+            combo = named(QComboBox(self.items), f"kttStorage{row}", arg(self.tr("Storage of %1"), item.name))
             for storage in STORAGE_CLASSES:
                 combo.addItem(storage_label(storage), storage)
             combo.setCurrentIndex(STORAGE_CLASSES.index(item.storage))
@@ -386,9 +376,8 @@ class KttPreviewDialog(QDialog):
                                      "it here before importing."), self)
         items_title.setWordWrap(True)
 
-        self.create = QCheckBox(self.tr("&Add households not on the roster"), self)
-        self.create.setObjectName("kttCreateHouseholds")
-        self.create.setAccessibleName(self.tr("Add households not on the roster"))
+        self.create = named(QCheckBox(self.tr("&Add households not on the roster"), self),
+                            "kttCreateHouseholds", self.tr("Add households not on the roster"))
         self.create.setChecked(True)
         self.create.toggled.connect(lambda _on: self._show_plan())
         self.households_title = QLabel(self)

@@ -32,7 +32,7 @@ from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.money import format_fen
-from desktop.ui.buys.buy_common import FlowLayout, read_only_table
+from desktop.ui.buys.buy_common import FlowLayout
 from desktop.ui.buys.buys_model import (
     OrdersModel,
     deadline_passed,
@@ -50,6 +50,9 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    larger,
+    named,
+    read_only_table,
     shortcut_button,
 )
 from desktop.ui.jobs import Job
@@ -88,23 +91,16 @@ class BuyView(QWidget):
         self.back_button = shortcut_button(self, "buyBack", self.tr("← Group buys"), "Alt+Left",
                                            self.tr("Back to the list of group buys"), self.back.emit,
                                            accessible=self.tr("Back to the group buys"))
-        self.header = QLabel(self)
-        self.header.setObjectName("buyHeader")
-        self.header.setAccessibleName(self.tr("Group buy"))
+        self.header = named(QLabel(self), "buyHeader", self.tr("Group buy"))
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.header.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.header.setFont(font)
+        larger(self.header, bold=True)
         top = QHBoxLayout()
         top.addWidget(self.back_button, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.header, 1)
 
         self.warning = banner(self, "buyWarning", self.tr("Warning about this group buy"))
-        self.items_line = QLabel(self)
-        self.items_line.setObjectName("buyItems")
-        self.items_line.setAccessibleName(self.tr("Items"))
+        self.items_line = named(QLabel(self), "buyItems", self.tr("Items"))
         self.items_line.setWordWrap(True)
         self.items_line.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -121,9 +117,8 @@ class BuyView(QWidget):
         self.status_button = shortcut_button(self, "buyChangeStatus", self.tr("Change status"), "Ctrl+T",
                                              self.tr("Move the group buy on: close, confirmed, settled…"),
                                              lambda: None)  # the button opens its menu
-        self.status_menu = QMenu(self.status_button)
-        self.status_menu.setObjectName("buyStatusMenu")
-        self.status_menu.setAccessibleName(self.tr("Statuses this group buy can move to"))
+        self.status_menu = named(QMenu(self.status_button), "buyStatusMenu",
+                                 self.tr("Statuses this group buy can move to"))
         self.status_button.setMenu(self.status_menu)
         self.arrival_button = shortcut_button(self, "buyArrival", self.tr("Arrival…"), "Ctrl+R",
                                               self.tr("Record what the supplier delivered and share out a shortfall"),
@@ -161,9 +156,7 @@ class BuyView(QWidget):
                                       "loads it into the entry row to change it"))
         self.table.activated.connect(self._order_activated)
         self.table.horizontalHeader().setStretchLastSection(False)
-        self.totals = QLabel(self)
-        self.totals.setObjectName("ordersTotals")
-        self.totals.setAccessibleName(self.tr("Totals"))
+        self.totals = named(QLabel(self), "ordersTotals", self.tr("Totals"))
         self.totals.setStyleSheet(MUTED_STYLE)
         self.totals.setWordWrap(True)
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -20,11 +19,20 @@ from PySide6.QtWidgets import (
 from desktop.buys.group_buys import list_buys
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.ui.buys.buy_common import read_only_table
 from desktop.ui.buys.buy_view import BuyView
 from desktop.ui.buys.buys_model import BUY_COLUMNS, PROGRESS_COLUMN, BuysModel, ProgressDelegate
 from desktop.ui.common import arg
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, banner, shortcut_button
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    banner,
+    empty_state,
+    larger,
+    named,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp
 from desktop.words import describe
@@ -53,14 +61,8 @@ class BuysPage(QWidget):
         self.import_button = shortcut_button(self.list_page, "buysImportKtt", self.tr("Import KuaiTuanTuan…"),
                                              "Ctrl+I", self.tr("Import a KuaiTuanTuan order export (.xlsx)"),
                                              self.choose_ktt_file)
-        title = QLabel(self.tr("Group buys"), self.list_page)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
-        self.counts = QLabel(self.list_page)
-        self.counts.setObjectName("buysCounts")
-        self.counts.setAccessibleName(self.tr("Group buy counts"))
+        title = larger(QLabel(self.tr("Group buys"), self.list_page), bold=True)
+        self.counts = named(QLabel(self.list_page), "buysCounts", self.tr("Group buy counts"))
         self.counts.setStyleSheet(MUTED_STYLE)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -85,39 +87,11 @@ class BuysPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.activated.connect(lambda index: self.open_buy(self.model.buy_at(index.row()).buy.id))
 
-        self.empty = QWidget(self.list_page)
-        self.empty.setObjectName("buysEmpty")
-        sentence = QLabel(self.tr("No group buys yet. Open one, or bring in a KuaiTuanTuan export."), self.empty)
-        sentence.setObjectName("buysEmptyText")
-        sentence.setAccessibleName(sentence.text())
-        sentence.setWordWrap(True)
-        sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        big = sentence.font()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        sentence.setFont(big)
-        empty_new = QPushButton(self.tr("Open a group buy…"), self.empty)
-        empty_new.setObjectName("buysEmptyNew")
-        empty_new.setAccessibleName(self.tr("Open a group buy"))
-        empty_new.clicked.connect(self.new_buy)
-        empty_import = QPushButton(self.tr("Import a KuaiTuanTuan export…"), self.empty)
-        empty_import.setObjectName("buysEmptyImport")
-        empty_import.setAccessibleName(self.tr("Import a KuaiTuanTuan export"))
-        empty_import.clicked.connect(self.choose_ktt_file)
-        self._empty_buttons = (empty_new, empty_import)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for button in self._empty_buttons:
-            button.setMinimumHeight(40)
-            button.setMinimumWidth(220)
-            buttons.addWidget(button)
-            buttons.addSpacing(16)
-        buttons.addStretch(1)
-        empty_column = QVBoxLayout(self.empty)
-        empty_column.addStretch(2)
-        empty_column.addWidget(sentence)
-        empty_column.addSpacing(16)
-        empty_column.addLayout(buttons)
-        empty_column.addStretch(3)
+        self.empty, self._empty_buttons = empty_state(
+            self.list_page, "buysEmpty", self.tr("No group buys yet. Open one, or bring in a KuaiTuanTuan export."),
+            [("buysEmptyNew", self.tr("Open a group buy…"), self.tr("Open a group buy"), self.new_buy),
+             ("buysEmptyImport", self.tr("Import a KuaiTuanTuan export…"), self.tr("Import a KuaiTuanTuan export"),
+              self.choose_ktt_file)])
         self.empty.hide()
 
         list_layout = QVBoxLayout(self.list_page)

@@ -51,6 +51,7 @@ from desktop.ui.forms import (
     banner,
     error_label,
     form_row,
+    named,
     save_cancel,
 )
 from desktop.ui.ops import DbOp
@@ -131,14 +132,10 @@ class NewBuyDialog(QDialog):
         self.setMinimumWidth(760)
         self.setStyleSheet(INVALID_FIELD_STYLE)
 
-        self.title = QLineEdit(self)
-        self.title.setObjectName("newBuyTitle")
-        self.title.setAccessibleName(self.tr("Title"))
+        self.title = named(QLineEdit(self), "newBuyTitle", self.tr("Title"))
         self.title.setPlaceholderText(self.tr("e.g. Frozen dumplings"))
 
-        self.supplier = QComboBox(self)
-        self.supplier.setObjectName("newBuySupplier")
-        self.supplier.setAccessibleName(self.tr("Supplier"))
+        self.supplier = named(QComboBox(self), "newBuySupplier", self.tr("Supplier"))
         self.supplier.setEditable(True)
         self.supplier.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.supplier.addItem("")
@@ -148,17 +145,13 @@ class NewBuyDialog(QDialog):
         self.supplier.lineEdit().setPlaceholderText(self.tr("Pick one, or type a new supplier"))
         self.supplier.setToolTip(self.tr("Pick a supplier from the list, or type the name of a new one"))
         self.supplier.currentTextChanged.connect(self.show_supplier_record)
-        self.supplier_record = QLabel(self)
-        self.supplier_record.setObjectName("newBuySupplierRecord")
-        self.supplier_record.setAccessibleName(self.tr("The supplier's record"))
+        self.supplier_record = named(QLabel(self), "newBuySupplierRecord", self.tr("The supplier's record"))
         self.supplier_record.setStyleSheet(MUTED_STYLE)
         self.supplier_record.setWordWrap(True)
         self.supplier_record.hide()
         self.warning = banner(self, "newBuyWarning", self.tr("Warning about the supplier"), WARNING_STYLE)
 
-        self.organiser = QLineEdit(self)
-        self.organiser.setObjectName("newBuyOrganiser")
-        self.organiser.setAccessibleName(self.tr("Organiser"))
+        self.organiser = named(QLineEdit(self), "newBuyOrganiser", self.tr("Organiser"))
         self.organiser.setPlaceholderText(self.tr("who runs this buy, e.g. Auntie Chen"))
 
         # ---- items: a grid of rows, a row per item ----
@@ -190,20 +183,15 @@ class NewBuyDialog(QDialog):
         self.add_item_button.clicked.connect(lambda: self.add_item_row(focus=True))
         self.items_error = error_label(self, "newBuyItemsError", self.tr("Problem with the items"))
 
-        self.minimum = QLineEdit(self)
-        self.minimum.setObjectName("newBuyMinimum")
-        self.minimum.setAccessibleName(self.tr("Minimum"))
+        self.minimum = named(QLineEdit(self), "newBuyMinimum", self.tr("Minimum"))
         self.minimum.setPlaceholderText(self.tr("units the supplier needs, e.g. 30 (optional)"))
         self.minimum.setMaximumWidth(320)
 
-        self.deadline = QDateTimeEdit(default_deadline(), self)
-        self.deadline.setObjectName("newBuyDeadline")
-        self.deadline.setAccessibleName(self.tr("Deadline"))
+        self.deadline = named(QDateTimeEdit(default_deadline(), self), "newBuyDeadline", self.tr("Deadline"))
         self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.deadline.setCalendarPopup(True)
-        self.no_deadline = QCheckBox(self.tr("No deadline"), self)
-        self.no_deadline.setObjectName("newBuyNoDeadline")
-        self.no_deadline.setAccessibleName(self.tr("No deadline"))
+        self.no_deadline = named(QCheckBox(self.tr("No deadline"), self), "newBuyNoDeadline",
+                                 self.tr("No deadline"))
         self.no_deadline.toggled.connect(lambda off: self.deadline.setEnabled(not off))
         deadline_row = QHBoxLayout()
         deadline_row.setContentsMargins(0, 0, 0, 0)
@@ -213,9 +201,8 @@ class NewBuyDialog(QDialog):
         deadline_box = QWidget(self)
         deadline_box.setLayout(deadline_row)
 
-        self.open_now = QCheckBox(self.tr("Open for orders now (otherwise it stays a draft)"), self)
-        self.open_now.setObjectName("newBuyOpenNow")
-        self.open_now.setAccessibleName(self.tr("Open for orders now"))
+        self.open_now = named(QCheckBox(self.tr("Open for orders now (otherwise it stays a draft)"), self),
+                              "newBuyOpenNow", self.tr("Open for orders now"))
         self.open_now.setChecked(True)
 
         self.errors: dict[str, QLabel] = {}

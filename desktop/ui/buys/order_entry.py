@@ -40,7 +40,7 @@ from desktop.ui.buys.buy_common import FlowLayout, focus_field, mark_invalid
 from desktop.ui.buys.item_keys import ItemKeys, ItemsArea
 from desktop.ui.common import arg, shortcut_text
 from desktop.ui.common import show_error as show_error_box
-from desktop.ui.forms import FIELD_ERROR_STYLE, INVALID_FIELD_STYLE, MUTED_STYLE
+from desktop.ui.forms import FIELD_ERROR_STYLE, INVALID_FIELD_STYLE, MUTED_STYLE, named
 from desktop.ui.roster.roster_model import flag_label
 from desktop.words import describe
 
@@ -76,9 +76,7 @@ class OrderEntry(ItemKeys, QWidget):
 
         self.address_label = QLabel(self.tr("Address"), self)
         self.address_label.setStyleSheet(MUTED_STYLE)
-        self.address = QLineEdit(self)
-        self.address.setObjectName("orderAddress")
-        self.address.setAccessibleName(self.tr("Address"))
+        self.address = named(QLineEdit(self), "orderAddress", self.tr("Address"))
         self.address.setPlaceholderText(self.tr("12-301 / 12号楼301"))
         self.address.setToolTip(arg(self.tr("The household's address, in any form: 12-301, 12-2-301, "
                                             "12号楼301, 12栋2单元301 (%1)"), shortcut_text("Ctrl+L")))
@@ -93,9 +91,7 @@ class OrderEntry(ItemKeys, QWidget):
         self.address.returnPressed.connect(self._address_entered)
         self.address.installEventFilter(self)
 
-        self.save_button = QPushButton(self.tr("Save order"), self)
-        self.save_button.setObjectName("orderSave")
-        self.save_button.setAccessibleName(self.tr("Save order"))
+        self.save_button = named(QPushButton(self.tr("Save order"), self), "orderSave", self.tr("Save order"))
         self.save_button.setToolTip(self.tr("Save this household's order and start the next (Enter)"))
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -104,14 +100,10 @@ class OrderEntry(ItemKeys, QWidget):
         self.hint.setObjectName("orderHint")
         self.hint.setStyleSheet(MUTED_STYLE)
         self.hint.setWordWrap(True)
-        self.jump_label = QLabel(self)
-        self.jump_label.setObjectName("orderJump")
-        self.jump_label.setAccessibleName(self.tr("Item being chosen"))
+        self.jump_label = named(QLabel(self), "orderJump", self.tr("Item being chosen"))
         self.jump_label.setStyleSheet(MUTED_STYLE)
 
-        self.household_label = QLabel(self)
-        self.household_label.setObjectName("orderHousehold")
-        self.household_label.setAccessibleName(self.tr("Household found"))
+        self.household_label = named(QLabel(self), "orderHousehold", self.tr("Household found"))
         self.household_label.setStyleSheet(MUTED_STYLE)
         # Always a line high, so the table does not jump while an address is typed.
         self.household_label.setMinimumHeight(self.fontMetrics().height() + 2)
@@ -119,9 +111,7 @@ class OrderEntry(ItemKeys, QWidget):
         self.error_box = QWidget(self)
         error_row = self._error_row = QHBoxLayout(self.error_box)
         error_row.setContentsMargins(0, 0, 0, 0)
-        self.error = QLabel(self.error_box)
-        self.error.setObjectName("orderError")
-        self.error.setAccessibleName(self.tr("Problem with the order"))
+        self.error = named(QLabel(self.error_box), "orderError", self.tr("Problem with the order"))
         self.error.setStyleSheet(FIELD_ERROR_STYLE)
         self.error.setWordWrap(True)
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -135,9 +125,7 @@ class OrderEntry(ItemKeys, QWidget):
         error_row.addStretch(0)
         self.error_box.hide()
 
-        self.closed_note = QLabel(self)
-        self.closed_note.setObjectName("orderClosed")
-        self.closed_note.setAccessibleName(self.tr("Why no orders are taken"))
+        self.closed_note = named(QLabel(self), "orderClosed", self.tr("Why no orders are taken"))
         self.closed_note.setStyleSheet(MUTED_STYLE)
         self.closed_note.setWordWrap(True)
         self.closed_note.hide()
@@ -233,9 +221,8 @@ class OrderEntry(ItemKeys, QWidget):
             label.setStyleSheet(MUTED_STYLE)
             label.setFixedWidth(em * 9)
             self._set_heading(label, item)
-            field = QLineEdit(cell)
-            field.setObjectName(f"orderQuantity{position}")
-            field.setAccessibleName(arg(self.tr("Quantity of %1"), item.name))
+            field = named(QLineEdit(cell), f"orderQuantity{position}",
+                          arg(self.tr("Quantity of %1"), item.name))
             jump = arg(self.tr("type %1 or /%2 to come here"), codes[position] or "/", position + 1)
             if item.cap:
                 field.setToolTip(arg(self.tr("How many %1 (%2 each, at most %3 per household); "

@@ -34,7 +34,7 @@ from desktop.buys.suppliers import (
 from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
-from desktop.ui.buys.buy_common import fit_columns, read_only_table
+from desktop.ui.buys.buy_common import fit_columns
 from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
@@ -43,7 +43,12 @@ from desktop.ui.forms import (
     NOTICE_STYLE,
     WARNING_STYLE,
     banner,
+    buddy_label,
+    centred_sentence,
     form_row,
+    larger,
+    named,
+    read_only_table,
     save_cancel,
     shortcut_button,
 )
@@ -143,24 +148,18 @@ class ComplaintDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(520)
 
-        self.buy = QComboBox(self)
-        self.buy.setObjectName("complaintBuy")
-        self.buy.setAccessibleName(self.tr("Group buy"))
+        self.buy = named(QComboBox(self), "complaintBuy", self.tr("Group buy"))
         self.buy.addItem(self.tr("(no particular group buy)"), None)
         for summary in list_buys(conn):
             if summary.buy.supplier_id == supplier.id:
                 self.buy.addItem(summary.buy.title, summary.buy.id)
-        self.note = QPlainTextEdit(self)
-        self.note.setObjectName("complaintNote")
-        self.note.setAccessibleName(self.tr("What went wrong"))
+        self.note = named(QPlainTextEdit(self), "complaintNote", self.tr("What went wrong"))
         self.note.setPlaceholderText(self.tr("e.g. dumplings arrived thawed; 5 bags short"))
         self.note.setTabChangesFocus(True)
         self.note.setMinimumHeight(100)
 
         form = QFormLayout()
-        buy_label = QLabel(self.tr("&Group buy"), self)
-        buy_label.setBuddy(self.buy)
-        form.addRow(buy_label, self.buy)
+        form.addRow(buddy_label(self, self.tr("&Group buy"), self.buy), self.buy)
         self.error = form_row(form, self.tr("&What went wrong"), self.note, error_name="complaintNoteError",
                               accessible=self.tr("Problem with the complaint"))
         self.note.textChanged.connect(self.error.hide)
@@ -211,18 +210,10 @@ class NewSupplierDialog(QDialog):
         self.setWindowTitle(self.tr("New supplier"))
         self.setAccessibleName(self.windowTitle())
         self.setMinimumWidth(460)
-        self.name = QLineEdit(self)
-        self.name.setObjectName("supplierName")
-        self.name.setAccessibleName(self.tr("Name"))
-        self.contact = QLineEdit(self)
-        self.contact.setObjectName("supplierContact")
-        self.contact.setAccessibleName(self.tr("Contact person"))
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("supplierPhone")
-        self.phone.setAccessibleName(self.tr("Phone"))
-        self.notes = QLineEdit(self)
-        self.notes.setObjectName("supplierNotes")
-        self.notes.setAccessibleName(self.tr("Notes"))
+        self.name = named(QLineEdit(self), "supplierName", self.tr("Name"))
+        self.contact = named(QLineEdit(self), "supplierContact", self.tr("Contact person"))
+        self.phone = named(QLineEdit(self), "supplierPhone", self.tr("Phone"))
+        self.notes = named(QLineEdit(self), "supplierNotes", self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("e.g. delivers Tuesdays and Fridays"))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -231,9 +222,7 @@ class NewSupplierDialog(QDialog):
         self.name.textEdited.connect(lambda _t: self.error.hide())
         for text, widget in ((self.tr("&Contact"), self.contact),
                              (self.tr("&Phone"), self.phone), (self.tr("N&otes"), self.notes)):
-            label = QLabel(text, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            form.addRow(buddy_label(self, text, widget), widget)
         buttons, self.save_button, cancel = save_cancel(
             self, self.save, save_name="supplierSave", save_text=self.tr("Save"),
             save_tip=self.tr("Save (Enter)"),
@@ -276,11 +265,7 @@ class SuppliersPage(QWidget):
         self.dialog = None
         self._refusal: str | None = None
 
-        title = QLabel(self.tr("Suppliers"), self)
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        title.setFont(font)
+        title = larger(QLabel(self.tr("Suppliers"), self), bold=True)
         self.complaint_button = shortcut_button(self, "suppliersComplaint", self.tr("Note a complaint…"),
                                                 "Ctrl+K", self.tr("Note a complaint on the selected supplier's record"),
                                                 self.note_complaint)
@@ -294,12 +279,8 @@ class SuppliersPage(QWidget):
         top.addWidget(self.add_button)
 
         self.notice = banner(self, "suppliersNotice", self.tr("Result"), NOTICE_STYLE)
-        self.empty = QLabel(self.tr("No suppliers yet. A supplier is added when a group buy names it, "
-                                    "or with + Supplier."), self)
-        self.empty.setObjectName("suppliersEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "suppliersEmpty", self.tr(
+            "No suppliers yet. A supplier is added when a group buy names it, or with + Supplier."))
         self.empty.hide()
 
         self.model = SuppliersModel(self)
@@ -314,9 +295,7 @@ class SuppliersPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_record())
 
-        self.record_title = QLabel(self)
-        self.record_title.setObjectName("supplierRecordTitle")
-        self.record_title.setAccessibleName(self.tr("The supplier's record"))
+        self.record_title = named(QLabel(self), "supplierRecordTitle", self.tr("The supplier's record"))
         self.record_title.setWordWrap(True)
         self.warning = banner(self, "supplierWarning", self.tr("Warning about the supplier"), WARNING_STYLE)
         self.events_model = RowsModel((self.tr("When"), self.tr("What"), self.tr("Group buy"), self.tr("Note")), self)

@@ -30,7 +30,7 @@ from desktop.roster.households import (
 )
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
-from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, form_row, save_cancel
+from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, form_row, named, save_cancel
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_model import delivery_label, flag_label
@@ -60,28 +60,19 @@ class HouseholdDialog(QDialog):
             self.setWindowTitle(arg(self.tr("Household %1"), household.address))
         self.setAccessibleName(self.windowTitle())
 
-        self.address = QLineEdit(self)
-        self.address.setObjectName("householdAddress")
-        self.address.setAccessibleName(self.tr("Address"))
+        self.address = named(QLineEdit(self), "householdAddress", self.tr("Address"))
         self.address.setPlaceholderText(self.tr("12-301, 12-2-301, 12号楼301 …"))
-        self.address_canonical = QLabel(self)
-        self.address_canonical.setObjectName("householdAddressCanonical")
-        self.address_canonical.setAccessibleName(self.tr("Address as it will be saved"))
+        self.address_canonical = named(QLabel(self), "householdAddressCanonical",
+                                       self.tr("Address as it will be saved"))
         self.address_canonical.setStyleSheet(MUTED_STYLE)
         self.address.textChanged.connect(self._show_canonical)
 
-        self.name = QLineEdit(self)
-        self.name.setObjectName("householdName")
-        self.name.setAccessibleName(self.tr("Contact name"))
+        self.name = named(QLineEdit(self), "householdName", self.tr("Contact name"))
 
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("householdPhone")
-        self.phone.setAccessibleName(self.tr("Phone"))
+        self.phone = named(QLineEdit(self), "householdPhone", self.tr("Phone"))
         self.phone.setPlaceholderText("13800138000")
 
-        self.people = QSpinBox(self)
-        self.people.setObjectName("householdPeople")
-        self.people.setAccessibleName(self.tr("People"))
+        self.people = named(QSpinBox(self), "householdPeople", self.tr("People"))
         self.people.setRange(1, MAX_PEOPLE)
         self.people.setMaximumWidth(90)
 
@@ -90,26 +81,20 @@ class HouseholdDialog(QDialog):
         flags_grid = QGridLayout(flags_widget)
         flags_grid.setContentsMargins(0, 0, 0, 0)
         for position, flag in enumerate(FLAGS):
-            box = QCheckBox(flag_label(flag), flags_widget)
-            box.setObjectName("householdFlag" + _camel(flag))
-            box.setAccessibleName(flag_label(flag))
+            box = named(QCheckBox(flag_label(flag), flags_widget), "householdFlag" + _camel(flag),
+                        flag_label(flag))
             flags_grid.addWidget(box, position // 2, position % 2)
             self.flag_boxes[flag] = box
 
-        self.delivery = QComboBox(self)
-        self.delivery.setObjectName("householdDelivery")
-        self.delivery.setAccessibleName(self.tr("Delivery"))
+        self.delivery = named(QComboBox(self), "householdDelivery", self.tr("Delivery"))
         for mode in DELIVERY_MODES:
             self.delivery.addItem(delivery_label(mode), mode)
 
-        self.notes = QLineEdit(self)
-        self.notes.setObjectName("householdNotes")
-        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes = named(QLineEdit(self), "householdNotes", self.tr("Notes"))
         self.notes.setPlaceholderText(self.tr("e.g. call first; leave at the door"))
 
-        self.active = QCheckBox(self.tr("Active (still lives here and is served)"), self)
-        self.active.setObjectName("householdActive")
-        self.active.setAccessibleName(self.tr("Active"))
+        self.active = named(QCheckBox(self.tr("Active (still lives here and is served)"), self),
+                            "householdActive", self.tr("Active"))
         self.active.setChecked(True)
 
         self.errors: dict[str, QLabel] = {}
@@ -124,16 +109,12 @@ class HouseholdDialog(QDialog):
         self._row(form, self.tr("N&otes"), "notes", self.notes)
         form.addRow("", self.active)
 
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("householdError")
-        self.general_error.setAccessibleName(self.tr("Error"))
+        self.general_error = named(QLabel(self), "householdError", self.tr("Error"))
         self.general_error.setStyleSheet(FIELD_ERROR_STYLE)
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
-        self.changed_at = QLabel(self)
-        self.changed_at.setObjectName("householdChanged")
-        self.changed_at.setAccessibleName(self.tr("Last changed"))
+        self.changed_at = named(QLabel(self), "householdChanged", self.tr("Last changed"))
         self.changed_at.setStyleSheet(MUTED_STYLE)
 
         buttons, self.save_button, self.cancel_button = save_cancel(

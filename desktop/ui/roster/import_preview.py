@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.common import arg, dialog_button
-from desktop.ui.forms import ERROR_COLOUR, MUTED_COLOUR
+from desktop.ui.forms import ERROR_COLOUR, MUTED_COLOUR, named
 from desktop.ui.roster.roster_model import flag_label
 from desktop.words import word
 
@@ -132,9 +132,7 @@ class _Rows(QAbstractTableModel):
 
 
 def _table(parent: QWidget, name: str, accessible: str, model: _Rows) -> QTableView:
-    table = QTableView(parent)
-    table.setObjectName(name)
-    table.setAccessibleName(accessible)
+    table = named(QTableView(parent), name, accessible)
     table.setModel(model)
     table.verticalHeader().hide()
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -184,9 +182,7 @@ class ImportPreviewDialog(QDialog):
             counts.addWidget(label)
         counts.addStretch(1)
 
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("importTabs")
-        self.tabs.setAccessibleName(self.tr("What the import will do"))
+        self.tabs = named(QTabWidget(self), "importTabs", self.tr("What the import will do"))
 
         # Conflicts first: they are the ones that need a decision.
         self.conflict_rows = _Rows(
@@ -250,9 +246,7 @@ class ImportPreviewDialog(QDialog):
             self.tabs.hide()
 
         buttons = QDialogButtonBox(self)
-        self.import_button = QPushButton(self)
-        self.import_button.setObjectName("importConfirm")
-        self.import_button.setAccessibleName(self.tr("Import"))
+        self.import_button = named(QPushButton(self), "importConfirm", self.tr("Import"))
         cancel = dialog_button(self, "importCancel", self.tr("Cancel"), self.tr("Cancel"))
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(cancel, QDialogButtonBox.ButtonRole.RejectRole)
@@ -269,9 +263,8 @@ class ImportPreviewDialog(QDialog):
         layout.addWidget(buttons)
 
     def _count(self, name: str, what: str, number: int, colour: str) -> QLabel:
-        label = QLabel(f"<span style='font-size:18pt; color:{colour}'><b>{number}</b></span><br>{what}", self)
-        label.setObjectName(name)
-        label.setAccessibleName(f"{what}: {number}")
+        label = named(QLabel(f"<span style='font-size:18pt; color:{colour}'><b>{number}</b></span><br>{what}", self),
+                      name, f"{what}: {number}")
         label.setMinimumWidth(96)
         return label
 

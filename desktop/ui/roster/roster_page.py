@@ -9,15 +9,12 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +25,16 @@ from desktop.lang import current_language
 from desktop.roster.address import parse_address
 from desktop.roster.households import get_household, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
-from desktop.ui.forms import ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, WARNING_STYLE, shortcut_button
+from desktop.ui.forms import (
+    ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLE,
+    WARNING_STYLE,
+    empty_state,
+    named,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
@@ -68,9 +74,7 @@ class RosterPage(QWidget):
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- the search line and the actions ----
-        self.search = QLineEdit(self)
-        self.search.setObjectName("rosterSearch")
-        self.search.setAccessibleName(self.tr("Search households"))
+        self.search = named(QLineEdit(self), "rosterSearch", self.tr("Search households"))
         self.search.setPlaceholderText(self.tr("Search: 12-301 / 张 / zs / 138…"))
         self.search.setClearButtonEnabled(True)
         self.search.setToolTip(
@@ -85,9 +89,7 @@ class RosterPage(QWidget):
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_entered)
 
-        self.matches = QLabel(self)
-        self.matches.setObjectName("rosterMatches")
-        self.matches.setAccessibleName(self.tr("Households found"))
+        self.matches = named(QLabel(self), "rosterMatches", self.tr("Households found"))
         self.matches.setStyleSheet(MUTED_STYLE)
 
         self.import_button = shortcut_button(self, "rosterImport", self.tr("Import…"), "Ctrl+I",
@@ -109,60 +111,37 @@ class RosterPage(QWidget):
         top.addWidget(self.add_button)
 
         # ---- counts ----
-        self.buildings = QLabel(self)
-        self.buildings.setObjectName("rosterBuildings")
-        self.buildings.setAccessibleName(self.tr("Households per building"))
+        self.buildings = named(QLabel(self), "rosterBuildings", self.tr("Households per building"))
         self.buildings.setToolTip(self.tr("Click a building to list only its households"))
         self.buildings.setWordWrap(True)
         self.buildings.setTextFormat(Qt.TextFormat.RichText)
         self.buildings.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
         self.buildings.linkActivated.connect(self._building_clicked)
-        self.counts = QLabel(self)
-        self.counts.setObjectName("rosterCounts")
-        self.counts.setAccessibleName(self.tr("Roster counts"))
+        self.counts = named(QLabel(self), "rosterCounts", self.tr("Roster counts"))
         self.counts.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         counts_row = QHBoxLayout()
         counts_row.addWidget(self.buildings, 1)
         counts_row.addWidget(self.counts, 0, Qt.AlignmentFlag.AlignTop)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("rosterNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "rosterNotice", self.tr("Result"))
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setWordWrap(True)
         self.notice.hide()
 
         # ---- the table, or the way in when there is nobody yet ----
         self.model = RosterModel(conn, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("rosterTable")
-        self.table.setAccessibleName(self.tr("Households"))
+        self.table = read_only_table(self, "rosterTable", self.tr("Households"), row_padding=12)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(FLAGS_COLUMN, FlagTagDelegate(self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
         self.table.setToolTip(self.tr("Enter or double click opens a household"))
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("M")
         # Room for three or four tags; the last column takes what is left.
         widths = {"address": 8, "name": 8, "people": 5, "phone": 7, "flags": 30, "delivery": 9}
         for column, name in enumerate(COLUMNS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, widths[name] * em)
-        header.setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_household(self.model.household_at(index.row()).id))
 
-        self.no_match = QLabel(self)
-        self.no_match.setObjectName("rosterNoMatch")
-        self.no_match.setAccessibleName(self.tr("No household found"))
+        self.no_match = named(QLabel(self), "rosterNoMatch", self.tr("No household found"))
         self.no_match.setContentsMargins(0, 4, 0, 4)
         self.no_match.setWordWrap(True)
         self.no_match.hide()
@@ -198,49 +177,16 @@ class RosterPage(QWidget):
             self.notice.setStyleSheet(WARNING_STYLE)
 
     def _empty_state(self) -> QWidget:
-        empty = QWidget(self)
-        empty.setObjectName("rosterEmpty")
-        sentence = QLabel(
+        empty, _buttons = empty_state(
+            self, "rosterEmpty",
             self.tr("No households yet. Bring in the committee's spreadsheet, "
                     "or add the first household by hand."),
-            empty,
-        )
-        sentence.setObjectName("rosterEmptyText")
-        sentence.setAccessibleName(sentence.text())
-        sentence.setWordWrap(True)
-        sentence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = sentence.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        sentence.setFont(font)
-        hint = QLabel(self.tr("A CSV (UTF-8 or GBK) or Excel file with an address column (地址), "
-                              "or building and room columns, is enough."), empty)
-        hint.setWordWrap(True)
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet(MUTED_STYLE)
-        import_button = QPushButton(self.tr("Import a spreadsheet…"), empty)
-        import_button.setObjectName("rosterEmptyImport")
-        import_button.setAccessibleName(self.tr("Import a spreadsheet"))
-        import_button.clicked.connect(self.choose_import_file)
-        add_button = QPushButton(self.tr("Add the first household"), empty)
-        add_button.setObjectName("rosterEmptyAdd")
-        add_button.setAccessibleName(add_button.text())
-        add_button.clicked.connect(self.add_household)
-        for button in (import_button, add_button):
-            button.setMinimumHeight(40)
-            button.setMinimumWidth(220)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(import_button)
-        buttons.addSpacing(16)
-        buttons.addWidget(add_button)
-        buttons.addStretch(1)
-        column = QVBoxLayout(empty)
-        column.addStretch(2)
-        column.addWidget(sentence)
-        column.addWidget(hint)
-        column.addSpacing(16)
-        column.addLayout(buttons)
-        column.addStretch(3)
+            [("rosterEmptyImport", self.tr("Import a spreadsheet…"), self.tr("Import a spreadsheet"),
+              self.choose_import_file),
+             ("rosterEmptyAdd", self.tr("Add the first household"), self.tr("Add the first household"),
+              self.add_household)],
+            hint=self.tr("A CSV (UTF-8 or GBK) or Excel file with an address column (地址), "
+                         "or building and room columns, is enough."))
         return empty
 
     # ---- reading ----

@@ -12,7 +12,6 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFrame,
     QHBoxLayout,
@@ -29,8 +28,17 @@ from desktop.db import Connection
 from desktop.db.backup import backups_dir
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import Backup, list_backups, mirror_folder, set_mirror_folder
+from desktop.text import one_line
 from desktop.ui.common import arg, local_time, plain, shortcut_text, show_error
-from desktop.ui.forms import FIELD_ERROR_STYLE, MUTED_STYLE, NOTICE_STYLES, shortcut_button
+from desktop.ui.forms import (
+    FIELD_ERROR_STYLE,
+    MUTED_STYLE,
+    NOTICE_STYLES,
+    centred_sentence,
+    named,
+    read_only_table,
+    shortcut_button,
+)
 from desktop.ui.jobs import Job, run_job
 from desktop.ui.ops import DbOp
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
@@ -78,18 +86,14 @@ class BackupsPage(QWidget):
         top.addWidget(self.check_button)
         top.addWidget(self.export_button)
 
-        self.notice = QLabel(self)
-        self.notice.setObjectName("backupsNotice")
-        self.notice.setAccessibleName(self.tr("Result"))
+        self.notice = named(QLabel(self), "backupsNotice", self.tr("Result"))
         self.notice.setWordWrap(True)
         self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notice.hide()
 
         # ---- the second folder ----
         mirror_title = QLabel(self.tr("Second backup folder:"), self)
-        self.mirror_label = QLabel(self)
-        self.mirror_label.setObjectName("backupsMirror")
-        self.mirror_label.setAccessibleName(self.tr("Second backup folder"))
+        self.mirror_label = named(QLabel(self), "backupsMirror", self.tr("Second backup folder"))
         self.mirror_label.setWordWrap(True)
         self.mirror_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.mirror_button = shortcut_button(self, "backupsMirrorChoose", self.tr("Second backup folder…"), "",
@@ -106,35 +110,18 @@ class BackupsPage(QWidget):
         mirror_row.addWidget(self.mirror_clear)
 
         # ---- the list ----
-        self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setObjectName("backupsTable")
-        self.table.setAccessibleName(self.tr("Backups"))
+        self.table = read_only_table(self, "backupsTable", self.tr("Backups"),
+                                     table=QTableWidget(0, len(COLUMNS), self), row_padding=12)
         self.table.setHorizontalHeaderLabels([self.tr("Taken"), self.tr("Why"), self.tr("Size"), self.tr("File")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 12)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         em = self.fontMetrics().horizontalAdvance("M")
         for column, width in enumerate((12, 14, 7)):
             self.table.setColumnWidth(column, width * em)
-        header.setStretchLastSection(True)
         size_header = self.table.horizontalHeaderItem(COLUMNS.index("size"))
         size_header.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.table.itemSelectionChanged.connect(self.update_buttons)
 
-        self.empty = QLabel(self.tr("No backups yet. One is made each time the program starts; "
-                                    "press Back up now to make one at once."), self)
-        self.empty.setObjectName("backupsEmpty")
-        self.empty.setAccessibleName(self.empty.text())
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = centred_sentence(self, "backupsEmpty", self.tr(
+            "No backups yet. One is made each time the program starts; press Back up now to make one at once."))
         self.empty.setStyleSheet(MUTED_STYLE)
         self.list_stack = QStackedWidget(self)
         self.list_stack.addWidget(self.table)
@@ -376,7 +363,7 @@ class BackupsPage(QWidget):
                 report["schema_version"],
             ))
             return
-        detail = " ".join(str(report["integrity"]).split())
+        detail = one_line(report["integrity"])
         if len(detail) > DETAIL_CHARS:
             detail = detail[:DETAIL_CHARS] + "…"
         self.show_notice("bad", arg(self.tr(

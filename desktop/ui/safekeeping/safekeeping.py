@@ -28,6 +28,7 @@ from desktop.safekeeping.backups import (
 )
 from desktop.ui import jobs
 from desktop.ui.common import arg, local_time, plain, show_error
+from desktop.ui.forms import named
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
@@ -297,9 +298,7 @@ def restore_before_opening(path: Path, error: DeskError) -> tuple[Restored, Back
     if backup is None:
         return None
     title = QCoreApplication.translate("Safekeeping", "The database is damaged")
-    box = QMessageBox(QMessageBox.Icon.Critical, title, "")
-    box.setObjectName("restoreOffer")
-    box.setAccessibleName(title)
+    box = named(QMessageBox(QMessageBox.Icon.Critical, title, ""), "restoreOffer", title)
     box.setText(arg(QCoreApplication.translate(
         "Safekeeping",
         "%1 is damaged and cannot be opened.\n\nRestore the newest good backup, taken %2? The damaged "
