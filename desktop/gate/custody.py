@@ -51,18 +51,10 @@ def undo_last_handoff(
     """Undo a bag's standing custody event with an appended reversal that says why; the bag
     waits again (or stands where the event before it left it), and its answer after the reversal
     (checked against `card` if given) is read in the same transaction."""
-    reason = one_line(reason, MAX_REASON)
-    if not reason:
-        raise BadInput("gate_undo_reason_empty", "reason")
-    operator = clean_name(operator)
-    station = clean_name(station) or conn.station
-    check = codes.verify(compound_keys(conn), text)
-    if not check.genuine or check.kind != "bag":
-        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    reason, operator, station, check = _correction(conn, text, reason, "gate_undo_reason_empty",
+                                                   operator, station)
     with transaction(conn):
-        row = rows.select_bag_for_scan(conn, check.code)
-        if row is None:
-            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        row = _bag_row(conn, check.code)
         if row["last_id"] is None:
             raise BadInput("gate_nothing_to_undo", "code", text=codes.display_code(check.code),
                            address=row["address"])
@@ -108,18 +100,10 @@ def decide(
     transaction; a bag not yet recorded simply gets the new event."""
     if action not in RECORDABLE:
         raise BadInput("gate_action_invalid", "record", action=str(action))
-    reason = one_line(reason, MAX_REASON)
-    if not reason:
-        raise BadInput("gate_decision_reason_empty", "reason")
-    operator = clean_name(operator)
-    station = clean_name(station) or conn.station
-    check = codes.verify(compound_keys(conn), text)
-    if not check.genuine or check.kind != "bag":
-        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    reason, operator, station, check = _correction(conn, text, reason,
+                                                   "gate_decision_reason_empty", operator, station)
     with transaction(conn):
-        row = rows.select_bag_for_scan(conn, check.code)
-        if row is None:
-            raise BadInput("gate_undo_not_a_bag", "code", text=check.code)
+        row = _bag_row(conn, check.code)
         verdict, _void, last = verdict_of(row, card)
         shown = codes.display_code(check.code)
         if verdict == "wrong_household":
@@ -145,3 +129,24 @@ def decide(
     answer = bag_answer(conn, check.code, card, row, recorded=event, verdict=("ok", None, event))
     return Decision(answer, undone, reason)
 
+
+def _correction(conn: Connection, text: object, reason: str, empty: str, operator: str,
+                station: str | None) -> tuple[str, str, str, codes.CodeCheck]:
+    """What every correction of a guard's (an undo, a decision) starts from: its reason on one
+    line (`empty`: the error when there is none), who and where, and the bag's code checked."""
+    reason = one_line(reason, MAX_REASON)
+    if not reason:
+        raise BadInput(empty, "reason")
+    operator = clean_name(operator)
+    station = clean_name(station) or conn.station
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        raise BadInput("gate_undo_not_a_bag", "code", text=check.code or str(text or "")[:40])
+    return reason, operator, station, check
+
+
+def _bag_row(conn: Connection, code: str):
+    row = rows.select_bag_for_scan(conn, code)
+    if row is None:
+        raise BadInput("gate_undo_not_a_bag", "code", text=code)
+    return row
