@@ -20,6 +20,7 @@ from desktop.db.backup import journal_path, staged_path
 from desktop.errors import BadInput, DatabaseUnusable
 from desktop.roster.households import HouseholdFields, add_household
 from desktop.safekeeping.backups import file_problem, make_backup, restore_backup
+from desktop.words import describe
 from tests.hostile import EDITS, a_compound, edited_copy, folder_listing, truncated, with_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,6 +150,20 @@ def test_a_backup_of_another_compound_needs_other_compound(lobby, tmp_path, caps
     assert code == 2 and "another compound" in sentence and "--other-compound" in sentence
     assert main(["--db", str(db), "restore", str(other), "--other-compound"]) == 0
     assert addresses(db) == {"99-101"}
+
+
+def test_the_window_is_not_told_of_a_switch_it_does_not_have(lobby, tmp_path):
+    """Restoring another compound's backup from the window: refused in words a volunteer can
+    act on, without the command line's --other-compound that the Backups page has no button for."""
+    db, _good = lobby
+    other = a_compound(tmp_path / "elsewhere.sqlite", "99-101")
+    with pytest.raises(BadInput) as refused:
+        restore_backup(db, other)
+    assert refused.value.code == "backup_other_compound"
+    for lang in ("en", "zh"):
+        sentence = describe(refused.value, lang)
+        assert str(other) in sentence and "--" not in sentence
+    assert addresses(db) != {"99-101"}
 
 
 def test_a_good_backup_is_judged_sound_and_the_database_is_not_its_own_backup(lobby):

@@ -9,7 +9,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.cli import buys, gate, printing
 from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
-from desktop.errors import DeskError
+from desktop.errors import BadInput, DeskError
 from desktop.lang import current_language, set_language
 from desktop.words import describe, say
 
@@ -140,8 +140,14 @@ def _restore(args: argparse.Namespace) -> int:
     from desktop.safekeeping.backups import restore_backup
 
     path = database_path(args)
-    restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
-                              with_secret=args.with_secret)
+    try:
+        restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
+                                  with_secret=args.with_secret)
+    except BadInput as error:
+        if error.code != "backup_other_compound":
+            raise
+        # The command line has a switch for it; the window does not, so only here is it named.
+        raise BadInput("cli.backup_other_compound", error.field, **error.data) from error
     aside = str(restored.kept_aside) if restored.kept_aside else None
     if args.json:
         print_json({"restored": str(path), "from": str(restored.restored_from), "kept_aside": aside,

@@ -7,6 +7,10 @@ SENTENCES: dict[str, tuple[str, str]] = {
     # the compound and its safekeeping
     "cli.demo_made": ("Demo compound made: {households} households in {path}", "示例小区已生成：{households} 户，位于 {path}"),
     "cli.restored": ("Restored {path} from {source}", "已用 {source} 恢复 {path}"),
+    "cli.backup_other_compound": (
+        "{path} is a backup of another compound: to put it in place of this one all the same, add "
+        "--other-compound. Nothing was changed.",
+        "{path} 是另一个小区的备份：如确要用它替换本小区的数据，请加上 --other-compound。未做任何改动。"),
     "cli.restored_aside": ("; the old file is kept as {aside}", "；原文件保存为 {aside}"),
     "cli.restored_new_secret": (
         "This copy has a new compound secret: bag labels and household cards printed before will "

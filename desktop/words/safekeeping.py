@@ -14,8 +14,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                               "{path} 曾在小区保供台之外被改动（{detail}），未恢复：请选择其他备份。未做任何改动。"),
     "backup_no_compound": ("{path} holds no compound, so it is not a whole backup: choose another one. Nothing was changed.",
                            "{path} 中没有小区信息，不是完整的备份：请选择其他备份。未做任何改动。"),
-    "backup_other_compound": ("{path} is a backup of another compound: to put it in place of this one all the same, add --other-compound. Nothing was changed.",
-                              "{path} 是另一个小区的备份：如确要用它替换本小区的数据，请加上 --other-compound。未做任何改动。"),
+    "backup_other_compound": ("{path} is a backup of another compound, so it was not restored: choose a backup of this compound. Nothing was changed.",
+                              "{path} 是另一个小区的备份，没有恢复：请选择本小区的备份。未做任何改动。"),
     "backup_is_database": ("{path} is the database itself, not a backup of it: choose a file from the backups folder.",
                            "{path} 就是数据库本身，不是它的备份：请从备份文件夹中选择文件。"),
     # the compound secret
