@@ -303,3 +303,21 @@ def test_two_sizes_of_one_product_are_told_apart_beside_their_quantity_boxes(qtb
         heading = next(label for label in cell.findChildren(QLabel) if label.toolTip())
         shown.append(heading.text().rsplit(" ", 1)[0])  # the name as drawn, without the price
     assert "六斤" in shown[0] and "四斤" in shown[1], shown
+
+
+def test_an_order_refused_for_no_quantity_does_not_still_name_the_item_chosen_before(
+        qtbot, conn, neighbours):
+    page, view = open_on_a_laptop(qtbot, conn, vegetable_buy(conn))
+    board = Keyboard(qtbot, page)
+    board.typed("2-101")
+    board.enter()
+    board.keys("/5")
+    jump = view.entry.findChild(QLabel, "orderJump")
+    assert jump.text() == "/5 → 菠菜"
+    board.enter()  # no quantity typed: refused, the cursor goes back to a quantity box
+    assert view.entry.error_box.isVisible(), view.entry.error.text()
+    focused = QApplication.focusWidget()
+    assert focused in view.entry.fields
+    named_item = VEGETABLES[view.entry.fields.index(focused)]
+    assert jump.text() in ("", f"→ {named_item}"), \
+        f"the line beside the address says “{jump.text()}” while the cursor is at {named_item}"

@@ -519,6 +519,8 @@ class OrderEntry(ItemKeys, QWidget):
             field.setAccessibleDescription(describe(error))
             if focus:
                 focus_field(field)
+                self._letters, self._number = "", None  # the cursor moved: no item is being chosen
+                self._say_jump("")
 
     def _hide_error(self) -> None:
         self.error_box.hide()
