@@ -123,6 +123,12 @@ def dialog_button(parent: QWidget, name: str, text: str, accessible: str,
     return button
 
 
+def relabel(button: QAbstractButton, text: str) -> None:
+    """A new label for a button made by `dialog_button`, keeping an Alt key of its own."""
+    hint = _CAMEL_WORD.findall(button.objectName())
+    button.setText(with_mnemonic(text, _taken(button.window(), leave_out=button), hint[-1] if hint else ""))
+
+
 def show_error(parent: QWidget | None, error: DeskError) -> QMessageBox:
     """A DeskError as the sentence it stands for, in a message box: never a traceback."""
     box = QMessageBox(parent)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.group_buys import ItemSpec, buy_details, get_buy, new_buy  # noqa: E402
 from desktop.ui.buys.buys_page import BuysPage  # noqa: E402
+from desktop.ui.common import mnemonic_of  # noqa: E402
 from tests.buys_scenes import write_real_ktt
 
 
@@ -167,3 +168,20 @@ def test_the_add_this_household_button_adds_the_selected_line(qtbot, conn, compo
     assert button.accessibleName() == "Add this household"
     button.click()
     assert column(dialog.findChild(QTableView, "chainOrders"), "Address") == ["12-301", "42-303"]
+
+
+def test_the_import_button_keeps_its_alt_key_once_it_counts_the_orders(qtbot, conn, compound):
+    buy_id = new_buy(conn, "燕麦奶团", "万家乳业", [ItemSpec("燕麦奶", 6800)]).buy_id
+    page = make_page(qtbot, conn)
+    dialog = page.open_buy(buy_id).paste_chain()
+    dialog.text.setPlainText("#接龙 燕麦奶 68元\n1. 12-301 张 2箱\n2. 5-1202 李阿姨 1箱\n")
+    dialog.update_preview()
+    button = dialog.findChild(QPushButton, "chainImport")
+    assert button.text().replace("&", "") == "Import 2 orders"
+    key = mnemonic_of(button.text())
+    assert key is not None, "the button that names the count lost its Alt key"
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    with qtbot.waitSignal(dialog.imported, timeout=2000):
+        qtbot.keyClick(dialog.text, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
+    assert {o.address for o in buy_details(conn, buy_id).orders} == {"12-301", "5-1202"}

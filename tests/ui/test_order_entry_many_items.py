@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 
 from desktop.buys.group_buys import ItemSpec, new_buy
 from desktop.buys.orders import place_order
@@ -283,3 +291,33 @@ def test_a_long_item_name_gives_way_to_its_price_and_is_whole_in_the_tooltip(qtb
     assert label.fontMetrics().horizontalAdvance(label.text()) <= label.width()
     assert label.toolTip() == "冰淇淋黄心西瓜(每箱四斤装,产地直发) ¥59.90"
     assert view.entry.finder.codes[0] == "b"  # what is in brackets is not what people call it
+
+
+def test_two_sizes_of_one_product_are_told_apart_beside_their_quantity_boxes(qtbot, conn, neighbours):
+    buy_id = new_buy(conn, "西瓜团", "某果园", [ItemSpec("冰淇淋黄心西瓜(每箱六斤)", 8000),
+                                             ItemSpec("冰淇淋黄心西瓜(每箱四斤)", 5990)]).buy_id
+    page, view = open_on_a_laptop(qtbot, conn, buy_id)
+    shown = []
+    for position in (0, 1):
+        cell = view.findChild(QWidget, f"orderItem{position}")
+        heading = next(label for label in cell.findChildren(QLabel) if label.toolTip())
+        shown.append(heading.text().rsplit(" ", 1)[0])  # the name as drawn, without the price
+    assert "六斤" in shown[0] and "四斤" in shown[1], shown
+
+
+def test_an_order_refused_for_no_quantity_does_not_still_name_the_item_chosen_before(
+        qtbot, conn, neighbours):
+    page, view = open_on_a_laptop(qtbot, conn, vegetable_buy(conn))
+    board = Keyboard(qtbot, page)
+    board.typed("2-101")
+    board.enter()
+    board.keys("/5")
+    jump = view.entry.findChild(QLabel, "orderJump")
+    assert jump.text() == "/5 → 菠菜"
+    board.enter()  # no quantity typed: refused, the cursor goes back to a quantity box
+    assert view.entry.error_box.isVisible(), view.entry.error.text()
+    focused = QApplication.focusWidget()
+    assert focused in view.entry.fields
+    named_item = VEGETABLES[view.entry.fields.index(focused)]
+    assert jump.text() in ("", f"→ {named_item}"), \
+        f"the line beside the address says “{jump.text()}” while the cursor is at {named_item}"

@@ -30,7 +30,7 @@ from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
 from desktop.ui.buys.buy_common import fit_columns
 from desktop.ui.buys.buys_model import Row, RowsModel, storage_label
-from desktop.ui.common import arg, dialog_button
+from desktop.ui.common import arg, dialog_button, relabel
 from desktop.ui.common import show_error as show_error_box
 from desktop.ui.forms import (
     ERROR_STYLE,
@@ -287,7 +287,7 @@ class ChainDialog(QDialog):
         self.summary.setStyleSheet(WARNING_STYLE if preview.unmatched else NOTICE_STYLE)
         changes = counts["added"] + counts["updated"]
         self.import_button.setEnabled(changes > 0)
-        self.import_button.setText(arg(self.tr("Import %1 orders"), changes) if changes else self.tr("Import"))
+        relabel(self.import_button, arg(self.tr("Import %1 orders"), changes) if changes else self.tr("Import"))
         return preview
 
     def save(self) -> None:

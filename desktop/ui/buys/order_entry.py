@@ -266,11 +266,14 @@ class OrderEntry(ItemKeys, QWidget):
         return f"{item.name} {format_fen(item.price_fen)}"
 
     def _set_heading(self, label: QLabel, item: Item) -> None:
-        """Name and price in the cell's width: a long name gives way, the price stays."""
+        """Name and price in the cell's width: a long name gives way, the price stays. A name
+        ending in its size, 西瓜(每箱四斤), keeps that end, which tells the sizes apart."""
         price = format_fen(item.price_fen)
         metrics = label.fontMetrics()
         room = label.width() - metrics.horizontalAdvance(" " + price) - 2
-        name = metrics.elidedText(item.name, Qt.TextElideMode.ElideRight, max(room, 0))
+        sized = item.name.endswith((")", "）"))
+        mode = Qt.TextElideMode.ElideLeft if sized else Qt.TextElideMode.ElideRight
+        name = metrics.elidedText(item.name, mode, max(room, 0))
         label.setText(f"{name} {price}")
         label.setToolTip(self._item_heading(item))
 
@@ -516,6 +519,8 @@ class OrderEntry(ItemKeys, QWidget):
             field.setAccessibleDescription(describe(error))
             if focus:
                 focus_field(field)
+                self._letters, self._number = "", None  # the cursor moved: no item is being chosen
+                self._say_jump("")
 
     def _hide_error(self) -> None:
         self.error_box.hide()
