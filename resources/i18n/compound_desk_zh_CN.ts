@@ -1807,12 +1807,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/ui/common.py" line="131"/>
+        <location filename="../../desktop/ui/common.py" line="137"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/common.py" line="133"/>
+        <location filename="../../desktop/ui/common.py" line="139"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -3820,57 +3820,57 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>没有第 %1 号商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="353"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="356"/>
         <source>No household at %1 in the roster.</source>
         <translation>名单中没有 %1 这户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="354"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="357"/>
         <source>&amp;Add household %1…</source>
         <translation>添加住户 %1(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="355"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="358"/>
         <source>Add household %1</source>
         <translation>添加住户 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="356"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="359"/>
         <source>Add the household at %1 to the roster (%2)</source>
         <translation>把 %1 这户加入住户名单（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="395"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="398"/>
         <source>%1 — already ordered %2: change the quantities, Enter saves the change</source>
         <translation>%1 —— 已下过单（%2）：修改数量后按回车保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="435"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="438"/>
         <source>More than double</source>
         <translation>超过原来的两倍</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="436"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="439"/>
         <source>This changes the order of %1 from %2 to %3, more than double. Save the change?</source>
         <translation>%1 的订单将从 %2 改为 %3，超过原来的两倍。保存这个改动吗？</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="441"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="444"/>
         <source>Confirm a large change</source>
         <translation>确认大幅改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="442"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="445"/>
         <source>&amp;Save %1</source>
         <translation>保存 %1(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="444"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="447"/>
         <source>&amp;Check again</source>
         <translation>再检查一下(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/order_entry.py" line="398"/>
+        <location filename="../../desktop/ui/buys/order_entry.py" line="401"/>
         <source>%1 — new order</source>
         <translation>%1 —— 新订单</translation>
     </message>
