@@ -427,9 +427,15 @@ class BagsPage(QWidget):
                 write_pickup_sheet(conn, buy_id, sheet, max_pages=1, should_cancel=should_cancel)
                 return render_first_page(labels, PREVIEW_WIDTH), render_first_page(sheet, width)
 
+        def drawn(images: tuple[bytes, bytes]) -> None:
+            still_wanted = (self.buy_id() == buy_id and self.stock_combo.currentData() == stock
+                            and getattr(self, "_bag_count", 0))
+            if still_wanted:  # not another buy's preview over the one now chosen
+                self._previews_drawn(images)
+
         self.preview_job = (DbOp(self, self._conn, work)
                             .progress(self.tr("Drawing the preview…"), show_after_ms=3000)
-                            .success(self._previews_drawn).run())
+                            .success(drawn).run())
         self.preview_job.finished.connect(self._preview_finished)
         return
 
