@@ -307,3 +307,20 @@ def test_moving_on_to_a_buy_without_bags_never_shows_the_last_buys_preview(qtbot
         assert preview.pixmap().isNull()
         assert preview.text().endswith("appears here once bags are made.")
     all_done(qtbot)
+
+
+def test_open_pdf_on_a_computer_with_no_pdf_viewer_says_so_and_points_to_save(qtbot, neighbours):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    asked: list[QUrl] = []
+    page.open_url = lambda url: asked.append(url) or False  # the system found no program for PDFs
+    button = page.findChild(QPushButton, "bagsOpenSheet")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finish(qtbot, page.job)
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    notice = page.findChild(QLabel, "bagsNotice")
+    assert notice.isVisible()
+    assert notice.text() == ("No program on this computer opened the PDF: save it instead and "
+                             "open it on another computer.")
+    all_done(qtbot)

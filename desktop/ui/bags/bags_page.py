@@ -493,8 +493,13 @@ class BagsPage(QWidget):
         path = folder / f"{int(time.time())}-{self._file_name(kind)}"
         job = self.write_document(kind, path)
         if job is not None:
-            job.done.connect(lambda _result: self.open_url(QUrl.fromLocalFile(str(path))))
+            job.done.connect(lambda _result: self._open(path))
         return job
+
+    def _open(self, path: Path) -> None:
+        if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+            self.show_notice(self.tr("No program on this computer opened the PDF: save it instead "
+                                     "and open it on another computer."), warning=True)
 
     def choose_save(self, kind: str) -> Job | None:
         if self._busy():
