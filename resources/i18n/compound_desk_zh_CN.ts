@@ -2447,9 +2447,14 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/gate/waiting_panel.py" line="235"/>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="255"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="260"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="243"/>
+        <source>No program on this computer opened the PDF: print it with “Print door run…” instead.</source>
+        <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="252"/>
