@@ -609,3 +609,16 @@ def test_the_pickup_sheet_says_what_each_household_still_owes_and_what_came_shor
     rows = text_of(pages_of(tmp_path / "pickup-en.pdf")[0])
     assert "Owes ¥12.34" in rows and "鸡翅中(1kg) 3→2" in rows and "Refund ¥5.00" in rows
     assert "3→2: ordered 3, got 2" in rows
+
+
+def test_the_pickup_sheet_in_english_lists_items_with_english_commas(busy_compound, tmp_path):
+    conn, buy = busy_compound
+    set_print_language(conn, "en")
+    out = tmp_path / "pickup.pdf"
+    write_pickup_sheet(conn, buy, out)
+    words = "".join(text_of(page) for page in pages_of(out))
+    assert re.search(r"×\d+, \S", words)  # 冷冻饺子×2, 东北大米×1
+    assert "、" not in words
+    set_print_language(conn, "zh")
+    write_pickup_sheet(conn, buy, out)
+    assert re.search(r"×\d+、\S", "".join(text_of(page) for page in pages_of(out)))

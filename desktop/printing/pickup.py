@@ -161,7 +161,7 @@ class _Sheet:
     def _row(self, household: _Household) -> tuple[float, list[str], list[str]]:
         bag_lines = [f"{bag.index}/{bag.count} {storage_word(bag.storage, self.lang)}"
                      for bag in household.bags]
-        item_lines = _entry_lines(household.entries(), self.items_w - 2 * MM)
+        item_lines = _entry_lines(household.entries(), self.items_w - 2 * MM, self.words["and"])
         if household.note:
             item_lines += wrap(self.words["note"].format(note=household.note), TEXT,
                                self.items_w - 2 * MM, max_lines=3)
@@ -300,13 +300,13 @@ class _Sheet:
         canvas.setStrokeGray(0)
 
 
-def _entry_lines(entries: list[str], width: float, max_lines: int = 6) -> list[str]:
-    """Items joined by 、 and wrapped between items, so no line starts with the mark; an item
+def _entry_lines(entries: list[str], width: float, mark: str = "、", max_lines: int = 6) -> list[str]:
+    """Items joined by `mark` and wrapped between items, so no line starts with it; an item
     too long for a line of its own is wrapped inside."""
     lines: list[str] = []
     line = ""
     for n, entry in enumerate(entries):
-        piece = entry + ("、" if n < len(entries) - 1 else "")
+        piece = entry + (mark if n < len(entries) - 1 else "")
         if unit_width(line + piece) * TEXT <= width:
             line += piece
             continue

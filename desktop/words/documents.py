@@ -16,6 +16,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "pickup.total": ("{h} household{h_s} · {n} bag{n_s}", "共 {h} 户 · {n} 袋"),
     "pickup.page": ("Page {x} of {y}", "第 {x} 页 / 共 {y} 页"),
     "pickup.cut": ("cut here", "沿此线剪开"),
+    "pickup.and": (", ", "、"),
     "pickup.door": ("door", "送上门"),
     "pickup.printed": ("Printed {date}", "打印于 {date}"),
     "pickup.owes": ("Owes {money}", "还欠 {money}"),

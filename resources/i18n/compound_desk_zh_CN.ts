@@ -657,42 +657,47 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="431"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="437"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="464"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="470"/>
         <source>Drawing %1 labels…</source>
         <translation>正在绘制 %1 张标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="465"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="471"/>
         <source>Drawing the pickup sheet…</source>
         <translation>正在绘制取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="466"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="472"/>
         <source>Drawing household cards…</source>
         <translation>正在绘制住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="467"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="473"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在绘制商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="497"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="501"/>
+        <source>No program on this computer opened the PDF: save it instead and open it on another computer.</source>
+        <translation>这台电脑上没有能打开 PDF 的程序：请改为保存，再到别的电脑上打开。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="508"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="498"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="509"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="511"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="522"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -2442,9 +2447,14 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/gate/waiting_panel.py" line="235"/>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="255"/>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="260"/>
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="243"/>
+        <source>No program on this computer opened the PDF: print it with “Print door run…” instead.</source>
+        <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="252"/>

@@ -15,7 +15,7 @@ from desktop.compound import code_keys  # noqa: E402
 from desktop.errors import Cancelled  # noqa: E402
 from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
 from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
-from tests.bag_scenes import NEIGHBOURS, everyday_buy, open_buy, order
+from tests.bag_scenes import NEIGHBOURS, arrived, everyday_buy, open_buy, order
 
 
 @pytest.fixture
@@ -277,4 +277,50 @@ def test_the_print_language_is_the_compounds_and_is_kept_in_its_file(qtbot, neig
 
     again = make_page(qtbot, neighbours)
     assert again.findChild(QComboBox, "bagsPrintLanguage").currentText() == "English"
+    all_done(qtbot)
+
+
+def test_moving_on_to_a_buy_without_bags_never_shows_the_last_buys_preview(qtbot, neighbours):
+    bagged = everyday_buy(neighbours)
+    make_bags(neighbours, bagged)
+    empty = open_buy(neighbours, title="鲜奶团")
+    order(neighbours, empty, "3-101", 东北大米=1)
+    arrived(neighbours, empty)  # arrived, its bags not made yet
+    page = make_page(qtbot, neighbours)
+    combo = page.findChild(QComboBox, "bagsBuy")
+    combo.setFocus()
+
+    def arrow_to(buy):
+        key = Qt.Key.Key_Down if combo.findData(buy) > combo.currentIndex() else Qt.Key.Key_Up
+        qtbot.keyClick(combo, key)
+        assert combo.currentData() == buy
+
+    previews_drawn(qtbot, page)
+    arrow_to(bagged)
+    drawing = page.preview_job
+    assert drawing is not None and drawing.running  # the bagged buy's preview is being drawn
+    arrow_to(empty)  # the volunteer arrows on to the buy with no bags before it is drawn
+    finish(qtbot, drawing)
+    qtbot.wait(20)
+
+    for preview in (page.label_preview, page.pickup_preview):
+        assert preview.pixmap().isNull()
+        assert preview.text().endswith("appears here once bags are made.")
+    all_done(qtbot)
+
+
+def test_open_pdf_on_a_computer_with_no_pdf_viewer_says_so_and_points_to_save(qtbot, neighbours):
+    buy = everyday_buy(neighbours)
+    make_bags(neighbours, buy)
+    page = make_page(qtbot, neighbours)
+    asked: list[QUrl] = []
+    page.open_url = lambda url: asked.append(url) or False  # the system found no program for PDFs
+    button = page.findChild(QPushButton, "bagsOpenSheet")
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    finish(qtbot, page.job)
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    notice = page.findChild(QLabel, "bagsNotice")
+    assert notice.isVisible()
+    assert notice.text() == ("No program on this computer opened the PDF: save it instead and "
+                             "open it on another computer.")
     all_done(qtbot)

@@ -790,3 +790,16 @@ def test_a_recording_that_fails_by_a_bug_is_said_not_recorded_and_the_page_carri
     monkeypatch.undo()
     scan(qtbot, page, bags["3-101"][0].code)
     assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+
+
+def test_the_door_delivery_run_with_no_pdf_program_on_the_computer_says_so(qtbot, conn, bags, make_page):
+    page = make_page()
+    asked = []
+    page.waiting.open_url = lambda url: asked.append(url) or False  # nothing opens PDFs here
+    qtbot.mouseClick(page.findChild(QPushButton, "gateDoorRun"), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.waiting.door_run_job.finished, timeout=20_000):
+        pass
+    qtbot.waitUntil(lambda: bool(asked), timeout=2000)
+    assert page.note.isVisible()
+    assert page.note.text() == ("No program on this computer opened the PDF: print it with "
+                                "“Print door run…” instead.")

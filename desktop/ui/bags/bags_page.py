@@ -427,9 +427,15 @@ class BagsPage(QWidget):
                 write_pickup_sheet(conn, buy_id, sheet, max_pages=1, should_cancel=should_cancel)
                 return render_first_page(labels, PREVIEW_WIDTH), render_first_page(sheet, width)
 
+        def drawn(images: tuple[bytes, bytes]) -> None:
+            still_wanted = (self.buy_id() == buy_id and self.stock_combo.currentData() == stock
+                            and getattr(self, "_bag_count", 0))
+            if still_wanted:  # not another buy's preview over the one now chosen
+                self._previews_drawn(images)
+
         self.preview_job = (DbOp(self, self._conn, work)
                             .progress(self.tr("Drawing the preview…"), show_after_ms=3000)
-                            .success(self._previews_drawn).run())
+                            .success(drawn).run())
         self.preview_job.finished.connect(self._preview_finished)
         return
 
@@ -487,8 +493,13 @@ class BagsPage(QWidget):
         path = folder / f"{int(time.time())}-{self._file_name(kind)}"
         job = self.write_document(kind, path)
         if job is not None:
-            job.done.connect(lambda _result: self.open_url(QUrl.fromLocalFile(str(path))))
+            job.done.connect(lambda _result: self._open(path))
         return job
+
+    def _open(self, path: Path) -> None:
+        if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+            self.show_notice(self.tr("No program on this computer opened the PDF: save it instead "
+                                     "and open it on another computer."), warning=True)
 
     def choose_save(self, kind: str) -> Job | None:
         if self._busy():

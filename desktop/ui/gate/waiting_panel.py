@@ -234,9 +234,14 @@ class WaitingPanel(QObject):
 
         job = jobs.run_job(self.page, translate("GatePage", "Writing the door-delivery run…"),
                            jobs.with_connection(self._conn.path, work))
-        job.done.connect(lambda path: self.open_url(QUrl.fromLocalFile(str(path))))
+        job.done.connect(self._open)
         self.door_run_job = job
         return job
+
+    def _open(self, path: Path) -> None:
+        if self.open_url(QUrl.fromLocalFile(str(path))) is False:
+            self.page.say(translate("GatePage", "No program on this computer opened the PDF: print "
+                                                "it with “Print door run…” instead."))
 
     def print_door_run_sheets(self):
         """The print dialog, then the door-delivery run drawn and sent to that printer."""
