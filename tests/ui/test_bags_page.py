@@ -9,55 +9,17 @@ from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton
 
-from desktop.bags.bags import make_bags  # noqa: E402
-from desktop.bags.codes import verify  # noqa: E402
-from desktop.compound import code_keys  # noqa: E402
-from desktop.errors import Cancelled  # noqa: E402
-from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
-from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
-from tests.bag_scenes import NEIGHBOURS, arrived, everyday_buy, open_buy, order
+from desktop.bags.bags import make_bags
+from desktop.bags.codes import verify
+from desktop.compound import code_keys
+from desktop.errors import Cancelled
+from tests.bag_scenes import arrived, everyday_buy, open_buy, order
+from tests.ui.bags_scenes import add_neighbours, all_done, finish, make_page
 
 
 @pytest.fixture
 def neighbours(conn):
-    for address, name, phone, delivery in NEIGHBOURS:
-        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
-    return conn
-
-
-PAGES: list[BagsPage] = []
-
-
-def all_done(qtbot) -> None:
-    """Every job of the test's pages ended and its last signal arrived. pytest-qt takes the pages
-    down before fixtures are finalised, so each test calls this at its end."""
-    for _ in range(6):
-        running = [job for page in PAGES for job in (page.job, page.preview_job)
-                   if job is not None and job.running]
-        if not running:
-            break
-        for job in running:
-            with qtbot.waitSignal(job.finished, timeout=20_000):
-                job.cancel()
-        qtbot.wait(10)
-    PAGES.clear()
-
-
-def make_page(qtbot, conn, settings=None) -> BagsPage:
-    page = BagsPage(conn, settings=settings)
-    PAGES.append(page)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def finish(qtbot, job, timeout=20_000):
-    """Wait for a job the way the window's event loop does (it lets the worker run)."""
-    if job is not None and job.running:
-        with qtbot.waitSignal(job.finished, timeout=timeout):
-            pass
+    return add_neighbours(conn)
 
 
 def previews_drawn(qtbot, page):

@@ -12,12 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox, QPushButton
 
-from desktop.bags.bags import household_codes, make_bags  # noqa: E402
-from desktop.roster.households import HouseholdFields, add_household  # noqa: E402
-from desktop.ui import printing  # noqa: E402
-from desktop.ui.bags.bags_page import BagsPage  # noqa: E402
+from desktop.bags.bags import household_codes, make_bags
+from desktop.ui import printing
 from tests.bag_scenes import NEIGHBOURS, everyday_buy
 from tests.cups_queue import QUEUE, REJECTING, existing, printed_file, require_queues
+from tests.ui.bags_scenes import add_neighbours, all_done, finish, make_page
 
 MM = 72 / 25.4
 
@@ -30,38 +29,7 @@ def cups_pdf():
 
 @pytest.fixture
 def neighbours(conn):
-    for address, name, phone, delivery in NEIGHBOURS:
-        add_household(conn, HouseholdFields(address=address, name=name, phone=phone,
-                                            delivery=delivery))
-    return conn
-
-
-PAGES: list[BagsPage] = []
-
-
-def make_page(qtbot, conn) -> BagsPage:
-    page = BagsPage(conn)
-    PAGES.append(page)
-    qtbot.addWidget(page)
-    page.resize(1200, 760)
-    page.show()
-    qtbot.waitExposed(page)
-    return page
-
-
-def finish(qtbot, job, timeout=60_000):
-    if job is not None and job.running:
-        with qtbot.waitSignal(job.finished, timeout=timeout):
-            pass
-
-
-def all_done(qtbot) -> None:
-    for page in PAGES:
-        for job in (page.job, page.preview_job):
-            if job is not None and job.running:
-                with qtbot.waitSignal(job.finished, timeout=20_000):
-                    job.cancel()
-    PAGES.clear()
+    return add_neighbours(conn)
 
 
 def click(qtbot, page, name) -> None:
