@@ -39,6 +39,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
                      "运费不能小于零：没有运费填 0，否则填写每单或每户付多少，例如 5。"),
     "fee_too_large": ("A delivery fee above {maximum} is too much: check the amount.",
                       "运费超过 {maximum} 太高了：请检查金额。"),
+    "fee_line": ("Delivery fee (per {per})", "运费（每{per}）"),
     "fee_per_invalid": ("“{text}” is not a way to charge a fee: use order or household.",
                         "“{text}”不是有效的收费方式：请使用 order（每单）或 household（每户）。"),
     # the notice for the lobby board
