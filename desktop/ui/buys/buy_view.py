@@ -229,6 +229,11 @@ class BuyView(QWidget):
                 deadline = arg(self.tr("%1 (passed)"), deadline)
             parts.append(deadline)
         parts.append(progress_sentence(details.ordered, buy.minimum))
+        if buy.fee_fen:
+            parts.append(arg(self.tr("delivery fee %1 per order") if buy.fee_per == "order"
+                             else self.tr("delivery fee %1 once per household"), format_fen(buy.fee_fen)))
+        if buy.free:
+            parts.insert(1, self.tr("free distribution"))
         return " · ".join(parts)
 
     def _show_items(self, details: BuyDetails) -> None:
