@@ -143,7 +143,8 @@ def notice_lines(content: NoticeContent, lang: str) -> list[tuple[str, str, int]
     if content.building is not None:
         title = f"{say('notice_building', lang, building=content.building)} · {title}"
     out.append(("title", title, TITLE))
-    out.append(("detail", content.compound, DETAIL))
+    if content.compound:
+        out.append(("detail", content.compound, DETAIL))
     if content.empty:
         out.append(("gap", "", 0))
         out.append(("section", say("notice_nothing", lang), SECTION))
@@ -189,8 +190,13 @@ def notice_lines(content: NoticeContent, lang: str) -> list[tuple[str, str, int]
                     else say("notice_collect_no_hours", lang), LINE))
     out.append(("gap", "", 0))
     contact = content.settings.contact
-    out.append(("contact", say("notice_contact", lang, contact=contact) if contact
-                else say("notice_contact_default", lang, compound=content.compound), DETAIL))
+    if contact:
+        line = say("notice_contact", lang, contact=contact)
+    elif content.compound:
+        line = say("notice_contact_default", lang, compound=content.compound)
+    else:
+        line = say("notice_ask_at_table", lang)
+    out.append(("contact", line, DETAIL))
     return out
 
 

@@ -63,6 +63,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
                                 "请到大堂登记台领取；封控楼栋送货上门。"),
     "notice_contact": ("Questions: {contact}", "如有疑问：{contact}"),
     "notice_contact_default": ("{compound}: ask at the lobby table.", "{compound}：请到大堂登记台咨询。"),
+    "notice_ask_at_table": ("Questions: ask at the lobby table.", "如有疑问：请到大堂登记台咨询。"),
     "notice_printed": ("Printed {when}", "{when} 打印"),
     "cli.printed_notice": ("The notice ({count} page{s}) {where}", "已将通知（{count} 页）{where}"),
     "notice_building": ("Building {building}", "{building} 号楼"),
