@@ -209,7 +209,7 @@ class NoticeDialog(QDialog):
                                            self.tr("Write the notice to a PDF file"), self.choose_file)
         self.print_button = shortcut_button(self, "noticePrint", self.tr("&Print…"), None,
                                             self.tr("Print the notice on A4"), self.print_notice)
-        self.close_button = shortcut_button(self, "noticeClose", self.tr("Close"), None,
+        self.close_button = shortcut_button(self, "noticeClose", self.tr("C&lose"), None,
                                             self.tr("Close this window"), self.reject)
         row = QHBoxLayout()
         row.addWidget(self.update_button)
