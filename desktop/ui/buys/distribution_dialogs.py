@@ -64,12 +64,12 @@ class NewDistributionDialog(QDialog):
         self.job = None
 
         self.title = named(QLineEdit(self), "distributionTitle", self.tr("Title"))
-        self.title.setPlaceholderText(self.tr("such as 保供包 (supply pack)"))
+        self.title.setPlaceholderText(self.tr("such as Supply pack"))
         self.donor = named(QLineEdit(self), "distributionDonor", self.tr("Donor"))
-        self.donor.setPlaceholderText(self.tr("such as 街道 or 红十字会"))
+        self.donor.setPlaceholderText(self.tr("such as the sub-district office or the Red Cross"))
         self.items = named(QPlainTextEdit(self), "distributionItems", self.tr("Items per recipient"))
         self.items.setPlaceholderText(self.tr("One item a line, name=quantity per recipient:\n"
-                                              "米 5 kg=1\n油 1 L=1\n蔬菜包=1"))
+                                              "rice 5 kg=1\noil 1 L=1\nvegetables=1"))
         self.items.setTabChangesFocus(True)
         self.items.setFixedHeight(self.fontMetrics().height() * 6)
         self.to = named(QComboBox(self), "distributionTo", self.tr("Who receives"))
@@ -178,12 +178,12 @@ class NoticeDialog(QDialog):
 
         self.hours = named(QLineEdit(settings.lobby_hours, self), "noticeHours",
                            self.tr("Hours of the lobby table"))
-        self.hours.setPlaceholderText(self.tr("such as 每天 9:00–11:00、16:00–18:00"))
+        self.hours.setPlaceholderText(self.tr("such as every day 9:00–11:00 and 16:00–18:00"))
         self.collect = named(QLineEdit(settings.collect_hours, self), "noticeCollect",
                              self.tr("When bags can be collected"))
-        self.collect.setPlaceholderText(self.tr("such as 到货当天 14:00–18:00"))
+        self.collect.setPlaceholderText(self.tr("such as the day goods arrive, 14:00–18:00"))
         self.contact = named(QLineEdit(settings.contact, self), "noticeContact", self.tr("Contact"))
-        self.contact.setPlaceholderText(self.tr("such as 志愿者王女士 138…, 12号楼大堂"))
+        self.contact.setPlaceholderText(self.tr("such as volunteer Ms Wang 138…, lobby of building 12"))
         self.building = named(QLineEdit(self), "noticeBuilding", self.tr("Building"))
         self.building.setPlaceholderText(self.tr("every building"))
         form = QFormLayout()
