@@ -1194,139 +1194,144 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuysPage</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="60"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="61"/>
         <source>New group buy…</source>
         <translation>新建团购…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="61"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="62"/>
         <source>Open a new group buy</source>
         <translation>开一个新团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="62"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="63"/>
         <source>Import KuaiTuanTuan…</source>
         <translation>导入快团团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="63"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="64"/>
         <source>Import a KuaiTuanTuan order export (.xlsx)</source>
         <translation>导入快团团导出的订单（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="66"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="67"/>
         <source>New distribution…</source>
         <translation>新建物资发放…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="67"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="68"/>
         <source>Announce a free distribution: a supply pack or a donation</source>
         <translation>发布一次免费发放：保供包或捐赠物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="69"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="70"/>
         <source>Notice for the lobby board…</source>
         <translation>大堂公告栏通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="70"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="71"/>
         <source>Print a notice of the open group buys and the distributions on their way</source>
         <translation>打印通知：正在接单的团购和即将发放的物资</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="72"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="73"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="73"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="74"/>
         <source>All</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="74"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="75"/>
         <source>Bought</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="75"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="76"/>
         <source>Free</source>
         <translation>免费</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="76"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="77"/>
         <source>Group buys, free distributions, or both</source>
         <translation>团购、免费发放，或两者都显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="78"/>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="94"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="79"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="99"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="79"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="80"/>
         <source>Group buy counts</source>
         <translation>团购统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="92"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="91"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="97"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="97"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="102"/>
         <source>Enter or double click opens a group buy</source>
         <translation>回车或双击打开团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="108"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="113"/>
         <source>No group buys yet. Open one, or bring in a KuaiTuanTuan export.</source>
         <translation>还没有团购。请开一个新团，或导入快团团订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="109"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="114"/>
         <source>Open a group buy…</source>
         <translation>开团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="109"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="114"/>
         <source>Open a group buy</source>
         <translation>开团</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="110"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="115"/>
         <source>Import a KuaiTuanTuan export…</source>
         <translation>导入快团团订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="110"/>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="253"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="115"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="259"/>
         <source>Import a KuaiTuanTuan export</source>
         <translation>导入快团团订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="156"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="162"/>
         <source>%1 group buys · %2 under way</source>
         <translation>共 %1 个团购 · %2 个进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="254"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="260"/>
         <source>KuaiTuanTuan export (*.xlsx);;All files (*)</source>
         <translation>快团团导出文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="267"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="273"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="289"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="295"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="298"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="304"/>
         <source>KuaiTuanTuan export imported: %1 orders, %2 households matched, %3 added, %4 warnings.</source>
         <translation>快团团订单已导入：%1 单，匹配住户 %2 户，新建 %3 户，提醒 %4 条。</translation>
     </message>

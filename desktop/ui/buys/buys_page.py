@@ -28,6 +28,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     NOTICE_STYLE,
     banner,
+    buddy_label,
     empty_state,
     larger,
     named,
@@ -83,11 +84,15 @@ class BuysPage(QWidget):
         top.addSpacing(12)
         top.addWidget(self.counts)
         top.addStretch(1)
-        top.addWidget(self.kind_filter)
-        top.addWidget(self.notice_button)
         top.addWidget(self.import_button)
-        top.addWidget(self.new_distribution_button)
         top.addWidget(self.new_button)
+        # Free distributions and the lobby notice, on a row of their own under the title.
+        second = QHBoxLayout()
+        second.addWidget(buddy_label(self.list_page, self.tr("S&how:"), self.kind_filter))
+        second.addWidget(self.kind_filter)
+        second.addStretch(1)
+        second.addWidget(self.notice_button)
+        second.addWidget(self.new_distribution_button)
 
         self.notice = banner(self.list_page, "buysNotice", self.tr("Result"), NOTICE_STYLE)
         self.model = BuysModel(self)
@@ -114,6 +119,7 @@ class BuysPage(QWidget):
         list_layout = QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
+        list_layout.addLayout(second)
         list_layout.addWidget(self.notice)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty, 1)
