@@ -137,11 +137,11 @@ def test_the_notice_lists_open_buys_and_distributions_on_their_way_in_chinese(tm
     assert write_notice(conn, out) == 1
     page = pages_of(out)[0]
     assert round(page.get_size()[0]) == 595 and round(page.get_size()[1]) == 842  # A4
-    text = text_of(page)
+    text = text_of(page).replace("\r\n", "").replace(" ", "")  # long lines wrap
     for words in ("正在接单的团购", "蔬菜团", "¥30.00", "30 份起送：已订 4 份，还差 26 份", "运费每单 ¥5.00",
                   "请到大堂登记台下单：每天 9:00–11:00", "即将发放的物资", "保供包", "免费，发给全体住户",
                   "米 5 kg ×1", "领取时间：到货当天 14:00–18:00", "如有疑问：志愿者王女士 13800000009"):
-        assert words in text, words
+        assert words.replace(" ", "") in text, words
     assert "Open group buys" not in text
 
 
@@ -152,7 +152,7 @@ def test_with_both_languages_the_english_is_beneath_the_chinese(tmp_path):
     assert print_languages(conn) == ("zh", "en")
     out = tmp_path / "notice.pdf"
     write_notice(conn, out)
-    text = text_of(pages_of(out)[0])
+    text = text_of(pages_of(out)[0]).replace("\r\n", "")
     assert text.index("正在接单的团购") < text.index("Open group buys")
     assert text.index("Open group buys") < text.index("蔬菜团")
 

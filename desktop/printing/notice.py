@@ -211,28 +211,57 @@ def write_notice(conn: Connection, path: str | os.PathLike[str], *, building: ob
         return draw_notice(out, content, languages, progress=progress, should_cancel=should_cancel)
 
 
+def _blocks(first, beneath, scale: float, text_width: float) -> list[tuple[str, list[str], float, list[str]]]:
+    """Each line of the notice wrapped at `scale`: (kind, lines, size, the lines beneath)."""
+    blocks = []
+    for index, (kind, text, size) in enumerate(first):
+        if kind == "gap":
+            blocks.append((kind, [], 0.0, []))
+            continue
+        size = size * scale
+        lines = wrap(text, size, text_width, max_lines=4)
+        english = []
+        if beneath is not None and beneath[index][1] and beneath[index][1] != text:
+            english = wrap(beneath[index][1], SECOND * scale, text_width, max_lines=3)
+        blocks.append((kind, lines, size, english))
+    return blocks
+
+
+def _height(blocks, scale: float) -> float:
+    total = 0.0
+    for kind, lines, size, english in blocks:
+        if kind == "gap":
+            total += 6 * MM * scale
+            continue
+        total += len(lines) * size * 1.2 + len(english) * SECOND * scale * 1.2 + size * 0.15
+        total += 2 * MM if kind == "section" else 0
+    return total
+
+
 def draw_notice(out, content: NoticeContent, languages: tuple[str, ...], *,
                 progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> int:
+    """Draw the notice; a short one is set larger (up to half again) to fill the sheet."""
     width, height = A4
     main, second = languages[0], languages[1] if len(languages) > 1 else None
     canvas = new_canvas(out, A4, say("notice_title", main))
     text_width = width - 2 * MARGIN
     first = notice_lines(content, main)
     beneath = notice_lines(content, second) if second else None
+    room = height - 2 * MARGIN
+    for scale in (1.5, 1.4, 1.3, 1.2, 1.1, 1.0):
+        blocks = _blocks(first, beneath, scale, text_width)
+        if _height(blocks, scale) <= room:
+            break
     y = height - MARGIN
     pages = 1
     printed = say("notice_printed", main, when=to_local(utc_now()))
     draw_text(canvas, width - MARGIN, MARGIN / 2, printed, 9, align="right")
-    for index, (kind, text, size) in enumerate(first):
-        checkpoint(index, len(first), progress, should_cancel)
+    for index, (kind, lines, size, english) in enumerate(blocks):
+        checkpoint(index, len(blocks), progress, should_cancel)
         if kind == "gap":
-            y -= 6 * MM
+            y -= 6 * MM * scale
             continue
-        lines = wrap(text, size, text_width, max_lines=4)
-        english = []
-        if beneath is not None and beneath[index][1]:
-            english = wrap(beneath[index][1], SECOND, text_width, max_lines=3)
-        needed = len(lines) * size * 1.25 + len(english) * SECOND * 1.2
+        needed = len(lines) * size * 1.25 + len(english) * SECOND * scale * 1.2
         if y - needed < MARGIN:
             canvas.showPage()
             pages += 1
@@ -242,17 +271,14 @@ def draw_notice(out, content: NoticeContent, languages: tuple[str, ...], *,
             canvas.setLineWidth(2)
             canvas.line(MARGIN, y + 2, width - MARGIN, y + 2)
             y -= 2 * MM
+        align = "center" if kind == "title" else "left"
+        x = width / 2 if kind == "title" else MARGIN
         for line in lines:
             y -= size * 1.2
-            align = "center" if kind == "title" else "left"
-            x = width / 2 if kind == "title" else MARGIN
-            draw_text(canvas, x, y, line, size, bold=kind in ("title", "section", "line"),
-                      align=align)
+            draw_text(canvas, x, y, line, size, bold=kind in ("title", "section", "line"), align=align)
         for line in english:
-            y -= SECOND * 1.2
-            align = "center" if kind == "title" else "left"
-            x = width / 2 if kind == "title" else MARGIN
-            draw_text(canvas, x, y, line, SECOND, align=align)
+            y -= SECOND * scale * 1.2
+            draw_text(canvas, x, y, line, SECOND * scale, align=align)
         y -= size * 0.15
     canvas.showPage()
     canvas.save()

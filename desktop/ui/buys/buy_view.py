@@ -58,7 +58,7 @@ from desktop.ui.forms import (
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
-from desktop.words import describe
+from desktop.words import describe, word
 
 # While the supplier has not confirmed, a warning about it still matters: money should wait.
 WARN_WHILE = frozenset({"draft", "open", "closed"})
@@ -222,7 +222,7 @@ class BuyView(QWidget):
         parts = [buy.title]
         if buy.supplier:
             parts.append(buy.supplier)
-        parts.append(status_label(buy.status))
+        parts.append(word("distribution_status", buy.status) if buy.free else status_label(buy.status))
         if buy.deadline:
             deadline = arg(self.tr("deadline %1"), deadline_text(buy.deadline, short=True))
             if buy.status == "open" and deadline_passed(buy.deadline):

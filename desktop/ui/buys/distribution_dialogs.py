@@ -200,6 +200,7 @@ class NoticeDialog(QDialog):
         scroll = QScrollArea(self)
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(NOTICE_PREVIEW_WIDTH + 30)
         self.status = banner(self, "noticeStatus", self.tr("Result"), NOTICE_STYLE)
 
         self.update_button = shortcut_button(self, "noticeUpdate", self.tr("&Update preview"), None,
@@ -227,6 +228,9 @@ class NoticeDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
         layout.addLayout(row)
+        for field in (self.hours, self.collect, self.contact):
+            field.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 26)
+        self.resize(self.sizeHint().width(), 720)
         if conn.read_only:
             for widget in (self.hours, self.collect, self.contact):
                 widget.setReadOnly(True)
