@@ -3807,6 +3807,7 @@ vegetables=1</source>
     </message>
     <message>
         <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="139"/>
         <source>A list of addresses</source>
         <translation>一份地址名单</translation>
     </message>
@@ -3821,69 +3822,84 @@ vegetables=1</source>
         <translation>每行一个地址，例如 12-301</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="87"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="88"/>
+        <source>&amp;Load a list…</source>
+        <translation>导入名单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="89"/>
+        <source>Read the addresses from a text file, one a line</source>
+        <translation>从文本文件读取地址，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="91"/>
         <source>Packs</source>
         <translation>份数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="88"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="92"/>
         <source>One per household</source>
         <translation>每户一份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="89"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="93"/>
         <source>One per person living there</source>
         <translation>每人一份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="90"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="94"/>
         <source>Recipients</source>
         <translation>发放对象人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="94"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="98"/>
         <source>&amp;Title:</source>
         <translation>名称(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="99"/>
         <source>&amp;Donor:</source>
         <translation>捐赠方(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="96"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="100"/>
         <source>&amp;Items:</source>
         <translation>物资(&amp;I)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="97"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="101"/>
         <source>&amp;Who receives:</source>
         <translation>发放对象(&amp;W)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="99"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="103"/>
         <source>&amp;Packs:</source>
         <translation>份数(&amp;P)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="101"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="105"/>
         <source>&amp;Announce</source>
         <translation>发布(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="102"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="106"/>
         <source>Save the distribution and one order for every recipient</source>
         <translation>保存这次发放，并为每个发放对象生成一份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="103"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="129"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134"/>
         <source>%1 households, %2 packs</source>
         <translation>%1 户，共 %2 份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="140"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3967,142 +3983,142 @@ vegetables=1</source>
 <context>
     <name>NoticeDialog</name>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="173"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="200"/>
         <source>Notice for the lobby board</source>
         <translation>大堂公告栏通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="180"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="207"/>
         <source>Hours of the lobby table</source>
         <translation>登记台开放时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="183"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="210"/>
         <source>When bags can be collected</source>
         <translation>领取时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="185"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="212"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="181"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="208"/>
         <source>such as every day 9:00–11:00 and 16:00–18:00</source>
         <translation>例如 每天 9:00–11:00、16:00–18:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="184"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="211"/>
         <source>such as the day goods arrive, 14:00–18:00</source>
         <translation>例如 到货当天 14:00–18:00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="186"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="213"/>
         <source>such as volunteer Ms Wang 138…, lobby of building 12</source>
         <translation>例如 志愿者王女士 138…，12号楼大堂</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="187"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="214"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="188"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="215"/>
         <source>every building</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="190"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="217"/>
         <source>Lobby table &amp;hours:</source>
         <translation>登记台时间(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="192"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="219"/>
         <source>&amp;Collection:</source>
         <translation>领取时间(&amp;C)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="193"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="220"/>
         <source>C&amp;ontact:</source>
         <translation>联系方式(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="194"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="221"/>
         <source>&amp;Building:</source>
         <translation>楼栋(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="197"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="224"/>
         <source>Preview of the notice</source>
         <translation>通知预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="203"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="231"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="205"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="233"/>
         <source>&amp;Update preview</source>
         <translation>更新预览(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="206"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="234"/>
         <source>Keep these lines and draw the notice again</source>
         <translation>保存这些内容并重新绘制通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="208"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="236"/>
         <source>&amp;Save as PDF…</source>
         <translation>存为 PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="209"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="237"/>
         <source>Write the notice to a PDF file</source>
         <translation>把通知写成 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="210"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="238"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="211"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="239"/>
         <source>Print the notice on A4</source>
         <translation>用 A4 纸打印通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="212"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="240"/>
         <source>C&amp;lose</source>
         <translation>关闭(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="213"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="241"/>
         <source>Close this window</source>
         <translation>关闭此窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="243"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="274"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="270"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="301"/>
         <source>Save the notice</source>
         <translation>保存通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="271"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="302"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="278"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="309"/>
         <source>The notice was saved to %1.</source>
         <translation>通知已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="295"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="326"/>
         <source>Printing the notice…</source>
         <translation>正在打印通知…</translation>
     </message>

@@ -149,3 +149,21 @@ def test_a_fee_is_typed_in_the_new_buy_dialog_and_shown_on_the_buy(qtbot, conn, 
     buy = get_buy(conn, summary.buy.id)
     assert (buy.fee_fen, buy.fee_per) == (600, "household")
     assert "delivery fee ¥6.00 once per household" in page.view.header.text()
+
+
+def test_a_list_of_addresses_is_loaded_from_a_text_file(qtbot, conn, add, saved, tmp_path, monkeypatch):
+    neighbours(add)
+    listed = tmp_path / "楼长名单.txt"
+    listed.write_bytes("3号楼1701\n12-301\n".encode("gb18030"))
+    monkeypatch.setattr("desktop.ui.buys.distribution_dialogs.QFileDialog.getOpenFileName",
+                        lambda *a, **k: (str(listed), ""))
+    page = make_page(qtbot, conn)
+    dialog = page.new_distribution()
+    qtbot.waitUntil(dialog.isVisible)
+    load = dialog.findChild(QPushButton, "distributionLoadList")
+    assert not load.isVisible()
+    choose(dialog.findChild(QComboBox, "distributionTo"), "list")
+    assert load.isVisible()
+    qtbot.mouseClick(load, Qt.MouseButton.LeftButton)
+    assert dialog.findChild(QPlainTextEdit, "distributionAddresses").toPlainText() == "3号楼1701\n12-301\n"
+    assert dialog.findChild(QLabel, "distributionCount").text() == "2 households, 2 packs"

@@ -84,6 +84,10 @@ class NewDistributionDialog(QDialog):
         self.addresses.setTabChangesFocus(True)
         self.addresses.setFixedHeight(self.fontMetrics().height() * 5)
         self.addresses.hide()
+        self.load_list_button = shortcut_button(
+            self, "distributionLoadList", self.tr("&Load a list…"), None,
+            self.tr("Read the addresses from a text file, one a line"), self.choose_list_file)
+        self.load_list_button.hide()
         self.per = named(QComboBox(self), "distributionPer", self.tr("Packs"))
         self.per.addItem(self.tr("One per household"), "household")
         self.per.addItem(self.tr("One per person living there"), "person")
@@ -94,8 +98,8 @@ class NewDistributionDialog(QDialog):
         self.title_error = form_row(form, self.tr("&Title:"), self.title, error_name="distributionTitleError")
         self.donor_error = form_row(form, self.tr("&Donor:"), self.donor, error_name="distributionDonorError")
         self.items_error = form_row(form, self.tr("&Items:"), self.items, error_name="distributionItemsError")
-        self.to_error = form_row(form, self.tr("&Who receives:"), self.to, self.addresses, self.count,
-                                 error_name="distributionToError")
+        self.to_error = form_row(form, self.tr("&Who receives:"), self.to, self.addresses,
+                                 self.load_list_button, self.count, error_name="distributionToError")
         form_row(form, self.tr("&Packs:"), self.per, error_name="distributionPerError")
         buttons, self.save_button, self.cancel_button = save_cancel(
             self, self.save, save_name="distributionSave", save_text=self.tr("&Announce"),
@@ -119,6 +123,7 @@ class NewDistributionDialog(QDialog):
         """The live count: how many households and packs the choice reaches, or why none."""
         to = self.to.currentData()
         self.addresses.setVisible(to == "list")
+        self.load_list_button.setVisible(to == "list")
         self.to_error.hide()
         try:
             to, addresses = self._choice()
@@ -128,6 +133,28 @@ class NewDistributionDialog(QDialog):
             return
         self.count.setText(arg(self.tr("%1 households, %2 packs"),
                                len(recipients.households), recipients.packs))
+
+    def choose_list_file(self) -> None:
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("A list of addresses"), folder,
+                                              self.tr("All files (*)"))
+        if path:
+            self.load_list(Path(path))
+
+    def load_list(self, path: Path) -> None:
+        """The file's addresses in the box (UTF-8, or GB18030 as Chinese Windows saves it)."""
+        try:
+            data = path.read_bytes()
+        except OSError:
+            self._show(BadInput("list_unreadable", "to", path=str(path)))
+            return
+        for encoding in ("utf-8-sig", "gb18030"):
+            try:
+                self.addresses.setPlainText(data.decode(encoding))
+                return
+            except UnicodeDecodeError:
+                continue
+        self._show(BadInput("list_unreadable", "to", path=str(path)))
 
     def gifts(self) -> list:
         lines = [line for line in self.items.toPlainText().splitlines() if line.strip()]
