@@ -48,6 +48,8 @@ def test_a_volunteer_announces_formula_for_the_infant_households_with_a_live_cou
     assert made.buy.title == "奶粉" and made.buy.supplier == "红十字会" and made.recipients == 1
     assert page.view.buy_id == made.buy.id
     assert "free distribution" in page.view.header.text()
+    assert "婴儿奶粉 Free" in page.view.items_line.text()
+    assert not page.view.findChild(QPushButton, "buyRecordPayment").isEnabled()  # nothing is owed
 
 
 def test_a_bad_item_or_an_unknown_listed_address_is_said_in_the_dialog_and_nothing_saved(qtbot, conn, add, saved):

@@ -257,7 +257,8 @@ class BuyView(QWidget):
         pieces = []
         for total in details.items:
             item = total.item
-            words = [item.name, format_fen(item.price_fen) + (f"/{item.unit}" if item.unit else ""),
+            price = format_fen(item.price_fen) + (f"/{item.unit}" if item.unit else "")
+            words = [item.name, word("free", "label") if details.buy.free else price,
                      storage_label(item.storage)]
             if item.cap:
                 words.append(arg(self.tr("at most %1 per household"), item.cap))
@@ -300,7 +301,8 @@ class BuyView(QWidget):
         buy = self.details.buy if self.details else None
         status = buy.status if buy else ""
         writable = self._refusal is None
-        self.pay_button.setEnabled(writable and bool(self.details and self.details.orders))
+        self.pay_button.setEnabled(writable and bool(self.details and self.details.orders)
+                                   and not (self.details and self.details.buy.free))
         self.chain_button.setEnabled(writable and status == "open")
         self.ktt_button.setEnabled(writable)
         self._fill_status_menu(status)
