@@ -81,7 +81,7 @@ def test_a_buy_goes_from_opening_to_a_short_arrival_with_the_money_adding_up(db,
         "order_id": orders["12-301"], "address": "12-301", "platform_ref": None,
         "lines": [{"item": "冷冻饺子", "quantity": 2, "allocated": 2},
                   {"item": "鸡翅中", "quantity": 1, "allocated": 1}],
-        "due_fen": 12250, "paid_fen": 12250, "refund_due_fen": 0,
+        "fee_fen": 0, "due_fen": 12250, "paid_fen": 12250, "refund_due_fen": 0,
     }
     assert set(shown) == {"id", "title", "status", "supplier", "items", "orders", "households"}
 

@@ -37,6 +37,11 @@ class ItemArrival:
     def short(self) -> int:
         return max(self.ordered - self.received, 0)
 
+    @property
+    def left(self) -> int:
+        """Stock left over: what arrived beyond what was ordered (kept, shown, given to nobody)."""
+        return max(self.received - self.ordered, 0)
+
 
 @dataclass(frozen=True)
 class AllocationLine:
@@ -132,11 +137,7 @@ def _plan(conn: Connection, buy: GroupBuy,
             ordered=row["quantity"], allocated=given,
             vulnerable=bool(VULNERABLE_FLAGS.intersection(row["flags"].split(";"))),
         ))
-    before = payments.buy_money(conn, buy.id)
-    money = {
-        order_id: payments.OrderMoney(order_id, old.household_id, due.get(order_id, 0), old.paid_fen)
-        for order_id, old in before.items()
-    }
+    money = payments.buy_money(conn, buy.id, goods_fen=due)
     addresses = {row["id"]: row["address"] for row in order_rows.select_orders(conn, buy.id)}
     return ArrivalPlan(
         buy_id=buy.id, policy=policy, items=tuple(arrivals), allocations=tuple(allocations),

@@ -50,6 +50,8 @@ CANCELLABLE = frozenset({"draft", "open", "closed", "confirmed", "arrived", "bag
 MAX_TITLE = 100
 MAX_ITEM_NAME = 60
 MAX_REASON = 300
+FEE_PER = ("order", "household")
+MAX_FEE_FEN = 100_000  # ¥1,000: a delivery fee, never the price of the goods
 
 _STORAGE_WORDS = {
     "ambient": "ambient", "常温": "ambient", "room": "ambient",
@@ -83,6 +85,7 @@ class Item:
     storage: str
     cap: int | None
     created_at: str
+    per_recipient: int | None = None
 
 
 @dataclass(frozen=True)
@@ -103,10 +106,20 @@ class GroupBuy:
     cancel_reason: str | None
     created_at: str
     updated_at: str
+    # `free` for a distribution (保供包, a donation): no price, the supplier is its donor.
+    kind: str = "bought"
+    recipients: str | None = None
+    per: str | None = None
+    fee_fen: int = 0
+    fee_per: str = "order"
 
     @property
     def taking_orders(self) -> bool:
         return self.status == "open"
+
+    @property
+    def free(self) -> bool:
+        return self.kind == "free"
 
 
 @dataclass(frozen=True)
@@ -286,6 +299,38 @@ def parse_minimum(value: object) -> int | None:
     return int(text)
 
 
+def parse_fee(value: object) -> int:
+    """A delivery fee in fen: 0 or more (an int in fen, or text in yuan such as `5` or `¥7.50`)."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    if isinstance(value, bool):
+        raise BadInput("fee_invalid", "fee", text=str(value))
+    if isinstance(value, int):
+        fen = value
+    else:
+        text = plain(value).lstrip("¥￥")
+        if text.startswith("-"):
+            raise BadInput("fee_negative", "fee")
+        try:
+            fen = parse_yuan(text, "fee")
+        except BadInput:
+            raise BadInput("fee_invalid", "fee", text=text) from None
+    if fen < 0:
+        raise BadInput("fee_negative", "fee")
+    if fen > MAX_FEE_FEN:
+        raise BadInput("fee_too_large", "fee", maximum=format_fen(MAX_FEE_FEN))
+    return fen
+
+
+def parse_fee_per(value: object) -> str:
+    text = plain(value or "order").lower()
+    if text in ("household", "户", "每户", "home"):
+        return "household"
+    if text in ("order", "单", "每单"):
+        return "order"
+    raise BadInput("fee_per_invalid", "fee", text=str(value))
+
+
 def _check_specs(specs: Sequence[ItemSpec]) -> list[ItemSpec]:
     checked, seen = [], set()
     for spec in specs:
@@ -376,6 +421,8 @@ def new_buy(
     deadline: str | None = None,
     organiser: str = "",
     open_now: bool = True,
+    fee_fen: object = 0,
+    fee_per: str = "order",
 ) -> NewBuy:
     """Open a group buy (or keep it a draft). The result carries the supplier's record and, for a
     supplier that never delivered here or failed before, the warning to show."""
@@ -385,6 +432,7 @@ def new_buy(
         raise BadInput("items_none", "item")
     minimum = parse_minimum(minimum)
     deadline = parse_deadline(deadline)
+    fee_fen, fee_per = parse_fee(fee_fen), parse_fee_per(fee_per)
     with transaction(conn):
         supplier_id = _supplier_id(conn, supplier)
         now = utc_now()
@@ -392,7 +440,7 @@ def new_buy(
             conn,
             {"title": title, "supplier_id": supplier_id, "organiser": organiser or "",
              "status": "open" if open_now else "draft", "minimum": minimum,
-             "deadline": deadline, "source": "table"},
+             "deadline": deadline, "source": "table", "fee_fen": fee_fen, "fee_per": fee_per},
             station=conn.station, now=now,
         )
         for position, spec in enumerate(specs):
@@ -414,12 +462,13 @@ def _supplier_id(conn: Connection, supplier: str | int | None) -> int | None:
     return suppliers.supplier_id_for(conn, str(supplier))
 
 
-def insert_item(conn: Connection, buy_id: int, spec: ItemSpec, position: int) -> int:
+def insert_item(conn: Connection, buy_id: int, spec: ItemSpec, position: int,
+                per_recipient: int | None = None) -> int:
     return rows.insert_item(
         conn,
         {"group_buy_id": buy_id, "position": position, "name": spec.name, "unit": spec.unit,
          "pack_size": spec.pack_size, "price_fen": spec.price_fen, "storage": spec.storage,
-         "cap": spec.cap},
+         "cap": spec.cap, "per_recipient": per_recipient},
         station=conn.station, now=utc_now(),
     )
 

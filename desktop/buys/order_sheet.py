@@ -8,6 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.buys import payments
 from desktop.buys.group_buys import get_buy, item_totals
 from desktop.clock import to_local, utc_now
 from desktop.compound import compound_info
@@ -16,7 +17,7 @@ from desktop.errors import BadInput
 from desktop.files import spreadsheet_csv, written_atomically, xlsx_row
 from desktop.lang import current_language
 from desktop.money import format_fen
-from desktop.words import phrases, word
+from desktop.words import phrases, say, word
 
 
 @dataclass(frozen=True)
@@ -47,14 +48,21 @@ class OrderSheet:
         return sum(row.amount_fen for row in self.rows)
 
 
-def order_sheet(conn: Connection, buy_id: int) -> OrderSheet:
-    """Totals per item over every order not cancelled."""
+def order_sheet(conn: Connection, buy_id: int, lang: str | None = None) -> OrderSheet:
+    """Totals per item over every order not cancelled; a delivery fee is one more line, counted
+    as many times as it is charged (orders, or households)."""
     buy = get_buy(conn, buy_id)
     rows = tuple(
         SheetRow(t.item.name, t.item.pack_size, t.item.unit, t.item.storage, t.ordered,
                  t.item.price_fen)
         for t in item_totals(conn, buy_id)
     )
+    if buy.fee_fen:
+        charged = sum(1 for money in payments.buy_money(conn, buy_id).values() if money.fee_fen)
+        if charged:
+            name = say("fee_line", lang or current_language(),
+                       per=word("fee_per", buy.fee_per, lang or current_language()))
+            rows += (SheetRow(name, "", "", "ambient", charged, buy.fee_fen),)
     return OrderSheet(buy.title, buy.supplier, buy.status, buy.deadline,
                       compound_info(conn).name, rows)
 
@@ -88,7 +96,7 @@ def write_order_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[str
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise BadInput("export_format_unknown", "file", path=str(path))
-    table = _table(order_sheet(conn, buy_id), lang or current_language())
+    table = _table(order_sheet(conn, buy_id, lang or current_language()), lang or current_language())
     with written_atomically(path) as out:
         if suffix == ".csv":
             out.write(_csv(table).encode("utf-8-sig"))

@@ -1,7 +1,9 @@
 """The money of a group buy: an append-only payment ledger, and what each order owes or is owed.
 
-Due is what was allocated (or, before an arrival, ordered) at the item's price; nothing for a
-cancelled order or buy. A refund is a negative payment, never an edit.
+Due is what was allocated (or, before an arrival, ordered) at the item's price, plus the buy's
+delivery fee (per order, or once per household on its first order); nothing for a cancelled order
+or buy, nor for an order that gets nothing. `buy_money` is the one place that adds it up. A refund
+is a negative payment, never an edit. A free distribution owes nothing and takes no payment.
 
 A household may hold several orders in one buy (one per platform order, and one taken at the
 table). Its money is settled over all of them: what it still owes or is owed back is its total
@@ -16,7 +18,6 @@ from dataclasses import dataclass
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import orders as rows
-from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.money import MAX_PAYMENT_FEN, format_fen
@@ -38,6 +39,8 @@ class OrderMoney:
     # still owes; None when the order was not settled with others (then its own balance counts).
     refund_share_fen: int | None = None
     owing_share_fen: int | None = None
+    # The delivery fee inside `due_fen`.
+    fee_fen: int = 0
 
     @property
     def refund_due_fen(self) -> int:
@@ -104,10 +107,6 @@ class BuyMoney:
     owing_fen: int
 
 
-def _money(row: Row) -> OrderMoney:
-    return OrderMoney(row["order_id"], row["household_id"], row["due_fen"], row["paid_fen"])
-
-
 def _household_key(order: OrderMoney) -> object:
     return order.household_id if order.household_id is not None else ("order", order.order_id)
 
@@ -130,7 +129,8 @@ def settle_by_household(money: dict[int, OrderMoney]) -> dict[int, OrderMoney]:
             refund_left -= refund
             owing_left -= owing
             settled[order.order_id] = OrderMoney(order.order_id, order.household_id,
-                                                 order.due_fen, order.paid_fen, refund, owing)
+                                                 order.due_fen, order.paid_fen, refund, owing,
+                                                 order.fee_fen)
     return {order_id: settled[order_id] for order_id in money}
 
 
@@ -142,10 +142,45 @@ def order_money(conn: Connection, order_id: int) -> OrderMoney:
     return buy_money(conn, order["group_buy_id"])[order_id]
 
 
-def buy_money(conn: Connection, buy_id: int) -> dict[int, OrderMoney]:
-    """Each order's money in a buy, by order id, settled per household."""
-    return settle_by_household({row["order_id"]: _money(row)
-                                for row in rows.select_money(conn, buy_id)})
+def with_fees(goods_fen: dict[int, int], households: dict[int, int | None], fee_fen: int,
+              fee_per: str) -> dict[int, int]:
+    """What each order is due: its goods plus the delivery fee. An order due nothing for its goods
+    (cancelled, or nothing allocated) pays no fee; `household` charges a household's fee once, on
+    its first order that pays one."""
+    due = dict(goods_fen)
+    if fee_fen <= 0:
+        return due
+    charged: set[object] = set()
+    for order_id in sorted(due):
+        if goods_fen[order_id] <= 0:
+            continue
+        household = households.get(order_id)
+        key = ("order", order_id) if fee_per != "household" or household is None else household
+        if key in charged:
+            continue
+        charged.add(key)
+        due[order_id] += fee_fen
+    return due
+
+
+def buy_money(conn: Connection, buy_id: int,
+              goods_fen: dict[int, int] | None = None) -> dict[int, OrderMoney]:
+    """Each order's money in a buy, by order id, settled per household. `goods_fen` replaces what
+    each order's goods are due (an arrival's preview), the fee still added here."""
+    money_rows = rows.select_money(conn, buy_id)
+    buy = buy_rows.select_buy(conn, buy_id)
+    goods = {row["order_id"]: row["due_fen"] for row in money_rows}
+    if goods_fen is not None:
+        goods = {order_id: goods_fen.get(order_id, 0) for order_id in goods}
+    households = {row["order_id"]: row["household_id"] for row in money_rows}
+    due = with_fees(goods, households, buy["fee_fen"] if buy else 0,
+                    buy["fee_per"] if buy else "order")
+    return settle_by_household({
+        row["order_id"]: OrderMoney(row["order_id"], row["household_id"], due[row["order_id"]],
+                                    row["paid_fen"],
+                                    fee_fen=due[row["order_id"]] - goods[row["order_id"]])
+        for row in money_rows
+    })
 
 
 def households_from(money: dict[int, OrderMoney],
@@ -255,6 +290,8 @@ def record_payment(
         if order is None:
             raise BadInput("order_unknown", "order", id=order_id)
         buy = buy_rows.select_buy(conn, order["group_buy_id"])
+        if buy["kind"] == "free":
+            raise BadInput("payment_on_free", "amount", title=buy["title"])
         if amount_fen > 0 and buy["status"] == "cancelled":
             raise BadInput("payment_on_cancelled_buy", "amount", title=buy["title"])
         paid = rows.select_money(conn, buy["id"], order_id)[0]["paid_fen"] if amount_fen < 0 else 0

@@ -36,6 +36,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     new.add_argument("--minimum", metavar="N")
     new.add_argument("--deadline", metavar="YYYY-MM-DDTHH:MM")
     new.add_argument("--draft", action="store_true", help="keep it a draft instead of opening it")
+    new.add_argument("--fee-fen", type=int, default=0, metavar="N",
+                     help="a delivery fee in fen, per order or per household")
+    new.add_argument("--fee-per", default="order", choices=["order", "household"])
 
     order = buys_sub.add_parser("order", parents=[common, writer, json_flag],
                                 help="add or replace one household's order")
@@ -148,7 +151,8 @@ def _new(conn, args) -> int:
             specs[specs.index(spec)] = ItemSpec(spec.name, spec.price_fen, spec.storage,
                                                 parse_cap(cap), spec.unit, spec.pack_size)
     result = new_buy(conn, args.title, args.supplier, specs, minimum=args.minimum,
-                     deadline=args.deadline, organiser=args.operator, open_now=not args.draft)
+                     deadline=args.deadline, organiser=args.operator, open_now=not args.draft,
+                     fee_fen=args.fee_fen, fee_per=args.fee_per)
     if result.warning is not None:
         sys.stderr.write(say("cli.warning", text=result.warning.text()) + "\n")
     if args.json:
@@ -324,6 +328,7 @@ def show_json(details) -> dict:
              "platform_ref": o.external_ref if o.source == "ktt" else None,
              "lines": [{"item": line.item, "quantity": line.quantity, "allocated": line.allocated}
                        for line in o.lines],
+             "fee_fen": o.money.fee_fen,
              "due_fen": o.money.due_fen, "paid_fen": o.money.paid_fen,
              "refund_due_fen": o.money.refund_due_fen}
             for o in details.orders
@@ -431,6 +436,8 @@ def _arrival(conn, args) -> int:
         state = say("cli.short", n=item.short) if item.short else say("cli.in_full")
         print(say("cli.arrival_item", name=item.name, ordered=item.ordered, received=item.received,
                   state=state))
+        if item.left:
+            print("  " + say("stock_left", item=item.name, left=item.left))
     for a in allocations:
         if a.allocated != a.ordered:
             print(f"  {a.address or say('cli.unplaced')}  {a.item} "

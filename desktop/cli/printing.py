@@ -24,7 +24,7 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     bags_sub = bags.add_subparsers(dest="bags_command", required=True, parser_class=Parser)
     make = bags_sub.add_parser("make", parents=[common, json_flag],
                                help="bags for every order of a group buy that has arrived")
-    make.add_argument("--buy", type=int, required=True, metavar="ID")
+    _buy_or_distribution(make)
     make.add_argument("--max-items", default=None, metavar="N",
                       help="most units in one bag (default 10)")
     make.add_argument("--operator", default="", help="who is doing this (recorded)")
@@ -33,18 +33,37 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                               help="labels, sheets and cards as PDF or to a printer")
     print_sub = printing.add_subparsers(dest="print_command", required=True, parser_class=Parser)
     labels = print_sub.add_parser("labels", parents=[common, output], help="bag labels")
-    labels.add_argument("--buy", type=int, required=True, metavar="ID")
+    _buy_or_distribution(labels)
     labels.add_argument("--stock", required=True,
                         help="thermal-40x30, thermal-50x30, thermal-60x40, a4-3x8 or letter-3x10")
     pickup = print_sub.add_parser("pickup", parents=[common, output],
                                   help="the pickup sheet, by building and room")
-    pickup.add_argument("--buy", type=int, required=True, metavar="ID")
+    _buy_or_distribution(pickup)
     cards = print_sub.add_parser("cards", parents=[common, output],
                                  help="household cards with the household's code")
     cards.add_argument("--building", default=None, metavar="B")
     sheet = print_sub.add_parser("sheet", parents=[common, output],
                                  help="the supplier's order sheet as PDF")
     sheet.add_argument("--buy", type=int, required=True, metavar="ID")
+    notice = print_sub.add_parser("notice", parents=[common, output],
+                                  help="an A4 notice for the lobby board: open group buys and "
+                                       "distributions on their way")
+    notice.add_argument("--building", default=None, metavar="B")
+
+
+def _buy_or_distribution(parser: argparse.ArgumentParser) -> None:
+    """`--buy ID` or `--distribution ID`: a distribution's bags are made and printed as a buy's."""
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--buy", type=int, metavar="ID")
+    which.add_argument("--distribution", type=int, metavar="ID")
+
+
+def _resolve(conn, args: argparse.Namespace) -> None:
+    """A distribution named by `--distribution` is checked to be one, then handled as a buy."""
+    if getattr(args, "distribution", None) is not None:
+        from desktop.buys.distributions import get_distribution
+
+        args.buy = get_distribution(conn, args.distribution).id
 
 
 @command("bags")
@@ -53,6 +72,7 @@ def _bags(args: argparse.Namespace) -> int:
 
     max_items = parse_max_items(args.max_items)
     with database(args) as conn:
+        _resolve(conn, args)
         result = make_bags(conn, args.buy, max_items, operator=args.operator)
     notices = [n.text() for n in result.notices()]
     if args.json:
@@ -93,9 +113,11 @@ def _print(args: argparse.Namespace) -> int:
     else:
         check_output(args.output)  # a bad path is said before anything else is done
     with database(args) as conn, tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
+        _resolve(conn, args)
         name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
                 "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
-                "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
+                "sheet": f"order-sheet-{getattr(args, 'buy', '')}",
+                "notice": "notice"}[args.print_command]
         path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
         count = _draw(conn, args, path)
         if args.printer is None:
@@ -121,6 +143,10 @@ def _draw(conn, args: argparse.Namespace, path: Path) -> int:
         from desktop.printing.cards import write_cards
 
         return write_cards(conn, path, building=args.building)
+    if args.print_command == "notice":
+        from desktop.printing.notice import write_notice
+
+        return write_notice(conn, path, building=args.building)
     from desktop.printing.supplier_sheet import write_supplier_sheet
 
     return write_supplier_sheet(conn, args.buy, path)

@@ -140,6 +140,21 @@ def select_handed_over_bag_ids(conn: sqlite3.Connection, buy_id: int) -> set[int
     return {row[0] for row in rows if row[1] in ("pickup", "door")}
 
 
+def select_bags_waiting(conn: sqlite3.Connection) -> dict[int, int]:
+    """{buy id: live bags not yet handed over} for every buy with such bags."""
+    rows = conn.execute(
+        f"""
+        SELECT b.group_buy_id, (SELECT h.action FROM handoff h WHERE h.id = {STANDING_EVENT})
+        FROM bag b WHERE b.voided_at IS NULL
+        """
+    )
+    waiting: dict[int, int] = {}
+    for buy_id, action in rows:
+        if action not in ("pickup", "door"):
+            waiting[buy_id] = waiting.get(buy_id, 0) + 1
+    return waiting
+
+
 def count_by_building(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT h.building, count(DISTINCT b.household_id) AS households, count(*) AS bags "

@@ -10,11 +10,12 @@ from desktop.db import stamp
 BUY_COLUMNS = (
     "b.id, b.uuid, b.station, b.title, b.supplier_id, coalesce(s.name, '') AS supplier, "
     "b.organiser, b.status, b.minimum, b.deadline, b.source, b.external_ref, b.cancel_cause, "
-    "b.cancel_reason, b.created_at, b.updated_at"
+    "b.cancel_reason, b.created_at, b.updated_at, b.kind, b.recipients, b.per, b.fee_fen, b.fee_per"
 )
 _FROM = "FROM group_buy b LEFT JOIN supplier s ON s.id = b.supplier_id"
 ITEM_COLUMNS = (
-    "id, uuid, group_buy_id, position, name, unit, pack_size, price_fen, storage, cap, created_at"
+    "id, uuid, group_buy_id, position, name, unit, pack_size, price_fen, storage, cap, created_at, "
+    "per_recipient"
 )
 _ITEM_WRITABLE = ("name", "unit", "pack_size", "price_fen", "storage", "cap", "position")
 
@@ -140,3 +141,4 @@ def insert_arrivals(
     conn: sqlite3.Connection, rows: Iterable[dict], *, station: str, now: str
 ) -> None:
     stamp.insert_many(conn, "arrival", ({**row, "at": now} for row in rows), station=station)
+

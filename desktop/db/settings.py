@@ -9,6 +9,11 @@ STATION = "station"
 PRINT_LANGUAGE = "print_language"
 BACKUP_MIRROR = "backup_mirror"
 IMPORT_BASELINE = "roster_import_baseline"
+# What the notice for the lobby board says about the lobby table: when it takes orders, when bags
+# can be collected, and whom to ask.
+LOBBY_HOURS = "lobby_hours"
+COLLECT_HOURS = "collect_hours"
+CONTACT = "notice_contact"
 
 
 def get(conn: Connection, key: str) -> str | None:

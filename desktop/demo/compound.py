@@ -9,6 +9,7 @@ from desktop.db import households as household_rows
 from desktop.db.connection import Connection, transaction
 from desktop.demo.bags import fill_demo_bags
 from desktop.demo.buys import fill_demo_buys
+from desktop.demo.distributions import fill_demo_distributions
 from desktop.errors import BadInput
 from desktop.roster.households import save_values, values_from_parts
 
@@ -92,4 +93,6 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
         buys = fill_demo_buys(conn, rng)
         # A buy of its own, arrived and bagged (desktop/demo/bags.py).
         bags = fill_demo_bags(conn, rng)
-    return {"households": households, **buys, **bags}
+        # Free distributions: a supply pack on its way, formula bagged (desktop/demo/distributions.py).
+        gifts = fill_demo_distributions(conn)
+    return {"households": households, **buys, **bags, **gifts}

@@ -36,7 +36,7 @@ from desktop.printing.pdf import (
 )
 from desktop.printing.qr import QUIET_ZONE, draw_qr, qr_symbol
 from desktop.printing.stocks import Stock, get_stock
-from desktop.words import say
+from desktop.words import say, word
 
 DIGIT_HEIGHT = 0.76  # digits of the bundled face rise 0.73 em; a little more for the bold stroke
 _SPEC = re.compile(r"\s*[(（\[【][^)）\]】]*[)）\]】]\s*")
@@ -64,10 +64,12 @@ def labels_for_buy(conn: Connection, buy_id: int) -> list[LabelData]:
     bags = list_bags(conn, buy_id)
     if not bags:
         raise BadInput("print_no_bags", "buy", title=buy.title)
+    # A bag of a free distribution says so where a bought one would be charged for.
+    title = f"{word('free', 'label', print_language(conn))} · {buy.title}" if buy.free else buy.title
     return [
         LabelData(
             code=bag.code, address=bag.address, index=bag.index, count=bag.count,
-            storage=bag.storage, buy_title=buy.title,
+            storage=bag.storage, buy_title=title,
             items=tuple((item.item, item.quantity) for item in bag.items),
             masked_name=bag.masked_name, door=bag.delivery == "door",
         )

@@ -14,13 +14,26 @@ from desktop.words import word
 
 LANGUAGES = ("zh", "en")
 DEFAULT = "zh"
-
+# Chinese with English beneath, where a document can say both (the notice for the lobby board);
+# everything else prints in Chinese.
+BOTH = "both"
 
 
 def print_language(conn: Connection) -> str:
-    """'zh' or 'en'."""
+    """'zh' or 'en' (Chinese when the setting asks for both)."""
     value = settings.print_language(conn)
     return value if value in LANGUAGES else DEFAULT
+
+
+def print_setting(conn: Connection) -> str:
+    """'zh', 'en' or 'both', as the setting stands."""
+    value = settings.print_language(conn)
+    return value if value in (*LANGUAGES, BOTH) else DEFAULT
+
+
+def print_languages(conn: Connection) -> tuple[str, ...]:
+    """The languages a document that can say both is printed in, first the main one."""
+    return ("zh", "en") if print_setting(conn) == BOTH else (print_language(conn),)
 
 
 def parse_print_language(value: object) -> str:
@@ -29,11 +42,13 @@ def parse_print_language(value: object) -> str:
         return "zh"
     if text in ("en", "english", "英文"):
         return "en"
+    if text in ("both", "zh+en", "zh_en", "中英", "中英文", "chinese and english"):
+        return BOTH
     raise BadInput("print_language_invalid", "language", text=str(value or "").strip())
 
 
 def set_print_language(conn: Connection, value: object) -> str:
-    """Print from now on in `value` ('zh' or 'en'); returns the language kept."""
+    """Print from now on in `value` ('zh', 'en' or 'both'); returns the language kept."""
     lang = parse_print_language(value)
     with transaction(conn):
         settings.set_print_language(conn, lang)

@@ -35,7 +35,7 @@ from desktop.printing.pdf import (
     wrap,
 )
 from desktop.printing.stocks import A4
-from desktop.words import phrases, plural
+from desktop.words import phrases, plural, word
 
 MARGIN = 12 * MM
 HEADER = 19 * MM
@@ -110,7 +110,8 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
                                          note="；".join(notes.get(bag.household_id, ()))))
     households = _with_money_and_shortages(conn, buy_id, households)
     lang = print_language(conn)
-    sheet = _Sheet(buy.title, compound_info(conn).name, lang, households)
+    title = f"{word('free', 'label', lang)} · {buy.title}" if buy.free else buy.title
+    sheet = _Sheet(title, compound_info(conn).name, lang, households)
     with pdf_file(path) as out:
         return sheet.write(out, progress, should_cancel, max_pages)
 

@@ -35,8 +35,8 @@ def write_supplier_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[
                          should_cancel: ShouldCancel | None = None) -> int:
     """Write the sheet; returns its number of pages."""
     check_output(path)
-    sheet = order_sheet(conn, buy_id)
     lang = print_language(conn)
+    sheet = order_sheet(conn, buy_id, lang)
     w = phrases("supplier_sheet", lang)
     words = tuple(w[key] for key in ("item", "pack", "storage", "quantity", "price", "amount"))
     title = w["title"].format(title=sheet.title)

@@ -571,133 +571,133 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>标签、清单和住户卡都用这种语言打印，与窗口的语言无关</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="193"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="194"/>
         <source>Print &amp;language:</source>
         <translation>打印语言(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="238"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="239"/>
         <source>Thermal label 40 × 30 mm</source>
         <translation>热敏标签 40 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="239"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="240"/>
         <source>Thermal label 50 × 30 mm</source>
         <translation>热敏标签 50 × 30 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="240"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="241"/>
         <source>Thermal label 60 × 40 mm</source>
         <translation>热敏标签 60 × 40 毫米</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="241"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="242"/>
         <source>A4 sheet, 3 × 8 labels (70 × 37 mm)</source>
         <translation>A4 标签纸，3 × 8 张（70 × 37 毫米）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="242"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="243"/>
         <source>Letter sheet, 3 × 10 labels (2⅝ × 1 in)</source>
         <translation>Letter 标签纸，3 × 10 张（2⅝ × 1 英寸）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="287"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="288"/>
         <source>All buildings</source>
         <translation>所有楼栋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="289"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="290"/>
         <source>Building %1 (%2)</source>
         <translation>%1号楼（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="322"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="323"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="360"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="361"/>
         <source>No bags yet: press Make bags.</source>
         <translation>还没有分装：请点“分装”。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="362"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="363"/>
         <source>Building %1: %2 households, %3 bags</source>
         <translation>%1号楼：%2 户，%3 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="364"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="365"/>
         <source>%1 bags for %2 households</source>
         <translation>共 %1 袋，%2 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="388"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="389"/>
         <source>Making bags…</source>
         <translation>正在分装…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="392"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="393"/>
         <source>%1 bags for %2 households: %3 made, %4 kept, %5 voided.</source>
         <translation>共 %1 袋，%2 户：新装 %3 袋，保留 %4 袋，作废 %5 袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="406"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="407"/>
         <source>The first label appears here once bags are made.</source>
         <translation>分装后，第一张标签会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="407"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="408"/>
         <source>The pickup sheet appears here once bags are made.</source>
         <translation>分装后，取货单会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="414"/>
         <location filename="../../desktop/ui/bags/bags_page.py" line="415"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="416"/>
         <source>Drawing…</source>
         <translation>正在绘制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="437"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="438"/>
         <source>Drawing the preview…</source>
         <translation>正在绘制预览…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="470"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="471"/>
         <source>Drawing %1 labels…</source>
         <translation>正在绘制 %1 张标签…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="471"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="472"/>
         <source>Drawing the pickup sheet…</source>
         <translation>正在绘制取货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="472"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="473"/>
         <source>Drawing household cards…</source>
         <translation>正在绘制住户卡…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="473"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="474"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在绘制商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="501"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="502"/>
         <source>No program on this computer opened the PDF: save it instead and open it on another computer.</source>
         <translation>这台电脑上没有能打开 PDF 的程序：请改为保存，再到别的电脑上打开。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="508"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="509"/>
         <source>Save as PDF</source>
         <translation>保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="509"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="510"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/bags/bags_page.py" line="522"/>
+        <location filename="../../desktop/ui/bags/bags_page.py" line="523"/>
         <source>Saved %1.</source>
         <translation>已保存 %1。</translation>
     </message>
@@ -890,172 +890,187 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>%1（已过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="244"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="233"/>
+        <source>delivery fee %1 per order</source>
+        <translation>运费每单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="234"/>
+        <source>delivery fee %1 once per household</source>
+        <translation>运费每户一次 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="236"/>
+        <source>free distribution</source>
+        <translation>免费发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="249"/>
         <source>%1 items (%2): name, price and code beside each quantity below</source>
         <translation>共 %1 样商品（%2）：名称、价格和代码见下方各数量框旁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="258"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="263"/>
         <source>at most %1 per household</source>
         <translation>每户限购 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="260"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="265"/>
         <source>received %1 of %2</source>
         <translation>到货 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="263"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="268"/>
         <source>Items: none yet</source>
         <translation>商品：暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="264"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="269"/>
         <source>Items: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="270"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="275"/>
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="312"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="317"/>
         <source>Reopen for orders</source>
         <translation>重新开放接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="312"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="317"/>
         <source>Open for orders</source>
         <translation>开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="313"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="318"/>
         <source>Close ordering</source>
         <translation>截单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="314"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="319"/>
         <source>Supplier confirmed</source>
         <translation>商家已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="315"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="320"/>
         <source>Arrived… (record what was delivered)</source>
         <translation>已到货…（记录送到的数量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="316"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="321"/>
         <source>Bagged</source>
         <translation>已分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="317"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="322"/>
         <source>Handed out</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="318"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="323"/>
         <source>Settled (the money is done)</source>
         <translation>已结清（账目完成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="371"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="376"/>
         <source>Saved the order of %1: due %2.</source>
         <translation>已保存 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="373"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="378"/>
         <source>Changed the order of %1: due %2.</source>
         <translation>已修改 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="375"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="380"/>
         <source>The order of %1 is unchanged.</source>
         <translation>%1 的订单没有变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="422"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="427"/>
         <source>Select an order in the table first (or type its address), then record its payment.</source>
         <translation>请先在表格中选中订单（或输入地址），再记录收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="435"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="440"/>
         <source>the unplaced order</source>
         <translation>未归户订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="437"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="442"/>
         <source>Recorded %1 for %2: due %3, paid %4, refund owed %5.</source>
         <translation>已为 %2 记录 %1：应付 %3，已付 %4，应退 %5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="454"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="459"/>
         <source>Group list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="458"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="463"/>
         <source>%1 households added to the roster.</source>
         <translation>已将 %1 户加入住户名单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="468"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="473"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="473"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="478"/>
         <source>“%1” is now %2.</source>
         <translation>“%1”现在的状态：%2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="498"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="503"/>
         <source>Arrival recorded, short of %1 (rule: %2). Refunds owed: %3.</source>
         <translation>已记录到货，缺货：%1（规则：%2）。应退款：%3。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="502"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="507"/>
         <source>Arrival recorded: everything came in full.</source>
         <translation>已记录到货：全部足量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="519"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="524"/>
         <source>Cancelled. Refunds owed to %1 households: %2.</source>
         <translation>已取消。应退款给 %1 户，共 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="526"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="531"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="527"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="532"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="528"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="533"/>
         <source>order sheet %1</source>
         <translation>订货单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="532"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="537"/>
         <source>Save the supplier order sheet</source>
         <translation>保存商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="551"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="556"/>
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="553"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="558"/>
         <source>Saved the supplier order sheet to %1.</source>
         <translation>商家订货单已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="574"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="579"/>
         <source>Drawing the supplier order sheet…</source>
         <translation>正在生成订货单…</translation>
     </message>
@@ -1179,94 +1194,144 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuysPage</name>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="59"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="61"/>
         <source>New group buy…</source>
         <translation>新建团购…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="60"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="62"/>
         <source>Open a new group buy</source>
         <translation>开一个新团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="61"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="63"/>
         <source>Import KuaiTuanTuan…</source>
         <translation>导入快团团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="62"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="64"/>
         <source>Import a KuaiTuanTuan order export (.xlsx)</source>
         <translation>导入快团团导出的订单（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="64"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="67"/>
+        <source>New distribution…</source>
+        <translation>新建物资发放…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="68"/>
+        <source>Announce a free distribution: a supply pack or a donation</source>
+        <translation>发布一次免费发放：保供包或捐赠物资</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="70"/>
+        <source>Notice for the lobby board…</source>
+        <translation>大堂公告栏通知…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="71"/>
+        <source>Print a notice of the open group buys and the distributions on their way</source>
+        <translation>打印通知：正在接单的团购和即将发放的物资</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="73"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="74"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="75"/>
+        <source>Bought</source>
+        <translation>团购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="76"/>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/buys_page.py" line="77"/>
+        <source>Group buys, free distributions, or both</source>
+        <translation>团购、免费发放，或两者都显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="79"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="99"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="65"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="80"/>
         <source>Group buy counts</source>
         <translation>团购统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="75"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="91"/>
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="97"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="80"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="102"/>
         <source>Enter or double click opens a group buy</source>
         <translation>回车或双击打开团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="91"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="113"/>
         <source>No group buys yet. Open one, or bring in a KuaiTuanTuan export.</source>
         <translation>还没有团购。请开一个新团，或导入快团团订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="92"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="114"/>
         <source>Open a group buy…</source>
         <translation>开团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="92"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="114"/>
         <source>Open a group buy</source>
         <translation>开团</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="93"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="115"/>
         <source>Import a KuaiTuanTuan export…</source>
         <translation>导入快团团订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="93"/>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="208"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="115"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="259"/>
         <source>Import a KuaiTuanTuan export</source>
         <translation>导入快团团订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="137"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="162"/>
         <source>%1 group buys · %2 under way</source>
         <translation>共 %1 个团购 · %2 个进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="209"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="260"/>
         <source>KuaiTuanTuan export (*.xlsx);;All files (*)</source>
         <translation>快团团导出文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="222"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="273"/>
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="244"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="295"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="253"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="304"/>
         <source>KuaiTuanTuan export imported: %1 orders, %2 households matched, %3 added, %4 warnings.</source>
         <translation>快团团订单已导入：%1 单，匹配住户 %2 户，新建 %3 户，提醒 %4 条。</translation>
     </message>
@@ -3394,262 +3459,447 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>NewBuyDialog</name>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="83"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="84"/>
         <source>yuan, e.g. 32</source>
         <translation>元，例如 32</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="88"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="89"/>
         <source>no cap</source>
         <translation>不限购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="101"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="102"/>
         <source>Item %1 name</source>
         <translation>商品 %1 名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="102"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="103"/>
         <source>Item %1 unit</source>
         <translation>商品 %1 单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="103"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="104"/>
         <source>Item %1 price in yuan</source>
         <translation>商品 %1 价格（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="104"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="105"/>
         <source>Item %1 storage</source>
         <translation>商品 %1 存放方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="105"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="106"/>
         <source>Item %1 cap per household</source>
         <translation>商品 %1 每户限购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="106"/>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="111"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="112"/>
         <source>Remove item %1</source>
         <translation>删除商品 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="107"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="108"/>
         <source>Problem with item %1</source>
         <translation>商品 %1 有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="130"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="131"/>
         <source>New group buy</source>
         <translation>新建团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="135"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="136"/>
         <source>Title</source>
         <translation>团购名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="138"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="139"/>
         <source>Supplier</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="145"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="146"/>
         <source>Pick one, or type a new supplier</source>
         <translation>选择商家，或输入新商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="146"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="147"/>
         <source>Pick a supplier from the list, or type the name of a new one</source>
         <translation>从列表中选择商家，或输入新商家的名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="148"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="149"/>
         <source>The supplier&apos;s record</source>
         <translation>商家的记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="152"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="153"/>
         <source>Warning about the supplier</source>
         <translation>关于商家的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="154"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="155"/>
         <source>Organiser</source>
         <translation>团长</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="79"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="80"/>
         <source>e.g. frozen dumplings</source>
         <translation>例如：冷冻饺子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="81"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="82"/>
         <source>bag</source>
         <translation>袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="136"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="137"/>
         <source>e.g. Frozen dumplings</source>
         <translation>例如：冷冻饺子团</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="155"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="156"/>
         <source>who runs this buy, e.g. Auntie Chen</source>
         <translation>负责本团的人，例如 团长陈阿姨</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="165"/>
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="165"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="164"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="165"/>
         <source>Price (¥)</source>
         <translation>价格（元）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="166"/>
         <source>Storage</source>
         <translation>存放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="165"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="166"/>
         <source>Cap per household</source>
         <translation>每户限购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="181"/>
         <source>+ &amp;Item</source>
         <translation>+ 商品(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="181"/>
         <source>Add an item</source>
         <translation>添加商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="180"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="181"/>
         <source>Add another item (%1)</source>
         <translation>再添加一个商品（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="184"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="185"/>
         <source>Problem with the items</source>
         <translation>商品有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="186"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="187"/>
         <source>Minimum</source>
         <translation>起送量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="187"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="188"/>
         <source>units the supplier needs, e.g. 30 (optional)</source>
         <translation>商家要求的最少件数，例如 30（可不填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="190"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="191"/>
+        <source>Delivery fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="192"/>
+        <source>yuan, e.g. 5 (optional)</source>
+        <translation>元，例如 5（可不填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="194"/>
+        <source>Delivery fee charged</source>
+        <translation>运费收取方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="195"/>
+        <source>per order</source>
+        <translation>每单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="196"/>
+        <source>once per household</source>
+        <translation>每户一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="204"/>
         <source>Deadline</source>
         <translation>截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="193"/>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="194"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="207"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="208"/>
         <source>No deadline</source>
         <translation>不设截止时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="204"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="218"/>
         <source>Open for orders now (otherwise it stays a draft)</source>
         <translation>立即开始接单（否则保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="205"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="219"/>
         <source>Open for orders now</source>
         <translation>立即开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="211"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="225"/>
         <source>&amp;Title</source>
         <translation>名称(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="212"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="226"/>
         <source>&amp;Supplier</source>
         <translation>商家(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="213"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="227"/>
         <source>&amp;Organiser</source>
         <translation>团长(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="224"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="238"/>
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="226"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="240"/>
         <source>&amp;Minimum</source>
         <translation>起送量(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="227"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="241"/>
         <source>&amp;Deadline</source>
         <translation>截止时间(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="230"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="242"/>
+        <source>Deli&amp;very fee</source>
+        <translation>运费(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="245"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="233"/>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="248"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="252"/>
         <source>Open group buy</source>
         <translation>开团</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="234"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="249"/>
         <source>Open the group buy (Enter)</source>
         <translation>开团（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="250"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="235"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="250"/>
         <source>Close without opening a buy (Esc)</source>
         <translation>不开团并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="237"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="252"/>
         <source>Save draft</source>
         <translation>保存草稿</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="394"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="415"/>
         <source>Saving the group buy…</source>
         <translation>正在保存团购…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="311"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="326"/>
         <source>%1 is new here: no record yet.</source>
         <translation>%1 是新商家：本小区还没有记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="375"/>
+        <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="390"/>
         <source>Add at least one item, with its name and price in yuan.</source>
         <translation>请至少添加一个商品，填写名称和价格（元）。</translation>
+    </message>
+</context>
+<context>
+    <name>NewDistributionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="61"/>
+        <source>New distribution</source>
+        <translation>新建物资发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="66"/>
+        <source>Title</source>
+        <translation>发放名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="68"/>
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="70"/>
+        <source>Items per recipient</source>
+        <translation>每份物资</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="67"/>
+        <source>such as Supply pack</source>
+        <translation>例如 保供包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="69"/>
+        <source>such as the sub-district office or the Red Cross</source>
+        <translation>例如 街道 或 红十字会</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="71"/>
+        <source>One item a line, name=quantity per recipient:
+rice 5 kg=1
+oil 1 L=1
+vegetables=1</source>
+        <translation>每行一项，名称=每份数量：
+米 5 公斤=1
+油 1 升=1
+蔬菜包=1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="75"/>
+        <source>Who receives</source>
+        <translation>发放对象</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="76"/>
+        <source>Every household</source>
+        <translation>全体住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="78"/>
+        <source>Households with the flag: %1</source>
+        <translation>带有标记的住户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="80"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="139"/>
+        <source>A list of addresses</source>
+        <translation>一份地址名单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="82"/>
+        <source>Addresses, one a line</source>
+        <translation>地址，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="83"/>
+        <source>One address a line, such as 12-301</source>
+        <translation>每行一个地址，例如 12-301</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="88"/>
+        <source>&amp;Load a list…</source>
+        <translation>导入名单(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="89"/>
+        <source>Read the addresses from a text file, one a line</source>
+        <translation>从文本文件读取地址，每行一个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="91"/>
+        <source>Packs</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="92"/>
+        <source>One per household</source>
+        <translation>每户一份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="93"/>
+        <source>One per person living there</source>
+        <translation>每人一份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="94"/>
+        <source>Recipients</source>
+        <translation>发放对象人数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="98"/>
+        <source>&amp;Title:</source>
+        <translation>名称(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="99"/>
+        <source>&amp;Donor:</source>
+        <translation>捐赠方(&amp;D)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="100"/>
+        <source>&amp;Items:</source>
+        <translation>物资(&amp;I)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="101"/>
+        <source>&amp;Who receives:</source>
+        <translation>发放对象(&amp;W)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="103"/>
+        <source>&amp;Packs:</source>
+        <translation>份数(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="105"/>
+        <source>&amp;Announce</source>
+        <translation>发布(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="106"/>
+        <source>Save the distribution and one order for every recipient</source>
+        <translation>保存这次发放，并为每个发放对象生成一份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="107"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134"/>
+        <source>%1 households, %2 packs</source>
+        <translation>%1 户，共 %2 份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="140"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -3728,6 +3978,149 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="229"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="200"/>
+        <source>Notice for the lobby board</source>
+        <translation>大堂公告栏通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="207"/>
+        <source>Hours of the lobby table</source>
+        <translation>登记台开放时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="210"/>
+        <source>When bags can be collected</source>
+        <translation>领取时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="212"/>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="208"/>
+        <source>such as every day 9:00–11:00 and 16:00–18:00</source>
+        <translation>例如 每天 9:00–11:00、16:00–18:00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="211"/>
+        <source>such as the day goods arrive, 14:00–18:00</source>
+        <translation>例如 到货当天 14:00–18:00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="213"/>
+        <source>such as volunteer Ms Wang 138…, lobby of building 12</source>
+        <translation>例如 志愿者王女士 138…，12号楼大堂</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="214"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="215"/>
+        <source>every building</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="217"/>
+        <source>Lobby table &amp;hours:</source>
+        <translation>登记台时间(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="219"/>
+        <source>&amp;Collection:</source>
+        <translation>领取时间(&amp;C)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="220"/>
+        <source>C&amp;ontact:</source>
+        <translation>联系方式(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="221"/>
+        <source>&amp;Building:</source>
+        <translation>楼栋(&amp;B)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="224"/>
+        <source>Preview of the notice</source>
+        <translation>通知预览</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="231"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="233"/>
+        <source>&amp;Update preview</source>
+        <translation>更新预览(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="234"/>
+        <source>Keep these lines and draw the notice again</source>
+        <translation>保存这些内容并重新绘制通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="236"/>
+        <source>&amp;Save as PDF…</source>
+        <translation>存为 PDF(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="237"/>
+        <source>Write the notice to a PDF file</source>
+        <translation>把通知写成 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="238"/>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="239"/>
+        <source>Print the notice on A4</source>
+        <translation>用 A4 纸打印通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="240"/>
+        <source>C&amp;lose</source>
+        <translation>关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="241"/>
+        <source>Close this window</source>
+        <translation>关闭此窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="274"/>
+        <source>Drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="301"/>
+        <source>Save the notice</source>
+        <translation>保存通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="302"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="309"/>
+        <source>The notice was saved to %1.</source>
+        <translation>通知已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="326"/>
+        <source>Printing the notice…</source>
+        <translation>正在打印通知…</translation>
     </message>
 </context>
 <context>

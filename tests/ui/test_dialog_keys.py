@@ -107,6 +107,10 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     buys = window.pages["buys"]
     window.show_page("buys")
     opened.check(buys.new_buy())
+    opened.check(buys.new_distribution())
+    notice = buys.show_notice_board()
+    qtbot.waitUntil(lambda: notice.job is not None and not notice.job.running, timeout=20_000)
+    opened.check(notice)
     for kind in ("record_payment", "record_arrival", "paste_chain", "cancel_buy"):
         dialog = None
         for (buy_id,) in demo.execute("SELECT id FROM group_buy ORDER BY id"):

@@ -34,7 +34,7 @@ from desktop.buys.group_buys import buy_status, list_buys
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
-from desktop.printing.language import print_language, set_print_language
+from desktop.printing.language import print_setting, set_print_language
 from desktop.printing.stocks import DEFAULT_STOCK, SHEET, STOCKS, Paper
 from desktop.roster.households import roster_summary
 from desktop.ui.bags.documents import Document, render_first_page
@@ -189,6 +189,7 @@ class BagsPage(QWidget):
                                                "language, whatever language the window is in"))
         self.print_language.addItem("中文", "zh")  # each language named in itself
         self.print_language.addItem("English", "en")
+        self.print_language.addItem("中文 + English", "both")  # the lobby notice in both
         self.print_language.activated.connect(self._print_language_chosen)
         language_label = buddy_label(self, self.tr("Print &language:"), self.print_language)
 
@@ -297,7 +298,7 @@ class BagsPage(QWidget):
 
     def _show_print_language(self) -> None:
         try:
-            lang = print_language(self._conn)
+            lang = print_setting(self._conn)
         except DeskError:
             lang = DEFAULT_PRINT_LANGUAGE
         self.print_language.setCurrentIndex(self.print_language.findData(lang))
@@ -308,7 +309,7 @@ class BagsPage(QWidget):
         """Keep the chosen print language in the compound's file; the previews follow it."""
         chosen = self.print_language.currentData()
         try:
-            if chosen == print_language(self._conn):
+            if chosen == print_setting(self._conn):
                 return
         except DeskError as error:
             show_error(self, error)

@@ -58,7 +58,7 @@ from desktop.ui.forms import (
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.ui.roster.household_dialog import HouseholdDialog
-from desktop.words import describe
+from desktop.words import describe, word
 
 # While the supplier has not confirmed, a warning about it still matters: money should wait.
 WARN_WHILE = frozenset({"draft", "open", "closed"})
@@ -222,13 +222,18 @@ class BuyView(QWidget):
         parts = [buy.title]
         if buy.supplier:
             parts.append(buy.supplier)
-        parts.append(status_label(buy.status))
+        parts.append(word("distribution_status", buy.status) if buy.free else status_label(buy.status))
         if buy.deadline:
             deadline = arg(self.tr("deadline %1"), deadline_text(buy.deadline, short=True))
             if buy.status == "open" and deadline_passed(buy.deadline):
                 deadline = arg(self.tr("%1 (passed)"), deadline)
             parts.append(deadline)
         parts.append(progress_sentence(details.ordered, buy.minimum))
+        if buy.fee_fen:
+            parts.append(arg(self.tr("delivery fee %1 per order") if buy.fee_per == "order"
+                             else self.tr("delivery fee %1 once per household"), format_fen(buy.fee_fen)))
+        if buy.free:
+            parts.insert(1, self.tr("free distribution"))
         return " · ".join(parts)
 
     def _show_items(self, details: BuyDetails) -> None:
@@ -252,7 +257,8 @@ class BuyView(QWidget):
         pieces = []
         for total in details.items:
             item = total.item
-            words = [item.name, format_fen(item.price_fen) + (f"/{item.unit}" if item.unit else ""),
+            price = format_fen(item.price_fen) + (f"/{item.unit}" if item.unit else "")
+            words = [item.name, word("free", "label") if details.buy.free else price,
                      storage_label(item.storage)]
             if item.cap:
                 words.append(arg(self.tr("at most %1 per household"), item.cap))
@@ -295,7 +301,8 @@ class BuyView(QWidget):
         buy = self.details.buy if self.details else None
         status = buy.status if buy else ""
         writable = self._refusal is None
-        self.pay_button.setEnabled(writable and bool(self.details and self.details.orders))
+        self.pay_button.setEnabled(writable and bool(self.details and self.details.orders)
+                                   and not (self.details and self.details.buy.free))
         self.chain_button.setEnabled(writable and status == "open")
         self.ktt_button.setEnabled(writable)
         self._fill_status_menu(status)

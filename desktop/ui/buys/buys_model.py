@@ -171,13 +171,13 @@ class BuysModel(QAbstractTableModel):
             if column == "supplier":
                 return buy.supplier or "—"
             if column == "status":
-                return status_label(buy.status)
+                return word("distribution_status", buy.status) if buy.free else status_label(buy.status)
             if column == "deadline":
                 return deadline_text(buy.deadline) or "—"
             if column == "progress":
                 return progress_text(summary.ordered, buy.minimum)
             if column == "collected":
-                return format_fen(summary.collected_fen)
+                return word("free", "label") if buy.free else format_fen(summary.collected_fen)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == "progress":
                 return progress_sentence(summary.ordered, buy.minimum)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QHeaderView,
@@ -27,6 +28,7 @@ from desktop.ui.forms import (
     MUTED_STYLE,
     NOTICE_STYLE,
     banner,
+    buddy_label,
     empty_state,
     larger,
     named,
@@ -61,6 +63,19 @@ class BuysPage(QWidget):
         self.import_button = shortcut_button(self.list_page, "buysImportKtt", self.tr("Import KuaiTuanTuan…"),
                                              "Ctrl+I", self.tr("Import a KuaiTuanTuan order export (.xlsx)"),
                                              self.choose_ktt_file)
+        self.new_distribution_button = shortcut_button(
+            self.list_page, "buysNewDistribution", self.tr("New distribution…"), "Ctrl+Shift+N",
+            self.tr("Announce a free distribution: a supply pack or a donation"), self.new_distribution)
+        self.notice_button = shortcut_button(
+            self.list_page, "buysNoticeBoard", self.tr("Notice for the lobby board…"), None,
+            self.tr("Print a notice of the open group buys and the distributions on their way"),
+            self.show_notice_board)
+        self.kind_filter = named(QComboBox(self.list_page), "buysKindFilter", self.tr("Show"))
+        self.kind_filter.addItem(self.tr("All"), None)
+        self.kind_filter.addItem(self.tr("Bought"), "bought")
+        self.kind_filter.addItem(self.tr("Free"), "free")
+        self.kind_filter.setToolTip(self.tr("Group buys, free distributions, or both"))
+        self.kind_filter.currentIndexChanged.connect(lambda _i: self.reload())
         title = larger(QLabel(self.tr("Group buys"), self.list_page), bold=True)
         self.counts = named(QLabel(self.list_page), "buysCounts", self.tr("Group buy counts"))
         self.counts.setStyleSheet(MUTED_STYLE)
@@ -71,6 +86,13 @@ class BuysPage(QWidget):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
+        # Free distributions and the lobby notice, on a row of their own under the title.
+        second = QHBoxLayout()
+        second.addWidget(buddy_label(self.list_page, self.tr("S&how:"), self.kind_filter))
+        second.addWidget(self.kind_filter)
+        second.addStretch(1)
+        second.addWidget(self.notice_button)
+        second.addWidget(self.new_distribution_button)
 
         self.notice = banner(self.list_page, "buysNotice", self.tr("Result"), NOTICE_STYLE)
         self.model = BuysModel(self)
@@ -97,6 +119,7 @@ class BuysPage(QWidget):
         list_layout = QVBoxLayout(self.list_page)
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
+        list_layout.addLayout(second)
         list_layout.addWidget(self.notice)
         list_layout.addWidget(self.table, 1)
         list_layout.addWidget(self.empty, 1)
@@ -130,6 +153,8 @@ class BuysPage(QWidget):
             return
         selected = self.table.currentIndex()
         selected_id = self.model.buy_at(selected.row()).buy.id if selected.isValid() else None
+        kind = self.kind_filter.currentData()
+        buys = [s for s in buys if kind is None or s.buy.kind == kind]
         self.model.set_buys(buys)
         if selected_id is not None and self.model.row_of(selected_id) is not None:
             self.table.selectRow(self.model.row_of(selected_id))
@@ -152,7 +177,8 @@ class BuysPage(QWidget):
 
     def refuse_changes(self, sentence: str) -> None:
         self._refusal = sentence
-        for button in (self.new_button, self.import_button, *self._empty_buttons):
+        for button in (self.new_button, self.import_button, self.new_distribution_button,
+                       *self._empty_buttons):
             button.setEnabled(False)
             button.setToolTip(sentence)
         self.view.refuse_changes(sentence)
@@ -193,8 +219,33 @@ class BuysPage(QWidget):
 
     def _buy_opened(self, result) -> None:
         self.reload()
-        self.open_buy(result.buy_id)
+        self.open_buy(result if isinstance(result, int) else result.buy_id)
         self.buysChanged.emit()
+
+    # ---- a free distribution, the notice ----
+
+    def new_distribution(self):
+        from desktop.ui.buys.distribution_dialogs import NewDistributionDialog
+
+        if self._refusal:
+            return None
+        dialog = NewDistributionDialog(self._conn, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: self._buy_opened(dialog.result.distribution_id))
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
+
+    def show_notice_board(self):
+        from desktop.ui.buys.distribution_dialogs import NoticeDialog
+
+        dialog = NoticeDialog(self._conn, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
+        dialog.open()
+        return dialog
 
     # ---- a KuaiTuanTuan export ----
 

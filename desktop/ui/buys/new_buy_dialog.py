@@ -33,6 +33,7 @@ from desktop.buys.group_buys import (
     clean_title,
     new_buy,
     parse_cap,
+    parse_fee,
     parse_minimum,
 )
 from desktop.buys.suppliers import find_supplier, list_suppliers, supplier_record, supplier_warning
@@ -187,6 +188,19 @@ class NewBuyDialog(QDialog):
         self.minimum.setPlaceholderText(self.tr("units the supplier needs, e.g. 30 (optional)"))
         self.minimum.setMaximumWidth(320)
 
+        self.fee = named(QLineEdit(self), "newBuyFee", self.tr("Delivery fee"))
+        self.fee.setPlaceholderText(self.tr("yuan, e.g. 5 (optional)"))
+        self.fee.setMaximumWidth(160)
+        self.fee_per = named(QComboBox(self), "newBuyFeePer", self.tr("Delivery fee charged"))
+        self.fee_per.addItem(self.tr("per order"), "order")
+        self.fee_per.addItem(self.tr("once per household"), "household")
+        fee_box = QWidget(self)
+        fee_row = QHBoxLayout(fee_box)
+        fee_row.setContentsMargins(0, 0, 0, 0)
+        fee_row.addWidget(self.fee)
+        fee_row.addWidget(self.fee_per)
+        fee_row.addStretch(1)
+
         self.deadline = named(QDateTimeEdit(default_deadline(), self), "newBuyDeadline", self.tr("Deadline"))
         self.deadline.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.deadline.setCalendarPopup(True)
@@ -225,6 +239,7 @@ class NewBuyDialog(QDialog):
         form.addRow(items_label, items_holder)
         self._row(form, self.tr("&Minimum"), "minimum", self.minimum)
         self._row(form, self.tr("&Deadline"), "deadline", deadline_box)
+        self._row(form, self.tr("Deli&very fee"), "fee", fee_box)
         form.addRow("", self.open_now)
 
         self.general_error = error_label(self, "newBuyError", self.tr("Error"))
@@ -380,6 +395,11 @@ class NewBuyDialog(QDialog):
         except BadInput as error:
             self._field_error("minimum", error)
             first_bad = first_bad or self.minimum
+        try:
+            parse_fee(self.fee.text())
+        except BadInput as error:
+            self._field_error("fee", error)
+            first_bad = first_bad or self.fee
         if first_bad is not None:
             focus_field(first_bad)
             return
@@ -388,9 +408,10 @@ class NewBuyDialog(QDialog):
             deadline = self.deadline.dateTime().toString("yyyy-MM-ddTHH:mm")
         title, supplier = self.title.text(), self.supplier.currentText().strip() or None
         minimum, organiser, open_now = self.minimum.text(), self.organiser.text().strip(), self.open_now.isChecked()
+        fee, fee_per = self.fee.text(), self.fee_per.currentData()
         self.job = (DbOp(self, self._conn, lambda conn: new_buy(
                         conn, title, supplier, specs, minimum=minimum, deadline=deadline,
-                        organiser=organiser, open_now=open_now))
+                        organiser=organiser, open_now=open_now, fee_fen=fee, fee_per=fee_per))
                     .progress(self.tr("Saving the group buy…"), cancellable=False)
                     .success(self._created).failure(self.show_error).disabling(self.create_button).run())
 
@@ -420,7 +441,8 @@ class NewBuyDialog(QDialog):
         label = self.errors[field]
         label.setText(describe(error))
         label.show()
-        widget = {"title": self.title, "minimum": self.minimum, "organiser": self.organiser}.get(field)
+        widget = {"title": self.title, "minimum": self.minimum, "organiser": self.organiser,
+                  "fee": self.fee}.get(field)
         if widget is not None:
             mark_invalid(widget, True)
 
@@ -441,7 +463,7 @@ class NewBuyDialog(QDialog):
             row.error.hide()
             for field in (row.name, row.price, row.cap):
                 mark_invalid(field, False)
-        for field in (self.title, self.minimum):
+        for field in (self.title, self.minimum, self.fee):
             mark_invalid(field, False)
 
     def keyPressEvent(self, event) -> None:
