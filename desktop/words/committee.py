@@ -1,0 +1,102 @@
+"""The committee's words: urgent needs, coverage, money and the daily distribution sheet."""
+
+SENTENCES: dict[str, tuple[str, str]] = {
+    # urgent needs refused
+    "need_what_empty": ("Say what is needed (for example: insulin, infant formula) and try again.",
+                        "请写明需要什么（例如：胰岛素、婴儿奶粉）后再试。"),
+    "need_urgency_invalid": ("Urgency must be high or normal, not {text}.",
+                             "紧急程度只能是 high（紧急）或 normal（一般），不能是 {text}。"),
+    "need_status_invalid": ("A need can be set to open or sourcing, not {text}; close it with met or "
+                            "cancelled.",
+                            "需求状态只能改为 open（待处理）或 sourcing（正在筹措），不能是 {text}；"
+                            "办结请用 met 或 cancelled。"),
+    "need_outcome_invalid": ("A need is closed as met or cancelled, not {text}.",
+                             "需求办结只能是 met（已满足）或 cancelled（已取消），不能是 {text}。"),
+    "need_unknown": ("There is no need number {id}: list the needs to find its number.",
+                     "没有编号为 {id} 的需求：请先列出需求查看编号。"),
+    "need_closed": ("Need {id} ({what}) is already closed as {status}: nothing was changed.",
+                    "需求 {id}（{what}）已经办结（{status}），未作更改。"),
+    "need_nothing_to_change": ("Give a new status, who is sourcing it, or a note.",
+                               "请给出新的状态、筹措人或备注。"),
+    "report_days_invalid": ("The number of days must be a whole number from 1 to 365, not {text}.",
+                            "天数须为 1 到 365 的整数，不能是 {text}。"),
+    "daily_date_invalid": ("{text} is not a date: write it as YYYY-MM-DD, for example 2026-11-30.",
+                           "{text} 不是日期：请写成 YYYY-MM-DD，例如 2026-11-30。"),
+    "daily_date_future": ("{date} has not come yet: the daily sheet is for today or a day before.",
+                          "{date} 还没到：日报只能打印今天或以前的日期。"),
+    # the command line
+    "committee.need_added": ("Need {id} added for {address}: {what}.", "已为 {address} 登记需求 {id}：{what}。"),
+    "committee.need_updated": ("Need {id} ({what}) is now {status}.", "需求 {id}（{what}）现为{status}。"),
+    "committee.no_needs": ("No needs recorded.", "没有登记的需求。"),
+    "committee.coverage_head": ("{n} household{s} received nothing in {days} days · {v} vulnerable · "
+                                "{p} without a smartphone",
+                                "{days} 天内未领到任何物资：{n} 户 · 其中特殊照顾 {v} 户 · 无智能手机 {p} 户"),
+    "committee.never": ("never", "从未"),
+    "committee.days_ago": ("{n} days ago", "{n} 天前"),
+    "committee.money_head": ("Collected {collected} · refunded {refunded} · refunds owed {owed} · "
+                             "owed to suppliers {suppliers} · balance {balance}",
+                             "已收 {collected} · 已退 {refunded} · 待退 {owed} · 应付商家 {suppliers} · "
+                             "结余 {balance}"),
+    "committee.printed_daily": ("Daily sheet for {date}: {pages} page{s}, {where}",
+                                "{date} 日报：共 {pages} 页，{where}"),
+    # the daily distribution sheet
+    "daily.title": ("Daily distribution sheet · {date}", "每日分发日报 · {date}"),
+    "daily.headline": ("{handed} bags handed over · {waiting} waiting · {unserved} households not served "
+                       "in {days} days · {needs} urgent needs",
+                       "已交付 {handed} 袋 · 待取 {waiting} 袋 · {days} 天未领 {unserved} 户 · "
+                       "紧急需求 {needs} 件"),
+    "daily.arrivals": ("Arrivals", "到货"),
+    "daily.no_arrivals": ("No deliveries arrived this day.", "当天没有到货。"),
+    "daily.arrival_line": ("{buy}: {item} × {received}", "{buy}：{item} × {received}"),
+    "daily.by_building": ("Bags handed over and waiting, by building", "各楼已交付 / 待取袋数"),
+    "daily.handed": ("handed over", "已交付"),
+    "daily.waiting": ("waiting", "待取"),
+    "daily.building": ("Bldg {b}", "{b}号楼"),
+    "daily.no_bags": ("No bags handed over or waiting.", "没有已交付或待取的袋子。"),
+    "daily.waiting_title": ("Bags still waiting, cold chain first", "仍在等待的袋子（冷链优先）"),
+    "daily.waiting_line": ("{address} {name} · {buy} · bag {i} of {m} · {storage} · waiting {age}",
+                           "{address} {name} · {buy} · 第 {i}/{m} 袋 · {storage} · 已等 {age}"),
+    "daily.hours": ("{h} h {m} min", "{h} 小时 {m} 分"),
+    "daily.minutes": ("{m} min", "{m} 分钟"),
+    "daily.days": ("{d} d {h} h", "{d} 天 {h} 小时"),
+    "daily.more": ("… and {n} more", "…… 另有 {n} 条"),
+    "daily.none_waiting": ("No bag is waiting.", "没有待取的袋子。"),
+    "daily.unserved_title": ("Households not served for {days} days (vulnerable first)",
+                             "{days} 天未领到物资的住户（特殊照顾优先）"),
+    "daily.unserved_line": ("{address} {name} · {flags} · {delivery} · {phone} · last {last}",
+                            "{address} {name} · {flags} · {delivery} · {phone} · 上次 {last}"),
+    "daily.none_unserved": ("Every household received something in the last {days} days.",
+                            "最近 {days} 天每户都领到了物资。"),
+    "daily.needs_title": ("Open urgent needs", "未办结的紧急需求"),
+    "daily.need_line": ("{address} {name} · {what} · {status}{who} · since {since}",
+                        "{address} {name} · {what} · {status}{who} · 登记于 {since}"),
+    "daily.need_who": (" ({who})", "（{who}）"),
+    "daily.no_needs": ("No urgent need is open.", "没有未办结的紧急需求。"),
+    "daily.money_title": ("Money of the day", "当日收支"),
+    "daily.money_line": ("Collected {collected} ({methods}) · refunded {refunded}",
+                         "收款 {collected}（{methods}）· 退款 {refunded}"),
+    "daily.money_none": ("No money was taken or paid back this day.", "当天没有收款或退款。"),
+    "daily.money_owed": ("Refunds still owed {owed} · owed to suppliers {suppliers} · balance {balance}",
+                         "尚待退款 {owed} · 应付商家 {suppliers} · 结余 {balance}"),
+    "daily.duty_title": ("On duty", "当班人员"),
+    "daily.duty_line": ("{who} · {station} · {n} handoff{s}, {first}–{last}",
+                        "{who} · {station} · 经手 {n} 次，{first}–{last}"),
+    "daily.nobody": ("(no name given)", "（未留名）"),
+    "daily.no_duty": ("No handoff was recorded this day.", "当天没有交接记录。"),
+    "daily.printed": ("Printed {date}", "打印于 {date}"),
+    "daily.page": ("Page {x} of {y}", "第 {x} 页 / 共 {y} 页"),
+    "daily.separator": (", ", "、"),
+}
+
+WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "need_status": {
+        "open": ("open", "待处理"),
+        "sourcing": ("sourcing", "正在筹措"),
+        "met": ("met", "已满足"),
+        "cancelled": ("cancelled", "已取消"),
+    },
+    "need_urgency": {
+        "high": ("high", "紧急"),
+        "normal": ("normal", "一般"),
+    },
+}
