@@ -37,11 +37,12 @@ def neighbourhood(tmp_path):
 def handing_out(tmp_path):
     """(conn, {address: [bags]}) after a week of handing out:
     12-301 picked up five days ago; 12-2-502 delivered to the door an hour ago, then undone;
-    3-101 had its bag brought to the gate only; 5-1202 has had nothing; 7-101 picked up today."""
+    3-101 had its bag brought to the gate only; 5-1202 has had nothing; 7-101 picked up just now."""
     conn = neighbourhood(tmp_path)
     buy = open_buy(conn)
-    for address in ("12-301", "12-2-502", "3-101", "5-1202", "7-101"):
+    for address in ("12-301", "12-2-502", "3-101", "7-101"):
         order(conn, buy, address, 东北大米=1)
+    order(conn, buy, "5-1202", 东北大米=1, 冷冻饺子=1)  # a frozen bag and a dry one
     arrived(conn, buy)
     make_bags(conn, buy)
     bags: dict[str, list] = {}
@@ -52,8 +53,6 @@ def handing_out(tmp_path):
     gate.scan(conn, bags["12-2-502"][0].code, record="door", operator="保安小赵", station="南门",
               at=ago(hours=1))
     custody.undo_last_handoff(conn, bags["12-2-502"][0].code, "扫错了袋子", operator="保安小赵")
-    gate.scan(conn, bags["3-101"][0].code, record="gate", operator="保安老李", station="北门",
-              at=ago(minutes=30))
-    gate.scan(conn, bags["7-101"][0].code, record="pickup", operator="保安老李", station="北门",
-              at=ago(minutes=10))
+    gate.scan(conn, bags["3-101"][0].code, record="gate", operator="保安老李", station="北门")
+    gate.scan(conn, bags["7-101"][0].code, record="pickup", operator="保安老李", station="北门")
     return conn, bags

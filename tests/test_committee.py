@@ -6,6 +6,7 @@ import json
 import pytest
 
 from desktop import gate
+from desktop.bags.bags import issue_household_codes
 from desktop.buys.group_buys import cancel_buy, confirm_buy
 from desktop.buys.payments import record_payment
 from desktop.cli import main as cli
@@ -134,6 +135,10 @@ def test_the_gate_names_a_households_urgent_need_when_its_bag_or_card_is_scanned
     assert gate.scan(conn, bags["3-101"][0].code).urgent_needs == ()
     code, out, _err = run(capsys, "--db", conn.path, "scan", bags["5-1202"][0].code, "--json")
     assert json.loads(out)["urgent_needs"] == ["胰岛素"]
+    household = bags["5-1202"][0].household_id
+    card = issue_household_codes(conn, [household])[household]
+    answer = gate.scan(conn, card)
+    assert answer.verdict == "household" and answer.urgent_needs == ("胰岛素",)
 
 
 # ---- money -------------------------------------------------------------------------------------

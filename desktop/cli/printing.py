@@ -45,6 +45,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
     sheet = print_sub.add_parser("sheet", parents=[common, output],
                                  help="the supplier's order sheet as PDF")
     sheet.add_argument("--buy", type=int, required=True, metavar="ID")
+    daily = print_sub.add_parser("daily", parents=[common, output],
+                                 help="the committee's daily distribution sheet")
+    daily.add_argument("--date", default="", metavar="YYYY-MM-DD", help="the day (today unless given)")
 
 
 @command("bags")
@@ -95,7 +98,8 @@ def _print(args: argparse.Namespace) -> int:
     with database(args) as conn, tempfile.TemporaryDirectory(prefix="compound-desk-print-") as folder:
         name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
                 "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
-                "sheet": f"order-sheet-{getattr(args, 'buy', '')}"}[args.print_command]
+                "sheet": f"order-sheet-{getattr(args, 'buy', '')}",
+                "daily": f"daily-{getattr(args, 'date', '')}"}[args.print_command]
         path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
         count = _draw(conn, args, path)
         if args.printer is None:
@@ -121,6 +125,10 @@ def _draw(conn, args: argparse.Namespace, path: Path) -> int:
         from desktop.printing.cards import write_cards
 
         return write_cards(conn, path, building=args.building)
+    if args.print_command == "daily":
+        from desktop.printing.daily import write_daily_sheet
+
+        return write_daily_sheet(conn, args.date, path)
     from desktop.printing.supplier_sheet import write_supplier_sheet
 
     return write_supplier_sheet(conn, args.buy, path)

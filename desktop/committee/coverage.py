@@ -97,10 +97,8 @@ def coverage(conn: Connection, days: object = DEFAULT_DAYS, *, at: str | None = 
     since = _iso(moment - timedelta(days=days))
     needs = urgent_needs_by_household(conn)
     found = []
-    for row in rows.select_last_served(conn, at):
+    for row in rows.select_last_served(conn, since, at):
         last = row["last_at"]
-        if last is not None and last >= since:
-            continue
         flags = split_flags(row["flags"])
         found.append(Unserved(
             row["id"], row["address"], row["name"], row["phone"], flags, row["delivery"], last,

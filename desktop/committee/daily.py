@@ -19,6 +19,7 @@ from desktop.committee.needs import Need, list_needs
 from desktop.db import reports as rows
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
+from desktop.gate.waiting import list_waiting
 from desktop.roster.address import address_key
 
 UNSERVED_DAYS = 3
@@ -138,12 +139,15 @@ def day_bounds(day: date) -> tuple[str, str, str | None]:
 def waiting_lines(conn: Connection, as_of: str | None) -> list[WaitingLine]:
     """Bags waiting at `as_of` (now when None), cold chain first, then the longest waiting."""
     moment = _parse(as_of) if as_of else datetime.now(UTC)
-    lines = [
-        WaitingLine(r["address"], r["name"], r["building"], r["buy_title"], r["position"], r["count"],
-                    r["storage"], r["since"],
-                    max(0, int((moment - _parse(r["since"])).total_seconds() // 60)), r["delivery"])
-        for r in rows.select_waiting_at(conn, as_of)
-    ]
+    if as_of is None:  # now: the gate's own list
+        found = [(b.address, b.name, b.building, b.buy, b.index, b.count, b.storage, b.since,
+                  b.delivery) for b in list_waiting(conn)]
+    else:
+        found = [(r["address"], r["name"], r["building"], r["buy_title"], r["position"], r["count"],
+                  r["storage"], r["since"], r["delivery"]) for r in rows.select_waiting_at(conn, as_of)]
+    lines = [WaitingLine(address, name, building, buy, index, count, storage, since,
+                         max(0, int((moment - _parse(since)).total_seconds() // 60)), delivery)
+             for address, name, building, buy, index, count, storage, since, delivery in found]
     lines.sort(key=lambda w: (STORAGE_ORDER.get(w.storage, 3), w.since, address_key(w.address)))
     return lines
 
@@ -168,10 +172,10 @@ def handoffs_per_day(conn: Connection, days: int = HISTORY_DAYS,
     first = last - timedelta(days=days - 1)
     counts = {first + timedelta(days=n): 0 for n in range(days)}
     start, end = _iso(local_midnight(first)), _iso(local_midnight(last + timedelta(days=1)))
-    for row in rows.select_handed_over(conn, start, end):
-        day = _parse(row["at"]).astimezone().date()
+    for row in rows.select_handed_per_day(conn, start, end):
+        day = date.fromisoformat(row["day"])
         if day in counts:
-            counts[day] += 1
+            counts[day] += row["handed"]
     return sorted(counts.items())
 
 

@@ -20,27 +20,39 @@ _STANDING_AT = """
 ev AS (
     SELECT e.id, e.bag_id, e.action, e.at, e.operator, e.station FROM handoff e
     WHERE (:end IS NULL OR e.at < :end) AND e.action != 'reversal'
-      AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id
-                      AND (:end IS NULL OR r.at < :end))
+      AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id)
 ),
 standing AS (SELECT bag_id, max(id) AS id FROM ev GROUP BY bag_id)
 """
 
 
-def select_last_served(conn: sqlite3.Connection, end: str | None) -> list[sqlite3.Row]:
-    """Every active household with the time its latest bag was handed over (NULL: never)."""
+def _standing_at(bag: str) -> str:
+    """The standing event of the bag `bag` (an SQL expression) at `:end`, as a scalar subquery:
+    a walk back through the bag's few events on `handoff_in_order`."""
+    return (f"(SELECT e.id FROM handoff e WHERE e.bag_id = {bag} AND e.action != 'reversal' "
+            "AND (:end IS NULL OR e.at < :end) "
+            "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id) "
+            "ORDER BY e.id DESC LIMIT 1)")
+
+
+def select_last_served(conn: sqlite3.Connection, since: str, end: str | None) -> list[sqlite3.Row]:
+    """The active households served by nobody in [since, end), each with the time its latest
+    bag was handed over before `end` (NULL: never). Those served in the window are found from
+    the window's own events (on `handoff_by_time`); only the others have their bags walked."""
     return conn.execute(f"""
-        WITH {_STANDING_AT},
-        served AS (
-            SELECT b.household_id, max(ev.at) AS last_at
-            FROM standing s JOIN ev ON ev.id = s.id JOIN bag b ON b.id = s.bag_id
-            WHERE ev.action IN {_HANDED_OVER} GROUP BY b.household_id
+        WITH recent AS MATERIALIZED (
+            -- CROSS JOIN keeps the window's events the outer loop (SQLite's rule for it).
+            SELECT DISTINCT b.household_id FROM handoff e CROSS JOIN bag b ON b.id = e.bag_id
+            WHERE e.at >= :since AND (:end IS NULL OR e.at < :end)
+              AND e.action IN {_HANDED_OVER} AND e.id = {_standing_at("b.id")}
         )
         SELECT h.id, h.address, h.building, h.entrance, h.room, h.name, h.phone, h.flags,
-               h.delivery, served.last_at
-        FROM household h LEFT JOIN served ON served.household_id = h.id
-        WHERE h.active = 1
-        """, {"end": end}).fetchall()
+               h.delivery,
+               (SELECT max(e.at) FROM bag b JOIN handoff e ON e.id = {_standing_at("b.id")}
+                WHERE b.household_id = h.id AND e.action IN {_HANDED_OVER}) AS last_at
+        FROM household h
+        WHERE h.active = 1 AND h.id NOT IN (SELECT household_id FROM recent)
+        """, {"since": since, "end": end}).fetchall()
 
 
 def select_handed_over(conn: sqlite3.Connection, start: str, end: str) -> list[sqlite3.Row]:
@@ -52,6 +64,16 @@ def select_handed_over(conn: sqlite3.Connection, start: str, end: str) -> list[s
         WHERE e.at >= :start AND e.at < :end AND e.action IN {_HANDED_OVER}
           AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id)
         ORDER BY e.at, e.id
+        """, {"start": start, "end": end}).fetchall()
+
+
+def select_handed_per_day(conn: sqlite3.Connection, start: str, end: str) -> list[sqlite3.Row]:
+    """Pickups and door deliveries never undone, counted per local calendar day, in [start, end)."""
+    return conn.execute(f"""
+        SELECT date(e.at, 'localtime') AS day, count(*) AS handed FROM handoff e
+        WHERE e.at >= :start AND e.at < :end AND e.action IN {_HANDED_OVER}
+          AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id)
+        GROUP BY day
         """, {"start": start, "end": end}).fetchall()
 
 

@@ -37,12 +37,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
                              "owed to suppliers {suppliers} · balance {balance}",
                              "已收 {collected} · 已退 {refunded} · 待退 {owed} · 应付商家 {suppliers} · "
                              "结余 {balance}"),
-    "committee.printed_daily": ("Daily sheet for {date}: {pages} page{s}, {where}",
-                                "{date} 日报：共 {pages} 页，{where}"),
+    "cli.printed_daily": ("The daily sheet ({count} page{s}) {where}", "已将日报（{count} 页）{where}"),
     # the daily distribution sheet
     "daily.title": ("Daily distribution sheet · {date}", "每日分发日报 · {date}"),
-    "daily.headline": ("{handed} bags handed over · {waiting} waiting · {unserved} households not served "
-                       "in {days} days · {needs} urgent needs",
+    "daily.headline": ("Handed over {handed} · waiting {waiting} · not served in {days} days {unserved} · "
+                       "urgent needs {needs}",
                        "已交付 {handed} 袋 · 待取 {waiting} 袋 · {days} 天未领 {unserved} 户 · "
                        "紧急需求 {needs} 件"),
     "daily.arrivals": ("Arrivals", "到货"),
@@ -63,8 +62,11 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "daily.none_waiting": ("No bag is waiting.", "没有待取的袋子。"),
     "daily.unserved_title": ("Households not served for {days} days (vulnerable first)",
                              "{days} 天未领到物资的住户（特殊照顾优先）"),
-    "daily.unserved_line": ("{address} {name} · {flags} · {delivery} · {phone} · last {last}",
-                            "{address} {name} · {flags} · {delivery} · {phone} · 上次 {last}"),
+    "daily.unserved_line": ("{address} {name} · {flags} · {delivery} · {phone} · {last}",
+                            "{address} {name} · {flags} · {delivery} · {phone} · {last}"),
+    "daily.never": ("never served", "从未领到"),
+    "daily.last_days": ("last served {n} days ago", "{n} 天前领过"),
+    "daily.urgent": ("urgent: {what}", "急需：{what}"),
     "daily.none_unserved": ("Every household received something in the last {days} days.",
                             "最近 {days} 天每户都领到了物资。"),
     "daily.needs_title": ("Open urgent needs", "未办结的紧急需求"),
@@ -84,7 +86,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "daily.nobody": ("(no name given)", "（未留名）"),
     "daily.no_duty": ("No handoff was recorded this day.", "当天没有交接记录。"),
     "daily.printed": ("Printed {date}", "打印于 {date}"),
-    "daily.page": ("Page {x} of {y}", "第 {x} 页 / 共 {y} 页"),
+    "daily.page": ("Page {x}", "第 {x} 页"),
     "daily.separator": (", ", "、"),
 }
 
