@@ -1625,6 +1625,69 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>CloseNeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="193"/>
+        <source>Close need %1: %2</source>
+        <translation>办结需求 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="195"/>
+        <source>&amp;Met: the household has it</source>
+        <translation>已满足：住户已拿到(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="196"/>
+        <source>Met</source>
+        <translation>已满足</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="197"/>
+        <source>&amp;Cancelled: no longer needed</source>
+        <translation>已取消：不再需要(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="198"/>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="203"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="204"/>
+        <source>e.g. brought by the clinic on Wednesday</source>
+        <translation>例如：社区医院周三送到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="209"/>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="211"/>
+        <source>Problem with closing the need</source>
+        <translation>办结需求时的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="213"/>
+        <source>Close the need</source>
+        <translation>办结需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="214"/>
+        <source>Close it (Enter)</source>
+        <translation>办结（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="215"/>
+        <source>Keep it open</source>
+        <translation>暂不办结</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="147"/>
@@ -1825,23 +1888,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="81"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="85"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="86"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -1985,6 +2048,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/gate/gate_page.py" line="104"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="284"/>
+        <source>⚠ Urgent need: %1</source>
+        <translation>⚠ 紧急需求：%1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/gate/widgets.py" line="100"/>
@@ -2549,22 +2617,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="350"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="353"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="365"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="368"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="366"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="369"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="367"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="370"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -3245,150 +3313,307 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="214"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>Urgent needs</source>
+        <translation>紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="453"/>
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="454"/>
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="456"/>
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyRowsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="81"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="84"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>NeedsPage</name>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="250"/>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="278"/>
+        <source>Urgent needs</source>
+        <translation>紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="251"/>
+        <source>Show &amp;closed needs too</source>
+        <translation>同时显示已办结的需求(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="252"/>
+        <source>Show closed needs too</source>
+        <translation>同时显示已办结的需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="254"/>
+        <source>+ Need</source>
+        <translation>+ 需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="255"/>
+        <source>Add a household&apos;s urgent need</source>
+        <translation>登记一户的紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="257"/>
+        <source>Add a need</source>
+        <translation>登记需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="258"/>
+        <source>Update…</source>
+        <translation>更新…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="259"/>
+        <source>Who is sourcing it, its status, a note</source>
+        <translation>筹措人、状态、备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="261"/>
+        <source>Close…</source>
+        <translation>办结…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="262"/>
+        <source>Close the need as met or cancelled</source>
+        <translation>将需求办结为已满足或已取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="271"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="273"/>
+        <source>No urgent need is open. Add one with + Need when a household needs medicine, formula or anything it cannot get through a group buy.</source>
+        <translation>没有未办结的紧急需求。住户需要药品、奶粉或团购买不到的东西时，用“+ 需求”登记。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="275"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="275"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="275"/>
+        <source>Name</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="275"/>
+        <source>What</source>
+        <translation>需要什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="276"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="276"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="276"/>
+        <source>Sourcing</source>
+        <translation>筹措人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="277"/>
+        <source>Opened</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="277"/>
+        <source>Closed</source>
+        <translation>办结时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="282"/>
+        <source>The selected need&apos;s notes</source>
+        <translation>所选需求的备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="344"/>
+        <source>phone %1</source>
+        <translation>电话 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="362"/>
+        <source>Need %1 added.</source>
+        <translation>已登记需求 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="369"/>
+        <source>Need %1 is now %2.</source>
+        <translation>需求 %1 现为%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="376"/>
+        <source>Need %1 closed: %2.</source>
+        <translation>需求 %1 已办结：%2。</translation>
     </message>
 </context>
 <context>
@@ -3650,6 +3875,89 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/new_buy_dialog.py" line="375"/>
         <source>Add at least one item, with its name and price in yuan.</source>
         <translation>请至少添加一个商品，填写名称和价格（元）。</translation>
+    </message>
+</context>
+<context>
+    <name>NewNeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="97"/>
+        <source>New urgent need</source>
+        <translation>登记紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="99"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="100"/>
+        <source>e.g. 12-301</source>
+        <translation>例如 12-301</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="101"/>
+        <source>What is needed</source>
+        <translation>需要什么</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="102"/>
+        <source>e.g. insulin (Novolin R), infant formula stage 1</source>
+        <translation>例如：胰岛素（诺和灵R）、1段婴儿奶粉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="103"/>
+        <source>&amp;Urgent: shown at the gate when the household&apos;s bag or card is scanned</source>
+        <translation>紧急：扫到这户的袋子或住户卡时在门岗显示(&amp;U)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="105"/>
+        <source>Urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="106"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="109"/>
+        <source>&amp;Address</source>
+        <translation>地址(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="111"/>
+        <source>Problem with the address</source>
+        <translation>地址有问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="112"/>
+        <source>&amp;What is needed</source>
+        <translation>需要什么(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="114"/>
+        <source>Problem with what is needed</source>
+        <translation>“需要什么”有问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="116"/>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="119"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="120"/>
+        <source>Save the need (Enter)</source>
+        <translation>保存需求（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="121"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -4182,6 +4490,371 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="107"/>
+        <source>Reports</source>
+        <translation>报表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="108"/>
+        <source>Day of the sheet</source>
+        <translation>日报日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="114"/>
+        <source>&amp;Print the day&apos;s sheet…</source>
+        <translation>打印当日日报(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="115"/>
+        <source>Print the daily distribution sheet</source>
+        <translation>打印每日分发日报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="117"/>
+        <source>Save the sheet as P&amp;DF…</source>
+        <translation>日报另存为 PDF(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="118"/>
+        <source>Save the daily distribution sheet as a PDF</source>
+        <translation>把每日分发日报保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="123"/>
+        <source>Da&amp;y</source>
+        <translation>日期(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="128"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="129"/>
+        <source>The day&apos;s figures</source>
+        <translation>当日数字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="132"/>
+        <source>Days without anything</source>
+        <translation>未领天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="136"/>
+        <source>Coverage</source>
+        <translation>覆盖情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="138"/>
+        <source>Received nothing in the &amp;last</source>
+        <translation>最近(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="140"/>
+        <source>days:</source>
+        <translation>天内未领到物资：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="143"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="310"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="314"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="143"/>
+        <source>Name</source>
+        <translation>户主</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="143"/>
+        <source>Flags</source>
+        <translation>特殊情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="143"/>
+        <source>Delivery</source>
+        <translation>配送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="143"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="144"/>
+        <source>Last bag</source>
+        <translation>上次领到</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="144"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="149"/>
+        <source>Urgent needs</source>
+        <translation>紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="146"/>
+        <source>Households that received nothing</source>
+        <translation>未领到物资的住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="150"/>
+        <source>+ Need</source>
+        <translation>+ 需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="151"/>
+        <source>Add a household&apos;s urgent need</source>
+        <translation>登记一户的紧急需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="152"/>
+        <source>Add a need</source>
+        <translation>登记需求</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="153"/>
+        <source>Money of</source>
+        <translation>账目范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="160"/>
+        <source>&amp;Money of</source>
+        <translation>账目范围(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="173"/>
+        <source>Bags handed over and waiting per building</source>
+        <translation>各楼已交付和待取的袋数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="174"/>
+        <source>handed over</source>
+        <translation>已交付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="174"/>
+        <source>waiting</source>
+        <translation>待取</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="175"/>
+        <source>No bag handed over or waiting on this day.</source>
+        <translation>当天没有已交付或待取的袋子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="176"/>
+        <source>Bags handed over per day</source>
+        <translation>每天交付的袋数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="177"/>
+        <source>No bag handed over in the last two weeks.</source>
+        <translation>最近两周没有交付的袋子。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="179"/>
+        <source>Bags per building on the day</source>
+        <translation>当天各楼袋数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="180"/>
+        <source>Bags handed over per day, last %1 days</source>
+        <translation>最近 %1 天每天交付的袋数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="237"/>
+        <source>Urgent needs: %1 open, %2 of them urgent</source>
+        <translation>紧急需求：未办结 %1 件，其中紧急 %2 件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="242"/>
+        <source>every group buy</source>
+        <translation>全部团购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="249"/>
+        <source>Bldg %1</source>
+        <translation>%1号楼</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="251"/>
+        <source>%1: %2 handed over, %3 waiting</source>
+        <translation>%1：已交付 %2，待取 %3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="264"/>
+        <source>%1 households received nothing · %2 vulnerable · %3 without a smartphone</source>
+        <translation>%1 户未领到物资 · 特殊照顾 %2 户 · 无智能手机 %3 户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="268"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="269"/>
+        <source>%1 days ago (%2)</source>
+        <translation>%1 天前（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="270"/>
+        <source>%1 · no smartphone: call or knock</source>
+        <translation>%1 · 无智能手机：请打电话或上门</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="290"/>
+        <source>Collected %1</source>
+        <translation>已收 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="291"/>
+        <source>refunded %1</source>
+        <translation>已退 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="292"/>
+        <source>refunds owed %1 (%2 households)</source>
+        <translation>待退 %1（%2 户）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="294"/>
+        <source>owed to suppliers %1</source>
+        <translation>应付商家 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="295"/>
+        <source>balance %1</source>
+        <translation>结余 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="300"/>
+        <source>Show the rows behind this figure</source>
+        <translation>查看这个数字背后的明细</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="310"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="310"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="314"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="317"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="321"/>
+        <source>Group buy</source>
+        <translation>团购</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="310"/>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="311"/>
+        <source>Method</source>
+        <translation>付款方式</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="311"/>
+        <source>Reference</source>
+        <translation>备注号</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="311"/>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="314"/>
+        <source>Orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="314"/>
+        <source>Owed back</source>
+        <translation>应退</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="317"/>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="321"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="317"/>
+        <source>Supplier</source>
+        <translation>商家</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="317"/>
+        <source>Owed</source>
+        <translation>应付</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="321"/>
+        <source>Collected</source>
+        <translation>已收款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="321"/>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="322"/>
+        <source>Refunds owed</source>
+        <translation>应退款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="322"/>
+        <source>Goods</source>
+        <translation>货款</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="322"/>
+        <source>Balance</source>
+        <translation>结余</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="325"/>
+        <source>%1 rows · total %2</source>
+        <translation>共 %1 条 · 合计 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="361"/>
+        <source>Need %1 added.</source>
+        <translation>已登记需求 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="376"/>
+        <source>Save the daily sheet</source>
+        <translation>保存日报</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="377"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="392"/>
+        <source>Writing %1…</source>
+        <translation>正在写入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="393"/>
+        <source>Saved the daily sheet to %1.</source>
+        <translation>日报已保存到 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="412"/>
+        <source>Drawing the daily sheet…</source>
+        <translation>正在生成日报…</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../desktop/ui/roster/roster_model.py" line="87"/>
@@ -4516,58 +5189,58 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="119"/>
         <source>The dialog&apos;s main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Each page&apos;s buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -4768,6 +5441,85 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
     </message>
 </context>
 <context>
+    <name>UpdateNeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="139"/>
+        <source>Need %1: %2</source>
+        <translation>需求 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="141"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="145"/>
+        <source>Who is sourcing it</source>
+        <translation>筹措人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="146"/>
+        <source>e.g. Dr Wang at the clinic, the street office</source>
+        <translation>例如：社区医院王医生、街道办</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="148"/>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="152"/>
+        <source>Note to add</source>
+        <translation>追加备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="155"/>
+        <source>&amp;Status</source>
+        <translation>状态(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="156"/>
+        <source>&amp;Who is sourcing it</source>
+        <translation>筹措人(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="157"/>
+        <source>U&amp;rgency</source>
+        <translation>紧急程度(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="158"/>
+        <source>&amp;Note to add</source>
+        <translation>追加备注(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="160"/>
+        <source>Problem with the change</source>
+        <translation>更改有问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="163"/>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="165"/>
+        <source>Notes so far</source>
+        <translation>已有备注</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="167"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="168"/>
+        <source>Save the change (Enter)</source>
+        <translation>保存更改（回车）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="169"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>VerdictBanner</name>
     <message>
         <location filename="../../desktop/ui/gate/widgets.py" line="125"/>
@@ -4851,6 +5603,14 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/gate/widgets.py" line="350"/>
         <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
         <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
+    </message>
+</context>
+<context>
+    <name>_NeedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="64"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
 </context>
 </TS>
