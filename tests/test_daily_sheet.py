@@ -3,14 +3,14 @@ figures in one sentence at the top, a bar per building, the bags still waiting w
 first, who has had nothing, the urgent needs, the money and who was on duty."""
 
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pypdfium2 as pdfium
 import pytest
 
 from desktop.cli import main as cli
 from desktop.committee import needs
-from desktop.committee.daily import daily_figures, handoffs_per_day, today
+from desktop.committee.daily import daily_figures, handoffs_per_day, today, waiting_lines
 from desktop.printing.daily import write_daily_sheet
 from desktop.printing.language import set_print_language
 from desktop.printing.stocks import A4
@@ -55,8 +55,8 @@ def test_todays_sheet_is_headed_by_the_figures_read_aloud_in_chinese(week, tmp_p
     assert f"每日分发日报 · {today().isoformat()}" in text
     for building in ("3号楼", "5号楼", "7号楼", "12号楼"):
         assert building in text  # the chart's bars are named by building
-    assert "5-1202 王小明 · 独居老人 · 自提 · 13800000004 · 从未领到 · 急需：胰岛素" in text
-    assert "12-301 张三丰 · - · 自提 · 13800000001 · 5 天前领过" in text
+    assert "5-1202 王小明：独居老人 · 自提 · 13800000004 · 从未领到 · 急需：胰岛素" in text
+    assert "12-301 张三丰：- · 自提 · 13800000001 · 5 天前领过" in text
     assert "5-1202 王小明 · 胰岛素 · 待处理 · 紧急" in text
     assert "保安老李 · 北门 · 经手 2 次" in text  # the gate arrival and the pickup of today
     assert "保安小赵" in text  # who delivered to the door an hour ago, and undid it
@@ -69,6 +69,14 @@ def test_the_cold_chain_waits_first_and_the_chart_counts_per_building(week):
         (3, 0, 1), (5, 0, 2), (7, 1, 0), (12, 0, 1)]
     assert [(w.address, w.storage) for w in figures.waiting][0] == ("5-1202", "frozen")
     assert sorted(w.address for w in figures.waiting[1:]) == ["12-2-502", "3-101", "5-1202"]
+
+
+def test_three_hours_on_the_frozen_bag_is_over_its_cold_chain_limit_and_the_dry_ones_are_not(week):
+    conn, _bags = week
+    later = (datetime.now(UTC) + timedelta(hours=3)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    lines = waiting_lines(conn, later)
+    assert [(w.address, w.storage, w.overdue) for w in lines][0] == ("5-1202", "frozen", True)
+    assert not any(w.overdue for w in lines[1:]) and all(w.minutes >= 179 for w in lines)
 
 
 def test_yesterdays_sheet_reads_the_log_as_it_stood_at_the_end_of_yesterday(week):

@@ -19,7 +19,7 @@ from desktop.committee.needs import Need, list_needs
 from desktop.db import reports as rows
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
-from desktop.gate.waiting import list_waiting
+from desktop.gate.waiting import get_gate_settings, list_waiting
 from desktop.roster.address import address_key
 
 UNSERVED_DAYS = 3
@@ -48,6 +48,7 @@ class WaitingLine:
     since: str
     minutes: int
     delivery: str
+    overdue: bool = False  # waited longer than the gate's cold-chain limit for its storage
 
 
 @dataclass(frozen=True)
@@ -145,9 +146,13 @@ def waiting_lines(conn: Connection, as_of: str | None) -> list[WaitingLine]:
     else:
         found = [(r["address"], r["name"], r["building"], r["buy_title"], r["position"], r["count"],
                   r["storage"], r["since"], r["delivery"]) for r in rows.select_waiting_at(conn, as_of)]
-    lines = [WaitingLine(address, name, building, buy, index, count, storage, since,
-                         max(0, int((moment - _parse(since)).total_seconds() // 60)), delivery)
-             for address, name, building, buy, index, count, storage, since, delivery in found]
+    limits = get_gate_settings(conn)
+    lines = []
+    for address, name, building, buy, index, count, storage, since, delivery in found:
+        minutes = max(0, int((moment - _parse(since)).total_seconds() // 60))
+        limit = limits.limit_for(storage)
+        lines.append(WaitingLine(address, name, building, buy, index, count, storage, since, minutes,
+                                 delivery, limit is not None and minutes >= limit))
     lines.sort(key=lambda w: (STORAGE_ORDER.get(w.storage, 3), w.since, address_key(w.address)))
     return lines
 

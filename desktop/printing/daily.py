@@ -203,7 +203,7 @@ def write_daily_sheet(conn: Connection, day: object, path: str | os.PathLike[str
         flow.lines([w["waiting_line"].format(
             address=b.address, name=b.name, buy=b.buy, i=b.index, m=b.count,
             storage=storage_word(b.storage, lang), age=age_words(b.minutes, w))
-            for b in figures.waiting], w["none_waiting"], most=14)
+            + (w["overdue"] if b.overdue else "") for b in figures.waiting], w["none_waiting"], most=14)
 
         flow.heading(w["unserved_title"].format(days=UNSERVED_DAYS))
         flow.lines([w["unserved_line"].format(
