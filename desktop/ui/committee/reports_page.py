@@ -205,7 +205,8 @@ class ReportsPage(QWidget):
         layout.addLayout(needs_row)
         layout.addLayout(money_row)
         layout.addLayout(charts, 2)
-        self.reload()
+        # Read when shown (showEvent), not when the window builds its pages at start-up: a large
+        # compound's figures take a moment, which the start of the program should not wait for.
         if conn.read_only:
             sentence = describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path)))
             self.add_need_button.setEnabled(False)
