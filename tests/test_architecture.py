@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop"
 
-SERVICE_FAMILIES = ("roster", "buys", "bags", "gate", "safekeeping")
+SERVICE_FAMILIES = ("roster", "buys", "bags", "gate", "safekeeping", "committee")
 SQL_CALLS = {"execute", "executemany", "executescript"}
 
 # Who may import whom, family by family; an entry may also name one module of a family. Every
@@ -42,7 +42,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "gate": {"db", WORDS, "roster", "buys", "bags"},
     # A full export makes the codes again with a new secret; that is all it takes from bags.
     "safekeeping": {"db", WORDS, "desktop.bags.codes"},
-    "printing": {"db", WORDS, "roster", "buys", "bags", "gate"},
+    "committee": {"db", WORDS, "roster", "buys", "bags", "gate"},
+    "printing": {"db", WORDS, "roster", "buys", "bags", "gate", "committee"},
     "demo": {"db", WORDS, "roster", "buys", "bags", "gate"},
     # The command line opens the window (`compound-desk` with no command) and uses nothing else of it.
     "cli": {"db", WORDS, *SERVICE_FAMILIES, "printing", "demo", "desktop.ui.app"},

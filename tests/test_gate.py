@@ -25,7 +25,8 @@ from desktop.gate import custody, verdicts
 from desktop.printing.language import set_print_language
 from tests.bag_scenes import arrived, compound, everyday_buy, open_buy, order, rows_of
 
-SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags"]
+SCAN_KEYS = ["verdict", "code", "address", "bag", "last_handoff", "recorded", "waiting_bags",
+             "urgent_needs"]
 
 
 def run(capsys, *argv):
@@ -416,7 +417,7 @@ def test_scan_prints_the_exact_json_shape(bagged, capsys):
                           {"code": bags["12-301"][1].code, "buy": "周末冷冻团", "index": 2, "count": 3,
                            "storage": bags["12-301"][1].storage},
                           {"code": bags["12-301"][2].code, "buy": "周末冷冻团", "index": 3, "count": 3,
-                           "storage": bags["12-301"][2].storage}]}
+                           "storage": bags["12-301"][2].storage}], "urgent_needs": []}
     status, out, _ = run(capsys, "--db", db, "scan", code, "--record", "pickup", "--operator",
                          "保安老李", "--station", "北门", "--json")
     answer = json.loads(out)
@@ -427,7 +428,8 @@ def test_scan_prints_the_exact_json_shape(bagged, capsys):
     status, out, _ = run(capsys, "--db", db, "scan", "not a code at all", "--json")
     assert status == 0 and json.loads(out) == {
         "verdict": "invalid", "code": "N0TAC0DEATA11", "address": None,
-        "bag": None, "last_handoff": None, "recorded": False, "waiting_bags": []}
+        "bag": None, "last_handoff": None, "recorded": False, "waiting_bags": [],
+        "urgent_needs": []}
 
 
 def test_scan_words_its_answer_for_people_in_their_language(bagged, capsys):

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import buys, distributions, gate, printing
+from desktop.cli import buys, distributions, gate, printing, reports
 from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
 from desktop.errors import BadInput, DeskError
 from desktop.lang import current_language, set_language
@@ -15,7 +15,7 @@ from desktop.words import describe, say
 
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = (buys, printing, gate, distributions)
+COMMAND_MODULES = (buys, printing, gate, distributions, reports)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")
@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
     # The window checks the page against the pages it has, so one list decides.
-    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups")
+    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups|reports|needs")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--gate", action="store_true", help="open the full-screen gate for guards")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)

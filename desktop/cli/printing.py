@@ -49,6 +49,9 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                                   help="an A4 notice for the lobby board: open group buys and "
                                        "distributions on their way")
     notice.add_argument("--building", default=None, metavar="B")
+    daily = print_sub.add_parser("daily", parents=[common, output],
+                                 help="the committee's daily distribution sheet")
+    daily.add_argument("--date", default="", metavar="YYYY-MM-DD", help="the day (today unless given)")
 
 
 def _buy_or_distribution(parser: argparse.ArgumentParser) -> None:
@@ -117,7 +120,7 @@ def _print(args: argparse.Namespace) -> int:
         name = {"labels": f"labels-{getattr(args, 'buy', '')}-{paper.name}",
                 "pickup": f"pickup-{getattr(args, 'buy', '')}", "cards": "cards",
                 "sheet": f"order-sheet-{getattr(args, 'buy', '')}",
-                "notice": "notice"}[args.print_command]
+                "notice": "notice", "daily": f"daily-{getattr(args, 'date', '')}"}[args.print_command]
         path = args.output if args.printer is None else Path(folder) / f"{name}.pdf"
         count = _draw(conn, args, path)
         if args.printer is None:
@@ -147,6 +150,10 @@ def _draw(conn, args: argparse.Namespace, path: Path) -> int:
         from desktop.printing.notice import write_notice
 
         return write_notice(conn, path, building=args.building)
+    if args.print_command == "daily":
+        from desktop.printing.daily import write_daily_sheet
+
+        return write_daily_sheet(conn, args.date, path)
     from desktop.printing.supplier_sheet import write_supplier_sheet
 
     return write_supplier_sheet(conn, args.buy, path)

@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Iterable
 
 from desktop.db import settings
+from desktop.db.needs import URGENT_OF
 
 # The standing event of the bag `b`, as a scalar subquery.
 STANDING_EVENT = (
@@ -35,7 +36,8 @@ _SCAN_SQL = f"""
 SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.voided_at,
        b.void_reason, g.title AS buy_title, g.status AS buy_status, h.address,
        l.id AS last_id, l.action AS last_action, l.at AS last_at, l.operator AS last_operator,
-       l.station AS last_station, l.proxy_name AS last_proxy
+       l.station AS last_station, l.proxy_name AS last_proxy,
+       {URGENT_OF.format(household="b.household_id")} AS urgent_needs
 FROM bag b
 JOIN group_buy g ON g.id = b.group_buy_id
 JOIN household h ON h.id = b.household_id
@@ -82,7 +84,8 @@ def select_bag_for_scan(conn: sqlite3.Connection, code: str) -> sqlite3.Row | No
 
 def select_card(conn: sqlite3.Connection, code: str) -> sqlite3.Row | None:
     return conn.execute(
-        "SELECT c.household_id, c.code, c.revoked_at, h.address FROM household_code c "
+        "SELECT c.household_id, c.code, c.revoked_at, h.address, "
+        f"{URGENT_OF.format(household='c.household_id')} AS urgent_needs FROM household_code c "
         "JOIN household h ON h.id = c.household_id WHERE c.code = :code",
         {"code": code},
     ).fetchone()

@@ -97,6 +97,8 @@ class ScanResult:
     mistyped: bool = False
     # For a refused code-shaped scan: how many such scans this station saw in the last minute.
     refused_last_minute: int = 0
+    # What the household urgently waits for (high-urgency needs not yet met), oldest first.
+    urgent_needs: tuple[str, ...] = ()
 
     @property
     def tone(self) -> str:
@@ -120,6 +122,7 @@ class ScanResult:
             "last_handoff": None if self.last_handoff is None else self.last_handoff.as_json(),
             "recorded": self.recorded,
             "waiting_bags": [w.as_json() for w in self.waiting_bags],
+            "urgent_needs": list(self.urgent_needs),
         }
 
 
@@ -244,7 +247,8 @@ def _card_answer(conn: Connection, code: str) -> ScanResult:
     waiting = tuple(waiting_bag(r) for r in rows.select_waiting(conn, row["household_id"]))
     card = Card(row["household_id"], row["code"], row["address"])
     return ScanResult("household", code, row["address"], waiting_bags=waiting, kind="household",
-                      household_id=row["household_id"], card=card)
+                      household_id=row["household_id"], card=card,
+                      urgent_needs=urgent_needs(row))
 
 
 _NOT_READ = object()
@@ -269,7 +273,13 @@ def bag_answer(conn: Connection, code: str, card: Card | None, row=_NOT_READ, *,
         BagInfo(row["position"], row["count"], row["buy_title"], row["storage"]),
         recorded or last, recorded is not None, waiting, kind="bag", bag_id=row["id"],
         household_id=row["household_id"], card=card, void_reason=void_reason,
+        urgent_needs=urgent_needs(row),
     )
+
+
+def urgent_needs(row) -> tuple[str, ...]:
+    """The household's high-urgency needs not yet met, read with its bag or card."""
+    return tuple(row["urgent_needs"].split("\n")) if row["urgent_needs"] else ()
 
 
 def verdict_of(row, card: Card | None) -> tuple[str, str | None, Handoff | None]:

@@ -40,6 +40,8 @@ from desktop.ui import jobs
 from desktop.ui.bags.bags_page import BagsPage
 from desktop.ui.buys.buys_page import BuysPage
 from desktop.ui.buys.suppliers_page import SuppliersPage
+from desktop.ui.committee.needs_page import NeedsPage
+from desktop.ui.committee.reports_page import ReportsPage
 from desktop.ui.common import (
     arg,
     dialog_button,
@@ -55,7 +57,7 @@ from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
 from desktop.words import describe
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
-PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")
+PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups", "reports", "needs")
 STATUS_REFRESH_MS = 60_000
 
 BANNER_STYLES = {
@@ -245,6 +247,10 @@ class MainWindow(QMainWindow):
              lambda: GatePage(self._conn, self, settings=self._settings)),
             ("backups", self.tr("Backups"), QStyle.StandardPixmap.SP_DriveHDIcon,
              lambda: BackupsPage(self._conn, self.safekeeping, self)),
+            ("reports", self.tr("Reports"), QStyle.StandardPixmap.SP_FileDialogInfoView,
+             lambda: ReportsPage(self._conn, self)),
+            ("needs", self.tr("Urgent needs"), QStyle.StandardPixmap.SP_MessageBoxWarning,
+             lambda: NeedsPage(self._conn, self)),
         ]
 
     def _build_pages(self) -> None:

@@ -22,6 +22,7 @@ from desktop.words import (
     bags,
     buys,
     cli,
+    committee,
     distributions,
     documents,
     gate,
@@ -31,7 +32,8 @@ from desktop.words import (
     store,
 )
 
-AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, distributions)
+AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, distributions,
+         committee)
 _SIDE = {"en": 0, "zh": 1}
 
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 import desktop.ui
+from desktop.committee.needs import add_need
 from desktop.db import connect
 from desktop.demo.compound import fill_demo
 from desktop.errors import BadInput
@@ -160,6 +161,19 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
                               lambda action, reason: None)
     decision.open()
     opened.check(decision)
+
+    # The committee: a need added, moved on and closed; the rows behind a money figure.
+    reports = window.pages["reports"]
+    window.show_page("reports")
+    opened.check(reports.add_need())
+    opened.check(reports.show_rows("collected"), "money rows")
+    (address,) = demo.execute("SELECT address FROM household ORDER BY id LIMIT 1").fetchone()
+    need_id = add_need(demo, address, "胰岛素", "high")
+    needs_page = window.pages["needs"]
+    window.show_page("needs")
+    needs_page.select_need(need_id)
+    opened.check(needs_page.update_selected())
+    opened.check(needs_page.close_selected())
 
     # Backups: putting one back asks first.
     backups = window.pages["backups"]

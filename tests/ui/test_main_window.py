@@ -147,11 +147,11 @@ def test_a_screenshot_of_bags_and_labels_waits_until_its_previews_are_drawn(tmp_
 
 
 def test_screenshot_of_a_page_not_built_yet_says_so_and_exits_2(conn, tmp_path):
-    out = tmp_path / "reports.png"
-    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "reports",
+    out = tmp_path / "weather.png"
+    result = run_desk("--db", str(conn.path), "--screenshot", str(out), "--page", "weather",
                       "--lang", "en", tmp_path=tmp_path)
     assert result.returncode == 2
-    assert result.stderr.strip() == f"There is no “reports” page yet: use --page {' | '.join(PAGES)}."
+    assert result.stderr.strip() == f"There is no “weather” page yet: use --page {' | '.join(PAGES)}."
     assert not out.exists()
 
 

@@ -280,6 +280,9 @@ class GatePage(QWidget):
         being = session.pending[-1] if session.pending else None
         if being is not None and being.checked is result and being.record is not None:
             tone, said = words.recording(being.record)  # the handoff is on its way to the file
+        if result.urgent_needs:  # what the household urgently waits for, above all else
+            waiting = "\n".join(p for p in (arg(self.tr("⚠ Urgent need: %1"), "; ".join(
+                result.urgent_needs)), waiting) if p)
         items = words.card_items(session) if session.card is not None else None
         if result.verdict == "household" and not result.waiting_bags:
             items = None
