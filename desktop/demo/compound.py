@@ -10,6 +10,7 @@ from desktop.db.connection import Connection, transaction
 from desktop.demo.bags import fill_demo_bags
 from desktop.demo.buys import fill_demo_buys
 from desktop.errors import BadInput
+from desktop.people.operators import add_operator
 from desktop.roster.households import save_values, values_from_parts
 
 COMPOUND_NAME = "梧桐苑"
@@ -65,6 +66,10 @@ def _addresses(rng: random.Random, count: int) -> list[tuple[int, int | None, in
     return chosen
 
 
+# One operator of each role, so the sign-in and each role's pages can be tried; `demo` prints them.
+DEMO_OPERATORS = (("王主任", "committee", "2580"), ("小李", "volunteer", "1357"), ("老张", "guard", "2468"))
+
+
 def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict:
     """Fill an empty database. Refuses one that already has households."""
     if households < 1 or households > 20000:
@@ -92,4 +97,6 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
         buys = fill_demo_buys(conn, rng)
         # A buy of its own, arrived and bagged (desktop/demo/bags.py).
         bags = fill_demo_bags(conn, rng)
-    return {"households": households, **buys, **bags}
+        made = [add_operator(conn, name, role, pin) for name, role, pin in DEMO_OPERATORS]
+    return {"households": households, **buys, **bags,
+            "operators": [(o.name, o.role, pin) for o, (_n, _r, pin) in zip(made, DEMO_OPERATORS, strict=True)]}

@@ -18,9 +18,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.lang import current_language
-from desktop.words import bags, buys, cli, documents, gate, imports, roster, safekeeping, store
+from desktop.words import (
+    bags,
+    buys,
+    cli,
+    documents,
+    gate,
+    imports,
+    people,
+    roster,
+    safekeeping,
+    store,
+)
 
-AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli)
+AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, people)
 _SIDE = {"en": 0, "zh": 1}
 
 
