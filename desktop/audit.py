@@ -23,11 +23,13 @@ from desktop.db import audit as rows
 from desktop.db.base import Connection
 from desktop.errors import BadInput, Cancelled
 from desktop.files import spreadsheet_csv, written_atomically
+from desktop.money import format_fen
 from desktop.text import one_line
+from desktop.words import word
 
 # What a change can be; the phrasebook names each (`word("audit_kind", kind)`).
 KINDS = (
-    "household_added", "roster_edit", "roster_import", "buy_created", "buy_status", "order",
+    "household_added", "roster_edit", "roster_import", "buy_created", "buy_import", "buy_status", "order",
     "payment", "arrival", "allocation", "bags_made", "bag_remade", "handoff", "undo",
     "gate_decision", "supplier", "setting", "restore", "operator",
 )
@@ -76,6 +78,28 @@ def _plain(value: object) -> object:
 
 
 # ---- reading --------------------------------------------------------------------------------
+
+# Fields whose values are words of the phrasebook, and the kind of word each is.
+_VALUE_WORDS = {"status": "buy_status", "role": "role", "action": "handoff", "method": "payment_method",
+                "delivery": "delivery", "order": "order_outcome"}
+
+
+def change_words(field: str, old: object, new: object, lang: str | None = None) -> str:
+    """One change as people read it, in `lang`: `phone: 13800000001 → 13912345678`, money in
+    yuan, statuses and roles named, yes and no for a switch, a dash for nothing."""
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return word("audit_value", "yes" if value else "no", lang)
+        if field.endswith("_fen") and isinstance(value, int):
+            return format_fen(value)
+        if field in _VALUE_WORDS:
+            return word(_VALUE_WORDS[field], str(value), lang)
+        return str(value)
+
+    return f"{word('audit_field', field, lang)}: {shown(old)} → {shown(new)}"
+
 
 
 @dataclass(frozen=True)

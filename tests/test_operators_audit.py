@@ -263,3 +263,10 @@ def test_a_restore_is_recorded_in_the_restored_file(tmp_path, capsys):
     # The restored file: its own lines, the restore on top; the operator added after the backup is not in it.
     assert (entries[0]["kind"], entries[0]["operator"]) == ("restore", "王主任")
     assert [e["kind"] for e in entries[1:]] == ["household_added"] * 4
+
+
+def test_a_change_reads_in_the_readers_language():
+    assert audit.change_words("amount_fen", None, 2500, "zh") == "金额: — → ¥25.00"
+    assert audit.change_words("status", "open", "arrived", "zh") == "状态: 接单中 → 已到货"
+    assert audit.change_words("active", True, False, "en") == "active: yes → no"
+    assert audit.change_words("phone", "13800000001", "", "en") == "phone: 13800000001 → —"

@@ -97,7 +97,7 @@ def _audit(args: argparse.Namespace) -> int:
     if not found:
         print(say("cli.audit_none"))
     for e in found:
-        changes = "; ".join(f"{f}: {old} → {new}" for f, old, new in e.changes)
+        changes = "; ".join(audit.change_words(f, old, new) for f, old, new in e.changes)
         print("  ".join(part for part in (to_local(e.at), e.operator or "-", e.station,
                                           word("audit_kind", e.kind), e.address or "", e.summary,
                                           changes) if part))

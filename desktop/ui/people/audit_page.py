@@ -45,13 +45,6 @@ from desktop.words import describe, word
 SHOWN = 2000
 
 
-def change_text(field: str, old: object, new: object) -> str:
-    def shown(value: object) -> str:
-        return "—" if value is None or value == "" else str(value)
-
-    return f"{field}: {shown(old)} → {shown(new)}"
-
-
 class AuditPage(QWidget):
     def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,7 +151,7 @@ class AuditPage(QWidget):
         for row, entry in enumerate(self.entries):
             cells = (to_local(entry.at), entry.operator or self.tr("(nobody named)"), entry.station,
                      word("audit_kind", entry.kind), entry.address or "", entry.summary,
-                     "; ".join(change_text(*change) for change in entry.changes))
+                     "; ".join(audit.change_words(*change) for change in entry.changes))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
