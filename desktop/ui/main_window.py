@@ -248,6 +248,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.rename_button)
         self.station_label = self._status_label("statusStation", self.tr("Station"))
         self.operator_label = self._status_label("statusOperator", self.tr("Signed in"))
+        self.operator_label.hide()  # until someone signs in
         self.lock_button = QToolButton(self)
         self.lock_button.setObjectName("lockWindow")
         self.lock_button.setText(self.tr("Lock"))
