@@ -81,6 +81,7 @@ def may_see(role: str | None, key: str) -> bool:
     """Whether someone of `role` sees page `key`; with nobody signed in (no operators yet), all."""
     return role is None or role in PAGE_ROLES.get(key, (COMMITTEE,))
 STATUS_REFRESH_MS = 60_000
+LOCK_KEYS = "Ctrl+Shift+L"  # Ctrl+L is the gate's waiting list and order entry's address
 
 BANNER_STYLES = {
     "damaged": f"QFrame#fileBanner {{ background: {ERROR_COLOUR}; }} QLabel {{ color: white; font-weight: bold; }}",
@@ -255,8 +256,8 @@ class MainWindow(QMainWindow):
         self.lock_button.setAutoRaise(True)
         self.lock_button.setAccessibleName(self.tr("Lock the window"))
         self.lock_button.setToolTip(arg(self.tr("Lock the window until someone signs in (%1)"),
-                                        shortcut_text("Ctrl+L")))
-        self.lock_button.setShortcut(QKeySequence("Ctrl+L"))
+                                        shortcut_text(LOCK_KEYS)))
+        self.lock_button.setShortcut(QKeySequence(LOCK_KEYS))
         self.lock_button.clicked.connect(self.lock)
         self.lock_button.hide()
         self.statusBar().addPermanentWidget(self.lock_button)
