@@ -89,6 +89,7 @@ def run_window(args) -> int:
                 window.resize(width, height)
                 return save_screenshot(app, window, screenshot, handler)
             window.showFullScreen()
+            window.start_sign_in()
             window.start_safekeeping()
             return app.exec()
         if screenshot:

@@ -9,7 +9,7 @@
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="188"/>
+        <location filename="../../desktop/ui/app.py" line="189"/>
         <source>The previews were still being drawn, so the screenshot may show them unfinished.</source>
         <translation>预览仍在绘制中，截图可能显示未完成的预览。</translation>
     </message>
@@ -173,177 +173,177 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="63"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="56"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="64"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="57"/>
         <source>What was just done</source>
         <translation>刚才的操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="65"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="58"/>
         <source>Household address</source>
         <translation>住户地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="66"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="59"/>
         <source>any household, or 12-301</source>
         <translation>全部住户，或 12-301</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="68"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="61"/>
         <source>Operator</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="69"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="62"/>
         <source>Kind of change</source>
         <translation>改动类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="63"/>
         <source>every kind</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="73"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="66"/>
         <source>Only the &amp;day</source>
         <translation>只看某天(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="73"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="66"/>
         <source>Only one day</source>
         <translation>只看一天</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="74"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="67"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="76"/>
         <source>&amp;Show</source>
         <translation>显示(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="77"/>
         <source>Show the changes that match</source>
         <translation>显示符合条件的改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="85"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="78"/>
         <source>&amp;Export CSV…</source>
         <translation>导出 CSV(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="86"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="79"/>
         <source>Every change as a CSV file for a spreadsheet</source>
         <translation>把全部改动导出为表格可打开的 CSV 文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="89"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="82"/>
         <source>&amp;Household:</source>
         <translation>住户(&amp;H)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="91"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="84"/>
         <source>&amp;Operator:</source>
         <translation>操作员(&amp;O)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="93"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="86"/>
         <source>&amp;Kind:</source>
         <translation>类型(&amp;K)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="100"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="95"/>
         <source>Problem with the filter</source>
         <translation>筛选条件有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="101"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="96"/>
         <source>How many changes are shown</source>
         <translation>显示的改动条数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97"/>
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97"/>
         <source>Station</source>
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98"/>
         <source>Household</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98"/>
         <source>Summary</source>
         <translation>摘要</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98"/>
         <source>Before → after</source>
         <translation>改前 → 改后</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="99"/>
         <source>Changes</source>
         <translation>改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="122"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="118"/>
         <source>anyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="159"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="155"/>
         <source>(nobody named)</source>
         <translation>（未署名）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="165"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="161"/>
         <source>%1 changes, newest first</source>
         <translation>共 %1 条改动，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="167"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="163"/>
         <source>The newest %1 changes; export them all as CSV</source>
         <translation>最新的 %1 条改动；全部请导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="172"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="168"/>
         <source>Export the audit log</source>
         <translation>导出审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="174"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="170"/>
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="186"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="182"/>
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/people/audit_page.py" line="191"/>
+        <location filename="../../desktop/ui/people/audit_page.py" line="187"/>
         <source>Exported %1 changes to %2.</source>
         <translation>已将 %1 条改动导出到 %2。</translation>
     </message>
@@ -2051,23 +2051,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <location filename="../../desktop/ui/main_window.py" line="104"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="107"/>
+        <location filename="../../desktop/ui/main_window.py" line="108"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="108"/>
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -2846,6 +2846,14 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>GateSignIn</name>
+    <message>
+        <location filename="../../desktop/ui/people/gate_sign_in.py" line="34"/>
+        <source>Gate mode is for guards and the committee; %1 is a %2.</source>
+        <translation>门岗模式只供门岗和居委会使用；%1 是%2。</translation>
+    </message>
+</context>
+<context>
     <name>GateWindow</name>
     <message>
         <location filename="../../desktop/ui/gate/gate_page.py" line="360"/>
@@ -3544,188 +3552,188 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="241"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="247"/>
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="251"/>
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="255"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Lock the window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
         <source>Lock the window until someone signs in (%1)</source>
         <translation>锁定窗口，直到有人登录 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285"/>
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="291"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>That page is not open to a %1: ask someone whose role uses it to sign in.</source>
         <translation>该页面不对%1开放：请让有权使用的人登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="385"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="552"/>
+        <location filename="../../desktop/ui/main_window.py" line="554"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="573"/>
-        <location filename="../../desktop/ui/main_window.py" line="578"/>
+        <location filename="../../desktop/ui/main_window.py" line="575"/>
+        <location filename="../../desktop/ui/main_window.py" line="580"/>
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="574"/>
+        <location filename="../../desktop/ui/main_window.py" line="576"/>
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="579"/>
+        <location filename="../../desktop/ui/main_window.py" line="581"/>
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="581"/>
+        <location filename="../../desktop/ui/main_window.py" line="583"/>
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -5057,58 +5065,58 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="141"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>The dialog&apos;s main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Each page&apos;s buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

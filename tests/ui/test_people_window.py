@@ -271,3 +271,21 @@ def test_the_sign_in_button_and_an_empty_name(qtbot, window):
     qtbot.mouseClick(window.findChild(QPushButton, "signInButton"), Qt.MouseButton.LeftButton)
     assert window.sign_in_panel.error.text() == "Give the operator's name."
     assert isinstance(window.findChild(QComboBox, "signInName"), QComboBox)
+
+
+def test_gate_mode_asks_a_guard_to_sign_in_first(qtbot, staffed):
+    from desktop.ui.gate.gate_page import GateWindow
+
+    window = GateWindow(staffed)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.start_sign_in()
+    assert window.centralWidget() is panel
+    sign_in(qtbot, window, "小李", "1357")
+    assert "Gate mode is for guards and the committee; 小李 is a volunteer." == panel.error.text()
+    assert window.centralWidget() is panel
+    sign_in(qtbot, window, "老张", "2468")
+    assert window.centralWidget() is window.page
+    assert window.page.operator_input.text() == "老张" and window.page.operator_input.isReadOnly()
+    assert window.conn.operator == "老张"
+    window.page.stop()

@@ -386,6 +386,13 @@ class GateWindow(QMainWindow):
     def start_safekeeping(self) -> None:
         self.safekeeping.start()
 
+    operator = None  # who signed in, once the file has operators
+
+    def start_sign_in(self):
+        from desktop.ui.people.gate_sign_in import sign_in_at_the_gate
+
+        return sign_in_at_the_gate(self)
+
     # What Safekeeping asks of the window it keeps.
     def show_damaged(self) -> None:
         from desktop.ui.safekeeping.safekeeping import DAMAGED
@@ -400,6 +407,9 @@ class GateWindow(QMainWindow):
         self._conn = conn
         self.page = GatePage(conn, self, settings=self._settings, gate_mode=True)
         self.setCentralWidget(self.page)
+        if self.operator is not None:  # the guard signed in before the restore stays on duty
+            conn.operator = self.operator.name
+            self.page.sign_in_as(self.operator.name)
         self._show_where()
 
     def closeEvent(self, event: QCloseEvent) -> None:
