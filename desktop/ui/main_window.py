@@ -506,6 +506,10 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         """Nobody signed in: the sign-in screen in place of the pages, until someone signs in."""
         self.idle_lock.stop()
+        # What was open stays unseen and unsaved; work already running carries on.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not isinstance(dialog, jobs.JobDialog):
+                dialog.reject()
         self.operator = None
         self.locked = True
         set_actor(self._conn, "")

@@ -7,7 +7,7 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
 
 from desktop import audit
 from desktop.bags.bags import list_bags, make_bags
@@ -289,3 +289,13 @@ def test_gate_mode_asks_a_guard_to_sign_in_first(qtbot, staffed):
     assert window.page.operator_input.text() == "老张" and window.page.operator_input.isReadOnly()
     assert window.conn.operator == "老张"
     window.page.stop()
+
+
+def test_locking_closes_what_was_open_unsaved(qtbot, window, staffed):
+    sign_in(qtbot, window, "小李", "1357")
+    dialog = window.pages["roster"].add_household()
+    qtbot.waitUntil(dialog.isVisible)
+    window.idle_lock.start(0, ms=100)
+    qtbot.waitUntil(lambda: window.locked, timeout=5_000)
+    assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
+    assert window.screens.currentWidget() is window.sign_in_panel
