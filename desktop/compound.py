@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from desktop import audit
 from desktop.bags.codes import CodeKeys, compound_identity
 from desktop.db import compound as rows
 from desktop.db.connection import Connection, transaction
@@ -45,5 +46,7 @@ def rename_compound(conn: Connection, name: object) -> str:
     if len(text) > MAX_NAME:
         raise BadInput("name_too_long", "name", maximum=MAX_NAME)
     with transaction(conn):
+        before = rows.name(conn)
         rows.rename(conn, text)
+        audit.record(conn, "setting", summary="compound name", changes=[("compound_name", before, text)])
     return text

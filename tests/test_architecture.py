@@ -44,10 +44,12 @@ MAY_IMPORT: dict[str, set[str]] = {
     "safekeeping": {"db", WORDS, "desktop.bags.codes"},
     "committee": {"db", WORDS, "roster", "buys", "bags", "gate"},
     "printing": {"db", WORDS, "roster", "buys", "bags", "gate", "committee"},
-    "demo": {"db", WORDS, "roster", "buys", "bags", "gate"},
+    "demo": {"db", WORDS, "roster", "buys", "bags", "gate", "people"},
+    # Operators, their roles and PINs: over the store and the audit log, below every face.
+    "people": {"db", WORDS},
     # The command line opens the window (`compound-desk` with no command) and uses nothing else of it.
-    "cli": {"db", WORDS, *SERVICE_FAMILIES, "printing", "demo", "desktop.ui.app"},
-    "ui": {"db", WORDS, *SERVICE_FAMILIES, "printing"},
+    "cli": {"db", WORDS, *SERVICE_FAMILIES, "printing", "demo", "people", "desktop.ui.app"},
+    "ui": {"db", WORDS, *SERVICE_FAMILIES, "printing", "people"},
     "entry": {"cli"},  # `python -m desktop`
 }
 

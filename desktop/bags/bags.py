@@ -22,6 +22,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from desktop import audit
 from desktop.bags import codes
 from desktop.buys.group_buys import change_status, get_buy, status_words
 from desktop.clock import utc_now
@@ -267,6 +268,10 @@ def make_bags(
                 # Void first: the new bag 1 of 2 takes the place of the old one.
                 voided += rows.void_bags(conn, current.values(),
                                          "remade" if plan else "order_withdrawn", now=now)
+                if current:
+                    audit.record(conn, "bag_remade", household_id=household_id,
+                                 summary=f"#{buy_id} {buy.title}", changes=[("bags", len(current), len(plan))],
+                                 operator=operator or None)
                 for bag in plan:
                     code = codes.make_code(keys, "bag", serial)
                     bag_id = rows.insert_bag(conn, {
@@ -283,6 +288,8 @@ def make_bags(
         rows.insert_bag_lines(conn, new_lines, station=conn.station)
         if made + kept == 0:
             raise BadInput("bags_nothing_allocated", "buy", title=buy.title)
+        audit.record(conn, "bags_made", summary=f"#{buy_id} {buy.title}", operator=operator or None,
+                     changes=[("made", None, made), ("kept", None, kept), ("voided", None, voided)])
         if buy.status == "arrived":
             change_status(conn, buy_id, "bagged", reason="bags made", operator=operator)
         bags = list_bags(conn, buy_id)

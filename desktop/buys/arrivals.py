@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.buys import payments, suppliers
 from desktop.buys.allocation import DEFAULT_POLICY, Claim, allocate, parse_policy
 from desktop.buys.group_buys import GroupBuy, get_buy, list_items, record_status, status_words
@@ -176,6 +177,7 @@ def record_arrival(
             station=conn.station, now=now,
         )
         order_rows.set_allocations(conn, ((a.line_id, a.allocated) for a in plan.allocations))
+        _audit_arrival(conn, buy, plan, operator)
         if buy.status != "arrived":
             record_status(conn, buy_id, "arrived", reason="arrival", operator=operator)
         if buy.supplier_id is not None:
@@ -185,3 +187,17 @@ def record_arrival(
                                  "delivered_short" if short else "delivered",
                                  buy_id=buy_id, note=note, operator=operator)
     return plan
+
+
+def _audit_arrival(conn: Connection, buy: GroupBuy, plan: ArrivalPlan, operator: str) -> None:
+    """What arrived, as one line; and each household that gets less than it ordered, as its own."""
+    title = f"#{buy.id} {buy.title}"
+    audit.record(conn, "arrival", summary=title, operator=operator or None,
+                 changes=[(item.name, item.ordered, item.received) for item in plan.items])
+    short: dict[int, list] = {}
+    for a in plan.allocations:
+        if a.household_id is not None and a.allocated != a.ordered:
+            short.setdefault(a.household_id, []).append((a.item, a.ordered, a.allocated))
+    for household_id, changes in short.items():
+        audit.record(conn, "allocation", household_id=household_id, summary=title, changes=changes,
+                     operator=operator or None)

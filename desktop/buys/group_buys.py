@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desktop import audit
 from desktop.buys import payments, suppliers
 from desktop.clock import utc_now
 from desktop.db import Row
@@ -450,6 +451,9 @@ def new_buy(
                    "operator": organiser or ""},
             station=conn.station, now=now,
         )
+        audit.record(conn, "buy_created", summary=f"#{buy_id} {title}",
+                     changes=[("status", None, "open" if open_now else "draft")],
+                     operator=organiser or None)
         record = suppliers.supplier_record(conn, supplier_id) if supplier_id else None
     return NewBuy(buy_id, record, suppliers.supplier_warning(record))
 
@@ -533,8 +537,11 @@ def record_status(conn: Connection, buy_id: int, status: str, *, reason: str = "
                   operator: str = "", cause: str | None = None) -> None:
     """Set a buy's status and append it to its history, inside the caller's transaction."""
     now = utc_now()
+    before = get_buy(conn, buy_id)
     rows.update_status(conn, buy_id, status, now=now, cancel_cause=cause,
                        cancel_reason=reason if cause else None)
+    audit.record(conn, "buy_status", summary=f"#{buy_id} {before.title}" + (f" · {reason}" if reason else ""),
+                 changes=[("status", before.status, status)], operator=operator or None)
     rows.insert_status_event(
         conn, {"group_buy_id": buy_id, "status": status, "reason": reason, "operator": operator},
         station=conn.station, now=now,

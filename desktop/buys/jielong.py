@@ -20,6 +20,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from desktop import audit
 from desktop.buys.group_buys import Item, get_buy, list_items
 from desktop.buys.orders import (
     MAX_QUANTITY,
@@ -438,6 +439,9 @@ def import_chain(conn: Connection, buy_id: int, text: str, *, operator: str = ""
                                               source="chain", operator=operator,
                                               note=order.entry.note, items=items)
             counts[outcome] += 1
+        audit.record(conn, "buy_import", summary=f"#{buy_id} {buy.title} · 接龙", operator=operator or None,
+                     changes=[("orders_added", None, counts["added"]), ("orders_updated", None, counts["updated"]),
+                              ("households_created", None, households_added)])
     return ChainResult(orders=len(preview.orders), added=counts["added"],
                        updated=counts["updated"], unchanged=counts["unchanged"],
                        unmatched=preview.unmatched, warnings=preview.warnings,

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.buys.group_buys import GroupBuy, Item, LineView, get_buy, list_items, status_words
 from desktop.clock import utc_now
 from desktop.db import orders as rows
@@ -314,6 +315,8 @@ def place_household_order(
         lines = resolve_quantities(items, quantities)
         order_id, outcome = save_household_order(conn, buy, household_id, lines,
                                                  operator=operator, note=note.strip(), items=items)
+        audit.record(conn, "order", household_id=household_id, summary=f"#{buy_id} {buy.title}",
+                     changes=[("order", None, outcome)], operator=operator or None)
     return PlacedOrder(order_id, household_id, household.address, outcome)
 
 
@@ -333,6 +336,9 @@ def cancel_order(conn: Connection, order_id: int, *, reason: str = "",
         rows.update_order(conn, order_id, {"cancelled_at": utc_now(),
                                            "cancel_reason": reason.strip(), "operator": operator},
                           now=utc_now())
+        audit.record(conn, "order", household_id=order["household_id"],
+                     summary=f"#{buy.id} {buy.title}" + (f" · {reason.strip()}" if reason.strip() else ""),
+                     changes=[("cancelled", False, True)], operator=operator or None)
 
 
 def _order(row: Row, lines: Iterable[Row]) -> Order:

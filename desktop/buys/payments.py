@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import orders as rows
@@ -296,12 +297,18 @@ def record_payment(
             raise BadInput("payment_on_cancelled_buy", "amount", title=buy["title"])
         paid = rows.select_money(conn, buy["id"], order_id)[0]["paid_fen"] if amount_fen < 0 else 0
         _check_against(amount_fen, order["cancelled_at"] is not None, paid, order_id)
-        return rows.insert_payment(
+        payment_id = rows.insert_payment(
             conn,
             {"order_id": order_id, "amount_fen": amount_fen, "method": method,
              "reference": reference, "operator": operator},
             station=conn.station, now=utc_now(),
         )
+        audit.record(conn, "payment", household_id=order["household_id"],
+                     summary=f"#{buy['id']} {buy['title']} · {format_fen(amount_fen)} · {method}",
+                     changes=[("amount_fen", None, amount_fen), ("method", None, method)]
+                     + ([("reference", None, reference)] if reference else []),
+                     operator=operator or None)
+        return payment_id
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.clock import utc_now
 from desktop.db import Row
 from desktop.db import suppliers as rows
@@ -104,11 +105,13 @@ def add_supplier(conn: Connection, name: str, *, contact: str = "", phone: str =
     with transaction(conn):
         if rows.select_by_name(conn, name):
             raise BadInput("supplier_taken", "supplier", name=name)
-        return rows.insert(
+        supplier_id = rows.insert(
             conn, {"name": name, "contact": contact.strip(), "phone": phone.strip(),
                    "notes": notes.strip()},
             station=conn.station, now=utc_now(),
         )
+        audit.record(conn, "supplier", summary=name, changes=[("supplier", None, name)])
+        return supplier_id
 
 
 def supplier_id_for(conn: Connection, name: str) -> int:
@@ -140,8 +143,11 @@ def note_complaint(conn: Connection, supplier_id: int, note: str, *, buy_id: int
     if not note:
         raise BadInput("complaint_empty", "note")
     with transaction(conn):
-        get_supplier(conn, supplier_id)
-        return note_event(conn, supplier_id, "complaint", buy_id=buy_id, note=note, operator=operator)
+        supplier = get_supplier(conn, supplier_id)
+        event_id = note_event(conn, supplier_id, "complaint", buy_id=buy_id, note=note, operator=operator)
+        audit.record(conn, "supplier", summary=f"{supplier.name} · {note}", operator=operator or None,
+                     changes=[("complaint", None, note)])
+        return event_id
 
 
 def supplier_record(conn: Connection, supplier_id: int) -> SupplierRecord:

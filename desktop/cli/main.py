@@ -7,20 +7,29 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import buys, distributions, gate, printing, reports
-from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
+from desktop.cli import buys, distributions, gate, people, printing, reports
+from desktop.cli.common import (
+    COMMANDS,
+    Parser,
+    command,
+    database,
+    database_path,
+    give_operator,
+    print_json,
+)
 from desktop.errors import BadInput, DeskError
 from desktop.lang import current_language, set_language
-from desktop.words import describe, say
+from desktop.words import describe, say, word
 
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = (buys, printing, gate, distributions, reports)
+COMMAND_MODULES = (buys, printing, gate, distributions, reports, people)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")
     parser.add_argument("--db", type=Path, help="the compound's database file")
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="language of messages and window")
+    parser.add_argument("--operator", default="", metavar="NAME", help="who is doing this (recorded)")
     # The same options after a command name; SUPPRESS keeps them from erasing ones given before.
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", type=Path, default=argparse.SUPPRESS)
@@ -76,6 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in COMMAND_MODULES:
         module.add_parsers(sub, common)
+    give_operator(parser)
     return parser
 
 
@@ -88,6 +98,9 @@ def _demo(args: argparse.Namespace) -> int:
     with database(args) as conn:
         summary = fill_demo(conn, households=args.households, seed=args.seed)
     print(say("cli.demo_made", households=summary["households"], path=conn.path))
+    print(say("cli.demo_operators"))
+    for name, role, pin in summary["operators"]:
+        print(f"  {name} · {word('role', role)} · {pin}")
     return 0
 
 
@@ -142,7 +155,7 @@ def _restore(args: argparse.Namespace) -> int:
     path = database_path(args)
     try:
         restored = restore_backup(path, args.backup_file, other_compound=args.other_compound,
-                                  with_secret=args.with_secret)
+                                  with_secret=args.with_secret, operator=args.operator)
     except BadInput as error:
         if error.code != "backup_other_compound":
             raise

@@ -65,6 +65,9 @@ class Connection(sqlite3.Connection):
     # The error a refused write raises: the file's permissions, or damage a check found.
     read_only_code: str = "db_read_only"
     station: str = ""
+    # Who makes the changes written through this connection (the audit log's "who"): the signed-in
+    # operator in the window, `--operator` on the command line; empty when nobody said.
+    operator: str = ""
 
     def cursor(self, factory: type[sqlite3.Cursor] = Cursor) -> Cursor:  # type: ignore[override]
         try:

@@ -11,6 +11,7 @@ from desktop.demo.bags import fill_demo_bags
 from desktop.demo.buys import fill_demo_buys
 from desktop.demo.distributions import fill_demo_distributions
 from desktop.errors import BadInput
+from desktop.people.operators import add_operator
 from desktop.roster.households import save_values, values_from_parts
 
 COMPOUND_NAME = "梧桐苑"
@@ -66,6 +67,10 @@ def _addresses(rng: random.Random, count: int) -> list[tuple[int, int | None, in
     return chosen
 
 
+# One operator of each role, so the sign-in and each role's pages can be tried; `demo` prints them.
+DEMO_OPERATORS = (("王主任", "committee", "2580"), ("小李", "volunteer", "1357"), ("老张", "guard", "2468"))
+
+
 def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict:
     """Fill an empty database. Refuses one that already has households."""
     if households < 1 or households > 20000:
@@ -95,4 +100,6 @@ def fill_demo(conn: Connection, *, households: int = 240, seed: int = 7) -> dict
         bags = fill_demo_bags(conn, rng)
         # Free distributions: a supply pack on its way, formula bagged (desktop/demo/distributions.py).
         gifts = fill_demo_distributions(conn)
-    return {"households": households, **buys, **bags, **gifts}
+        made = [add_operator(conn, name, role, pin) for name, role, pin in DEMO_OPERATORS]
+    operators = [(o.name, o.role, pin) for o, (_n, _r, pin) in zip(made, DEMO_OPERATORS, strict=True)]
+    return {"households": households, **buys, **bags, **gifts, "operators": operators}

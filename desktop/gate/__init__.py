@@ -9,7 +9,14 @@
 What callers use is importable from here: `from desktop import gate; gate.scan(conn, text)`.
 """
 
-from desktop.gate.custody import MAX_REASON, Decision, Undone, decide, undo_last_handoff
+from desktop.gate.custody import (
+    MAX_REASON,
+    Decision,
+    Undone,
+    decide,
+    undo_last_handoff,
+    undo_needs_committee,
+)
 from desktop.gate.export import EXPORT_COLUMNS, export_handoffs
 from desktop.gate.session import DOUBLE_READ_S, MODES, GateSession, ShiftMemory
 from desktop.gate.verdicts import (
@@ -64,5 +71,5 @@ __all__ = [
     "WaitingBag", "age_clock", "clean_name", "clock_text", "compound_keys", "decide", "door_run",
     "export_handoffs", "get_gate_settings", "guard_key", "guard_name", "list_refused_scans",
     "list_waiting", "parse_buildings", "parse_minutes", "parse_time", "resolve_card",
-    "save_gate_settings", "scan", "set_building_sealed", "storage_counts", "undo_last_handoff",
+    "save_gate_settings", "scan", "set_building_sealed", "storage_counts", "undo_last_handoff", "undo_needs_committee",
 ]

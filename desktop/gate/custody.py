@@ -5,7 +5,9 @@ the door instead") reverses what stood and records what happened, in one transac
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
+from desktop import audit
 from desktop.bags import codes
 from desktop.clock import utc_now
 from desktop.db import gate as rows
@@ -24,6 +26,9 @@ from desktop.gate.verdicts import (
 from desktop.text import one_line
 
 MAX_REASON = 300
+# Within this many minutes, at the station that recorded it, a handoff is undone by whoever is at
+# the gate; later, or from another station, a committee member signs in for it.
+UNDO_ALONE_MINUTES = 30
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ def undo_last_handoff(
     station: str | None = None,
     at: str | None = None,
     card: Card | None = None,
+    approved_by: str = "",
 ) -> Undone:
     """Undo a bag's standing custody event with an appended reversal that says why; the bag
     waits again (or stands where the event before it left it), and its answer after the reversal
@@ -64,10 +70,33 @@ def undo_last_handoff(
             "reason": reason, "operator": operator, "at": when,
         }, station=station)
         after = bag_answer(conn, check.code, card)
+        audit.record(conn, "undo", household_id=row["household_id"],
+                     summary=f"{codes.display_code(check.code)} · {reason}"
+                     + (f" · {approved_by}" if approved_by else ""),
+                     changes=[("action", row["last_action"], "reversal")], operator=operator or None,
+                     at=when)
     undone = Handoff(row["last_id"], row["last_action"], row["last_at"], row["last_operator"],
                      row["last_station"], row["last_proxy"])
     return Undone(check.code, row["address"], undone,
                   Handoff(reversal_id, "reversal", when, operator, station), after)
+
+
+def undo_needs_committee(conn: Connection, text: object, *, station: str | None = None,
+                         now: datetime | None = None) -> bool:
+    """Whether undoing this bag's standing event needs a committee member's sign-in: the event
+    was recorded at another station, or more than 30 minutes ago. A bag with nothing to undo
+    needs nobody (the undo itself says so)."""
+    check = codes.verify(compound_keys(conn), text)
+    if not check.genuine or check.kind != "bag":
+        return False
+    row = rows.select_bag_for_scan(conn, check.code)
+    if row is None or row["last_id"] is None:
+        return False
+    here = clean_name(station) or conn.station
+    if (row["last_station"] or "") != here:
+        return True
+    at = datetime.fromisoformat(str(row["last_at"]).replace("Z", "+00:00"))
+    return (now or datetime.now(UTC)) - at > timedelta(minutes=UNDO_ALONE_MINUTES)
 
 
 # ---- a guard's decision about one bag --------------------------------------------------------
@@ -125,6 +154,9 @@ def decide(
             "bag_id": row["id"], "action": action, "reason": reason, "operator": operator,
             "at": when,
         }, station=station)
+        audit.record(conn, "gate_decision", household_id=row["household_id"],
+                     summary=f"{shown} · {reason}", operator=operator or None, at=when,
+                     changes=[("action", last.action if last is not None else None, action)])
     event = Handoff(event_id, action, when, operator, station)
     answer = bag_answer(conn, check.code, card, row, recorded=event, verdict=("ok", None, event))
     return Decision(answer, undone, reason)

@@ -329,13 +329,14 @@ class GateSession:
         """Undo the target's standing handoff with the reason (BadInput otherwise)."""
         return self.undone(self.undoing(reason)(self.conn))
 
-    def undoing(self, reason: str) -> Callable[[Connection], Undone]:
-        """Undoing the target's handoff as work on any connection; `undone` takes it."""
+    def undoing(self, reason: str, approved_by: str = "") -> Callable[[Connection], Undone]:
+        """Undoing the target's handoff as work on any connection; `undone` takes it.
+        `approved_by`: the committee member who allowed it, when one had to."""
         target = self.undo_target()
         code, card, operator, station = (target.code if target else "", self.card, self.operator,
                                          self.station)
         return lambda conn: undo_last_handoff(conn, code, reason, operator=operator,
-                                              station=station, card=card)
+                                              station=station, card=card, approved_by=approved_by)
 
     def undone(self, undone: Undone) -> Undone:
         self._undo = None

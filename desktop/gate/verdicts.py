@@ -21,6 +21,7 @@ import weakref
 from dataclasses import dataclass
 from datetime import timedelta
 
+from desktop import audit
 from desktop.bags import codes
 from desktop.clock import utc_now
 from desktop.compound import code_keys
@@ -197,6 +198,9 @@ def scan(
             "bag_id": row["id"], "action": record, "proxy_name": proxy_name,
             "operator": operator, "at": when,
         }, station=station)
+        audit.record(conn, "handoff", household_id=row["household_id"], at=when,
+                     summary=codes.display_code(check.code) + (f" · {proxy_name}" if proxy_name else ""),
+                     changes=[("action", None, record)], operator=operator or None)
     event = Handoff(event_id, record, when, operator, station, proxy_name)
     return bag_answer(conn, check.code, card, row, recorded=event)
 

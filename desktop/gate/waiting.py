@@ -9,7 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from desktop import audit
 from desktop.db import gate as rows
+from desktop.db import settings as setting_rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
 from desktop.roster.address import address_key
@@ -238,8 +240,12 @@ def save_gate_settings(
     if sealed_buildings is not None:
         values[SETTING_SEALED] = ",".join(str(b) for b in parse_buildings(sealed_buildings))
     with transaction(conn):
+        changes = [(key, setting_rows.get(conn, key), value) for key, value in values.items()]
         for key, value in values.items():
             rows.upsert_setting(conn, key, value)
+        changes = [change for change in changes if change[1] != change[2]]
+        if changes:
+            audit.record(conn, "setting", summary="gate", changes=changes)
     return get_gate_settings(conn)
 
 
@@ -248,8 +254,12 @@ def set_building_sealed(conn: Connection, building: int, sealed: bool = True) ->
     (number,) = parse_buildings([building])
     with transaction(conn):
         current = set(get_gate_settings(conn).sealed_buildings)
+        before = setting_rows.get(conn, SETTING_SEALED)
         current = current | {number} if sealed else current - {number}
-        rows.upsert_setting(conn, SETTING_SEALED, ",".join(str(b) for b in sorted(current)))
+        after = ",".join(str(b) for b in sorted(current))
+        rows.upsert_setting(conn, SETTING_SEALED, after)
+        if before != after:
+            audit.record(conn, "setting", summary="gate", changes=[(SETTING_SEALED, before, after)])
     return get_gate_settings(conn)
 
 

@@ -7,6 +7,7 @@ until a committee member changes it.
 
 from __future__ import annotations
 
+from desktop import audit
 from desktop.db import settings
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -51,7 +52,10 @@ def set_print_language(conn: Connection, value: object) -> str:
     """Print from now on in `value` ('zh', 'en' or 'both'); returns the language kept."""
     lang = parse_print_language(value)
     with transaction(conn):
+        before = settings.print_language(conn)
         settings.set_print_language(conn, lang)
+        if before != lang:
+            audit.record(conn, "setting", summary="print language", changes=[("print_language", before or None, lang)])
     return lang
 
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from desktop import audit
 from desktop.clock import utc_now
 from desktop.db import Row
 from desktop.db import households as rows
@@ -344,17 +345,29 @@ def add_household(conn: Connection, fields: HouseholdFields) -> int:
     with transaction(conn):
         if rows.select_by_address(conn, values["address"]):
             raise BadInput("address_taken", "address", address=values["address"])
-        return rows.insert(conn, values, station=conn.station, now=utc_now())
+        household_id = rows.insert(conn, values, station=conn.station, now=utc_now())
+        audit.record(conn, "household_added", household_id=household_id, summary=values["address"],
+                     changes=[(key, None, values[key]) for key in AUDITED if values.get(key) not in (None, "")])
+        return household_id
 
 
 def update_household(conn: Connection, household_id: int, fields: HouseholdFields) -> None:
     values = validate(fields)
     with transaction(conn):
+        before = rows.select_by_id(conn, household_id)
         get_household(conn, household_id)
         other = rows.select_by_address(conn, values["address"])
         if other and other["id"] != household_id:
             raise BadInput("address_taken", "address", address=values["address"])
         rows.update(conn, household_id, values, now=utc_now())
+        changes = audit.differences(dict(before), values, AUDITED)
+        if changes:
+            audit.record(conn, "roster_edit", household_id=household_id, summary=values["address"],
+                         changes=changes)
+
+
+# The fields of a household the audit log follows, as stored.
+AUDITED = ("address", "name", "phone", "people", "flags", "delivery", "notes", "active")
 
 
 def save_values(conn: Connection, values: Mapping, existing: Row | None) -> str:

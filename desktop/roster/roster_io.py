@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop import audit
 from desktop.db import households as household_rows
 from desktop.db.connection import Connection, refuse_own_file, transaction
 from desktop.errors import BadInput
@@ -176,6 +177,9 @@ def import_roster(
     try:
         with transaction(conn):
             _apply(conn, columns, rows, report, lang, progress, should_cancel, decide)
+            audit.record(conn, "roster_import", summary=path.name, changes=[
+                ("added", None, report.added), ("updated", None, report.updated),
+                ("skipped", None, len(report.skipped))])
             if dry_run:
                 raise _DryRun
     except _DryRun:
@@ -250,6 +254,8 @@ def _apply(
             report.added += 1
         elif outcome == "updated":
             report.updated += 1
+            audit.record(conn, "roster_import", household_id=existing["id"], summary=address,
+                         changes=audit.differences(dict(existing), values, households.AUDITED))
         else:
             report.unchanged += 1
         if outcome != "unchanged":

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from desktop import audit
 from desktop.db import settings
 from desktop.db.backup import (
     NAME_PATTERN,
@@ -40,7 +41,7 @@ from desktop.db.backup import (
 from desktop.db.base import owner_only
 from desktop.db.checks import check_staged, current_compound, file_problem, refuse_while_open
 from desktop.db.connection import Connection, refuse_odd_database_path, transaction
-from desktop.errors import BadInput, DatabaseUnusable
+from desktop.errors import BadInput, DatabaseUnusable, DeskError
 
 KEEP_LAST = 10
 KEEP_DAILY_DAYS = 7
@@ -88,7 +89,11 @@ def mirror_folder(conn: Connection) -> Path | None:
 
 def set_mirror_folder(conn: Connection, folder: Path | None) -> None:
     with transaction(conn):
+        before = settings.backup_mirror(conn)
         settings.set_backup_mirror(conn, None if folder is None else str(folder))
+        after = settings.backup_mirror(conn)
+        if before != after:
+            audit.record(conn, "setting", summary="backup folder", changes=[("backup_mirror", before, after)])
 
 
 def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = None) -> Path:
@@ -197,7 +202,7 @@ class Restored:
 
 
 def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = False,
-                   with_secret: Path | None = None) -> Restored:
+                   with_secret: Path | None = None, operator: str = "") -> Restored:
     """Put a checked backup (a file, or an `export-all` folder) in place of the database.
 
     The current file is kept aside: its name gains `.damaged-TIMESTAMP` when it fails its
@@ -240,7 +245,28 @@ def restore_backup(db_path: Path, backup_path: Path, *, other_compound: bool = F
     except BaseException:
         remove_partial(staged)
         raise
+    _note_restore(db_path, backup_path, operator)
     return Restored(backup_path, kept, new_secret)
+
+
+def _note_restore(db_path: Path, backup_path: Path, operator: str) -> None:
+    """The audit line of a restore, written in the restored file once it is in place (the file
+    it replaced is kept aside as it was). A file that cannot take it now still stands restored."""
+    from desktop import audit
+    from desktop.db import connect, transaction
+
+    try:
+        conn = connect(db_path)
+    except DeskError:
+        return
+    try:
+        audit.set_actor(conn, operator)
+        with transaction(conn):
+            audit.record(conn, "restore", summary=backup_path.name, changes=[("file", None, str(backup_path))])
+    except DeskError:
+        pass
+    finally:
+        conn.close()
 
 
 def _stamp() -> str:

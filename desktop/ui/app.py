@@ -34,7 +34,7 @@ def run_window(args) -> int:
     from desktop.ui.main_window import PAGES
 
     page = getattr(args, "page", None)
-    if page is not None and page not in PAGES:
+    if page is not None and page not in PAGES and page != "signin":  # signin: the sign-in screen
         raise BadInput("page_unknown", "page", page=page, pages=" | ".join(PAGES))
 
     from PySide6.QtCore import QCoreApplication, QSettings
@@ -89,17 +89,22 @@ def run_window(args) -> int:
                 window.resize(width, height)
                 return save_screenshot(app, window, screenshot, handler)
             window.showFullScreen()
+            window.start_sign_in()
             window.start_safekeeping()
             return app.exec()
         if screenshot:
             window = MainWindow(conn, settings=None)
             window.resize(width, height)
-            window.show_page(page or PAGES[0])
+            if page == "signin":
+                window.lock()
+            else:
+                window.show_page(page or PAGES[0])
             return save_screenshot(app, window, screenshot, handler)
         window = MainWindow(conn, settings=QSettings("CompoundDesk", "CompoundDesk"))
         if page:
             window.show_page(page)
         window.show()
+        window.start_sign_in()
         if restored is not None:
             window.safekeeping.report_restored(*restored)
         # Checks and backups only now, off the GUI thread, so the window comes up at once.

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.audit import set_actor
 from desktop.compound import compound_info, rename_compound
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
+from desktop.people import operators
 from desktop.safekeeping.backups import list_backups
 from desktop.ui import jobs
 from desktop.ui.bags.bags_page import BagsPage
@@ -51,14 +53,40 @@ from desktop.ui.common import (
 from desktop.ui.forms import ERROR_COLOUR, STRONG_ERROR_STYLE, WARNING_COLOUR, named
 from desktop.ui.gate.gate_page import GatePage
 from desktop.ui.ops import DbOp
+from desktop.ui.people.audit_page import AuditPage
+from desktop.ui.people.idle import IdleLock
+from desktop.ui.people.operators_page import OperatorsPage
+from desktop.ui.people.sign_in import FirstOperatorDialog, SignInPanel
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
-from desktop.words import describe
+from desktop.words import describe, word
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
-PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups", "reports", "needs")
+PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups", "reports", "needs",
+         "operators", "audit")
+
+# Who sees each page once operators exist; a page not named here is the committee's alone.
+VOLUNTEERS, GUARDS, COMMITTEE = "volunteer", "guard", "committee"
+PAGE_ROLES: dict[str, tuple[str, ...]] = {
+    "roster": (VOLUNTEERS, COMMITTEE),
+    "buys": (VOLUNTEERS, COMMITTEE),
+    "suppliers": (VOLUNTEERS, COMMITTEE),
+    "bags": (VOLUNTEERS, COMMITTEE),
+    "gate": (GUARDS, COMMITTEE),
+    "backups": (COMMITTEE,),
+    "reports": (COMMITTEE,),
+    "needs": (VOLUNTEERS, COMMITTEE),
+    "operators": (COMMITTEE,),
+    "audit": (COMMITTEE,),
+}
+
+
+def may_see(role: str | None, key: str) -> bool:
+    """Whether someone of `role` sees page `key`; with nobody signed in (no operators yet), all."""
+    return role is None or role in PAGE_ROLES.get(key, (COMMITTEE,))
 STATUS_REFRESH_MS = 60_000
+LOCK_KEYS = "Ctrl+Shift+L"  # Ctrl+L is the gate's waiting list and order entry's address
 
 BANNER_STYLES = {
     "damaged": f"QFrame#fileBanner {{ background: {ERROR_COLOUR}; }} QLabel {{ color: white; font-weight: bold; }}",
@@ -68,8 +96,8 @@ BANNER_STYLES = {
 
 
 def page_keys(number: int) -> str:
-    """The key that goes to the `number`th page (from 1): Ctrl+1 … Ctrl+6."""
-    return f"Ctrl+{number}"
+    """The key that goes to the `number`th page (from 1): Ctrl+1 … Ctrl+9, then Ctrl+0; none after."""
+    return f"Ctrl+{number % 10}" if number <= 10 else ""
 
 
 class FileBanner(QFrame):
@@ -163,6 +191,11 @@ class MainWindow(QMainWindow):
         self._restoring = False
         self._backup_failure: tuple[datetime, DeskError] | None = None
         self.pages: dict[str, QWidget] = {}
+        self.operator: operators.Operator | None = None  # who is signed in, once operators exist
+        self.locked = False
+        self.first_operator_dialog: FirstOperatorDialog | None = None
+        self.idle_lock = IdleLock(self)
+        self.idle_lock.idle.connect(self.lock)
 
         self.safekeeping = Safekeeping(self)
         self.safekeeping.backupMade.connect(self._backup_made)
@@ -189,7 +222,11 @@ class MainWindow(QMainWindow):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
         column.addWidget(self.banner)
-        row = QHBoxLayout()
+        # The pages with their navigation, or the sign-in in their place.
+        self.screens = QStackedWidget(central)
+        self.screens.setObjectName("screens")
+        work = QWidget(self.screens)
+        row = QHBoxLayout(work)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(self.navigation)
@@ -198,7 +235,11 @@ class MainWindow(QMainWindow):
         divider.setFrameShadow(QFrame.Shadow.Sunken)
         row.addWidget(divider)
         row.addWidget(self.stack, 1)
-        column.addLayout(row, 1)
+        self.sign_in_panel = SignInPanel(lambda: self._conn, self.screens)
+        self.sign_in_panel.signedIn.connect(self.signed_in)
+        self.screens.addWidget(work)
+        self.screens.addWidget(self.sign_in_panel)
+        column.addWidget(self.screens, 1)
         self.setCentralWidget(central)
         self._build_pages()
 
@@ -212,6 +253,19 @@ class MainWindow(QMainWindow):
         self.rename_button.clicked.connect(self.ask_compound_name)
         self.statusBar().addPermanentWidget(self.rename_button)
         self.station_label = self._status_label("statusStation", self.tr("Station"))
+        self.operator_label = self._status_label("statusOperator", self.tr("Signed in"))
+        self.operator_label.hide()  # until someone signs in
+        self.lock_button = QToolButton(self)
+        self.lock_button.setObjectName("lockWindow")
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setAutoRaise(True)
+        self.lock_button.setAccessibleName(self.tr("Lock the window"))
+        self.lock_button.setToolTip(arg(self.tr("Lock the window until someone signs in (%1)"),
+                                        shortcut_text(LOCK_KEYS)))
+        self.lock_button.setShortcut(QKeySequence(LOCK_KEYS))
+        self.lock_button.clicked.connect(self.lock)
+        self.lock_button.hide()
+        self.statusBar().addPermanentWidget(self.lock_button)
         self.backup_label = self._status_label("statusBackup", self.tr("Last backup"))
         self.statusBar().setStyleSheet("QStatusBar::item { border: none; border-left: 1px solid #c8c8c8; }")
         self.show_file_state()
@@ -251,6 +305,10 @@ class MainWindow(QMainWindow):
              lambda: ReportsPage(self._conn, self)),
             ("needs", self.tr("Urgent needs"), QStyle.StandardPixmap.SP_MessageBoxWarning,
              lambda: NeedsPage(self._conn, self)),
+            ("operators", self.tr("Operators"), QStyle.StandardPixmap.SP_DirHomeIcon,
+             lambda: OperatorsPage(self._conn, self)),
+            ("audit", self.tr("Audit log"), QStyle.StandardPixmap.SP_FileDialogInfoView,
+             lambda: AuditPage(self._conn, self)),
         ]
 
     def _build_pages(self) -> None:
@@ -269,7 +327,8 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             item = QListWidgetItem(self.style().standardIcon(icon), title, self.navigation)
             item.setData(Qt.ItemDataRole.UserRole, key)
-            item.setToolTip(f"{title} ({shortcut_text(page_keys(len(self.pages)))})")
+            keys = page_keys(len(self.pages))
+            item.setToolTip(f"{title} ({shortcut_text(keys)})" if keys else title)
         self.navigation.blockSignals(False)
         roster = self.pages["roster"]
         roster.readFailed.connect(self._read_failed)
@@ -277,9 +336,10 @@ class MainWindow(QMainWindow):
         self.pages["buys"].householdsChanged.connect(roster.reload)
         self.pages["buys"].householdsChanged.connect(self.refresh_status)
         self.show_page(current or PAGES[0])
+        self._apply_role()
 
     def _build_page_keys(self) -> None:
-        """Ctrl+1 … Ctrl+6 go to the pages in the order the navigation lists them."""
+        """Ctrl+1 … Ctrl+9 and Ctrl+0 go to the pages in the order the navigation lists them."""
         self.page_actions: list[QAction] = []
         for number, (key, title, _icon, _build) in enumerate(self._page_specs(), start=1):
             action = QAction(title, self)
@@ -291,8 +351,15 @@ class MainWindow(QMainWindow):
             self.page_actions.append(action)
 
     def _go_to(self, key: str) -> None:
-        if self.centralWidget().isEnabled():  # not while a restore swaps the file
-            self.show_page(key)
+        if not self.centralWidget().isEnabled() or self.locked:  # not while a restore swaps the file
+            return
+        role = self.operator.role if self.operator is not None else None
+        if not may_see(role, key):
+            self.statusBar().showMessage(arg(self.tr(
+                "That page is not open to a %1: ask someone whose role uses it to sign in."),
+                word("role", role or "")), 8000)
+            return
+        self.show_page(key)
 
     def _build_menus(self) -> None:
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -305,7 +372,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> ShortcutsDialog:
         """The keys that reach every page, and how dialogs and pages are driven from the keyboard."""
         if self.shortcuts_dialog is None:
-            pages = [(page_keys(number), spec[1]) for number, spec in enumerate(self._page_specs(), start=1)]
+            pages = [(page_keys(number), spec[1])
+                     for number, spec in enumerate(self._page_specs(), start=1) if page_keys(number)]
             self.shortcuts_dialog = ShortcutsDialog(pages, self)
             self.shortcuts_dialog.finished.connect(self._shortcuts_closed)
         self.shortcuts_dialog.open()
@@ -407,6 +475,7 @@ class MainWindow(QMainWindow):
 
     def replace_connection(self, conn: Connection) -> None:
         """Carry on with a new connection (after a restore): every page is made again over it."""
+        set_actor(conn, self._conn.operator)
         self._conn = conn
         self._build_pages()
         self.show_file_state()
@@ -427,6 +496,79 @@ class MainWindow(QMainWindow):
     def _backup_failed(self, error: DeskError) -> None:
         self._backup_failure = (datetime.now().astimezone(), error)
         self.refresh_status()
+
+    # ---- who is at the window: signing in, roles, the idle lock ----
+
+    def start_sign_in(self) -> FirstOperatorDialog | None:
+        """At start: the sign-in once operators exist; before any, the offer to make the first."""
+        try:
+            anyone = operators.has_operators(self._conn)
+        except DeskError:
+            return None
+        if anyone:
+            self.lock()
+            return None
+        if self._conn.read_only:
+            return None
+        self.first_operator_dialog = FirstOperatorDialog(self._conn, self, self.signed_in)
+        self.first_operator_dialog.open()
+        return self.first_operator_dialog
+
+    def lock(self) -> None:
+        """Nobody signed in: the sign-in screen in place of the pages, until someone signs in."""
+        self.idle_lock.stop()
+        # What was open stays unseen and unsaved; work already running carries on.
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible() and not isinstance(dialog, jobs.JobDialog):
+                dialog.reject()
+        self.operator = None
+        self.locked = True
+        set_actor(self._conn, "")
+        self.sign_in_panel.reset()
+        self.screens.setCurrentWidget(self.sign_in_panel)
+        self.sign_in_panel.name_input.setFocus()
+        self.lock_button.hide()
+        self._show_operator()
+
+    def signed_in(self, who: operators.Operator) -> None:
+        """`who` uses the window now: the pages of their role, their name on what they change;
+        a guard goes straight to the gate."""
+        self.operator = who
+        self.locked = False
+        set_actor(self._conn, who.name)
+        self._apply_role()
+        self.screens.setCurrentIndex(0)
+        self.lock_button.show()
+        if who.role == GUARDS:
+            self.show_page("gate")
+        self._show_operator()
+        try:
+            minutes = operators.idle_lock_minutes(self._conn)
+        except DeskError:
+            minutes = operators.DEFAULT_IDLE_LOCK_MIN
+        self.idle_lock.start(minutes)
+        self.stack.currentWidget().setFocus()
+
+    def idle_lock_changed(self, minutes: int) -> None:
+        if self.operator is not None:
+            self.idle_lock.start(minutes)
+
+    def _apply_role(self) -> None:
+        """Only the pages of the signed-in role in the navigation; on one of them."""
+        role = self.operator.role if self.operator is not None else None
+        for row, key in enumerate(self.pages):
+            self.navigation.item(row).setHidden(not may_see(role, key))
+        if self.pages and not may_see(role, self.current_page()):
+            self.show_page(next(key for key in self.pages if may_see(role, key)))
+        gate_page = self.pages.get("gate")
+        if hasattr(gate_page, "sign_in_as"):
+            gate_page.sign_in_as(self.operator.name if self.operator is not None else None)
+
+    def _show_operator(self) -> None:
+        who = self.operator
+        self.operator_label.setText(arg(self.tr("%1 (%2)"), who.name, word("role", who.role))
+                                    if who is not None else "")
+        self.operator_label.setVisible(who is not None)
 
     # ---- pages ----
 
@@ -478,7 +620,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(geometry)
         page = self._settings.value("window/page")
-        if page in self.pages:
+        if page in self.pages and may_see(self.operator.role if self.operator else None, page):
             self.show_page(page)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -82,6 +82,8 @@ class DbOp:
     def __init__(self, parent: QWidget, db: Any, work: Callable[..., Any]) -> None:
         self._parent = parent
         self._path = Path(getattr(db, "path", db))  # a Connection, or the file itself
+        # Who is signed in when the action is made: the audit log names them for its changes.
+        self._operator = str(getattr(db, "operator", "") or "")
         self._work = work
         self._title = ""
         self._options: dict[str, Any] = {}
@@ -134,10 +136,11 @@ class DbOp:
 
     def run(self) -> jobs.Job:
         path, work, writes, line = self._path, self._work, self._writes, self._line
-        reports = _takes_progress(work)
+        reports, operator = _takes_progress(work), self._operator
 
         def in_turn(progress: jobs.Progress, should_cancel: jobs.ShouldCancel) -> Any:
             def with_conn(conn, progress, should_cancel):
+                conn.operator = operator
                 return work(conn, progress, should_cancel) if reports else work(conn)
 
             if not writes:

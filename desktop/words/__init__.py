@@ -27,13 +27,14 @@ from desktop.words import (
     documents,
     gate,
     imports,
+    people,
     roster,
     safekeeping,
     store,
 )
 
 AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, distributions,
-         committee)
+         committee, people)
 _SIDE = {"en": 0, "zh": 1}
 
 

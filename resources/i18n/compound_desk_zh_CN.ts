@@ -9,7 +9,7 @@
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/app.py" line="184" />
+        <location filename="../../desktop/ui/app.py" line="189" />
         <source>The previews were still being drawn, so the screenshot may show them unfinished.</source>
         <translation>预览仍在绘制中，截图可能显示未完成的预览。</translation>
     </message>
@@ -168,6 +168,184 @@
         <location filename="../../desktop/ui/buys/arrival_dialog.py" line="273" />
         <source>Recording the arrival…</source>
         <translation>正在记录到货…</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="56" />
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="57" />
+        <source>What was just done</source>
+        <translation>刚才的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="58" />
+        <source>Household address</source>
+        <translation>住户地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="59" />
+        <source>any household, or 12-301</source>
+        <translation>全部住户，或 12-301</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="61" />
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="62" />
+        <source>Kind of change</source>
+        <translation>改动类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="63" />
+        <source>every kind</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="66" />
+        <source>Only the &amp;day</source>
+        <translation>只看某天(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="66" />
+        <source>Only one day</source>
+        <translation>只看一天</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="67" />
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="76" />
+        <source>&amp;Show</source>
+        <translation>显示(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="77" />
+        <source>Show the changes that match</source>
+        <translation>显示符合条件的改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="78" />
+        <source>&amp;Export CSV…</source>
+        <translation>导出 CSV(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="79" />
+        <source>Every change as a CSV file for a spreadsheet</source>
+        <translation>把全部改动导出为表格可打开的 CSV 文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="82" />
+        <source>&amp;Household:</source>
+        <translation>住户(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="84" />
+        <source>&amp;Operator:</source>
+        <translation>操作员(&amp;O)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="86" />
+        <source>&amp;Kind:</source>
+        <translation>类型(&amp;K)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="95" />
+        <source>Problem with the filter</source>
+        <translation>筛选条件有误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="96" />
+        <source>How many changes are shown</source>
+        <translation>显示的改动条数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97" />
+        <source>Station</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="97" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98" />
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98" />
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="98" />
+        <source>Before → after</source>
+        <translation>改前 → 改后</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="99" />
+        <source>Changes</source>
+        <translation>改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="118" />
+        <source>anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="155" />
+        <source>(nobody named)</source>
+        <translation>（未署名）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="161" />
+        <source>%1 changes, newest first</source>
+        <translation>共 %1 条改动，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="163" />
+        <source>The newest %1 changes; export them all as CSV</source>
+        <translation>最新的 %1 条改动；全部请导出 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="168" />
+        <source>Export the audit log</source>
+        <translation>导出审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="170" />
+        <source>CSV, opens in Excel (*.csv)</source>
+        <translation>CSV，可用 Excel 打开 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="182" />
+        <source>Exporting to %1…</source>
+        <translation>正在导出到 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="187" />
+        <source>Exported %1 changes to %2.</source>
+        <translation>已将 %1 条改动导出到 %2。</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1931,54 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>CommitteeDialog</name>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="215" />
+        <source>A committee member's sign-in</source>
+        <translation>居委会成员登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="218" />
+        <source>%1 A committee member signs in to allow it.</source>
+        <translation>%1 需要居委会成员登录后才能进行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="219" />
+        <source>Why a committee member is needed</source>
+        <translation>为何需要居委会成员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="221" />
+        <source>Committee member's name</source>
+        <translation>居委会成员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="223" />
+        <source>Committee member's PIN</source>
+        <translation>居委会成员密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="225" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="226" />
+        <source>&amp;PIN:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="228" />
+        <source>Allow</source>
+        <translation>允许</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="229" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ComplaintDialog</name>
     <message>
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="147" />
@@ -1953,25 +2179,93 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="81" />
-        <location filename="../../desktop/ui/main_window.py" line="82" />
+        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="110" />
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="113" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="86" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
+    </message>
+</context>
+<context>
+    <name>FirstOperatorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="156" />
+        <source>The first committee operator</source>
+        <translation>第一位居委会操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="160" />
+        <source>Once an operator exists, the window asks for a name and PIN and shows each person the pages of their role. This first one is on the committee and adds the others.</source>
+        <translation>有了操作员以后，打开窗口需要输入姓名和密码，每人只看到自己角色的页面。这第一位是居委会成员，由其添加其他人。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="162" />
+        <source>About operators</source>
+        <translation>关于操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="164" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="166" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="167" />
+        <source>PIN again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="169" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="170" />
+        <source>&amp;PIN (4–8 digits):</source>
+        <translation>密码(&amp;P)（4–8 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="172" />
+        <source>PIN a&amp;gain:</source>
+        <translation>再输一次(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="175" />
+        <source>Create</source>
+        <translation>创建</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="176" />
+        <source>Later</source>
+        <translation>以后再说</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="177" />
+        <source>Keep using the window without signing in for now</source>
+        <translation>暂时不登录，继续使用窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="189" />
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的密码不同：请输入相同的密码。</translation>
     </message>
 </context>
 <context>
@@ -2095,27 +2389,27 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="100" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="101" />
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="101" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="102" />
         <source>Done with this household's card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="103" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="104" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="104" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="105" />
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="284" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="294" />
         <source>⚠ Urgent need: %1</source>
         <translation>⚠ 紧急需求：%1</translation>
     </message>
@@ -2125,7 +2419,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>警告：有人在试编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="108" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="109" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -2181,17 +2475,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="219" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="229" />
         <source>Not recorded: a handoff needs the guard's name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/corrections.py" line="32" />
+        <location filename="../../desktop/ui/gate/corrections.py" line="33" />
         <source>Scan the bag first: F6 corrects what is recorded for the bag on the screen.</source>
         <translation>请先扫描这一袋：F6 用于更正屏幕上这一袋的登记。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/corrections.py" line="39" />
+        <location filename="../../desktop/ui/gate/corrections.py" line="40" />
         <source>%1, %2</source>
         <translation>%1，%2</translation>
     </message>
@@ -2261,12 +2555,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="258" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="268" />
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="258" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="268" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -2519,12 +2813,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>%1 已登记，经手：%2，地点：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/corrections.py" line="60" />
+        <location filename="../../desktop/ui/gate/corrections.py" line="61" />
         <source>Nothing to undo here: scan the bag whose handoff should be undone.</source>
         <translation>这里没有可撤销的记录：请先扫描要撤销交接的那一袋。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/corrections.py" line="67" />
+        <location filename="../../desktop/ui/gate/corrections.py" line="68" />
+        <source>This handoff was recorded at another station or more than 30 minutes ago.</source>
+        <translation>这次交接是在其他站点记录的，或已超过 30 分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/corrections.py" line="77" />
         <source>Undo “%1” for %2, %3? The bag will wait again.</source>
         <translation>撤销 %2（%3）的“%1”？撤销后这袋会重新等待领取。</translation>
     </message>
@@ -2590,12 +2889,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="252" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="262" />
         <source>Not recorded: %1, %2 — %3</source>
         <translation>未登记：%1，%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/corrections.py" line="87" />
+        <location filename="../../desktop/ui/gate/corrections.py" line="98" />
         <source>The last scan is still being recorded: press the key again in a moment.</source>
         <translation>上一次扫码还在登记中：请稍后再按一次。</translation>
     </message>
@@ -2680,24 +2979,32 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>GateSignIn</name>
+    <message>
+        <location filename="../../desktop/ui/people/gate_sign_in.py" line="34" />
+        <source>Gate mode is for guards and the committee; %1 is a %2.</source>
+        <translation>门岗模式只供门岗和居委会使用；%1 是%2。</translation>
+    </message>
+</context>
+<context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="353" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="363" />
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="368" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="378" />
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="369" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="379" />
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="370" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="380" />
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -3378,158 +3685,198 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171" />
+        <location filename="../../desktop/ui/main_window.py" line="204" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205" />
+        <location filename="../../desktop/ui/main_window.py" line="246" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="252" />
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="255" />
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <source>Signed in</source>
+        <translation>已登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <source>Lock the window</source>
+        <translation>锁定窗口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <source>Lock the window until someone signs in (%1)</source>
+        <translation>锁定窗口，直到有人登录 (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="269" />
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240" />
+        <location filename="../../desktop/ui/main_window.py" line="294" />
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244" />
+        <location filename="../../desktop/ui/main_window.py" line="298" />
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="300" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="302" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="250" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Urgent needs</source>
         <translation>紧急需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <source>Audit log</source>
+        <translation>审计记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <source>That page is not open to a %1: ask someone whose role uses it to sign in.</source>
+        <translation>该页面不对%1开放：请让有权使用的人登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="365" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="367" />
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="396" />
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330" />
+        <location filename="../../desktop/ui/main_window.py" line="398" />
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="408" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349" />
+        <location filename="../../desktop/ui/main_window.py" line="417" />
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="427" />
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366" />
+        <location filename="../../desktop/ui/main_window.py" line="434" />
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368" />
+        <location filename="../../desktop/ui/main_window.py" line="436" />
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380" />
+        <location filename="../../desktop/ui/main_window.py" line="448" />
         <source>This compound's file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448" />
-        <location filename="../../desktop/ui/main_window.py" line="453" />
+        <location filename="../../desktop/ui/main_window.py" line="569" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="590" />
+        <location filename="../../desktop/ui/main_window.py" line="595" />
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="449" />
+        <location filename="../../desktop/ui/main_window.py" line="591" />
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="454" />
+        <location filename="../../desktop/ui/main_window.py" line="596" />
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456" />
+        <location filename="../../desktop/ui/main_window.py" line="598" />
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="420" />
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354" />
+        <location filename="../../desktop/ui/main_window.py" line="422" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -4429,6 +4776,208 @@ vegetables=1</source>
         <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="326" />
         <source>Printing the notice…</source>
         <translation>正在打印通知…</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorDialog</name>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="49" />
+        <source>New operator</source>
+        <translation>新操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="49" />
+        <source>A new PIN for %1</source>
+        <translation>为 %1 重设密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="52" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="54" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="57" />
+        <source>PIN</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="58" />
+        <source>PIN again</source>
+        <translation>再输一次密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="61" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="62" />
+        <source>&amp;Role:</source>
+        <translation>角色(&amp;R)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="66" />
+        <source>&amp;PIN (4–8 digits):</source>
+        <translation>密码(&amp;P)（4–8 位数字）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="67" />
+        <source>PIN a&amp;gain:</source>
+        <translation>再输一次(&amp;G)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="69" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="70" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="82" />
+        <source>The two PINs differ: type the same PIN twice.</source>
+        <translation>两次输入的密码不同：请输入相同的密码。</translation>
+    </message>
+</context>
+<context>
+    <name>OperatorsPage</name>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="112" />
+        <location filename="../../desktop/ui/people/operators_page.py" line="118" />
+        <source>Operators</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="114" />
+        <source>Who may sign in, and what each sees: a guard the gate; a volunteer the roster, group buys and bags; the committee everything.</source>
+        <translation>谁可以登录，各自看到什么：门岗只看门岗页；志愿者看名册、团购和袋子；居委会看全部。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="115" />
+        <source>About operators</source>
+        <translation>关于操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="117" />
+        <source>What was just done</source>
+        <translation>刚才的操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="120" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="120" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="120" />
+        <source>Can sign in</source>
+        <translation>可登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="123" />
+        <source>&amp;Add operator…</source>
+        <translation>添加操作员(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="124" />
+        <source>A new operator with a role and a PIN</source>
+        <translation>添加一位有角色和密码的操作员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="125" />
+        <source>New &amp;PIN…</source>
+        <translation>重设密码(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="126" />
+        <source>Give the chosen operator a new PIN</source>
+        <translation>为选中的操作员设置新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="127" />
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="128" />
+        <source>The chosen operator can no longer sign in</source>
+        <translation>选中的操作员将不能再登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="133" />
+        <source>Lock after minutes idle</source>
+        <translation>空闲多少分钟后锁定</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="135" />
+        <source>never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="136" />
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="137" />
+        <source>Sa&amp;ve</source>
+        <translation>保存(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="138" />
+        <source>Keep this idle lock for every station using this file</source>
+        <translation>使用此数据文件的所有站点都采用这个空闲锁定时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="141" />
+        <source>&amp;Lock the window after this long untouched:</source>
+        <translation>无人操作多久后锁定窗口(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="168" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="168" />
+        <source>no — disabled</source>
+        <translation>否——已停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="212" />
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已不能再登录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="221" />
+        <source>The window will not lock by itself.</source>
+        <translation>窗口不会自动锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="222" />
+        <source>The window locks after %1 minutes untouched.</source>
+        <translation>无人操作 %1 分钟后窗口将锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="228" />
+        <source>%1 added as %2.</source>
+        <translation>已添加 %1（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/operators_page.py" line="228" />
+        <source>%1 has a new PIN.</source>
+        <translation>%1 的密码已重设。</translation>
     </message>
 </context>
 <context>
@@ -5508,7 +6057,7 @@ vegetables=1</source>
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="122" />
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="300" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="301" />
         <source>The database is damaged</source>
         <translation>数据库已损坏</translation>
     </message>
@@ -5528,7 +6077,7 @@ Restore the newest good backup, taken %1? The damaged file is kept aside in the 
     </message>
     <message>
         <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="137" />
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="307" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="308" />
         <source>&amp;Restore the backup</source>
         <translation>恢复这份备份(&amp;R)</translation>
     </message>
@@ -5545,32 +6094,32 @@ Restore the newest good backup, taken %1? The damaged file is kept aside in the 
         <translation>正在备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="220" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="221" />
         <source>Restoring the backup…</source>
         <translation>正在恢复备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="238" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="239" />
         <source>Backup restored</source>
         <translation>备份已恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="240" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="241" />
         <source>Restored the backup taken %1. The file that was in use is kept as %2.</source>
         <translation>已恢复 %1 的备份。原来使用的文件保留为 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="243" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="244" />
         <source>Restored the backup taken %1.</source>
         <translation>已恢复 %1 的备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="256" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="257" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="302" />
+        <location filename="../../desktop/ui/safekeeping/safekeeping.py" line="303" />
         <source>%1 is damaged and cannot be opened.
 
 Restore the newest good backup, taken %2? The damaged file is kept aside in the same folder. Changes made after %2 are not in the backup.</source>
@@ -5582,60 +6131,104 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="142" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118" />
+        <location filename="../../desktop/ui/main_window.py" line="146" />
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
         <source>The dialog's main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="120" />
+        <location filename="../../desktop/ui/main_window.py" line="148" />
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="163" />
         <source>Each page's buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="166" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPanel</name>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="77" />
+        <location filename="../../desktop/ui/people/sign_in.py" line="89" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="78" />
+        <source>Type your name (or pick it) and your PIN, then press Enter.</source>
+        <translation>输入（或选择）姓名和密码，然后按回车。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="79" />
+        <source>How to sign in</source>
+        <translation>如何登录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="81" />
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="82" />
+        <source>Your PIN</source>
+        <translation>你的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="86" />
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="87" />
+        <source>&amp;PIN:</source>
+        <translation>密码(&amp;P)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/sign_in.py" line="88" />
+        <source>Problem signing in</source>
+        <translation>登录出错</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,7 @@ from desktop.ui.common import mnemonic_of, plain, show_error
 from desktop.ui.crash_dialog import CrashDialog
 from desktop.ui.gate.dialogs import DecisionDialog, UndoDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.people.sign_in import CommitteeDialog, FirstOperatorDialog
 from tests.buys_scenes import ktt_order, write_ktt
 
 
@@ -186,6 +187,19 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     # Found damaged, the file's newest good backup is offered (or, with none, the bad news).
     opened.check(window.safekeeping._offer_restore(backups.selected_backup()), "restoreOffer")
     opened.check(window.safekeeping._offer_restore(None), "restoreOffer, no backup")
+
+    # Operators: a new one, a new PIN; the first committee operator; a committee member's sign-in.
+    people = window.pages["operators"]
+    window.show_page("operators")
+    opened.check(people.add(), "new operator")
+    people.table.selectRow(0)
+    opened.check(people.reset_pin(), "new PIN")
+    first = FirstOperatorDialog(demo, window, lambda _who: None)
+    first.open()
+    opened.check(first)
+    committee = CommitteeDialog(demo, window, "Undo.", lambda _name: None)
+    committee.open()
+    opened.check(committee)
 
     # The shell: help, the compound's name, an error, a long job, an unexpected failure.
     opened.check(window.show_shortcuts())

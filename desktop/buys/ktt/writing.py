@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import desktop.buys.ktt.placing as placing
+from desktop import audit
 from desktop.buys import orders as order_service
 from desktop.buys import payments as payment_service
 from desktop.buys.group_buys import ItemSpec, get_buy, insert_item, list_items, status_words
@@ -220,6 +221,10 @@ def save_export(
                                   money, warnings, batch)
             counts[outcome] += 1
         batch.write(conn, buy, operator)
+        audit.record(conn, "buy_import", summary=f"#{buy_id} {buy.title} · KuaiTuanTuan",
+                     operator=operator or None, changes=[
+                         ("orders_added", None, counts["added"]), ("orders_updated", None, counts["updated"]),
+                         ("households_created", None, len(created))])
         ordering = {amount[0] for amount in batch.amounts}
         warnings.extend(_amount_warnings(
             batch.amounts, {v: k for k, v in by_address.items() if v in ordering}))

@@ -11,6 +11,7 @@ from desktop import gate
 from desktop.ui.common import arg
 from desktop.ui.gate import words
 from desktop.ui.gate.dialogs import DecisionDialog, GuardDialog, UndoDialog
+from desktop.ui.people.sign_in import CommitteeDialog
 
 translate = QCoreApplication.translate
 
@@ -62,13 +63,23 @@ class Corrections:
             return None
         if not self.page.session.operator and self.page.session.refusal is None:
             return self.page.ask_guard(self.undo_last)
+        if getattr(self.page, "signed_in", False) and gate.undo_needs_committee(
+                self.page._conn, target.code, station=self.page.session.station):
+            self.page.committee_dialog = CommitteeDialog(self.page._conn, self.page, translate(
+                "GatePage", "This handoff was recorded at another station or more than 30 minutes ago."),
+                lambda name: self._ask_reason(target, name))
+            return self._open(self.page.committee_dialog)
+        return self._ask_reason(target)
+
+    def _ask_reason(self, target, approved_by: str = "") -> UndoDialog:
         bag = target.bag
         self.page.undo_dialog = UndoDialog(self.page, arg(
             translate("GatePage", "Undo “%1” for %2, %3? The bag will wait again."), words.event_text(target.last_handoff),
-            target.address, words.bag_line(bag.index, bag.count, bag.storage, bag.buy)), self._undo)
+            target.address, words.bag_line(bag.index, bag.count, bag.storage, bag.buy)),
+            lambda reason: self._undo(reason, approved_by))
         return self._open(self.page.undo_dialog)
 
-    def _undo(self, reason: str) -> None:
+    def _undo(self, reason: str, approved_by: str = "") -> None:
         """The dialog closes; the reversal is appended after the writes before it, and shown."""
         def done(undone: gate.Undone) -> None:
             headline, detail, why = words.undone_words(self.page.session.undone(undone), reason)
@@ -78,7 +89,7 @@ class Corrections:
             self.page.sounds.play("look")
             self.page.waiting.refresh()
 
-        self.page.recorder.add(object(), self.page._sync().undoing(reason), done,
+        self.page.recorder.add(object(), self.page._sync().undoing(reason, approved_by), done,
                                self.page._not_recorded)
 
     def _still_recording(self) -> bool:

@@ -68,6 +68,7 @@ class GatePage(QWidget):
         self.setObjectName("gatePage")
         self._conn, self.gate_mode = conn, gate_mode
         self.session = gate.GateSession(conn, store=settings)
+        self.signed_in = False  # an operator signed in to the window is the guard on duty
         self.recorder = Recorder(self, conn)
         self.corrections = Corrections(self)  # F6 and Ctrl+Z
         self.decide, self.undo_last = self.corrections.decide, self.corrections.undo_last
@@ -172,6 +173,15 @@ class GatePage(QWidget):
         except DeskError as error:
             return describe(error)
         return None
+
+    def sign_in_as(self, name: str | None) -> None:
+        """The signed-in operator is the guard on duty, their name fixed; with nobody signed in
+        (no operators in this file) the field is typed and asked for as before."""
+        self.signed_in = bool(name)
+        self.operator_input.setReadOnly(bool(name))
+        if name:
+            self.operator_input.setText(name)
+            self.session.operator = gate.clean_name(name)
 
     def _operator_changed(self) -> None:
         if shaped_like_code(self.operator_input.text()):  # a scan that landed in the name field
@@ -379,6 +389,13 @@ class GateWindow(QMainWindow):
     def start_safekeeping(self) -> None:
         self.safekeeping.start()
 
+    operator = None  # who signed in, once the file has operators
+
+    def start_sign_in(self):
+        from desktop.ui.people.gate_sign_in import sign_in_at_the_gate
+
+        return sign_in_at_the_gate(self)
+
     # What Safekeeping asks of the window it keeps.
     def show_damaged(self) -> None:
         from desktop.ui.safekeeping.safekeeping import DAMAGED
@@ -393,6 +410,9 @@ class GateWindow(QMainWindow):
         self._conn = conn
         self.page = GatePage(conn, self, settings=self._settings, gate_mode=True)
         self.setCentralWidget(self.page)
+        if self.operator is not None:  # the guard signed in before the restore stays on duty
+            conn.operator = self.operator.name
+            self.page.sign_in_as(self.operator.name)
         self._show_where()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -206,12 +206,13 @@ class Safekeeping(QObject):
         self.timer.stop()
         window.set_restoring(True)
         path = window.conn.path
+        operator = window.conn.operator
         window.conn.close()
 
         def put_back(_progress, _cancel):
             from desktop.db import connect
 
-            restored = restore_backup(path, backup.path)
+            restored = restore_backup(path, backup.path, operator=operator)
             try:
                 return restored, connect(path), None
             except DeskError as error:

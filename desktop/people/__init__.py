@@ -1,0 +1,1 @@
+"""The people who use the window: operators, their roles and PINs, signing in."""

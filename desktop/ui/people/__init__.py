@@ -1,0 +1,1 @@
+"""Signing in, the idle lock, the Operators page and the Audit page."""
