@@ -22,7 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "desktop"
 
-SERVICE_FAMILIES = ("roster", "buys", "bags", "gate", "safekeeping")
+SERVICE_FAMILIES = ("roster", "buys", "bags", "gate", "safekeeping", "stations")
 SQL_CALLS = {"execute", "executemany", "executescript"}
 
 # Who may import whom, family by family; an entry may also name one module of a family. Every
@@ -43,6 +43,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     # A full export makes the codes again with a new secret; that is all it takes from bags.
     "safekeeping": {"db", WORDS, "desktop.bags.codes"},
     "printing": {"db", WORDS, "roster", "buys", "bags", "gate"},
+    # Exchange files between the lobby and the gates; codes are read as a scan reads them.
+    "stations": {"db", WORDS, "desktop.bags.codes"},
     "demo": {"db", WORDS, "roster", "buys", "bags", "gate"},
     # The command line opens the window (`compound-desk` with no command) and uses nothing else of it.
     "cli": {"db", WORDS, *SERVICE_FAMILIES, "printing", "demo", "desktop.ui.app"},

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import buys, gate, printing
+from desktop.cli import buys, gate, printing, sync
 from desktop.cli.common import COMMANDS, Parser, command, database, database_path, print_json
 from desktop.errors import BadInput, DeskError
 from desktop.lang import current_language, set_language
@@ -15,7 +15,7 @@ from desktop.words import describe, say
 
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = (buys, printing, gate)
+COMMAND_MODULES = (buys, printing, gate, sync)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")
