@@ -230,8 +230,9 @@ def newest_handoff_id(conn: Connection) -> int:
 
 def record_merge(conn: Connection, values: Mapping[str, object]) -> None:
     conn.execute(
-        "INSERT INTO station_merge (file_uuid, station, role, made_at, merged_at, home_made_at, added) "
-        "VALUES (:file_uuid, :station, :role, :made_at, :merged_at, :home_made_at, :added) "
+        "INSERT INTO station_merge (file_uuid, station, role, made_at, merged_at, home_made_at, "
+        "known_bag_serial, added) VALUES (:file_uuid, :station, :role, :made_at, :merged_at, "
+        ":home_made_at, :known_bag_serial, :added) "
         "ON CONFLICT (file_uuid) DO NOTHING", values)
 
 
@@ -248,13 +249,18 @@ def gate_stations(conn: Connection) -> list[sqlite3.Row]:
     """Every gate station whose file was merged here, with its latest file."""
     return conn.execute(
         "SELECT station, max(made_at) AS made_at, max(merged_at) AS merged_at, "
-        "max(home_made_at) AS home_made_at FROM station_merge WHERE role = 'gate' "
-        "GROUP BY station ORDER BY station").fetchall()
+        "max(home_made_at) AS home_made_at, max(known_bag_serial) AS known_bag_serial "
+        "FROM station_merge WHERE role = 'gate' GROUP BY station ORDER BY station").fetchall()
 
 
-def count_bags_made_since(conn: Connection, since: str | None) -> int:
-    return conn.execute("SELECT count(*) FROM bag WHERE :since IS NULL OR created_at >= :since",
-                        {"since": since}).fetchone()[0]
+def highest_bag_serial(conn: Connection) -> int:
+    return conn.execute("SELECT coalesce(max(serial), 0) FROM bag").fetchone()[0]
+
+
+def count_bags_after(conn: Connection, serial: int | None) -> int:
+    """Bags made here after the one with this serial (every bag when None)."""
+    return conn.execute("SELECT count(*) FROM bag WHERE serial > :serial",
+                        {"serial": serial or 0}).fetchone()[0]
 
 
 def latest_home_made_at(conn: Connection) -> str | None:

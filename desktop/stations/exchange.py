@@ -29,6 +29,7 @@ import stat
 import uuid as uuid_module
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.clock import utc_now
@@ -151,12 +152,18 @@ def _identity(conn: Connection, role: str, holds: dict[str, int]) -> dict[str, o
         "station": conn.station,
         "role": role,
         "schema_version": LATEST_VERSION,
-        "made_at": utc_now(),
+        "made_at": _precise_now(),
         "file_uuid": str(uuid_module.uuid4()),
         # For a gate's file: when the lobby file it last merged was made.
         "home_made_at": rows.latest_home_made_at(conn) if role == GATE else None,
+        "known_bag_serial": rows.highest_bag_serial(conn) if role == GATE else None,
         "holds": holds,
     }
+
+
+def _precise_now() -> str:
+    """Now in UTC to the microsecond: lobby files made in the same second are still ordered."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 def _checksum(conn: Connection, path: Path, manifest: Mapping[str, object],
@@ -177,6 +184,25 @@ def _readable_file(conn: Connection | None, path: Path) -> None:
         raise BadInput("sync_file_not_regular", path=str(path))
     if conn is not None:
         refuse_own_file(conn, path)
+    _whole(path)
+
+
+def _whole(path: Path) -> None:
+    """An SQLite file's header says its page size and page count: a file cut short on the way
+    (a USB stick pulled out) is shorter than they make, and is refused before it is opened."""
+    try:
+        with open(path, "rb") as file:
+            header = file.read(100)
+        size = path.stat().st_size
+    except OSError as exc:
+        raise BadInput("sync_file_unreadable", path=str(path)) from exc
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        raise BadInput("sync_not_exchange_file", path=str(path))
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if pages and size < page_size * pages:
+        raise BadInput("sync_file_damaged", path=str(path))
 
 
 def _checked(conn: Connection, path: Path, *, new_gate: bool = False) -> dict[str, object]:
@@ -226,6 +252,10 @@ def import_exchange(conn: Connection, path: str | os.PathLike[str]) -> ImportSum
 
 def _merge(conn: Connection, manifest: Mapping[str, object], path: Path) -> ImportSummary:
     role = str(manifest["role"])
+    # A lobby file older than one merged already adds what is missing but changes nothing:
+    # the newer file's copy of the lobby's rows stands, whatever order files come in.
+    newest = rows.latest_home_made_at(conn)
+    stale = role == HOME and newest is not None and str(manifest["made_at"]) < newest
     before = rows.newest_handoff_id(conn)
     added: dict[str, int] = {}
     updated: dict[str, int] = {}
@@ -235,7 +265,8 @@ def _merge(conn: Connection, manifest: Mapping[str, object], path: Path) -> Impo
         if spec.policy == OWNED:
             if role != HOME:
                 continue
-            updated[spec.table] = rows.replace_changed(conn, spec.table, spec.refs, spec.key)
+            if not stale:
+                updated[spec.table] = rows.replace_changed(conn, spec.table, spec.refs, spec.key)
         added[spec.table] = rows.append_new(conn, spec.table, spec.refs, spec.key)
         left = rows.unresolved(conn, spec.table, spec.key)
         if left:
@@ -244,6 +275,7 @@ def _merge(conn: Connection, manifest: Mapping[str, object], path: Path) -> Impo
         "file_uuid": manifest["file_uuid"], "station": manifest["station"], "role": role,
         "made_at": manifest["made_at"], "merged_at": utc_now(),
         "home_made_at": manifest.get("home_made_at"),
+        "known_bag_serial": manifest.get("known_bag_serial"),
         "added": json.dumps(added, sort_keys=True),
     })
     touched = rows.bags_with_handoffs_after(conn, before)

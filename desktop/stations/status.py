@@ -60,7 +60,7 @@ def station_status(conn: Connection, now: datetime | None = None) -> StationStat
     gates = ()
     if role == "home":
         gates = tuple(GateSeen(g["station"], g["merged_at"], g["made_at"], g["home_made_at"],
-                               rows.count_bags_made_since(conn, g["home_made_at"]))
+                               rows.count_bags_after(conn, g["known_bag_serial"]))
                       for g in rows.gate_stations(conn))
     return StationStatus(
         conn.station, role, reminder_hours(conn),

@@ -18,8 +18,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.lang import current_language
-from desktop.words import (bags, buys, cli, documents, gate, imports, roster, safekeeping,
-                           stations, store)
+from desktop.words import (
+    bags,
+    buys,
+    cli,
+    documents,
+    gate,
+    imports,
+    roster,
+    safekeeping,
+    stations,
+    store,
+)
 
 AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, stations)
 _SIDE = {"en": 0, "zh": 1}

@@ -68,7 +68,8 @@ BEGIN
 END;
 
 -- Every exchange file merged into this one: whose, made when, merged when, what came in.
--- `home_made_at`: for a gate's file, when the lobby file it last merged was made.
+-- For a gate's file: `home_made_at`, when the lobby file it last merged was made, and
+-- `known_bag_serial`, the highest bag serial it knew (bags made after it are news to it).
 CREATE TABLE station_merge (
     id            INTEGER PRIMARY KEY,
     file_uuid     TEXT NOT NULL UNIQUE,
@@ -77,5 +78,6 @@ CREATE TABLE station_merge (
     made_at       TEXT NOT NULL,
     merged_at     TEXT NOT NULL,
     home_made_at  TEXT,
+    known_bag_serial INTEGER,
     added         TEXT NOT NULL DEFAULT '{}'
 );
