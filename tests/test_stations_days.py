@@ -24,11 +24,24 @@ from desktop.db import exchange as store
 from desktop.errors import BadInput
 from desktop.gate import scan
 from desktop.gate.custody import undo_last_handoff
-from desktop.roster.households import HouseholdFields, add_household, get_household, update_household
+from desktop.roster.households import (
+    HouseholdFields,
+    add_household,
+    get_household,
+    update_household,
+)
 from desktop.stations.conflicts import list_conflicts, resolve_conflict
 from desktop.stations.exchange import import_exchange
 from tests.bag_scenes import ITEMS, rows_of
-from tests.station_scenes import bag_codes, doubles_of, exported, handoffs_by_uuid, lobby, new_gate, shared
+from tests.station_scenes import (
+    bag_codes,
+    doubles_of,
+    exported,
+    handoffs_by_uuid,
+    lobby,
+    new_gate,
+    shared,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 HELPER = ROOT / "tests" / "helpers" / "sync_killed.py"
