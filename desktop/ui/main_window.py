@@ -36,6 +36,7 @@ from desktop.compound import compound_info, rename_compound
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.safekeeping.backups import list_backups
+from desktop.stations.exchange import station_role
 from desktop.ui import jobs
 from desktop.ui.bags.bags_page import BagsPage
 from desktop.ui.buys.buys_page import BuysPage
@@ -52,10 +53,13 @@ from desktop.ui.ops import DbOp
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
+from desktop.ui.stations.stations_page import StationsPage
 from desktop.words import describe
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
-PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups")
+PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups", "stations")
+# A gate station's window: it scans, and merges with the lobby.
+GATE_PAGES = ("gate", "stations")
 STATUS_REFRESH_MS = 60_000
 
 BANNER_STYLES = {
@@ -232,7 +236,7 @@ class MainWindow(QMainWindow):
         return self._conn
 
     def _page_specs(self) -> list[tuple[str, str, QStyle.StandardPixmap, Callable[[], QWidget]]]:
-        return [
+        specs = [
             ("roster", self.tr("Roster"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
              lambda: RosterPage(self._conn, self, banner_in_window=True)),
             ("buys", self.tr("Group buys"), QStyle.StandardPixmap.SP_FileDialogListView,
@@ -245,7 +249,16 @@ class MainWindow(QMainWindow):
              lambda: GatePage(self._conn, self, settings=self._settings)),
             ("backups", self.tr("Backups"), QStyle.StandardPixmap.SP_DriveHDIcon,
              lambda: BackupsPage(self._conn, self.safekeeping, self)),
+            ("stations", self.tr("Stations"), QStyle.StandardPixmap.SP_BrowserReload,
+             lambda: StationsPage(self._conn, self)),
         ]
+        return [spec for spec in specs if spec[0] in GATE_PAGES] if self._gate_station() else specs
+
+    def _gate_station(self) -> bool:
+        try:
+            return station_role(self._conn) == "gate"
+        except DatabaseUnusable:
+            return False
 
     def _build_pages(self) -> None:
         """Make every page over the current connection, on the page that was showing."""
@@ -265,12 +278,13 @@ class MainWindow(QMainWindow):
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({shortcut_text(page_keys(len(self.pages)))})")
         self.navigation.blockSignals(False)
-        roster = self.pages["roster"]
-        roster.readFailed.connect(self._read_failed)
-        roster.householdsChanged.connect(self.refresh_status)
-        self.pages["buys"].householdsChanged.connect(roster.reload)
-        self.pages["buys"].householdsChanged.connect(self.refresh_status)
-        self.show_page(current or PAGES[0])
+        roster = self.pages.get("roster")
+        if roster is not None:  # a gate station's window has no roster
+            roster.readFailed.connect(self._read_failed)
+            roster.householdsChanged.connect(self.refresh_status)
+            self.pages["buys"].householdsChanged.connect(roster.reload)
+            self.pages["buys"].householdsChanged.connect(self.refresh_status)
+        self.show_page(current or next(iter(self.pages)))
 
     def _build_page_keys(self) -> None:
         """Ctrl+1 … Ctrl+6 go to the pages in the order the navigation lists them."""
@@ -425,6 +439,8 @@ class MainWindow(QMainWindow):
     # ---- pages ----
 
     def show_page(self, key: str) -> None:
+        if key not in self.pages:  # a page a gate station's window does not have
+            key = next(iter(self.pages))
         row = list(self.pages).index(key)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
