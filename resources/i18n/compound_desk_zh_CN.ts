@@ -1825,23 +1825,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="84"/>
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="87"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="84"/>
+        <location filename="../../desktop/ui/main_window.py" line="88"/>
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -1967,22 +1967,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="100"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="101"/>
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="101"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="102"/>
         <source>Done with this household&apos;s card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="103"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="104"/>
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="104"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="105"/>
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
@@ -1992,7 +1992,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>警告：有人在试编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="108"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="110"/>
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -2048,7 +2048,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="219"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="221"/>
         <source>Not recorded: a handoff needs the guard&apos;s name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
@@ -2108,6 +2108,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/words.py" line="134"/>
+        <source>No bag or card this station knows has this code. It may be newer than this station&apos;s last merge with the lobby: ask the lobby.</source>
+        <translation>本站点不认识这个编码的袋子或住户卡。它可能是本站上次与大堂合并之后才做的：请问大堂。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/gate/words.py" line="139"/>
         <source>Not a code of this compound</source>
         <translation>不是本小区的编码</translation>
@@ -2128,12 +2133,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="258"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="260"/>
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="258"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="260"/>
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -2361,11 +2366,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="134"/>
-        <source>Signed by this compound, but no bag or card here has this code. It may be on another station&apos;s file: ask the lobby.</source>
-        <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/gate/words.py" line="137"/>
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
@@ -2457,7 +2457,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="252"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="254"/>
         <source>Not recorded: %1, %2 — %3</source>
         <translation>未登记：%1，%2 — %3</translation>
     </message>
@@ -2549,22 +2549,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="350"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="352"/>
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="365"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="367"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="366"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="368"/>
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="367"/>
+        <location filename="../../desktop/ui/gate/gate_page.py" line="369"/>
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -3245,148 +3245,153 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="217"/>
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="240"/>
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="242"/>
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="240"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="242"/>
+        <location filename="../../desktop/ui/main_window.py" line="246"/>
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="244"/>
+        <location filename="../../desktop/ui/main_window.py" line="248"/>
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="322"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
-        <location filename="../../desktop/ui/main_window.py" line="447"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="463"/>
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="464"/>
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -4182,6 +4187,54 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="319"/>
+        <source>Bag handed over twice</source>
+        <translation>重复交付的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="324"/>
+        <source>Bag %1 for %2 was handed over:</source>
+        <translation>%2 的袋子 %1 被交付了：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="325"/>
+        <source>• %1 %2 by %3 at %4</source>
+        <translation>• %2 %1，经手：%3，地点：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="327"/>
+        <source>The handoffs</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="329"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="330"/>
+        <source>e.g. a neighbour collected it for the household; checked</source>
+        <translation>例如：邻居代取，已核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="332"/>
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="334"/>
+        <source>&amp;Save note</source>
+        <translation>保存说明(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="335"/>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../desktop/ui/roster/roster_model.py" line="87"/>
@@ -4516,60 +4569,287 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="112"/>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="120"/>
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
         <source>The dialog&apos;s main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>Each page&apos;s buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>StationBanner</name>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="24"/>
+        <source>Last merge with the lobby</source>
+        <translation>与大堂的上次合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="45"/>
+        <source>Gate station %1 · last lobby file written %2. Bags made at the lobby after it are not known here: they answer “unknown” until the next merge.</source>
+        <translation>门岗站点 %1 · 上次导入的大堂文件写于 %2。此后在大堂制作的袋子本站还不认识：下次合并前扫码会显示“不认识”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="49"/>
+        <source>No lobby file merged for %1 hours: take this station&apos;s file to the lobby and bring the lobby&apos;s back (Stations page).</source>
+        <translation>已有 %1 小时没有导入大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来（“站点”页）。</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="83"/>
+        <source>This station</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="85"/>
+        <source>Export for the other station…</source>
+        <translation>为另一站点导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="86"/>
+        <source>Write what the other station needs into one file, for a USB stick</source>
+        <translation>把另一站点需要的内容写进一个文件，拷到U盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="88"/>
+        <source>Import from the other station…</source>
+        <translation>导入另一站点的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="89"/>
+        <source>Merge the other station&apos;s exchange file into this one</source>
+        <translation>把另一站点的交换文件合并到本站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="95"/>
+        <source>What came in</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="97"/>
+        <source>Last merge</source>
+        <translation>上次合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="101"/>
+        <source>Remind after hours</source>
+        <translation>提醒间隔小时数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="103"/>
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="105"/>
+        <source>Set reminder</source>
+        <translation>设置提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="106"/>
+        <source>Remind this gate when no lobby file was merged for this many hours</source>
+        <translation>超过这么多小时没有导入大堂文件时提醒本门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="111"/>
+        <source>Remind me when no lobby file was merged for:</source>
+        <translation>多久没有导入大堂文件时提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="119"/>
+        <source>Gate stations</source>
+        <translation>门岗站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="121"/>
+        <source>Gate station</source>
+        <translation>门岗站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="121"/>
+        <source>Its last file merged here</source>
+        <translation>其最近一次文件在此合并的时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
+        <source>Bags made here it does not know yet</source>
+        <translation>此后新做、它还不认识的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="125"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="126"/>
+        <source>Bags handed over twice</source>
+        <translation>重复交付的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <source>Bag</source>
+        <translation>袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <source>Handovers</source>
+        <translation>交付记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
+        <source>Committee&apos;s note</source>
+        <translation>居委会说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="133"/>
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="134"/>
+        <source>Write what the committee found about the selected bag</source>
+        <translation>为所选袋子写下居委会的核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="139"/>
+        <source>A bag handed over at two stations keeps both handoffs: they are listed here until the committee writes what it found. Nothing is deleted.</source>
+        <translation>在两个站点都被交付的袋子会保留两条交接记录：在居委会写下核查结果之前都列在这里。不会删除任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="141"/>
+        <source>About the list</source>
+        <translation>关于此清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="169"/>
+        <source>Station %1 · %2</source>
+        <translation>站点 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="175"/>
+        <source>Last merged a lobby file written %1; bags made at the lobby after it are not known here until the next one.</source>
+        <translation>上次合并的大堂文件写于 %1；此后在大堂制作的袋子，要到下次合并后本站才认识。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="178"/>
+        <source>No lobby file for %1 hours: bring this station&apos;s file to the lobby and take the lobby&apos;s back.</source>
+        <translation>已有 %1 小时没有大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="186"/>
+        <source>No gate station&apos;s file merged here yet.</source>
+        <translation>还没有合并过门岗站点的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="187"/>
+        <source>%1 gate stations have sent files.</source>
+        <translation>已有 %1 个门岗站点送来文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="194"/>
+        <source>Bags handed over twice: %1 to review</source>
+        <translation>重复交付的袋子：%1 个待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="197"/>
+        <source>%1 %2 by %3 at %4</source>
+        <translation>%2 %1，经手：%3，地点：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="199"/>
+        <source>to review</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="245"/>
+        <source>Export for the other station</source>
+        <translation>为另一站点导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="252"/>
+        <source>Writing the exchange file…</source>
+        <translation>正在写交换文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="257"/>
+        <source>Wrote %1 (%2). Only your account can read it: carry it to the other station and import it there.</source>
+        <translation>已写出 %1（%2）。只有您的账户能读取：请带到另一站点并在那里导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="264"/>
+        <source>Import from the other station</source>
+        <translation>导入另一站点的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="271"/>
+        <source>Merging the exchange file…</source>
+        <translation>正在合并交换文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="276"/>
+        <source>nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="277"/>
+        <source>Merged the file of %1 (%2) written %3: %4.</source>
+        <translation>已合并 %1（%2）于 %3 写出的文件：%4。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="280"/>
+        <source>%1 bags were handed over twice: review them below.</source>
+        <translation>有 %1 个袋子被重复交付：请在下方处理。</translation>
     </message>
 </context>
 <context>

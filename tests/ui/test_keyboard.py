@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget
 from desktop.ui.common import mnemonic_of, with_mnemonic
 from desktop.ui.main_window import PAGES, MainWindow
 
-DIGITS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6)
+DIGITS = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6,
+          Qt.Key.Key_7)
 
 
 def open_window(qtbot, conn) -> MainWindow:
@@ -42,7 +43,7 @@ def test_the_navigation_tooltips_show_each_pages_key(qtbot, conn):
     window = open_window(qtbot, conn)
     tips = [window.navigation.item(row).toolTip() for row in range(window.navigation.count())]
     assert tips == ["Roster (Ctrl+1)", "Group buys (Ctrl+2)", "Suppliers (Ctrl+3)",
-                    "Bags & labels (Ctrl+4)", "Gate (Ctrl+5)", "Backups (Ctrl+6)"]
+                    "Bags & labels (Ctrl+4)", "Gate (Ctrl+5)", "Backups (Ctrl+6)", "Stations (Ctrl+7)"]
 
 
 def test_help_lists_the_keyboard_shortcuts_and_closes_with_its_alt_key(qtbot, conn):
