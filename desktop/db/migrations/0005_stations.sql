@@ -18,12 +18,13 @@ ALTER TABLE compound_new RENAME TO compound;
 
 CREATE TABLE refused_scan_new (
     id        INTEGER PRIMARY KEY,
-    uuid      TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16)))),
     at        TEXT NOT NULL,
     station   TEXT NOT NULL,
     operator  TEXT NOT NULL DEFAULT '',
     text      TEXT NOT NULL CHECK (length(text) <= 40),
-    verdict   TEXT NOT NULL CHECK (verdict IN ('forged', 'other_compound', 'invalid'))
+    verdict   TEXT NOT NULL CHECK (verdict IN ('forged', 'other_compound', 'invalid')),
+    -- What identifies the record on every station once files are merged.
+    uuid      TEXT NOT NULL UNIQUE DEFAULT (lower(hex(randomblob(16))))
 );
 INSERT INTO refused_scan_new (id, at, station, operator, text, verdict)
 SELECT id, at, station, operator, text, verdict FROM refused_scan ORDER BY id;
