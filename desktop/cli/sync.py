@@ -26,8 +26,10 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                                help="make the --db file a new gate station from the lobby's FILE")
     init.add_argument("file", type=Path, metavar="FILE")
     init.add_argument("--station", default=None, metavar="NAME")
-    sync_sub.add_parser("conflicts", parents=[common, json_flag],
-                        help="bags handed over at two stations, for the committee to review")
+    conflicts = sync_sub.add_parser("conflicts", parents=[common, json_flag],
+                                    help="bags handed over at two stations (with the committee's "
+                                         "notes on those resolved)")
+    conflicts.add_argument("--open", action="store_true", help="only those not yet resolved")
     resolve = sync_sub.add_parser("resolve", parents=[common, json_flag],
                                   help="the committee's note on a bag handed over twice")
     resolve.add_argument("code", metavar="CODE")
@@ -70,7 +72,7 @@ def _sync(args: argparse.Namespace) -> int:
                           role=word("station_role", merged.role), made_at=merged.made_at,
                           added=_counts(merged.added), conflicts=merged.conflicts))
         elif args.sync_command == "conflicts":
-            found = conflicts.list_conflicts(conn)
+            found = conflicts.list_conflicts(conn, include_resolved=not args.open)
             if args.json:
                 print_json({"conflicts": [c.as_json() for c in found]})
             else:

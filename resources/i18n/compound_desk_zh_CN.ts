@@ -4189,47 +4189,47 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="319"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="324"/>
         <source>Bag handed over twice</source>
         <translation>重复交付的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="324"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="329"/>
         <source>Bag %1 for %2 was handed over:</source>
         <translation>%2 的袋子 %1 被交付了：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="325"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="330"/>
         <source>• %1 %2 by %3 at %4</source>
         <translation>• %2 %1，经手：%3，地点：%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="327"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="332"/>
         <source>The handoffs</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="329"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="334"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="330"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="335"/>
         <source>e.g. a neighbour collected it for the household; checked</source>
         <translation>例如：邻居代取，已核实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="332"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="337"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="334"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="339"/>
         <source>&amp;Save note</source>
         <translation>保存说明(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="335"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="340"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -4646,208 +4646,213 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="83"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="84"/>
         <source>This station</source>
         <translation>本站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="85"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="86"/>
         <source>Export for the other station…</source>
         <translation>为另一站点导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="86"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="87"/>
         <source>Write what the other station needs into one file, for a USB stick</source>
         <translation>把另一站点需要的内容写进一个文件，拷到U盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="88"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="89"/>
         <source>Import from the other station…</source>
         <translation>导入另一站点的文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="89"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="90"/>
         <source>Merge the other station&apos;s exchange file into this one</source>
         <translation>把另一站点的交换文件合并到本站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="95"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="96"/>
         <source>What came in</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="97"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="98"/>
         <source>Last merge</source>
         <translation>上次合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="101"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="102"/>
         <source>Remind after hours</source>
         <translation>提醒间隔小时数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="103"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="104"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="105"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="106"/>
         <source>Set reminder</source>
         <translation>设置提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="106"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="107"/>
         <source>Remind this gate when no lobby file was merged for this many hours</source>
         <translation>超过这么多小时没有导入大堂文件时提醒本门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="111"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="112"/>
         <source>Remind me when no lobby file was merged for:</source>
         <translation>多久没有导入大堂文件时提醒：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="119"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="120"/>
         <source>Gate stations</source>
         <translation>门岗站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="121"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
         <source>Gate station</source>
         <translation>门岗站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="121"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
         <source>Its last file merged here</source>
         <translation>其最近一次文件在此合并的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="123"/>
         <source>Bags made here it does not know yet</source>
         <translation>此后新做、它还不认识的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="125"/>
         <location filename="../../desktop/ui/stations/stations_page.py" line="126"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="127"/>
         <source>Bags handed over twice</source>
         <translation>重复交付的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
         <source>Bag</source>
         <translation>袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
         <source>Handovers</source>
         <translation>交付记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="130"/>
         <source>Committee&apos;s note</source>
         <translation>居委会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="133"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="134"/>
         <source>Resolve…</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="134"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="135"/>
         <source>Write what the committee found about the selected bag</source>
         <translation>为所选袋子写下居委会的核查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="139"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="140"/>
         <source>A bag handed over at two stations keeps both handoffs: they are listed here until the committee writes what it found. Nothing is deleted.</source>
         <translation>在两个站点都被交付的袋子会保留两条交接记录：在居委会写下核查结果之前都列在这里。不会删除任何记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="141"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="142"/>
         <source>About the list</source>
         <translation>关于此清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="169"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="170"/>
         <source>Station %1 · %2</source>
         <translation>站点 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="175"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="176"/>
         <source>Last merged a lobby file written %1; bags made at the lobby after it are not known here until the next one.</source>
         <translation>上次合并的大堂文件写于 %1；此后在大堂制作的袋子，要到下次合并后本站才认识。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="178"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="179"/>
         <source>No lobby file for %1 hours: bring this station&apos;s file to the lobby and take the lobby&apos;s back.</source>
         <translation>已有 %1 小时没有大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="186"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="187"/>
         <source>No gate station&apos;s file merged here yet.</source>
         <translation>还没有合并过门岗站点的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="187"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="188"/>
         <source>%1 gate stations have sent files.</source>
         <translation>已有 %1 个门岗站点送来文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="194"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="196"/>
         <source>Bags handed over twice: %1 to review</source>
         <translation>重复交付的袋子：%1 个待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="197"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="199"/>
         <source>%1 %2 by %3 at %4</source>
         <translation>%2 %1，经手：%3，地点：%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="199"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="201"/>
         <source>to review</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="245"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="248"/>
         <source>Export for the other station</source>
         <translation>为另一站点导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="252"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="255"/>
         <source>Writing the exchange file…</source>
         <translation>正在写交换文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="257"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="260"/>
         <source>Wrote %1 (%2). Only your account can read it: carry it to the other station and import it there.</source>
         <translation>已写出 %1（%2）。只有您的账户能读取：请带到另一站点并在那里导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="264"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="267"/>
         <source>Import from the other station</source>
         <translation>导入另一站点的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="271"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="274"/>
         <source>Merging the exchange file…</source>
         <translation>正在合并交换文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="276"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="279"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="277"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="280"/>
         <source>Merged the file of %1 (%2) written %3: %4.</source>
         <translation>已合并 %1（%2）于 %3 写出的文件：%4。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="280"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="283"/>
+        <source>A bag was handed over at two stations: review it below.</source>
+        <translation>有一个袋子在两个站点都被交付了：请在下方处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="285"/>
         <source>%1 bags were handed over twice: review them below.</source>
         <translation>有 %1 个袋子被重复交付：请在下方处理。</translation>
     </message>

@@ -50,7 +50,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
-from desktop.words import describe, word
+from desktop.words import describe, say, word
 
 FILE_FILTER = "Compound Desk exchange (*.cdx)"
 
@@ -63,7 +63,8 @@ def when(iso: str | None) -> str:
 
 
 def counts_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {word('exchanged', table)}" for table, n in counts.items() if n)
+    return ", ".join(say("sync.count", table=word("exchanged", table), count=n)
+                     for table, n in counts.items() if n)
 
 
 class StationsPage(QWidget):
@@ -189,6 +190,7 @@ class StationsPage(QWidget):
             for row, seen in enumerate(status.gates):
                 for column, text in enumerate((seen.station, when(seen.merged_at), str(seen.bags_unknown))):
                     self.gates.setItem(row, column, QTableWidgetItem(text))
+            self.gates.resizeColumnsToContents()
         selected = self.selected_conflict()
         open_count = sum(1 for c in self._conflicts if not c.resolved)
         self.conflicts_title.setText(arg(self.tr("Bags handed over twice: %1 to review"), open_count))
@@ -203,6 +205,7 @@ class StationsPage(QWidget):
                 self.conflicts.setItem(row, column, item)
             if selected is not None and conflict.code == selected.code:
                 self.conflicts.selectRow(row)
+        self.conflicts.resizeColumnsToContents()
         self.conflicts.resizeRowsToContents()
         self.update_buttons()
 
@@ -277,7 +280,9 @@ class StationsPage(QWidget):
         text = arg(self.tr("Merged the file of %1 (%2) written %3: %4."), merged.station,
                    word("station_role", merged.role), when(merged.made_at), came)
         if merged.conflicts:
-            text += " " + arg(self.tr("%1 bags were handed over twice: review them below."), merged.conflicts)
+            text += " " + (self.tr("A bag was handed over at two stations: review it below.")
+                           if merged.conflicts == 1 else
+                           arg(self.tr("%1 bags were handed over twice: review them below."), merged.conflicts))
         self.show_summary("warning" if merged.conflicts else "good", text)
         self.reload()
         self.merged.emit()
