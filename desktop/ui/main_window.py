@@ -284,6 +284,10 @@ class MainWindow(QMainWindow):
             roster.householdsChanged.connect(self.refresh_status)
             self.pages["buys"].householdsChanged.connect(roster.reload)
             self.pages["buys"].householdsChanged.connect(self.refresh_status)
+        stations, gate = self.pages.get("stations"), self.pages.get("gate")
+        if stations is not None and gate is not None:  # what a merged file brought shows at the gate
+            stations.merged.connect(gate.station_banner.refresh)
+            stations.merged.connect(gate.waiting.refresh)
         self.show_page(current or next(iter(self.pages)))
 
     def _build_page_keys(self) -> None:

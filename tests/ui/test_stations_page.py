@@ -171,3 +171,26 @@ def test_the_gate_file_written_by_the_window_is_read_back_by_the_lobby(qtbot, ho
     click_and_wait(qtbot, lobby_page, lobby_page.import_button)
     assert "1 handoffs" in lobby_page.summary.text()  # the phrasebook's count of what came in
     assert "north" in lobby_page.gates.item(0, 0).text()
+
+
+def test_a_lobby_file_merged_in_the_gates_window_shows_at_once_on_its_gate_page(qtbot, home, tmp_path,
+                                                                             monkeypatch):
+    gate = new_gate(home, tmp_path, "north")
+    window = MainWindow(gate)
+    qtbot.addWidget(window)
+    window.show()
+    gate_page = window.pages["gate"]
+    gate_page.wait_for_waiting_list()
+    waiting_before = gate_page.waiting_model.rowCount()
+    # At the lobby, the neighbours' bags are made again one item a bag: more bags wait.
+    from desktop.bags.bags import make_bags
+
+    made = make_bags(home, home.execute("SELECT id FROM group_buy").fetchone()[0], 1)
+    assert made.made > made.voided
+    window.show_page("stations")
+    stations = window.pages["stations"]
+    answer_file_dialog(monkeypatch, exported(home, tmp_path))
+    click_and_wait(qtbot, stations, stations.import_button)
+    qtbot.waitUntil(lambda: gate_page.waiting_model.rowCount() == waiting_before - made.voided + made.made,
+                    timeout=10_000)
+    assert scan(gate, bag_codes(home)[-1]).verdict == "ok"
