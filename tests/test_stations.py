@@ -18,7 +18,7 @@ from desktop.bags.codes import make_code
 from desktop.compound import code_keys
 from desktop.db import connect
 from desktop.errors import BadInput
-from desktop.gate import scan
+from desktop.gate import list_waiting, scan
 from desktop.gate.custody import undo_last_handoff
 from desktop.stations.conflicts import list_conflicts, resolve_conflict
 from desktop.stations.exchange import EXCHANGED, import_exchange, init_gate
@@ -275,3 +275,17 @@ def test_every_table_that_travels_is_declared_once_with_a_known_policy():
         for target in spec.refs.values():  # what a row refers to is filled before it
             assert target == spec.table or target in names[:position]
 
+
+
+def test_a_bag_picked_up_here_stays_handed_over_when_an_earlier_gate_event_is_merged_later(home, tmp_path):
+    gate = new_gate(home, tmp_path, "north")
+    code = bag_codes(home)[0]
+    scan(gate, code, record="gate", operator="李", at="2026-04-01T07:00:00Z")  # put out at the gate
+    scan(home, code, record="pickup", operator="王", at="2026-04-01T08:00:00Z")  # collected at the lobby
+    carry(gate, home, tmp_path)  # the gate's older event arrives after the pickup
+    answer = scan(home, code)
+    assert answer.verdict == "already_handed_over"
+    assert answer.last_handoff.action == "pickup"
+    assert code not in [w.code for w in list_waiting(home)]
+    carry(home, gate, tmp_path)
+    assert scan(gate, code).verdict == "already_handed_over"

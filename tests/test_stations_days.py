@@ -215,6 +215,11 @@ def test_days_of_work_at_three_stations_end_in_one_true_history(tmp_path, monkey
     doubles = doubles_of(recorded)
     for conn in compound.stations().values():
         assert {c.code for c in list_conflicts(conn, include_resolved=True)} == doubles
+    # Every bag gets the same answer at every station.
+    every_bag = bag_codes(home, live=False)
+    answers = {name: {code: scan(conn, code).verdict for code in every_bag}
+               for name, conn in compound.stations().items()}
+    assert answers["north"] == answers["home"] and answers["south"] == answers["home"]
     # More files merged again, in any order, change nothing.
     before = {name: rows_of(conn) for name, conn in compound.stations().items()}
     for path in compound.rng.sample(compound.gate_files, min(5, len(compound.gate_files))):
