@@ -33,14 +33,14 @@ def test_a_gate_made_on_the_command_line_merges_both_ways_and_lists_the_double(t
     status, out, _ = run(capsys, "--db", gate_db, "sync", "init-gate", usb / "lobby-1.cdx",
                          "--station", "north", "--json")
     assert status == 0 and json.loads(out)["station"] == "north"
-    assert json.loads(out)["added"]["bag"] == len(bag_codes(connect(home_db), live=False))
+    assert json.loads(out)["added"]["bags"] == len(bag_codes(connect(home_db), live=False))
 
     run(capsys, "--db", gate_db, "scan", code, "--record", "pickup", "--operator", "李")
     run(capsys, "--db", home_db, "scan", code, "--record", "door", "--operator", "王")
     assert run(capsys, "--db", gate_db, "sync", "export", usb / "gate-1.cdx")[0] == 0
     status, out, _ = run(capsys, "--db", home_db, "sync", "import", usb / "gate-1.cdx", "--json")
     merged = json.loads(out)
-    assert status == 0 and merged["added"]["handoff"] == 1 and merged["conflicts"] == 1
+    assert status == 0 and merged["added"]["handoffs"] == 1 and merged["conflicts"] == 1
     status, out, _ = run(capsys, "--db", home_db, "sync", "conflicts", "--json")
     (conflict,) = json.loads(out)["conflicts"]
     assert conflict["code"] == code
@@ -58,7 +58,7 @@ def test_a_gate_made_on_the_command_line_merges_both_ways_and_lists_the_double(t
 
     assert run(capsys, "--db", home_db, "sync", "export", usb / "lobby-2.cdx")[0] == 0
     status, out, _ = run(capsys, "--db", gate_db, "sync", "import", usb / "lobby-2.cdx", "--json")
-    assert json.loads(out)["added"]["handoff"] == 1 and json.loads(out)["added"]["conflict_note"] == 1
+    assert json.loads(out)["added"]["handoffs"] == 1 and json.loads(out)["added"]["conflict_notes"] == 1
     _, out, _ = run(capsys, "--db", gate_db, "sync", "conflicts", "--json")
     assert json.loads(out)["conflicts"][0]["resolved"]
 

@@ -55,6 +55,11 @@ class Exchanged:
     refs: Mapping[str, str] = field(default_factory=dict)  # column → table it refers to
     key: str = "uuid"  # what identifies a row on every station
     keys_like: tuple[str, ...] = ()  # only rows whose key is LIKE one of these (none: every row)
+    plural: str = ""  # its name in JSON counts (CLI.md: "handoffs"); the table's name + "s" if empty
+
+    @property
+    def counted_as(self) -> str:
+        return self.plural or self.table + "s"
 
 
 EXCHANGED: tuple[Exchanged, ...] = (
@@ -76,6 +81,12 @@ def sent_by(role: str) -> list[Exchanged]:
     return [spec for spec in EXCHANGED if spec.sent_by in (role, BOTH)]
 
 
+def counted(counts: Mapping[str, int]) -> dict[str, int]:
+    """Counts by table as the command line's JSON names them (`handoffs`, `bags`)."""
+    names = {spec.table: spec.counted_as for spec in EXCHANGED}
+    return {names.get(table, table): n for table, n in counts.items()}
+
+
 # ---- the station ------------------------------------------------------------------------------
 
 
@@ -92,7 +103,7 @@ class ExportSummary:
 
     def as_json(self) -> dict:
         return {"path": str(self.path), "role": self.role, "station": self.station,
-                "holds": self.holds}
+                "holds": counted(self.holds)}
 
 
 @dataclass(frozen=True)
@@ -105,7 +116,8 @@ class ImportSummary:
     conflicts: int  # bags handed over twice that this file's events are part of, still open
 
     def as_json(self) -> dict:
-        return {"added": self.added, "updated": self.updated, "conflicts": self.conflicts,
+        return {"added": counted(self.added), "updated": counted(self.updated),
+                "conflicts": self.conflicts,
                 "from": {"station": self.station, "role": self.role, "made_at": self.made_at}}
 
 
