@@ -24,6 +24,7 @@ from desktop.db import exchange as store
 from desktop.errors import BadInput
 from desktop.gate import scan
 from desktop.gate.custody import undo_last_handoff
+from desktop.gate.export import export_handoffs
 from desktop.roster.households import (
     HouseholdFields,
     add_household,
@@ -220,6 +221,14 @@ def test_days_of_work_at_three_stations_end_in_one_true_history(tmp_path, monkey
     answers = {name: {code: scan(conn, code).verdict for code in every_bag}
                for name, conn in compound.stations().items()}
     assert answers["north"] == answers["home"] and answers["south"] == answers["home"]
+    # The chain of custody exported at any station holds the same lines (each station lists
+    # them in the order it recorded or merged them).
+    logs = {}
+    for name, conn in compound.stations().items():
+        export_handoffs(conn, tmp_path / f"handoffs-{name}.csv")
+        logs[name] = sorted((tmp_path / f"handoffs-{name}.csv").read_text(encoding="utf-8-sig")
+                            .splitlines())
+    assert logs["north"] == logs["home"] and logs["south"] == logs["home"]
     # More files merged again, in any order, change nothing.
     before = {name: rows_of(conn) for name, conn in compound.stations().items()}
     for path in compound.rng.sample(compound.gate_files, min(5, len(compound.gate_files))):
