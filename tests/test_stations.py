@@ -289,3 +289,19 @@ def test_a_bag_picked_up_here_stays_handed_over_when_an_earlier_gate_event_is_me
     assert code not in [w.code for w in list_waiting(home)]
     carry(home, gate, tmp_path)
     assert scan(gate, code).verdict == "already_handed_over"
+
+
+def test_a_new_empty_database_becomes_a_gate_station_from_the_lobbys_file(home, tmp_path):
+    from desktop.stations.exchange import make_gate_here, may_become_gate
+
+    fresh = connect(tmp_path / "gate-laptop.sqlite")
+    assert may_become_gate(fresh) and not may_become_gate(home)
+    summary = make_gate_here(fresh, exported(home, tmp_path))
+    assert summary.added["bag"] == len(bag_codes(home, live=False))
+    fresh.close()
+    gate = connect(tmp_path / "gate-laptop.sqlite")  # opened again, with the compound's identity
+    assert station_status(gate).role == "gate"
+    assert bytes(gate.execute("SELECT secret FROM compound").fetchone()[0]) == b""
+    assert scan(gate, bag_codes(home)[0]).verdict == "ok"
+    with pytest.raises(BadInput, match="new, empty database"):
+        make_gate_here(home, exported(home, tmp_path))

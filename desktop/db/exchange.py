@@ -57,6 +57,13 @@ def compound_row(conn: Connection) -> sqlite3.Row:
                         "FROM compound WHERE id = 1").fetchone()
 
 
+def holds_anything(conn: Connection) -> bool:
+    """Whether the file holds any household, buy, bag or handoff (a new file holds none)."""
+    return bool(conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM household) OR EXISTS (SELECT 1 FROM group_buy) "
+        "OR EXISTS (SELECT 1 FROM bag) OR EXISTS (SELECT 1 FROM handoff)").fetchone()[0])
+
+
 def become_gate_of(conn: Connection, uuid: str, name: str, address: str, created_at: str) -> None:
     """This new file serves the lobby's compound, without its secret."""
     conn.execute("UPDATE compound SET uuid = :uuid, name = :name, address = :address, "

@@ -312,21 +312,42 @@ def init_gate(db_path: str | os.PathLike[str], path: str | os.PathLike[str], *,
     _readable_file(None, path)
     conn = opener(db_path)
     try:
-        with rows.attached(conn, path, write=False):
-            manifest = _checked(conn, path, new_gate=True)
-            with transaction(conn):
-                rows.become_gate_of(conn, str(manifest["compound_uuid"]),
-                                    str(manifest.get("compound_name") or ""),
-                                    str(manifest.get("compound_address") or ""),
-                                    str(manifest.get("compound_created_at") or utc_now()))
-                rows.set_role(conn, GATE)
-                if name:
-                    rows.set_station(conn, name)
-                summary = _merge(conn, manifest, path)
-        if name:
-            conn.station = name
+        summary = _become_gate(conn, path, name)
     except BaseException:
         conn.close()
         rows.remove_file(db_path)
         raise
     return conn, summary
+
+
+def may_become_gate(conn: Connection) -> bool:
+    """A lobby file that holds nothing yet (just made, on the gate's laptop) may become a gate."""
+    return rows.role(conn) == HOME and not rows.holds_anything(conn)
+
+
+def make_gate_here(conn: Connection, path: str | os.PathLike[str]) -> ImportSummary:
+    """Make this new, empty database a gate station from a lobby's exchange file, keeping this
+    station's name; the connection's keys are those of the file before, so open it again after."""
+    path = Path(path)
+    _readable_file(conn, path)
+    if not may_become_gate(conn):
+        raise BadInput("sync_gate_needs_empty", path=str(conn.path))
+    return _become_gate(conn, path, "")
+
+
+def _become_gate(conn: Connection, path: Path, name: str) -> ImportSummary:
+    """The lobby's compound without its secret, its rows and events: one transaction."""
+    with rows.attached(conn, path, write=False):
+        manifest = _checked(conn, path, new_gate=True)
+        with transaction(conn):
+            rows.become_gate_of(conn, str(manifest["compound_uuid"]),
+                                str(manifest.get("compound_name") or ""),
+                                str(manifest.get("compound_address") or ""),
+                                str(manifest.get("compound_created_at") or utc_now()))
+            rows.set_role(conn, GATE)
+            if name:
+                rows.set_station(conn, name)
+            summary = _merge(conn, manifest, path)
+    if name:
+        conn.station = name
+    return summary

@@ -288,6 +288,7 @@ class MainWindow(QMainWindow):
         if stations is not None and gate is not None:  # what a merged file brought shows at the gate
             stations.merged.connect(gate.station_banner.refresh)
             stations.merged.connect(gate.waiting.refresh)
+            stations.becameGate.connect(self._reopen_as_gate)
         self.show_page(current or next(iter(self.pages)))
 
     def _build_page_keys(self) -> None:
@@ -424,6 +425,16 @@ class MainWindow(QMainWindow):
         self.show_file_state()
         self.set_restoring(False)
         self.refresh_status()
+
+    def _reopen_as_gate(self) -> None:
+        """The file became a gate station: open it again (its compound and keys changed) and show
+        a gate's pages."""
+        from desktop.db import connect
+
+        old = self._conn
+        self.replace_connection(connect(old.path))
+        old.close()
+        self.show_page("gate")
 
     def _read_failed(self, _error: DeskError) -> None:
         if not self._restoring:

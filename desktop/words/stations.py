@@ -33,6 +33,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                               "{path} 是文件夹：请给交换文件起个文件名。"),
     "sync_gate_db_exists": ("{path} already exists: a new gate station needs a new database file.",
                             "{path} 已存在：新的门岗站点需要一个新的数据库文件。"),
+    "sync_gate_needs_empty": ("{path} already holds a compound's households or bags: a gate station is made in a new, empty database.",
+                              "{path} 已有住户或袋子：门岗站点要在新的空数据库里建立。"),
     "sync_station_empty": ("Give the station a name, such as north-gate.", "请为站点命名，例如 north-gate。"),
     "sync_note_empty": ("Write what the committee found: the note is kept with both handoffs.",
                         "请写明居委会的核查结果：说明会与两次交接记录一起保存。"),

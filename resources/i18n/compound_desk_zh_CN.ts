@@ -3310,88 +3310,88 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="341"/>
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>This compound&apos;s file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
-        <location filename="../../desktop/ui/main_window.py" line="463"/>
+        <location filename="../../desktop/ui/main_window.py" line="473"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="464"/>
+        <location filename="../../desktop/ui/main_window.py" line="479"/>
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="481"/>
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -4189,47 +4189,47 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>ResolveDialog</name>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="324"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="353"/>
         <source>Bag handed over twice</source>
         <translation>重复交付的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="329"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="358"/>
         <source>Bag %1 for %2 was handed over:</source>
         <translation>%2 的袋子 %1 被交付了：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="330"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="359"/>
         <source>• %1 %2 by %3 at %4</source>
         <translation>• %2 %1，经手：%3，地点：%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="332"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="361"/>
         <source>The handoffs</source>
         <translation>交接记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="334"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="363"/>
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="335"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="364"/>
         <source>e.g. a neighbour collected it for the household; checked</source>
         <translation>例如：邻居代取，已核实</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="337"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="366"/>
         <source>&amp;Note:</source>
         <translation>说明(&amp;N)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="339"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="368"/>
         <source>&amp;Save note</source>
         <translation>保存说明(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="340"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="369"/>
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
@@ -4646,215 +4646,235 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>StationsPage</name>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="84"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="87"/>
         <source>This station</source>
         <translation>本站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="86"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="89"/>
         <source>Export for the other station…</source>
         <translation>为另一站点导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="87"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="90"/>
         <source>Write what the other station needs into one file, for a USB stick</source>
         <translation>把另一站点需要的内容写进一个文件，拷到U盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="89"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="92"/>
         <source>Import from the other station…</source>
         <translation>导入另一站点的文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="90"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="93"/>
         <source>Merge the other station&apos;s exchange file into this one</source>
         <translation>把另一站点的交换文件合并到本站</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="95"/>
+        <source>Make this a gate station…</source>
+        <translation>把本机设为门岗站点…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/stations/stations_page.py" line="96"/>
+        <source>This laptop is at the gate: take the lobby&apos;s exchange file, with its bags and cards but not its secret</source>
+        <translation>本机放在门岗：导入大堂的交换文件，包含袋子和住户卡，但不含小区密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="104"/>
         <source>What came in</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="98"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="106"/>
         <source>Last merge</source>
         <translation>上次合并</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="102"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="110"/>
         <source>Remind after hours</source>
         <translation>提醒间隔小时数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="104"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="112"/>
         <source> h</source>
         <translation> 小时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="106"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="114"/>
         <source>Set reminder</source>
         <translation>设置提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="107"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="115"/>
         <source>Remind this gate when no lobby file was merged for this many hours</source>
         <translation>超过这么多小时没有导入大堂文件时提醒本门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="112"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="120"/>
         <source>Remind me when no lobby file was merged for:</source>
         <translation>多久没有导入大堂文件时提醒：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="120"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="128"/>
         <source>Gate stations</source>
         <translation>门岗站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="130"/>
         <source>Gate station</source>
         <translation>门岗站点</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="122"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="130"/>
         <source>Its last file merged here</source>
         <translation>其最近一次文件在此合并的时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="123"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="131"/>
         <source>Bags made here it does not know yet</source>
         <translation>此后新做、它还不认识的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="126"/>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="127"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="134"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="135"/>
         <source>Bags handed over twice</source>
         <translation>重复交付的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="137"/>
         <source>Bag</source>
         <translation>袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="137"/>
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="129"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="137"/>
         <source>Handovers</source>
         <translation>交付记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="130"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="138"/>
         <source>Committee&apos;s note</source>
         <translation>居委会说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="134"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="142"/>
         <source>Resolve…</source>
         <translation>处理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="135"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="143"/>
         <source>Write what the committee found about the selected bag</source>
         <translation>为所选袋子写下居委会的核查结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="140"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="148"/>
         <source>A bag handed over at two stations keeps both handoffs: they are listed here until the committee writes what it found. Nothing is deleted.</source>
         <translation>在两个站点都被交付的袋子会保留两条交接记录：在居委会写下核查结果之前都列在这里。不会删除任何记录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="142"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="150"/>
         <source>About the list</source>
         <translation>关于此清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="170"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="178"/>
         <source>Station %1 · %2</source>
         <translation>站点 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="176"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="188"/>
         <source>Last merged a lobby file written %1; bags made at the lobby after it are not known here until the next one.</source>
         <translation>上次合并的大堂文件写于 %1；此后在大堂制作的袋子，要到下次合并后本站才认识。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="179"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="191"/>
         <source>No lobby file for %1 hours: bring this station&apos;s file to the lobby and take the lobby&apos;s back.</source>
         <translation>已有 %1 小时没有大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="187"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="199"/>
         <source>No gate station&apos;s file merged here yet.</source>
         <translation>还没有合并过门岗站点的文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="188"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="200"/>
         <source>%1 gate stations have sent files.</source>
         <translation>已有 %1 个门岗站点送来文件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="196"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="208"/>
         <source>Bags handed over twice: %1 to review</source>
         <translation>重复交付的袋子：%1 个待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="199"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="211"/>
         <source>%1 %2 by %3 at %4</source>
         <translation>%2 %1，经手：%3，地点：%4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="201"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="213"/>
         <source>to review</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="248"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="260"/>
         <source>Export for the other station</source>
         <translation>为另一站点导出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="255"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="267"/>
         <source>Writing the exchange file…</source>
         <translation>正在写交换文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="260"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="272"/>
         <source>Wrote %1 (%2). Only your account can read it: carry it to the other station and import it there.</source>
         <translation>已写出 %1（%2）。只有您的账户能读取：请带到另一站点并在那里导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="267"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="279"/>
         <source>Import from the other station</source>
         <translation>导入另一站点的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="274"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="286"/>
         <source>Merging the exchange file…</source>
         <translation>正在合并交换文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="279"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="291"/>
         <source>nothing new</source>
         <translation>没有新内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="280"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="292"/>
         <source>Merged the file of %1 (%2) written %3: %4.</source>
         <translation>已合并 %1（%2）于 %3 写出的文件：%4。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="283"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="295"/>
         <source>A bag was handed over at two stations: review it below.</source>
         <translation>有一个袋子在两个站点都被交付了：请在下方处理。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/stations/stations_page.py" line="285"/>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="297"/>
         <source>%1 bags were handed over twice: review them below.</source>
         <translation>有 %1 个袋子被重复交付：请在下方处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="308"/>
+        <source>The lobby&apos;s exchange file</source>
+        <translation>大堂的交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="315"/>
+        <source>Making this a gate station…</source>
+        <translation>正在设为门岗站点…</translation>
     </message>
 </context>
 <context>

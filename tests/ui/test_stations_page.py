@@ -194,3 +194,24 @@ def test_a_lobby_file_merged_in_the_gates_window_shows_at_once_on_its_gate_page(
     qtbot.waitUntil(lambda: gate_page.waiting_model.rowCount() == waiting_before - made.voided + made.made,
                     timeout=10_000)
     assert scan(gate, bag_codes(home)[-1]).verdict == "ok"
+
+
+def test_a_new_laptop_at_the_gate_becomes_a_gate_station_with_one_button(qtbot, home, tmp_path, monkeypatch):
+    fresh = connect(tmp_path / "gate-laptop.sqlite")
+    window = MainWindow(fresh)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page("stations")
+    page = window.pages["stations"]
+    assert page.make_gate_button.isVisible()
+    answer_file_dialog(monkeypatch, exported(home, tmp_path))
+    qtbot.mouseClick(page.make_gate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: list(window.pages) == ["gate", "stations"], timeout=20_000)
+    assert window.current_page() == "gate"
+    assert window.conn is not fresh
+    assert scan(window.conn, bag_codes(home)[0]).verdict == "ok"
+    window.show_page("stations")
+    assert not window.pages["stations"].make_gate_button.isVisible()
+    # A lobby with households never offers it.
+    lobby_page = page_over(qtbot, home)
+    assert not lobby_page.make_gate_button.isVisible()

@@ -33,6 +33,8 @@ from desktop.stations.exchange import (
     ImportSummary,
     export_exchange,
     import_exchange,
+    make_gate_here,
+    may_become_gate,
     station_role,
 )
 from desktop.stations.status import MAX_REMINDER_HOURS, set_reminder_hours, station_status
@@ -71,6 +73,7 @@ class StationsPage(QWidget):
     """Exchange files and the review list over the page's connection."""
 
     merged = Signal()  # a file was merged: what this station knows changed
+    becameGate = Signal()  # this file is now a gate station: the window opens it again
 
     def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,8 +91,13 @@ class StationsPage(QWidget):
         self.import_button = shortcut_button(
             self, "stationsImport", self.tr("Import from the other station…"), "Ctrl+I",
             self.tr("Merge the other station's exchange file into this one"), self.choose_import)
+        self.make_gate_button = shortcut_button(
+            self, "stationsMakeGate", self.tr("Make this a gate station…"), "",
+            self.tr("This laptop is at the gate: take the lobby's exchange file, with its bags "
+                    "and cards but not its secret"), self.choose_gate_file)
         top = QHBoxLayout()
         top.addWidget(self.identity, 1)
+        top.addWidget(self.make_gate_button)
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
 
@@ -169,6 +177,10 @@ class StationsPage(QWidget):
             return
         self.identity.setText(arg(self.tr("Station %1 · %2"), status.station, word("station_role", status.role)))
         gate = status.role == "gate"
+        try:
+            self.make_gate_button.setVisible(may_become_gate(self._conn))
+        except DeskError:
+            self.make_gate_button.hide()
         self.reminder_row.setVisible(gate)
         self.gates.setVisible(not gate)
         self.reminder.setValue(status.reminder_hours)
@@ -289,6 +301,23 @@ class StationsPage(QWidget):
 
     def _refused(self, error: DeskError) -> None:
         self.show_summary("bad", describe(error))
+
+    # ---- a new gate station ----
+
+    def choose_gate_file(self) -> Job | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("The lobby's exchange file"), self._folder,
+                                              FILE_FILTER)
+        return self.make_gate_from(Path(path)) if path else None
+
+    def make_gate_from(self, path: Path) -> Job:
+        self._folder = str(path.parent)
+        self.job = DbOp(self, self._conn, lambda conn: make_gate_here(conn, path)) \
+            .progress(self.tr("Making this a gate station…"), cancellable=False) \
+            .failure(self._refused).success(self._made_gate).disabling(self.make_gate_button).run()
+        return self.job
+
+    def _made_gate(self, _merged: ImportSummary) -> None:
+        self.becameGate.emit()
 
     # ---- the reminder ----
 
