@@ -95,9 +95,10 @@ class StationsPage(QWidget):
             self, "stationsMakeGate", self.tr("Make this a gate station…"), "",
             self.tr("This laptop is at the gate: take the lobby's exchange file, with its bags "
                     "and cards but not its secret"), self.choose_gate_file)
+        self.identity.setWordWrap(True)
         top = QHBoxLayout()
-        top.addWidget(self.identity, 1)
         top.addWidget(self.make_gate_button)
+        top.addStretch(1)
         top.addWidget(self.export_button)
         top.addWidget(self.import_button)
 
@@ -152,6 +153,7 @@ class StationsPage(QWidget):
         self.explain.setStyleSheet(MUTED_STYLE)
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.identity)
         layout.addLayout(top)
         layout.addWidget(self.summary)
         layout.addWidget(self.status)
