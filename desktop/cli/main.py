@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop import __version__
-from desktop.cli import buys, distributions, gate, people, printing, reports
+from desktop.cli import buys, distributions, gate, people, printing, reports, sync
 from desktop.cli.common import (
     COMMANDS,
     Parser,
@@ -23,7 +23,7 @@ from desktop.words import describe, say, word
 
 # Modules that add their own commands: each has `add_parsers(sub, common)` and registers its
 # handlers with `@command(name)`.
-COMMAND_MODULES = (buys, printing, gate, distributions, reports, people)
+COMMAND_MODULES = (buys, printing, gate, distributions, reports, people, sync)
 
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="compound-desk", description="Compound Desk")

@@ -21,11 +21,13 @@ from collections.abc import Iterable
 from desktop.db import settings
 from desktop.db.needs import URGENT_OF
 
-# The standing event of the bag `b`, as a scalar subquery.
+# The standing event of the bag `b`, as a scalar subquery. An event that ended custody and was
+# not undone stands over any other: an earlier "at the gate" merged in from another station's
+# file after a pickup here (and so recorded later) must not make the bag wait again.
 STANDING_EVENT = (
     "(SELECT e.id FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
     "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id) "
-    "ORDER BY e.id DESC LIMIT 1)"
+    "ORDER BY e.action IN ('pickup', 'door', 'spoiled') DESC, e.id DESC LIMIT 1)"
 )
 # Actions after which the bag is no longer at the compound's disposal.
 ENDING_ACTIONS = ("pickup", "door", "spoiled")

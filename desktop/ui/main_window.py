@@ -38,6 +38,7 @@ from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.people import operators
 from desktop.safekeeping.backups import list_backups
+from desktop.stations.exchange import station_role
 from desktop.ui import jobs
 from desktop.ui.bags.bags_page import BagsPage
 from desktop.ui.buys.buys_page import BuysPage
@@ -60,11 +61,14 @@ from desktop.ui.people.sign_in import FirstOperatorDialog, SignInPanel
 from desktop.ui.roster.roster_page import RosterPage
 from desktop.ui.safekeeping.backups_page import BackupsPage
 from desktop.ui.safekeeping.safekeeping import DAMAGED, Safekeeping
+from desktop.ui.stations.stations_page import StationsPage
 from desktop.words import describe, word
 
 # The pages that work today, in navigation order; `--page` accepts exactly these.
 PAGES = ("roster", "buys", "suppliers", "bags", "gate", "backups", "reports", "needs",
-         "operators", "audit")
+         "stations", "operators", "audit")
+# A gate station's window: it scans, and merges with the lobby.
+GATE_PAGES = ("gate", "stations")
 
 # Who sees each page once operators exist; a page not named here is the committee's alone.
 VOLUNTEERS, GUARDS, COMMITTEE = "volunteer", "guard", "committee"
@@ -77,6 +81,7 @@ PAGE_ROLES: dict[str, tuple[str, ...]] = {
     "backups": (COMMITTEE,),
     "reports": (COMMITTEE,),
     "needs": (VOLUNTEERS, COMMITTEE),
+    "stations": (VOLUNTEERS, GUARDS, COMMITTEE),
     "operators": (COMMITTEE,),
     "audit": (COMMITTEE,),
 }
@@ -288,7 +293,7 @@ class MainWindow(QMainWindow):
         return self._conn
 
     def _page_specs(self) -> list[tuple[str, str, QStyle.StandardPixmap, Callable[[], QWidget]]]:
-        return [
+        specs = [
             ("roster", self.tr("Roster"), QStyle.StandardPixmap.SP_FileDialogDetailedView,
              lambda: RosterPage(self._conn, self, banner_in_window=True)),
             ("buys", self.tr("Group buys"), QStyle.StandardPixmap.SP_FileDialogListView,
@@ -305,11 +310,20 @@ class MainWindow(QMainWindow):
              lambda: ReportsPage(self._conn, self)),
             ("needs", self.tr("Urgent needs"), QStyle.StandardPixmap.SP_MessageBoxWarning,
              lambda: NeedsPage(self._conn, self)),
+            ("stations", self.tr("Stations"), QStyle.StandardPixmap.SP_BrowserReload,
+             lambda: StationsPage(self._conn, self)),
             ("operators", self.tr("Operators"), QStyle.StandardPixmap.SP_DirHomeIcon,
              lambda: OperatorsPage(self._conn, self)),
             ("audit", self.tr("Audit log"), QStyle.StandardPixmap.SP_FileDialogInfoView,
              lambda: AuditPage(self._conn, self)),
         ]
+        return [spec for spec in specs if spec[0] in GATE_PAGES] if self._gate_station() else specs
+
+    def _gate_station(self) -> bool:
+        try:
+            return station_role(self._conn) == "gate"
+        except DatabaseUnusable:
+            return False
 
     def _build_pages(self) -> None:
         """Make every page over the current connection, on the page that was showing."""
@@ -330,12 +344,18 @@ class MainWindow(QMainWindow):
             keys = page_keys(len(self.pages))
             item.setToolTip(f"{title} ({shortcut_text(keys)})" if keys else title)
         self.navigation.blockSignals(False)
-        roster = self.pages["roster"]
-        roster.readFailed.connect(self._read_failed)
-        roster.householdsChanged.connect(self.refresh_status)
-        self.pages["buys"].householdsChanged.connect(roster.reload)
-        self.pages["buys"].householdsChanged.connect(self.refresh_status)
-        self.show_page(current or PAGES[0])
+        roster = self.pages.get("roster")
+        if roster is not None:  # a gate station's window has no roster
+            roster.readFailed.connect(self._read_failed)
+            roster.householdsChanged.connect(self.refresh_status)
+            self.pages["buys"].householdsChanged.connect(roster.reload)
+            self.pages["buys"].householdsChanged.connect(self.refresh_status)
+        stations, gate = self.pages.get("stations"), self.pages.get("gate")
+        if stations is not None and gate is not None:  # what a merged file brought shows at the gate
+            stations.merged.connect(gate.station_banner.refresh)
+            stations.merged.connect(gate.waiting.refresh)
+            stations.becameGate.connect(self._reopen_as_gate)
+        self.show_page(current or next(iter(self.pages)))
         self._apply_role()
 
     def _build_page_keys(self) -> None:
@@ -482,6 +502,16 @@ class MainWindow(QMainWindow):
         self.set_restoring(False)
         self.refresh_status()
 
+    def _reopen_as_gate(self) -> None:
+        """The file became a gate station: open it again (its compound and keys changed) and show
+        a gate's pages."""
+        from desktop.db import connect
+
+        old = self._conn
+        self.replace_connection(connect(old.path))
+        old.close()
+        self.show_page("gate")
+
     def _read_failed(self, _error: DeskError) -> None:
         if not self._restoring:
             self.safekeeping.check_file()
@@ -573,6 +603,8 @@ class MainWindow(QMainWindow):
     # ---- pages ----
 
     def show_page(self, key: str) -> None:
+        if key not in self.pages:  # a page a gate station's window does not have
+            key = next(iter(self.pages))
         row = list(self.pages).index(key)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)

@@ -30,11 +30,12 @@ from desktop.words import (
     people,
     roster,
     safekeeping,
+    stations,
     store,
 )
 
 AREAS = (roster, store, safekeeping, buys, imports, bags, gate, documents, cli, distributions,
-         committee, people)
+         committee, people, stations)
 _SIDE = {"en": 0, "zh": 1}
 
 

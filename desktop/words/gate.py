@@ -89,7 +89,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "refusal": {
         "forged": ("a forged label: its signature is wrong", "伪造的标签：签名不对"),
         "other_compound": ("a label from another compound", "其他小区的标签"),
-        "unknown": ("no bag or card of this compound has this code", "本小区没有这个编码"),
+        "unknown": ("no bag or card this station knows has this code", "本站点不认识这个编码"),
         "invalid": ("not a code of this compound", "不是本小区的编码"),
         "mistyped": ("a mistyped code: check its characters and type it again", "编码有输错的字符：请核对后重输"),
     },

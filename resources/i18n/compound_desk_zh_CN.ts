@@ -2179,23 +2179,23 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>FileBanner</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
-        <location filename="../../desktop/ui/main_window.py" line="110" />
+        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="115" />
         <source>Warning about the database file</source>
         <translation>数据文件警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Backups…</source>
         <translation>备份…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113" />
+        <location filename="../../desktop/ui/main_window.py" line="118" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="114" />
+        <location filename="../../desktop/ui/main_window.py" line="119" />
         <source>Go to the Backups page to restore a good backup</source>
         <translation>到“备份”页面恢复一份完好的备份</translation>
     </message>
@@ -2389,27 +2389,27 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="101" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="102" />
         <source>End card</source>
         <translation>结束住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="102" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="103" />
         <source>Done with this household's card</source>
         <translation>这户的住户卡处理完了</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="104" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="105" />
         <source>Undo last</source>
         <translation>撤销上一次</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="105" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="106" />
         <source>Undo the last handoff (a reason is required)</source>
         <translation>撤销上一次交接（须写原因）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="294" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="296" />
         <source>⚠ Urgent need: %1</source>
         <translation>⚠ 紧急需求：%1</translation>
     </message>
@@ -2419,7 +2419,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>警告：有人在试编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="109" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="111" />
         <source>Note</source>
         <translation>提示</translation>
     </message>
@@ -2475,7 +2475,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>之后的扫码按此登记；屏幕上的这一袋不会改变（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="229" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="231" />
         <source>Not recorded: a handoff needs the guard's name. Type it in the Guard field, or scan again to be asked.</source>
         <translation>未登记：交接需要门岗人员的姓名。请在“门卫”栏填写，或再扫一次以填写。</translation>
     </message>
@@ -2535,6 +2535,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>未登记（F4 仅核对）。要登记这一袋：按 F6。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/gate/words.py" line="134" />
+        <source>No bag or card this station knows has this code. It may be newer than this station's last merge with the lobby: ask the lobby.</source>
+        <translation>本站点不认识这个编码的袋子或住户卡。它可能是本站上次与大堂合并之后才做的：请问大堂。</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/gate/words.py" line="139" />
         <source>Not a code of this compound</source>
         <translation>不是本小区的编码</translation>
@@ -2555,12 +2560,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>或住户卡</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="268" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="270" />
         <source>✗ Not recorded</source>
         <translation>✗ 未登记</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="268" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="270" />
         <source>Not recorded</source>
         <translation>未登记</translation>
     </message>
@@ -2788,11 +2793,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>未知编码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/words.py" line="134" />
-        <source>Signed by this compound, but no bag or card here has this code. It may be on another station's file: ask the lobby.</source>
-        <translation>签名属于本小区，但这里没有这个编码的袋子或住户卡。可能在另一台电脑的数据里：请问大厅。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/gate/words.py" line="137" />
         <source>Mistyped code</source>
         <translation>编码输错了</translation>
@@ -2889,7 +2889,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="262" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="264" />
         <source>Not recorded: %1, %2 — %3</source>
         <translation>未登记：%1，%2 — %3</translation>
     </message>
@@ -2989,22 +2989,22 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GateWindow</name>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="363" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="365" />
         <source>Compound and station</source>
         <translation>小区和工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="378" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="380" />
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="379" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="381" />
         <source>Compound Desk — gate — %1</source>
         <translation>小区保供台 — 门岗 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/gate_page.py" line="380" />
+        <location filename="../../desktop/ui/gate/gate_page.py" line="382" />
         <source>%1 · station %2 · F11 full screen · Ctrl+Q close</source>
         <translation>%1 · 工作站 %2 · F11 全屏 · Ctrl+Q 关闭</translation>
     </message>
@@ -3685,198 +3685,203 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204" />
+        <location filename="../../desktop/ui/main_window.py" line="209" />
         <source>Pages</source>
         <translation>页面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="246" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Compound</source>
         <translation>小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="251" />
+        <location filename="../../desktop/ui/main_window.py" line="256" />
         <source>Name the compound</source>
         <translation>设置小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252" />
+        <location filename="../../desktop/ui/main_window.py" line="257" />
         <source>Name the compound (printed on sheets and cards)</source>
         <translation>设置小区名称（打印在单据和住户卡上）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="255" />
+        <location filename="../../desktop/ui/main_window.py" line="260" />
         <source>Station</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="261" />
         <source>Signed in</source>
         <translation>已登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="267" />
         <source>Lock the window</source>
         <translation>锁定窗口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="268" />
         <source>Lock the window until someone signs in (%1)</source>
         <translation>锁定窗口，直到有人登录 (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="269" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>Last backup</source>
         <translation>最近备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Roster</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>Group buys</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>Suppliers</source>
         <translation>商家</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Bags &amp; labels</source>
         <translation>分装与标签</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="300" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Gate</source>
         <translation>门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="307" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="309" />
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Urgent needs</source>
         <translation>紧急需求</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="308" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <source>Stations</source>
+        <translation>站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="315" />
         <source>Operators</source>
         <translation>操作员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="317" />
         <source>Audit log</source>
         <translation>审计记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359" />
+        <location filename="../../desktop/ui/main_window.py" line="379" />
         <source>That page is not open to a %1: ask someone whose role uses it to sign in.</source>
         <translation>该页面不对%1开放：请让有权使用的人登录。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365" />
+        <location filename="../../desktop/ui/main_window.py" line="385" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="367" />
+        <location filename="../../desktop/ui/main_window.py" line="387" />
         <source>&amp;Keyboard shortcuts…</source>
         <translation>键盘快捷键(&amp;K)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="396" />
+        <location filename="../../desktop/ui/main_window.py" line="416" />
         <source>Compound name</source>
         <translation>小区名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398" />
+        <location filename="../../desktop/ui/main_window.py" line="418" />
         <source>The name residents know the compound by; it is printed on sheets and cards:</source>
         <translation>居民熟悉的小区名称，会打印在单据和住户卡上：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408" />
+        <location filename="../../desktop/ui/main_window.py" line="428" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="417" />
+        <location filename="../../desktop/ui/main_window.py" line="437" />
         <source>unnamed compound</source>
         <translation>未命名小区</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418" />
+        <location filename="../../desktop/ui/main_window.py" line="438" />
         <source>station %1</source>
         <translation>工作站 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427" />
+        <location filename="../../desktop/ui/main_window.py" line="447" />
         <source>backup failed %1</source>
         <translation>%1 备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434" />
+        <location filename="../../desktop/ui/main_window.py" line="454" />
         <source>no backup yet</source>
         <translation>尚无备份</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436" />
+        <location filename="../../desktop/ui/main_window.py" line="456" />
         <source>last backup %1</source>
         <translation>最近备份 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448" />
+        <location filename="../../desktop/ui/main_window.py" line="468" />
         <source>This compound's file is damaged, so nothing will be written to it. Restore a good backup on the Backups page. (%1)</source>
         <translation>小区数据文件已损坏，不会再写入任何内容。请到“备份”页面恢复一份完好的备份。（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="569" />
+        <location filename="../../desktop/ui/main_window.py" line="599" />
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="590" />
-        <location filename="../../desktop/ui/main_window.py" line="595" />
+        <location filename="../../desktop/ui/main_window.py" line="622" />
+        <location filename="../../desktop/ui/main_window.py" line="627" />
         <source>Still working</source>
         <translation>仍在进行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="591" />
+        <location filename="../../desktop/ui/main_window.py" line="623" />
         <source>%1 is still running. Close now and it stops: nothing it did is kept. Or keep working and close once it has finished.</source>
         <translation>%1 仍在进行。现在关闭会中止它，已做的一切都不保留；也可以继续，等它完成后再关闭。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="596" />
+        <location filename="../../desktop/ui/main_window.py" line="628" />
         <source>&amp;Stop it and close</source>
         <translation>中止并关闭(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="598" />
+        <location filename="../../desktop/ui/main_window.py" line="630" />
         <source>&amp;Keep working</source>
         <translation>继续(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420" />
+        <location filename="../../desktop/ui/main_window.py" line="440" />
         <source>Compound Desk — %1</source>
         <translation>小区保供台 — %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422" />
+        <location filename="../../desktop/ui/main_window.py" line="442" />
         <source>Compound Desk</source>
         <translation>小区保供台</translation>
     </message>
@@ -5797,6 +5802,54 @@ vegetables=1</source>
     </message>
 </context>
 <context>
+    <name>ResolveDialog</name>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="355" />
+        <source>Bag handed over twice</source>
+        <translation>重复交付的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="360" />
+        <source>Bag %1 for %2 was handed over:</source>
+        <translation>%2 的袋子 %1 被交付了：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="361" />
+        <source>• %1 %2 by %3 at %4</source>
+        <translation>• %2 %1，经手：%3，地点：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="363" />
+        <source>The handoffs</source>
+        <translation>交接记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="365" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="366" />
+        <source>e.g. a neighbour collected it for the household; checked</source>
+        <translation>例如：邻居代取，已核实</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="368" />
+        <source>&amp;Note:</source>
+        <translation>说明(&amp;N)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="370" />
+        <source>&amp;Save note</source>
+        <translation>保存说明(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="371" />
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+</context>
+<context>
     <name>RosterModel</name>
     <message>
         <location filename="../../desktop/ui/roster/roster_model.py" line="87" />
@@ -6131,58 +6184,58 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142" />
-        <location filename="../../desktop/ui/main_window.py" line="151" />
+        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="156" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144" />
+        <location filename="../../desktop/ui/main_window.py" line="149" />
         <source>Go to the %1 page</source>
         <translation>转到“%1”页</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Alt + underlined letter</source>
         <translation>Alt + 带下划线的字母</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="151" />
         <source>Press that button or go to that field</source>
         <translation>按下该按钮，或转到该输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147" />
+        <location filename="../../desktop/ui/main_window.py" line="152" />
         <source>The dialog's main button (Save, Import…)</source>
         <translation>对话框的主按钮（保存、导入…）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="153" />
         <source>Close the dialog without changing anything</source>
         <translation>关闭对话框，不做任何改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="154" />
         <source>Next / previous field</source>
         <translation>下一个 / 上一个输入框</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152" />
+        <location filename="../../desktop/ui/main_window.py" line="157" />
         <source>What it does</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163" />
+        <location filename="../../desktop/ui/main_window.py" line="168" />
         <source>Each page's buttons show their own keys when you hold the mouse over them.</source>
         <translation>把鼠标停在各页的按钮上，可以看到它们各自的快捷键。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166" />
+        <location filename="../../desktop/ui/main_window.py" line="171" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -6229,6 +6282,258 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/people/sign_in.py" line="88" />
         <source>Problem signing in</source>
         <translation>登录出错</translation>
+    </message>
+</context>
+<context>
+    <name>StationBanner</name>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="24" />
+        <source>Last merge with the lobby</source>
+        <translation>与大堂的上次合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="45" />
+        <source>Gate station %1 · last lobby file written %2. Bags made at the lobby after it are not known here: they answer “unknown” until the next merge.</source>
+        <translation>门岗站点 %1 · 上次导入的大堂文件写于 %2。此后在大堂制作的袋子本站还不认识：下次合并前扫码会显示“不认识”。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/banner.py" line="49" />
+        <source>No lobby file merged for %1 hours: take this station's file to the lobby and bring the lobby's back (Stations page).</source>
+        <translation>已有 %1 小时没有导入大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来（“站点”页）。</translation>
+    </message>
+</context>
+<context>
+    <name>StationsPage</name>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="87" />
+        <source>This station</source>
+        <translation>本站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="89" />
+        <source>Export for the other station…</source>
+        <translation>为另一站点导出…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="90" />
+        <source>Write what the other station needs into one file, for a USB stick</source>
+        <translation>把另一站点需要的内容写进一个文件，拷到U盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="92" />
+        <source>Import from the other station…</source>
+        <translation>导入另一站点的文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="93" />
+        <source>Merge the other station's exchange file into this one</source>
+        <translation>把另一站点的交换文件合并到本站</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="95" />
+        <source>Make this a gate station…</source>
+        <translation>把本机设为门岗站点…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="96" />
+        <source>This laptop is at the gate: take the lobby's exchange file, with its bags and cards but not its secret</source>
+        <translation>本机放在门岗：导入大堂的交换文件，包含袋子和住户卡，但不含小区密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="105" />
+        <source>What came in</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="107" />
+        <source>Last merge</source>
+        <translation>上次合并</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="111" />
+        <source>Remind after hours</source>
+        <translation>提醒间隔小时数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="113" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="115" />
+        <source>Set reminder</source>
+        <translation>设置提醒</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="116" />
+        <source>Remind this gate when no lobby file was merged for this many hours</source>
+        <translation>超过这么多小时没有导入大堂文件时提醒本门岗</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="121" />
+        <source>Remind me when no lobby file was merged for:</source>
+        <translation>多久没有导入大堂文件时提醒：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="129" />
+        <source>Gate stations</source>
+        <translation>门岗站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="131" />
+        <source>Gate station</source>
+        <translation>门岗站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="131" />
+        <source>Its last file merged here</source>
+        <translation>其最近一次文件在此合并的时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="132" />
+        <source>Bags made here it does not know yet</source>
+        <translation>此后新做、它还不认识的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="135" />
+        <location filename="../../desktop/ui/stations/stations_page.py" line="136" />
+        <source>Bags handed over twice</source>
+        <translation>重复交付的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="138" />
+        <source>Bag</source>
+        <translation>袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="138" />
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="138" />
+        <source>Handovers</source>
+        <translation>交付记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="139" />
+        <source>Committee's note</source>
+        <translation>居委会说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="143" />
+        <source>Resolve…</source>
+        <translation>处理…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="144" />
+        <source>Write what the committee found about the selected bag</source>
+        <translation>为所选袋子写下居委会的核查结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="149" />
+        <source>A bag handed over at two stations keeps both handoffs: they are listed here until the committee writes what it found. Nothing is deleted.</source>
+        <translation>在两个站点都被交付的袋子会保留两条交接记录：在居委会写下核查结果之前都列在这里。不会删除任何记录。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="151" />
+        <source>About the list</source>
+        <translation>关于此清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="180" />
+        <source>Station %1 · %2</source>
+        <translation>站点 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="190" />
+        <source>Last merged a lobby file written %1; bags made at the lobby after it are not known here until the next one.</source>
+        <translation>上次合并的大堂文件写于 %1；此后在大堂制作的袋子，要到下次合并后本站才认识。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="193" />
+        <source>No lobby file for %1 hours: bring this station's file to the lobby and take the lobby's back.</source>
+        <translation>已有 %1 小时没有大堂的文件：请把本站的文件带到大堂，再把大堂的文件带回来。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="201" />
+        <source>No gate station's file merged here yet.</source>
+        <translation>还没有合并过门岗站点的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="202" />
+        <source>%1 gate stations have sent files.</source>
+        <translation>已有 %1 个门岗站点送来文件。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="210" />
+        <source>Bags handed over twice: %1 to review</source>
+        <translation>重复交付的袋子：%1 个待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="213" />
+        <source>%1 %2 by %3 at %4</source>
+        <translation>%2 %1，经手：%3，地点：%4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="215" />
+        <source>to review</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="262" />
+        <source>Export for the other station</source>
+        <translation>为另一站点导出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="269" />
+        <source>Writing the exchange file…</source>
+        <translation>正在写交换文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="274" />
+        <source>Wrote %1 (%2). Only your account can read it: carry it to the other station and import it there.</source>
+        <translation>已写出 %1（%2）。只有您的账户能读取：请带到另一站点并在那里导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="281" />
+        <source>Import from the other station</source>
+        <translation>导入另一站点的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="288" />
+        <source>Merging the exchange file…</source>
+        <translation>正在合并交换文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="293" />
+        <source>nothing new</source>
+        <translation>没有新内容</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="294" />
+        <source>Merged the file of %1 (%2) written %3: %4.</source>
+        <translation>已合并 %1（%2）于 %3 写出的文件：%4。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="297" />
+        <source>A bag was handed over at two stations: review it below.</source>
+        <translation>有一个袋子在两个站点都被交付了：请在下方处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="299" />
+        <source>%1 bags were handed over twice: review them below.</source>
+        <translation>有 %1 个袋子被重复交付：请在下方处理。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="310" />
+        <source>The lobby's exchange file</source>
+        <translation>大堂的交换文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="317" />
+        <source>Making this a gate station…</source>
+        <translation>正在设为门岗站点…</translation>
     </message>
 </context>
 <context>

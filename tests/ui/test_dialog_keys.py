@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 
 import desktop.ui
 from desktop.committee.needs import add_need
-from desktop.db import connect
+from desktop.db import connect, transaction
+from desktop.db.gate import insert_event
 from desktop.demo.compound import fill_demo
 from desktop.errors import BadInput
 from desktop.ui import jobs
@@ -200,6 +201,18 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     committee = CommitteeDialog(demo, window, "Undo.", lambda _name: None)
     committee.open()
     opened.check(committee)
+
+    # Stations: the committee's note on a bag handed over at two stations.
+    (bag_id,) = demo.execute("SELECT id FROM bag WHERE voided_at IS NULL LIMIT 1").fetchone()
+    with transaction(demo):
+        for station in ("north", "south"):
+            insert_event(demo, {"bag_id": bag_id, "action": "pickup", "operator": "李",
+                                "at": "2026-04-01T08:00:00Z"}, station=station)
+    stations = window.pages["stations"]
+    window.show_page("stations")
+    stations.reload()
+    stations.conflicts.selectRow(0)
+    opened.check(stations.resolve_selected())
 
     # The shell: help, the compound's name, an error, a long job, an unexpected failure.
     opened.check(window.show_shortcuts())

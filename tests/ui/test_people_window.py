@@ -57,12 +57,12 @@ def visible_pages(window: MainWindow) -> list[str]:
     return [key for row, key in enumerate(window.pages) if not window.navigation.item(row).isHidden()]
 
 
-def test_the_window_starts_on_the_sign_in_and_a_guard_finds_only_the_gate(qtbot, window):
+def test_the_window_starts_on_the_sign_in_and_a_guard_finds_only_the_gate_and_the_stations(qtbot, window):
     assert window.screens.currentWidget() is window.sign_in_panel and window.locked
     assert [window.sign_in_panel.name_input.itemText(i) for i in range(3)] == ["小李", "王主任", "老张"]
     sign_in(qtbot, window, "老张", "2468")
     assert window.operator.role == "guard"
-    assert visible_pages(window) == ["gate"] and window.current_page() == "gate"
+    assert visible_pages(window) == ["gate", "stations"] and window.current_page() == "gate"
     gate_page = window.pages["gate"]
     assert gate_page.operator_input.text() == "老张" and gate_page.operator_input.isReadOnly()
     assert window.findChild(QLabel, "statusOperator").text() == "老张 (guard)"
@@ -84,7 +84,7 @@ def test_a_wrong_pin_says_so_and_the_fifth_says_how_long_to_wait(qtbot, window):
 
 def test_a_volunteers_phone_edit_shows_in_the_audit_page_for_the_committee(qtbot, window, staffed):
     sign_in(qtbot, window, "小李", "1357")
-    assert visible_pages(window) == ["roster", "buys", "suppliers", "bags", "needs"]
+    assert visible_pages(window) == ["roster", "buys", "suppliers", "bags", "needs", "stations"]
     household = find_household(staffed, "12-301")
     fields = HouseholdFields(address="12-301", name=household.name, phone="13912345678")
     job = DbOp(window, window.conn, lambda conn: update_household(conn, household.id, fields)).run()

@@ -52,6 +52,7 @@ from desktop.ui.gate.recorder import Recorder
 from desktop.ui.gate.sounds import Sounds
 from desktop.ui.gate.waiting_panel import WaitingPanel
 from desktop.ui.gate.widgets import GuessingWarning, VerdictBanner, page_button
+from desktop.ui.stations.banner import StationBanner
 from desktop.words import describe
 
 
@@ -104,6 +105,7 @@ class GatePage(QWidget):
         self.undo_button = page_button(self, "gateUndo", self.tr("Undo last"), self.tr(
             "Undo the last handoff (a reason is required)"), [self.undo_last, self.refocus], keys="Ctrl+Z")
         self.guessing = GuessingWarning(self)
+        self.station_banner = StationBanner(self._conn, self)  # a gate station's last merge
         self.note = QLabel(self)
         self.note.setObjectName("gateNote")
         self.note.setAccessibleName(self.tr("Note"))
@@ -115,7 +117,7 @@ class GatePage(QWidget):
         side.addStretch(1)
         middle.addLayout(side)
         layout = QVBoxLayout(self)
-        for part in (self.bar, self.guessing, middle, self.note, self.modes, row(
+        for part in (self.bar, self.station_banner, self.guessing, middle, self.note, self.modes, row(
                 None, (self.waiting_summary, 1), *self.waiting.buttons, 12, self.card_done_button,
                 self.undo_button)):
             (layout.addLayout(part, 1 if part is middle else 0) if not isinstance(part, QWidget)

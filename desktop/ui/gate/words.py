@@ -131,8 +131,8 @@ def words(result: gate.ScanResult) -> tuple[str, str, str, str]:
                 translate("GatePage", "This label was printed by another compound's desk, not here."))
     if v == "unknown":
         return (refused, translate("GatePage", "Unknown code"), code,
-                translate("GatePage", "Signed by this compound, but no bag or card here has this code. "
-                        "It may be on another station's file: ask the lobby."))
+                translate("GatePage", "No bag or card this station knows has this code. It may be "
+                        "newer than this station's last merge with the lobby: ask the lobby."))
     if result.mistyped:
         return (refused, translate("GatePage", "Mistyped code"), code,
                 translate("GatePage", "A character is wrong: check the code and type it again."))
