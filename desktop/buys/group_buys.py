@@ -359,6 +359,11 @@ def buy_details(conn: Connection, buy_id: int) -> BuyDetails:
     return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders, tuple(households))
 
 
+def order_count(conn: Connection, buy_id: int) -> int:
+    """How many orders a buy has, cancelled ones included: one quick count."""
+    return order_rows.count_orders(conn, buy_id)
+
+
 def status_history(conn: Connection, buy_id: int) -> list[Row]:
     return rows.select_status_events(conn, buy_id)
 

@@ -12,10 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FIT_ROWS = 100  # columns are fitted to this many rows, not to thousands
+
 
 def fit_columns(table: QTableView, minimum_em: float = 5, maximum_em: float = 24) -> None:
-    """Columns as wide as what they hold, within reason; the last takes what is left."""
+    """Columns as wide as what they hold, within reason; the last takes what is left. Only the
+    first rows are measured: a list of thousands is fitted as fast as a short one."""
     em = table.fontMetrics().horizontalAdvance("M")
+    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     table.resizeColumnsToContents()
     for column in range(table.model().columnCount()):
         width = table.columnWidth(column) + 12

@@ -110,8 +110,8 @@ class WaitingPanel(QObject):
 
     def recorded(self, result: gate.ScanResult) -> None:
         """A handoff just recorded, without a reload: a bag handed over leaves the list at once;
-        one that arrived at the gate says so in its row (reloaded only when the list cannot say
-        it otherwise)."""
+        one that arrived at the gate says so in its row, moved to its place when its waiting now
+        counts from then (reloaded only for a bag the list did not hold)."""
         event = result.last_handoff
         if event.action in gate.HANDED_OVER:
             self.model.remove_code(result.code)

@@ -4,6 +4,7 @@ red ground."""
 
 from __future__ import annotations
 
+import bisect
 import time
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -295,18 +296,33 @@ class WaitingModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def mark_at_gate(self, code: str, at: str) -> bool:
-        """A bag just recorded as arrived at the gate at `at`: its row says so, in place. False
-        when the list cannot say it without a reload: the bag is not listed, or its waiting time
-        now counts from another moment (nothing had put it out before, or `at` is earlier than
-        that, as on a clock set back), which may move it in the list."""
+        """A bag just recorded as arrived at the gate at `at`: its row says so, in place, or moves
+        to where the list's order now puts it when its waiting time counts from `at` (nothing had
+        put it out before, or `at` is earlier than that, as on a clock set back). False when the
+        bag is not listed."""
         try:
             row = self.codes.index(code)
         except ValueError:
             return False
-        if self.bags[row].since_made or gate.parse_time(at) < gate.parse_time(self.bags[row].since):
-            return False
-        self.bags[row] = replace(self.bags[row], at_gate=True)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        bag = self.bags[row]
+        if not bag.since_made and gate.parse_time(at) >= gate.parse_time(bag.since):
+            self.bags[row] = replace(bag, at_gate=True)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            return True
+        moved = replace(bag, at_gate=True, since=at, since_made=False)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        for column in (self.bags, self.codes, self.minutes, self.late):
+            del column[row]
+        self.endRemoveRows()
+        place = bisect.bisect_right(self.bags, waiting_order(moved), key=waiting_order)
+        minutes = moved.minutes_waited(self.now)
+        limit = self.settings.limit_for(moved.storage)
+        self.beginInsertRows(QModelIndex(), place, place)
+        self.bags.insert(place, moved)
+        self.codes.insert(place, moved.code)
+        self.minutes.insert(place, minutes)
+        self.late.insert(place, limit is not None and minutes >= limit)
+        self.endInsertRows()
         return True
 
     def rowCount(self, parent=None) -> int:
@@ -349,6 +365,16 @@ class WaitingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and late:
             return self.tr("Past the cold-chain limit: hand it over or put it back in the cold")
         return None
+
+
+STORAGE_ORDER = {"frozen": 0, "chilled": 1}
+
+
+def waiting_order(bag: gate.WaitingBag) -> tuple:
+    """Where a bag stands in the waiting list: the order the store lists them in (oldest first,
+    frozen before chilled before ambient, then by address, buy and bag)."""
+    return (bag.since, STORAGE_ORDER.get(bag.storage, 2), bag.building, bag.entrance is not None,
+            bag.entrance or 0, bag.room, bag.buy_id, bag.index)
 
 
 def storage_word(storage: str) -> str:
