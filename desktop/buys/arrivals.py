@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from desktop.buys import payments, suppliers
 from desktop.buys.allocation import DEFAULT_POLICY, Claim, allocate, parse_policy
 from desktop.buys.group_buys import GroupBuy, get_buy, list_items, record_status, status_words
-from desktop.buys.orders import MAX_QUANTITY, find_item, parse_quantity
+from desktop.buys.orders import find_item, parse_quantity
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import orders as order_rows
@@ -24,6 +24,8 @@ from desktop.roster.households import VULNERABLE_FLAGS
 from desktop.text import plain
 
 ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
+# What one delivery may bring of an item: a whole compound's orders, far beyond one household's.
+MAX_RECEIVED = 999_999
 
 
 @dataclass(frozen=True)
@@ -75,14 +77,14 @@ def parse_received(value: object, item: str = "") -> int:
     if value == 0 and not isinstance(value, bool):
         return 0
     try:
-        return parse_quantity(value, item)
+        return parse_quantity(value, item, MAX_RECEIVED)
     except BadInput as error:
         if error.code == "quantity_not_positive":
             raise BadInput("received_negative", "received", item=item,
                            value=error.data["value"]) from None
         if error.code == "quantity_too_large":
             raise BadInput("quantity_too_large", "received", item=item, value=error.data["value"],
-                           maximum=MAX_QUANTITY) from None
+                           maximum=MAX_RECEIVED) from None
         raise BadInput("received_invalid", "received", item=item, text=str(value)) from None
 
 

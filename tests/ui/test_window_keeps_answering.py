@@ -191,3 +191,11 @@ def test_a_bag_put_out_at_the_gate_moves_in_the_waiting_list_without_a_reload(qt
     assert model.codes == listed  # the same order a reload would give
     assert {bag.code for bag in list_bags(conn, neighbours)} == set(listed)
     page.stop()
+
+
+def test_a_delivery_for_a_whole_compound_is_more_than_one_household_may_order(conn, neighbours):
+    plan = arrivals.preview_arrival(conn, neighbours, {"冷冻饺子(1kg)": 12_500})
+    assert plan.items[0].received == 12_500  # more than arrived: the extra stays unallocated
+    with pytest.raises(BadInput) as refused:
+        arrivals.preview_arrival(conn, neighbours, {"冷冻饺子(1kg)": 10**6})
+    assert refused.value.code == "quantity_too_large"

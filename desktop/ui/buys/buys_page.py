@@ -33,7 +33,7 @@ from desktop.ui.forms import (
     read_only_table,
     shortcut_button,
 )
-from desktop.ui.jobs import Job, run_job
+from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
@@ -212,21 +212,25 @@ class BuysPage(QWidget):
             self.import_ktt(Path(path))
 
     def import_ktt(self, path: Path) -> Job:
-        """Read and check the file off the GUI thread, touching no database; then show what it holds."""
+        """Read and check the file, and work out what importing it would do (adding households
+        or not), off the GUI thread and writing nothing; then show it."""
 
-        def read(progress, should_cancel):
+        def read(conn, progress, should_cancel):
             from desktop.buys.ktt import read_export
+            from desktop.ui.buys.buy_imports import plan_both_ways
 
-            return read_export(path, progress=progress, should_cancel=should_cancel)
+            export = read_export(path, progress=progress, should_cancel=should_cancel)
+            return export, plan_both_ways(conn, export)
 
-        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), read)
-        self.job.done.connect(lambda export: self._show_ktt_preview(path, export))
+        self.job = (DbOp(self, self._conn, read).reads_only().progress(arg(self.tr("Reading %1…"), path.name))
+                    .run())
+        self.job.done.connect(lambda read: self._show_ktt_preview(path, *read))
         return self.job
 
-    def _show_ktt_preview(self, path: Path, export):
+    def _show_ktt_preview(self, path: Path, export, plans=None):
         from desktop.ui.buys.buy_imports import KttPreviewDialog
 
-        dialog = KttPreviewDialog(path, export, self, conn=self._conn)
+        dialog = KttPreviewDialog(path, export, self, conn=self._conn, plans=plans)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._save_ktt(path, export, dialog.choices()))
