@@ -199,3 +199,39 @@ def test_a_delivery_for_a_whole_compound_is_more_than_one_household_may_order(co
     with pytest.raises(BadInput) as refused:
         arrivals.preview_arrival(conn, neighbours, {"冷冻饺子(1kg)": 10**6})
     assert refused.value.code == "quantity_too_large"
+
+
+# ---- the roster's search ----
+
+def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(qtbot, conn, monkeypatch):
+    from desktop.ui.roster import roster_page
+    from desktop.ui.roster.roster_page import RosterPage
+
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)  # every roster counts as big
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    everyone = page.model.rowCount()
+    release = threading.Event()
+    real = roster_page.search_households
+
+    def slow_for_12(conn, query):
+        if query == "12":
+            release.wait(10)
+        return real(conn, query)
+
+    monkeypatch.setattr(roster_page, "search_households", slow_for_12)
+    qtbot.keyClicks(page.search, "12")
+    qtbot.waitUntil(lambda: page.search_job is not None and page.search_job.running)
+    first = page.search_job
+    assert page.model.rowCount() == everyone  # the window did not wait for the search
+    qtbot.keyClicks(page.search, "-301")
+    qtbot.waitUntil(lambda: page._search_again)  # asked again after the pause: waits its turn
+    with qtbot.waitSignal(first.finished, timeout=10_000):
+        release.set()
+    assert page.model.query != "12"  # the stale result was dropped
+    qtbot.waitUntil(lambda: page.model.query == "12-301")
+    assert [page.model.household_at(r).address for r in range(page.model.rowCount())] == ["12-301"]
