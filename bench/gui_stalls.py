@@ -16,7 +16,8 @@ ran, less the 10 ms interval: how long the window stood still.
   from each key to the table painted with its result, less the search box's deliberate pause
   while someone is still typing (`search_pause_ms`, reported beside it);
 - `ktt_import`: the 快团团 export read, previewed, saved, the buy shown with its orders;
-- `open_buy`: the 5,000-order buy opened from the list;
+- `open_buy`: the 5,000-order buy opened from the list; `order_entry`: one household's order
+  typed in its entry row and saved with Enter, the buy shown again;
 - `arrival`: its Arrival dialog opened, one quantity typed short, the preview followed, Record
   arrival pressed and the buy shown again;
 - `make_bags`: its 13,000-odd bags made; `labels`: its labels written as a PDF file (the page's
@@ -357,6 +358,20 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int) -> 
         wait_until(lambda: buys.view.details is not None and buys.view.details.buy.id == big)
 
     action("open_buy", open_buy)
+
+    def order_entry() -> None:
+        entry, notice = buys.view.entry, buys.view.notice
+        entry.clear()
+        entry.address.setFocus()
+        QTest.keyClicks(entry.address, "12-301")
+        QTest.keyClick(entry.address, Qt.Key.Key_Return)
+        field = entry.fields[0]
+        field.selectAll()
+        QTest.keyClicks(field, "2")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        wait_until(lambda: notice.isVisible() and "12-301" in notice.text())
+
+    action("order_entry", order_entry)
 
     def arrival() -> None:
         dialog = buys.view.record_arrival()
