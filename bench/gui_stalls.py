@@ -241,6 +241,35 @@ class Heart:
         return round(max(0.0, max(gaps, default=0.0) - HEARTBEAT_MS), 1)
 
 
+class Watchdog:
+    """With --why: a thread that, while the heartbeat is late by more than 100 ms, notes where the
+    GUI thread is (its Python stack), so a stall names the code that caused it."""
+
+    def __init__(self, heart: Heart) -> None:
+        import threading
+        import traceback
+
+        self.seen: dict[str, int] = {}
+        gui = threading.main_thread().ident
+        self._stop = threading.Event()
+
+        def watch() -> None:
+            while not self._stop.wait(0.02):
+                if time.perf_counter() - heart.beats[-1] > 0.1:
+                    frame = sys._current_frames().get(gui)
+                    if frame is not None:
+                        where = "".join(traceback.format_stack(frame, limit=12)[-8:])
+                        self.seen[where] = self.seen.get(where, 0) + 1
+
+        self.thread = threading.Thread(target=watch, daemon=True)
+        self.thread.start()
+
+    def report(self) -> None:
+        self._stop.set()
+        for where, count in sorted(self.seen.items(), key=lambda kv: -kv[1])[:12]:
+            print(f"--- seen {count}× during stalls:\n{where}", file=sys.stderr)
+
+
 class Painted:
     """When a widget was last painted (an event filter on it)."""
 
@@ -263,7 +292,7 @@ class Painted:
 
 # ---- the run --------------------------------------------------------------------------------------
 
-def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int) -> dict:
+def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why: bool = False) -> dict:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -275,6 +304,8 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int) -> 
 
     app = QApplication.instance() or QApplication([])
     use_bundled_font(app)
+    if os.environ.get("GUI_STALLS_SWITCH"):  # an experiment: how often threads take turns
+        sys.setswitchinterval(float(os.environ["GUI_STALLS_SWITCH"]))
     settings = QSettings(str(work.with_suffix(".ini")), QSettings.Format.IniFormat)
     conn = connect(work)
     window = MainWindow(conn, settings)
@@ -284,6 +315,7 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int) -> 
     wait_until(idle)
     run_for(300)
     heart = Heart()
+    watchdog = Watchdog(heart) if why else None
     out: dict = {}
 
     def action(name: str, steps) -> None:
@@ -451,6 +483,8 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int) -> 
     out["waiting_bags_after"] = len(gate_page.waiting_model.bags)
     out["orders"] = conn.execute("SELECT count(*) FROM buy_order").fetchone()[0]
     heart.timer.stop()
+    if watchdog is not None:
+        watchdog.report()
     window.close()
     wait_until(idle)
     window.deleteLater()
@@ -481,6 +515,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--buys", type=int, default=BUYS)
     parser.add_argument("--ktt-rows", type=int, default=KTT_ROWS)
     parser.add_argument("--scans", type=int, default=SCANS, help="scans in each gate mode")
+    parser.add_argument("--why", action="store_true", help="name the code the GUI thread was in during stalls")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     base, roster, export, facts = cached(args.households, args.buys, args.ktt_rows)
@@ -489,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
         stale.unlink()
     shutil.copyfile(base, work)
     try:
-        figures = measure(work, roster, export, facts, args.scans)
+        figures = measure(work, roster, export, facts, args.scans, args.why)
     finally:
         for stale in CACHE.glob("gui-stalls-work*"):
             stale.unlink()

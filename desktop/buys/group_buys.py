@@ -320,6 +320,12 @@ def buy_status(conn: Connection, buy_id: int) -> str | None:
     return None if row is None else row["status"]
 
 
+def list_buy_records(conn: Connection) -> list[GroupBuy]:
+    """Every buy, newest first, as `list_buys` orders them, without their counts and money: a
+    quick read for a list that only names them."""
+    return [_buy(row) for row in rows.select_buy_rows(conn)]
+
+
 def list_buys(conn: Connection) -> list[BuySummary]:
     return [
         BuySummary(_buy(row), orders=row["orders"], ordered=row["ordered"],

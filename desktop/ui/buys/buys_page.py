@@ -121,7 +121,11 @@ class BuysPage(QWidget):
     # ---- reading ----
 
     def reload(self) -> None:
-        """Ask the services again: after a change here, or one made on another page."""
+        """Ask the services again: after a change here, or one made on another page. Under a buy
+        only the buy is read again: the list is read when it is shown."""
+        if self.stack.currentWidget() is self.view:
+            self.view.reload()
+            return
         try:
             buys = list_buys(self._conn)
         except DeskError as error:
@@ -137,8 +141,6 @@ class BuysPage(QWidget):
         self.counts.setText(arg(self.tr("%1 group buys · %2 under way"), len(buys), running) if buys else "")
         self.table.setVisible(bool(buys))
         self.empty.setVisible(not buys)
-        if self.stack.currentWidget() is self.view:
-            self.view.reload()
 
     def showEvent(self, event) -> None:
         # Suppliers, households and orders may have changed on another page.
@@ -192,7 +194,6 @@ class BuysPage(QWidget):
         return dialog
 
     def _buy_opened(self, result) -> None:
-        self.reload()
         self.open_buy(result.buy_id)
         self.buysChanged.emit()
 
@@ -252,8 +253,7 @@ class BuysPage(QWidget):
     def _ktt_imported(self, result):
         from desktop.ui.buys.buy_imports import KttResultDialog
 
-        self.reload()
-        self.open_buy(result.buy_id)
+        self.open_buy(result.buy_id)  # the list is read again when it is shown
         self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
                                           "matched, %3 added, %4 warnings."),
                                   result.orders, result.households_matched, result.households_created,
