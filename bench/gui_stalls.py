@@ -275,7 +275,9 @@ class Watchdog:
                 if time.perf_counter() - heart.beats[-1] > 0.1:
                     frame = sys._current_frames().get(gui)
                     if frame is not None:
-                        where = "".join(traceback.format_stack(frame, limit=12)[-8:])
+                        where = "".join(traceback.format_stack(frame, limit=14)[-10:])
+                        if where.rstrip().endswith("loop.exec()"):
+                            continue  # idle in the event loop: waiting for a core, not working
                         self.seen[where] = self.seen.get(where, 0) + 1
 
         self.thread = threading.Thread(target=watch, daemon=True)

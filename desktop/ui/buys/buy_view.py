@@ -190,11 +190,13 @@ class BuyView(QWidget):
     def show_buy(self, buy_id: int) -> None:
         if buy_id != self.buy_id:
             self.notice.hide()
-            if self.buy_id is not None:  # another buy's orders are never shown under this one's name
+            if self.details is not None or self.buy_id is None:  # never another buy's orders under this one
                 self.details = None
                 self.model.set_details(None)
                 self.entry.setEnabled(False)
                 self.header.setText(self.tr("Reading the orders…"))
+                self.items_line.clear()
+                self.warning.hide()
                 self.totals.clear()
                 self._enable_actions()
         self.buy_id = buy_id
