@@ -164,6 +164,7 @@ class ArrivalDialog(QDialog):
         self._rows: tuple[list[Row], list[Row]] = ([], [])
         self._again = False
         self._save_when_shown = False
+        self.save_button.setEnabled(False)  # until the preview is shown
         self.update_preview()
         if self.received:
             self.received[0].setFocus()
