@@ -235,3 +235,24 @@ def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(q
     assert page.model.query != "12"  # the stale result was dropped
     qtbot.waitUntil(lambda: page.model.query == "12-301")
     assert [page.model.household_at(r).address for r in range(page.model.rowCount())] == ["12-301"]
+
+
+def test_a_row_of_buttons_works_out_its_height_again_once_a_button_is_hidden(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.ui.buys.buy_common import FlowLayout
+
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    flow = FlowLayout(holder)
+    buttons = [QPushButton(f"按钮 {n} …………", holder) for n in range(6)]
+    for button in buttons:
+        flow.addWidget(button)
+    holder.show()
+    qtbot.waitExposed(holder)
+    narrow = buttons[0].sizeHint().width() * 2 + 20
+    two_a_line = flow.heightForWidth(narrow)
+    assert flow.heightForWidth(narrow) == two_a_line  # asked again: the same answer
+    for button in buttons[2:]:
+        button.hide()
+    assert flow.heightForWidth(narrow) < two_a_line  # one line now, not three
