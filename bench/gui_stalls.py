@@ -289,6 +289,29 @@ class Watchdog:
             print(f"--- seen {count}× during stalls:\n{where}", file=sys.stderr)
 
 
+class Collections:
+    """The interpreter's garbage collections: how long the longest took (every thread waits
+    for one, the GUI thread included)."""
+
+    def __init__(self) -> None:
+        import gc
+
+        self.longest = 0.0
+        self._began = 0.0
+
+        def note(phase: str, info: dict) -> None:
+            if phase == "start":
+                self._began = time.perf_counter()
+            else:
+                self.longest = max(self.longest, (time.perf_counter() - self._began) * 1000)
+
+        gc.callbacks.append(note)
+
+    def take(self) -> float:
+        longest, self.longest = self.longest, 0.0
+        return round(longest, 1)
+
+
 class Painted:
     """When a widget was last painted (an event filter on it)."""
 
@@ -334,21 +357,25 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why
     wait_until(idle)
     run_for(300)
     heart = Heart()
+    collections = Collections()
     watchdog = Watchdog(heart) if why else None
     out: dict = {}
 
     def action(name: str, steps) -> None:
         run_for(50)  # a beat after whatever the run did to get here, so it is not counted
         start = heart.mark()
+        collections.take()
         began = time.perf_counter()
         steps()
         wait_until(idle)
         run_for(200)  # what lands after the last job (a reload, a repaint) counts too
         out[f"{name}_stall_ms"] = heart.stall_ms(start)
         out[f"{name}_gui_cpu_ms"] = heart.busy_ms(start)
+        out[f"{name}_gc_ms"] = collections.take()
         out[f"{name}_seconds"] = round(time.perf_counter() - began, 2)
         print(f"  {name}: stall {out[f'{name}_stall_ms']} ms (GUI thread's own CPU "
-              f"{out[f'{name}_gui_cpu_ms']} ms) in {out[f'{name}_seconds']} s",
+              f"{out[f'{name}_gui_cpu_ms']} ms, longest garbage collection {out[f'{name}_gc_ms']} ms) "
+              f"in {out[f'{name}_seconds']} s",
               file=sys.stderr, flush=True)
 
     # -- the roster: import, then search as you type --
