@@ -484,7 +484,7 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why
 
     action("make_bags", make)
     out["bags_made"] = getattr(bags, "_bag_count", 0)
-    labels = work.with_name("gui-stalls-labels.pdf")
+    labels = work.with_name(f"{work.stem}-labels.pdf")
 
     def write_labels() -> None:
         bags.save_document("labels", labels)
@@ -568,16 +568,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     base, roster, export, facts = cached(args.households, args.buys, args.ktt_rows)
-    work = CACHE / "gui-stalls-work.sqlite"
-    for stale in CACHE.glob("gui-stalls-work*"):
-        stale.unlink()
+    work = CACHE / f"gui-stalls-work-{os.getpid()}.sqlite"  # a run of its own, even beside another
     shutil.copyfile(base, work)
     try:
         figures = measure(work, roster, export, facts, args.scans, args.why)
     finally:
-        for stale in CACHE.glob("gui-stalls-work*"):
+        for stale in CACHE.glob(f"{work.stem}*"):
             stale.unlink()
-        labels = CACHE / "gui-stalls-labels.pdf"
+        labels = work.with_name(f"{work.stem}-labels.pdf")
         if labels.exists():
             labels.unlink()
     figures["households"] = args.households
