@@ -256,3 +256,20 @@ def test_a_row_of_buttons_works_out_its_height_again_once_a_button_is_hidden(qtb
     for button in buttons[2:]:
         button.hide()
     assert flow.heightForWidth(narrow) < two_a_line  # one line now, not three
+
+
+def test_what_the_window_holds_after_a_job_is_out_of_the_garbage_collectors_walk(qtbot, conn):
+    import gc
+
+    from desktop.roster.households import list_households
+    from desktop.ui.ops import DbOp
+
+    holder = QLabel()
+    qtbot.addWidget(holder)
+    held = [{"order": n} for n in range(20_000)]  # what a page keeps: a buy's orders
+    frozen = gc.get_freeze_count()
+    job = DbOp(holder, conn, list_households).reads_only().run()
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        pass
+    assert gc.get_freeze_count() >= frozen + len(held)  # a full collection no longer walks them
+    assert held[-1] == {"order": 19_999}
