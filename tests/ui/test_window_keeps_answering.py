@@ -266,10 +266,10 @@ def test_what_the_window_holds_after_a_job_is_out_of_the_garbage_collectors_walk
 
     holder = QLabel()
     qtbot.addWidget(holder)
-    held = [{"order": n} for n in range(20_000)]  # what a page keeps: a buy's orders
+    held = [[n, "冷冻饺子"] for n in range(20_000)]  # what a page keeps: a buy's order lines
     frozen = gc.get_freeze_count()
     job = DbOp(holder, conn, list_households).reads_only().run()
     with qtbot.waitSignal(job.finished, timeout=10_000):
         pass
     assert gc.get_freeze_count() >= frozen + len(held)  # a full collection no longer walks them
-    assert held[-1] == {"order": 19_999}
+    assert held[-1] == [19_999, "冷冻饺子"]
