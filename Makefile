@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/scan.py --json
 	$(BIN)/python bench/scan_during_import.py --json
 	$(BIN)/python bench/sync.py --json
+	$(BIN)/python bench/gui_stalls.py --json
 
 screenshot: $(VENV)/.installed $(QM) $(DEMO_DB)
 	$(BIN)/compound-desk --db $(DEMO_DB) --lang $(UI_LANG) --screenshot roster.png --page roster

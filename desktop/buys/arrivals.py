@@ -1,6 +1,7 @@
 """Recording what the supplier delivered, and sharing out a shortfall by a stated rule.
 
-The window shows `preview_arrival` before anything is saved; `record_arrival` saves the same plan.
+The window shows `preview_arrival` before anything is saved; `record_arrival` saves the same plan
+(given the plan the person saw, it saves that one once it checks no order changed meanwhile).
 Charges follow what was allocated; refunds owed follow from what each household paid. An item not
 named is taken as delivered in full. Recording again (before bags are made) corrects the last one.
 """
@@ -14,7 +15,7 @@ from desktop import audit
 from desktop.buys import payments, suppliers
 from desktop.buys.allocation import DEFAULT_POLICY, Claim, allocate, parse_policy
 from desktop.buys.group_buys import GroupBuy, get_buy, list_items, record_status, status_words
-from desktop.buys.orders import MAX_QUANTITY, find_item, parse_quantity
+from desktop.buys.orders import find_item, parse_quantity
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
 from desktop.db import orders as order_rows
@@ -24,6 +25,8 @@ from desktop.roster.households import VULNERABLE_FLAGS
 from desktop.text import plain
 
 ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
+# What one delivery may bring of an item: a whole compound's orders, far beyond one household's.
+MAX_RECEIVED = 999_999
 
 
 @dataclass(frozen=True)
@@ -80,14 +83,14 @@ def parse_received(value: object, item: str = "") -> int:
     if value == 0 and not isinstance(value, bool):
         return 0
     try:
-        return parse_quantity(value, item)
+        return parse_quantity(value, item, MAX_RECEIVED)
     except BadInput as error:
         if error.code == "quantity_not_positive":
             raise BadInput("received_negative", "received", item=item,
                            value=error.data["value"]) from None
         if error.code == "quantity_too_large":
             raise BadInput("quantity_too_large", "received", item=item, value=error.data["value"],
-                           maximum=MAX_QUANTITY) from None
+                           maximum=MAX_RECEIVED) from None
         raise BadInput("received_invalid", "received", item=item, text=str(value)) from None
 
 
@@ -158,17 +161,42 @@ def preview_arrival(
     return _plan(conn, buy, received, policy)
 
 
+def _still_holds(conn: Connection, buy: GroupBuy, seen: ArrivalPlan,
+                 received: Mapping[object, object] | Iterable[tuple[object, object]], policy: str) -> bool:
+    """Whether the plan someone saw is still what recording these quantities would do: the same
+    quantities and rule, and every order line of the buy as it was."""
+    if seen.buy_id != buy.id or seen.policy != policy:
+        return False
+    items = list_items(conn, buy.id)
+    pairs = received.items() if isinstance(received, Mapping) else received
+    named = {find_item(items, key).id: parse_received(value) for key, value in pairs}
+    shown = {item.item_id: item for item in seen.items}
+    if set(shown) != {item.id for item in items} or any(
+            named.get(item_id, item.ordered) != item.received for item_id, item in shown.items()):
+        return False
+    lines = {(row["id"], row["order_id"], row["item_id"], row["quantity"])
+             for row in order_rows.select_buy_lines(conn, buy.id) if row["cancelled_at"] is None}
+    return lines == {(a.line_id, a.order_id, a.item_id, a.ordered) for a in seen.allocations}
+
+
 def record_arrival(
     conn: Connection, buy_id: int,
     received: Mapping[object, object] | Iterable[tuple[object, object]],
-    policy: str | None = DEFAULT_POLICY, *, operator: str = "",
+    policy: str | None = DEFAULT_POLICY, *, operator: str = "", seen: ArrivalPlan | None = None,
 ) -> ArrivalPlan:
-    """Save what arrived and its allocation; the buy becomes arrived and ordering ends."""
+    """Save what arrived and its allocation; the buy becomes arrived and ordering ends. With
+    `seen`, the preview someone looked at, that plan is saved as it is, unless an order changed
+    since (then nothing is saved: `arrival_changed_since_preview`)."""
     policy = parse_policy(policy)
     with transaction(conn):
         buy = get_buy(conn, buy_id)
         _check_status(buy)
-        plan = _plan(conn, buy, received, policy)
+        if seen is None:
+            plan = _plan(conn, buy, received, policy)
+        elif _still_holds(conn, buy, seen, received, policy):
+            plan = seen
+        else:
+            raise BadInput("arrival_changed_since_preview", "buy", title=buy.title)
         now = utc_now()
         buy_rows.insert_arrivals(
             conn,

@@ -366,6 +366,12 @@ def buy_status(conn: Connection, buy_id: int) -> str | None:
     return None if row is None else row["status"]
 
 
+def list_buy_records(conn: Connection) -> list[GroupBuy]:
+    """Every buy, newest first, as `list_buys` orders them, without their counts and money: a
+    quick read for a list that only names them."""
+    return [_buy(row) for row in rows.select_buy_rows(conn)]
+
+
 def list_buys(conn: Connection) -> list[BuySummary]:
     return [
         BuySummary(_buy(row), orders=row["orders"], ordered=row["ordered"],
@@ -403,6 +409,11 @@ def buy_details(conn: Connection, buy_id: int) -> BuyDetails:
     )
     households = payments.households_from(money, {o.order_id: o.address for o in orders})
     return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders, tuple(households))
+
+
+def order_count(conn: Connection, buy_id: int) -> int:
+    """How many orders a buy has, cancelled ones included: one quick count."""
+    return order_rows.count_orders(conn, buy_id)
 
 
 def status_history(conn: Connection, buy_id: int) -> list[Row]:

@@ -71,7 +71,7 @@ def chinese_number(text: str) -> int | None:
     return value if value > 0 and (not tens or _DIGITS[tens] > 0) else None
 
 
-def parse_quantity(value: object, item: str = "") -> int:
+def parse_quantity(value: object, item: str = "", maximum: int = MAX_QUANTITY) -> int:
     """A whole number of units, 1 or more: `2`, `2箱`, `两`, `三份`; BadInput naming the item."""
     if isinstance(value, bool) or value is None:
         raise BadInput("quantity_invalid", "quantity", item=item, text=str(value or ""))
@@ -92,9 +92,9 @@ def parse_quantity(value: object, item: str = "") -> int:
             raise BadInput("quantity_invalid", "quantity", item=item, text=str(value).strip())
     if number < 1:
         raise BadInput("quantity_not_positive", "quantity", item=item, value=number)
-    if number > MAX_QUANTITY:
+    if number > maximum:
         raise BadInput("quantity_too_large", "quantity", item=item, value=number,
-                       maximum=MAX_QUANTITY)
+                       maximum=maximum)
     return number
 
 

@@ -69,6 +69,11 @@ def select_buys(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def select_buy_rows(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Every buy, newest first, without counting its orders and money."""
+    return conn.execute(f"SELECT {BUY_COLUMNS} {_FROM} ORDER BY b.created_at DESC, b.id DESC").fetchall()
+
+
 def insert_buy(conn: sqlite3.Connection, values: dict, *, station: str, now: str) -> int:
     return stamp.insert(
         conn, "group_buy", {**values, "created_at": now, "updated_at": now}, station=station

@@ -30,6 +30,10 @@ def select_orders(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def count_orders(conn: sqlite3.Connection, buy_id: int) -> int:
+    return conn.execute("SELECT count(*) FROM buy_order WHERE group_buy_id = :id", {"id": buy_id}).fetchone()[0]
+
+
 def select_table_order(conn: sqlite3.Connection, buy_id: int, household_id: int) -> sqlite3.Row | None:
     """The one order a household has in a buy from the table or a 接龙 list, if any."""
     return conn.execute(

@@ -110,7 +110,10 @@ def _from_row(row: Row) -> Household:
 
 
 def split_flags(stored: str) -> tuple[str, ...]:
-    return tuple(flag for flag in FLAGS if flag in stored.split(";"))
+    if not stored:
+        return ()  # most households: no flag
+    kept = stored.split(";")
+    return tuple(flag for flag in FLAGS if flag in kept)
 
 
 def join_flags(flags: Iterable[str]) -> str:

@@ -8,6 +8,7 @@ work through `desktop.ui.ops.DbOp`, built on this; `run_job` itself is for work 
 
 from __future__ import annotations
 
+import gc
 import sys
 import threading
 import time
@@ -267,6 +268,7 @@ class Job(QObject):
     def _finish(self) -> None:
         self._worker.wait()
         _running.discard(self)
+        settle_memory()
         # The page that started the job may be gone already (a restore rebuilds the pages).
         _holding.release(self.dialog)
         if shiboken6.isValid(self.dialog):
@@ -327,6 +329,15 @@ class _Holding(QObject):
 
 
 _holding = _Holding()
+
+
+def settle_memory() -> None:
+    """What the window holds now (a buy's thousands of orders, the waiting list, a preview) is
+    put out of the garbage collector's sight: a full collection walks every object the program
+    holds, and with a compound's worth in memory that walk stopped every thread, the window's
+    included, for up to a second. Memory is still given back as before (by reference counts);
+    only reference cycles already held at this moment are never looked for again."""
+    gc.freeze()
 
 
 def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:

@@ -111,6 +111,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                          "“{title}”{status}：到货已不能再修改。"),
     "received_invalid": ("“{text}” is not a number of {item} received: type a whole number, 0 or more.",
                          "“{text}”不是 {item} 的到货数量：请填写 0 或以上的整数。"),
+    "arrival_changed_since_preview": ("The orders of “{title}” changed while you looked at the preview: check the new allocation, then record the arrival again.",
+                                      "“{title}”的订单在您查看预览时有变动：请核对新的分配结果，再记录一次到货。"),
     "received_negative": ("{value} {item} cannot have arrived: type what was delivered, 0 or more.",
                           "{item} 的到货数量不能是 {value}：请填写实际送到的数量（0 或以上）。"),
     "policy_unknown": ("“{text}” is not a way to share a shortage: use {policies}.",

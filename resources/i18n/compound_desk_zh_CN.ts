@@ -17,155 +17,160 @@
 <context>
     <name>ArrivalDialog</name>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="70" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="69" />
         <source>Arrival: %1</source>
         <translation>到货：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="76" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="75" />
         <source>Type what the supplier actually delivered. Nothing is saved until you press Record arrival.</source>
         <translation>请填写商家实际送到的数量。按“记录到货”之前不会保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="83" />
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="82" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="136" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="83" />
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="82" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="136" />
         <source>Ordered</source>
         <translation>订购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="83" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="82" />
         <source>Received</source>
         <translation>到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="96" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="95" />
         <source>Received of %1</source>
         <translation>%1 的到货数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="105" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="104" />
         <source>Problem with the quantity of %1</source>
         <translation>%1 的数量有误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="117" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="116" />
         <source>How a shortfall is shared out</source>
         <translation>缺货时如何分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="122" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="121" />
         <source>What the rule does</source>
         <translation>分配规则说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="125" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="124" />
         <source>&amp;Shortfall shared out:</source>
         <translation>缺货分配(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="132" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="131" />
         <source>What this arrival does</source>
         <translation>本次到货的结果</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="132" />
         <location filename="../../desktop/ui/buys/arrival_dialog.py" line="133" />
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="134" />
         <source>Only households that get less</source>
         <translation>只看少分的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="136" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="136" />
         <source>Allocated</source>
         <translation>分到</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="138" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
         <source>Refund owed</source>
         <translation>应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="138" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="137" />
         <source>Served first</source>
         <translation>优先</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="139" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="138" />
         <source>Allocation preview</source>
         <translation>分配预览</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="141" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="140" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="144" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="143" />
         <source>Record arrival</source>
         <translation>记录到货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="145" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="144" />
         <source>Save what arrived and this allocation (Enter)</source>
         <translation>保存到货数量和这个分配（回车）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="146" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="145" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="146" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="145" />
         <source>Close without saving (Esc)</source>
         <translation>不保存并关闭（Esc）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="193" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="210" />
+        <source>Working out the allocation…</source>
+        <translation>正在计算分配结果…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="246" />
         <source>%1 short</source>
         <translation>少 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="196" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="249" />
         <source>%1 more than ordered: the extra stays unallocated</source>
         <translation>比订购多 %1：多出的不分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="200" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="253" />
         <source>in full</source>
         <translation>足量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="205" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="258" />
         <source>Short: %1. Rule: %2 — %3 households get less. Refunds owed after this arrival: %4.</source>
         <translation>缺货：%1。规则：%2——%3 户少分。本次到货后应退款：%4。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="212" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="265" />
         <source>Everything arrived in full. Refunds owed: %1.</source>
         <translation>全部足量到货。应退款：%1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="236" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="202" />
         <source>unplaced</source>
         <translation>未归户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="239" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="203" />
         <source>Vulnerable household: served first under the vulnerable-first rule</source>
         <translation>重点关照住户：按“重点住户优先”规则优先分配</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="273" />
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="318" />
         <source>Recording the arrival…</source>
         <translation>正在记录到货…</translation>
     </message>
@@ -883,372 +888,378 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuyView</name>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="91" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="105" />
         <source>← Group buys</source>
         <translation>← 团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="92" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="106" />
         <source>Back to the list of group buys</source>
         <translation>返回团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="93" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="107" />
         <source>Back to the group buys</source>
         <translation>返回团购列表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="94" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="108" />
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="102" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="116" />
         <source>Warning about this group buy</source>
         <translation>关于本团购的提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="103" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="117" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="108" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="122" />
         <source>Record payment…</source>
         <translation>记录收款…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="109" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="123" />
         <source>Record a payment or a refund for the selected order</source>
         <translation>为选中的订单记录收款或退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="111" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="125" />
         <source>Import KuaiTuanTuan…</source>
         <translation>导入快团团…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="112" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="126" />
         <source>Import a KuaiTuanTuan order export (.xlsx)</source>
         <translation>导入快团团导出的订单（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="114" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="128" />
         <source>Paste group list…</source>
         <translation>粘贴接龙…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="115" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="129" />
         <source>Paste a WeChat group list and see what was understood</source>
         <translation>粘贴微信接龙，查看识别结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="117" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="131" />
         <source>Change status</source>
         <translation>更改状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="118" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="132" />
         <source>Move the group buy on: close, confirmed, settled…</source>
         <translation>推进团购状态：截单、商家确认、结清…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="121" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="135" />
         <source>Statuses this group buy can move to</source>
         <translation>本团购可改为的状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="123" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="137" />
         <source>Arrival…</source>
         <translation>到货…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="124" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="138" />
         <source>Record what the supplier delivered and share out a shortfall</source>
         <translation>记录商家送到的数量，并分配缺货</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="126" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="140" />
         <source>Cancel buy…</source>
         <translation>取消团购…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="127" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="141" />
         <source>Cancel the group buy, with a reason; lists the refunds owed</source>
         <translation>取消团购并写明原因；列出应退款</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="128" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="142" />
         <source>Cancel the group buy</source>
         <translation>取消团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="129" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="143" />
         <source>Supplier order sheet…</source>
         <translation>商家订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="131" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="145" />
         <source>Save the totals per item for the supplier (Excel or CSV)</source>
         <translation>保存给商家的各商品汇总（Excel 或 CSV）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="134" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="148" />
         <source>Print order sheet…</source>
         <translation>打印订货单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="135" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="149" />
         <source>Print the totals per item for the supplier on an A4 sheet</source>
         <translation>把给商家的各商品总数打印在 A4 纸上</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="149" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="163" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="153" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="167" />
         <source>Orders</source>
         <translation>订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="155" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="169" />
         <source>Select an order to record its payment; Enter or double click loads it into the entry row to change it</source>
         <translation>选中订单可记录收款；回车或双击把订单载入录入行进行修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="159" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="173" />
         <source>Totals</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="210" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="197" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="230" />
+        <source>Reading the orders…</source>
+        <translation>正在读取订单…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="260" />
         <source>%1 orders</source>
         <translation>%1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="211" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="261" />
         <source>%1 orders cancelled</source>
         <translation>已取消 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="212" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="262" />
         <source>due %1</source>
         <translation>应付 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="213" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="263" />
         <source>collected %1</source>
         <translation>已收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="214" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="264" />
         <source>refunded %1</source>
         <translation>已退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="215" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="265" />
         <source>still to collect %1</source>
         <translation>待收 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="216" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="266" />
         <source>refunds owed %1</source>
         <translation>应退 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="227" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="281" />
         <source>deadline %1</source>
         <translation>截止 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="229" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="283" />
         <source>%1 (passed)</source>
         <translation>%1（已过）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="233" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="287" />
         <source>delivery fee %1 per order</source>
         <translation>运费每单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="234" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="288" />
         <source>delivery fee %1 once per household</source>
         <translation>运费每户一次 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="236" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="290" />
         <source>free distribution</source>
         <translation>免费发放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="249" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="303" />
         <source>%1 items (%2): name, price and code beside each quantity below</source>
         <translation>共 %1 样商品（%2）：名称、价格和代码见下方各数量框旁</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="264" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="318" />
         <source>at most %1 per household</source>
         <translation>每户限购 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="266" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="320" />
         <source>received %1 of %2</source>
         <translation>到货 %1/%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="269" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="323" />
         <source>Items: none yet</source>
         <translation>商品：暂无</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="270" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="324" />
         <source>Items: %1</source>
         <translation>商品：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="276" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="330" />
         <source>Cancelled: %1</source>
         <translation>已取消：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="319" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="373" />
         <source>Reopen for orders</source>
         <translation>重新开放接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="319" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="373" />
         <source>Open for orders</source>
         <translation>开始接单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="320" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="374" />
         <source>Close ordering</source>
         <translation>截单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="321" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="375" />
         <source>Supplier confirmed</source>
         <translation>商家已确认</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="322" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="376" />
         <source>Arrived… (record what was delivered)</source>
         <translation>已到货…（记录送到的数量）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="323" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="377" />
         <source>Bagged</source>
         <translation>已分装</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="324" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="378" />
         <source>Handed out</source>
         <translation>已发放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="325" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="379" />
         <source>Settled (the money is done)</source>
         <translation>已结清（账目完成）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="378" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="435" />
         <source>Saved the order of %1: due %2.</source>
         <translation>已保存 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="380" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="437" />
         <source>Changed the order of %1: due %2.</source>
         <translation>已修改 %1 的订单：应付 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="382" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="439" />
         <source>The order of %1 is unchanged.</source>
         <translation>%1 的订单没有变化。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="429" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="485" />
         <source>Select an order in the table first (or type its address), then record its payment.</source>
         <translation>请先在表格中选中订单（或输入地址），再记录收款。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="442" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="501" />
         <source>the unplaced order</source>
         <translation>未归户订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="444" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="503" />
         <source>Recorded %1 for %2: due %3, paid %4, refund owed %5.</source>
         <translation>已为 %2 记录 %1：应付 %3，已付 %4，应退 %5。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="461" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="519" />
         <source>Group list: orders for %1 households (%2 new, %3 changed, %4 unchanged); %5 lines not understood.</source>
         <translation>接龙：%1 户下单（新增 %2，修改 %3，不变 %4）；%5 行未能识别。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="465" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="523" />
         <source>%1 households added to the roster.</source>
         <translation>已将 %1 户加入住户名单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="475" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="533" />
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="480" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="538" />
         <source>“%1” is now %2.</source>
         <translation>“%1”现在的状态：%2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="505" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="563" />
         <source>Arrival recorded, short of %1 (rule: %2). Refunds owed: %3.</source>
         <translation>已记录到货，缺货：%1（规则：%2）。应退款：%3。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="509" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="567" />
         <source>Arrival recorded: everything came in full.</source>
         <translation>已记录到货：全部足量。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="526" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="584" />
         <source>Cancelled. Refunds owed to %1 households: %2.</source>
         <translation>已取消。应退款给 %1 户，共 %2。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="533" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="591" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="534" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="592" />
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="535" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="593" />
         <source>order sheet %1</source>
         <translation>订货单 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="539" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="597" />
         <source>Save the supplier order sheet</source>
         <translation>保存商家订货单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="558" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="616" />
         <source>Writing %1…</source>
         <translation>正在写入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="560" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="618" />
         <source>Saved the supplier order sheet to %1.</source>
         <translation>商家订货单已保存到 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="581" />
+        <location filename="../../desktop/ui/buys/buy_view.py" line="639" />
         <source>Drawing the supplier order sheet…</source>
         <translation>正在生成订货单…</translation>
     </message>
@@ -1484,32 +1495,32 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buys/buys_page.py" line="115" />
-        <location filename="../../desktop/ui/buys/buys_page.py" line="259" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="260" />
         <source>Import a KuaiTuanTuan export</source>
         <translation>导入快团团订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="162" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="166" />
         <source>%1 group buys · %2 under way</source>
         <translation>共 %1 个团购 · %2 个进行中</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="260" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="261" />
         <source>KuaiTuanTuan export (*.xlsx);;All files (*)</source>
         <translation>快团团导出文件 (*.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="273" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="277" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="295" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="300" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buys_page.py" line="304" />
+        <location filename="../../desktop/ui/buys/buys_page.py" line="308" />
         <source>KuaiTuanTuan export imported: %1 orders, %2 households matched, %3 added, %4 warnings.</source>
         <translation>快团团订单已导入：%1 单，匹配住户 %2 户，新建 %3 户，提醒 %4 条。</translation>
     </message>
@@ -2279,12 +2290,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>GatePage</name>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="360" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="407" />
         <source>%1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="361" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="408" />
         <source>%1 h %2 min</source>
         <translation>%1 小时 %2 分</translation>
     </message>
@@ -2334,7 +2345,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>摄像头画面</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="55" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="61" />
         <source>Bags waiting, oldest first</source>
         <translation>待取的袋子（最早的在前）</translation>
     </message>
@@ -2414,7 +2425,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>⚠ 紧急需求：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="100" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="101" />
         <source>Warning: codes are being guessed</source>
         <translation>警告：有人在试编码</translation>
     </message>
@@ -2424,43 +2435,43 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="68" />
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="105" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="74" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="111" />
         <source>Waiting bags</source>
         <translation>待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="72" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="78" />
         <source>Waiting bags: counting…</source>
         <translation>待取的袋子：正在统计…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="75" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="81" />
         <source>Waiting list</source>
         <translation>待取清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="76" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="82" />
         <source>Show or hide the bags still waiting</source>
         <translation>显示或隐藏仍在等待的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="80" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="86" />
         <source>Cold chain…</source>
         <translation>冷链…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="81" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="87" />
         <source>Cold-chain limits and sealed buildings</source>
         <translation>冷链时限和封控楼</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="82" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="88" />
         <source>Door-delivery run (PDF)</source>
         <translation>送货上门清单（PDF）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="83" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="89" />
         <source>Households with door delivery and sealed buildings, a page per building, to print</source>
         <translation>需送货上门的住户和封控楼，每栋楼一页，可打印</translation>
     </message>
@@ -2500,7 +2511,7 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>取代：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="110" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="111" />
         <source>%1 codes that are not this compound's were scanned at this station in the last minute: someone may be trying made-up codes. Hand nothing over on them and call a committee member.</source>
         <translation>过去一分钟内本岗扫到 %1 个不是本小区的编码：可能有人在试编造的编码。不要凭这些编码交付，请联系业委会成员。</translation>
     </message>
@@ -2591,12 +2602,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>更正这一袋…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="85" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="91" />
         <source>Print door run…</source>
         <translation>打印送货上门清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="86" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="92" />
         <source>Print the door-delivery run on A4, a page per building</source>
         <translation>在 A4 纸上打印送货上门清单，每栋楼一页</translation>
     </message>
@@ -2838,53 +2849,53 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>这袋重新等待领取。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="169" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="175" />
         <source>This computer's clock was set back %1: waiting times are counted by the program's steady clock.</source>
         <translation>这台电脑的时钟被往回调了 %1：等待时长按本程序的稳定时钟计算。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="171" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="177" />
         <source>This computer's clock is %1 behind the latest recorded handoff: waiting times are counted from that handoff's time.</source>
         <translation>这台电脑的时钟比最近一次登记的交接慢了 %1：等待时长从那次交接的时间算起。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="179" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="185" />
         <source>Nothing is waiting: every bag has been handed over.</source>
         <translation>没有待取的袋子：全部已交付。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="183" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="189" />
         <source>Waiting: 1 bag</source>
         <translation>待取：1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="184" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="190" />
         <source>Waiting: %1 bags</source>
         <translation>待取：%1 袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="185" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="191" />
         <source>oldest %1 (%2, %3)</source>
         <translation>最久 %1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="189" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="195" />
         <source>1 cold bag past its limit</source>
         <translation>1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="190" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="196" />
         <source>%1 cold bags past their limit</source>
         <translation>%1 袋冷链超时</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="235" />
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="260" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="241" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="266" />
         <source>Writing the door-delivery run…</source>
         <translation>正在生成送货上门清单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/waiting_panel.py" line="243" />
+        <location filename="../../desktop/ui/gate/waiting_panel.py" line="249" />
         <source>No program on this computer opened the PDF: print it with “Print door run…” instead.</source>
         <translation>这台电脑上没有能打开 PDF 的程序：请改用“打印送货上门清单…”直接打印。</translation>
     </message>
@@ -3430,17 +3441,17 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>JobDialog</name>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="131" />
+        <location filename="../../desktop/ui/jobs.py" line="132" />
         <source>Progress</source>
         <translation>进度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="133" />
+        <location filename="../../desktop/ui/jobs.py" line="134" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/jobs.py" line="149" />
+        <location filename="../../desktop/ui/jobs.py" line="150" />
         <source>Stopping… nothing will be changed.</source>
         <translation>正在停止……不会做任何改动。</translation>
     </message>
@@ -3448,173 +3459,173 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttPreviewDialog</name>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="335" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="351" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="340" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="356" />
         <source>Nothing has been written yet. “%1” (group leader %2) holds %3 orders of %4 items, %5 units in all.</source>
         <translation>尚未写入任何数据。“%1”（团长 %2）共 %3 单，%4 种商品，合计 %5 件。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="345" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="361" />
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="348" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="364" />
         <source>Supplier</source>
         <translation>供货商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="349" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="365" />
         <source>Who sells the goods (the group leader only organises)</source>
         <translation>供货的商家（团长只负责组织）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="351" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="367" />
         <source>About the supplier</source>
         <translation>关于供货商</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="355" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="371" />
         <source>&amp;Supplier:</source>
         <translation>供货商(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="358" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="374" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="358" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="374" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="358" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="374" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="359" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="375" />
         <source>Storage</source>
         <translation>存放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="363" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="379" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="367" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="383" />
         <source>Storage of %1</source>
         <translation>%1 的存储方式</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="375" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="391" />
         <source>Items: the storage class is a guess from the name; change it here before importing.</source>
         <translation>商品：存储方式是按名称推测的，导入前可在此修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="379" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="395" />
         <source>&amp;Add households not on the roster</source>
         <translation>新建不在名单中的住户(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="380" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="396" />
         <source>Add households not on the roster</source>
         <translation>新建不在名单中的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="384" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="400" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="384" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="400" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="384" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="400" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="385" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="401" />
         <source>Households to add</source>
         <translation>将新建的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="389" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="405" />
         <source>Platform order no.</source>
         <translation>跟团号</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="389" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="405" />
         <source>Address as written</source>
         <translation>原始地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="390" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="406" />
         <source>Orders it cannot place</source>
         <translation>无法归户的订单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="392" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="408" />
         <source>Why it cannot be imported</source>
         <translation>无法导入的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="402" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="418" />
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="406" />
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="469" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="421" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="488" />
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="410" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="425" />
         <source>Households are matched by address; the platform payments are recorded; several platform orders of one household are settled together. Importing the same file again changes nothing.</source>
         <translation>按地址匹配住户；记录平台付款；同一户的多个跟团号合并结算。同一文件再导入一次不会改变任何内容。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="439" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="454" />
         <source>The buy's supplier will be %1.</source>
         <translation>本团的供货商将记为 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="441" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="456" />
         <source>No supplier given: the buy records its supplier as unknown until someone sets it.</source>
         <translation>未填写供货商：本团的供货商记为未知，之后可以补填。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="475" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="494" />
         <source>Households to add (%1):</source>
         <translation>将新建的住户（%1）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="481" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="500" />
         <source>Orders it cannot place at a household (%1): they are imported unplaced.</source>
         <translation>无法归到住户的订单（%1）：将导入为未归户订单。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="418" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="433" />
         <source>Import %1 orders</source>
         <translation>导入 %1 单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="418" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="433" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="419" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="434" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -3622,62 +3633,62 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>KttResultDialog</name>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="499" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="518" />
         <source>KuaiTuanTuan import</source>
         <translation>快团团导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="502" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="521" />
         <source>a new group buy</source>
         <translation>新团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="502" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="521" />
         <source>the group buy of an earlier import</source>
         <translation>之前导入的团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="503" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="522" />
         <source>Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). Households: %7 matched in the roster, %8 added.</source>
         <translation>已导入到%1“%2”：%3 单（新增 %4，修改 %5，不变 %6）。住户：名单中匹配 %7 户，新建 %8 户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="508" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="527" />
         <source>What the import did</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="511" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="530" />
         <source>Item</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="511" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="530" />
         <source>Unit price</source>
         <translation>单价</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="511" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="530" />
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="515" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="534" />
         <source>Items</source>
         <translation>商品</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="518" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="537" />
         <source>Warnings</source>
         <translation>提醒</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="521" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="539" />
         <source>Warnings (%1):</source>
         <translation>提醒（%1 条）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="527" />
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="545" />
         <source>Open the group buy</source>
         <translation>打开团购</translation>
     </message>
@@ -5852,37 +5863,37 @@ vegetables=1</source>
 <context>
     <name>RosterModel</name>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="87" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="94" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="88" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="95" />
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="89" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="96" />
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="90" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="97" />
         <source>Phone</source>
         <translation>电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="91" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="98" />
         <source>Flags</source>
         <translation>特殊情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="92" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="99" />
         <source>Delivery</source>
         <translation>配送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_model.py" line="119" />
+        <location filename="../../desktop/ui/roster/roster_model.py" line="126" />
         <source>No longer active: moved out or not served</source>
         <translation>已停用：已搬走或不再保供</translation>
     </message>
@@ -5890,207 +5901,212 @@ vegetables=1</source>
 <context>
     <name>RosterPage</name>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="77" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="82" />
         <source>Search households</source>
         <translation>搜索住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="78" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="83" />
         <source>Search: 12-301 / 张 / zs / 138…</source>
         <translation>搜索：12-301 / 张 / zs / 138…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="81" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="86" />
         <source>Address, room, name, phone digits or pinyin initials (%1)</source>
         <translation>地址、房号、姓名、电话号码或拼音首字母（%1）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="92" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="97" />
         <source>Households found</source>
         <translation>找到的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="95" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="100" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="96" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="101" />
         <source>Import a roster spreadsheet (CSV or Excel)</source>
         <translation>导入住户名单表格（CSV 或 Excel）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="98" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="103" />
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="99" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="104" />
         <source>Export the roster to Excel or CSV</source>
         <translation>把住户名单导出为 Excel 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="101" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="106" />
         <source>+ Household</source>
         <translation>+ 住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="102" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="107" />
         <source>Add a household</source>
         <translation>新增住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="114" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="119" />
         <source>Households per building</source>
         <translation>各楼住户数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="115" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="120" />
         <source>Click a building to list only its households</source>
         <translation>点击楼号，只看这栋楼的住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="120" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="125" />
         <source>Roster counts</source>
         <translation>住户统计</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="126" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="131" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="133" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="138" />
         <source>Households</source>
         <translation>住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="136" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="141" />
         <source>Enter or double click opens a household</source>
         <translation>回车或双击打开住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="144" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="149" />
         <source>No household found</source>
         <translation>没有找到住户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="182" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="187" />
         <source>No households yet. Bring in the committee's spreadsheet, or add the first household by hand.</source>
         <translation>还没有住户。请导入居委会的住户表格，或手动添加第一户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="188" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="193" />
         <source>A CSV (UTF-8 or GBK) or Excel file with an address column (地址), or building and room columns, is enough.</source>
         <translation>只要是 CSV（UTF-8 或 GBK）或 Excel 文件，有“地址”列，或“楼号”和“房号”列即可。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="184" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="189" />
         <source>Import a spreadsheet…</source>
         <translation>导入表格…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="184" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="189" />
         <source>Import a spreadsheet</source>
         <translation>导入表格</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="186" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="191" />
         <source>Add the first household</source>
         <translation>添加第一户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="250" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="236" />
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/roster/roster_page.py" line="302" />
         <source>Building %1 (%2)</source>
         <translation>%1号楼 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="253" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="305" />
         <source>%1 households</source>
         <translation>共 %1 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="254" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="306" />
         <source>flagged: %1</source>
         <translation>特殊情况：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="255" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="307" />
         <source>door delivery: %1</source>
         <translation>送货上门：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="266" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="318" />
         <source>%1 found</source>
         <translation>找到 %1 户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="269" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="321" />
         <source>No household at %1. Press %2 to add it.</source>
         <translation>%1 没有住户。按 %2 添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="272" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="324" />
         <source>No household matches “%1”.</source>
         <translation>没有与“%1”匹配的住户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="350" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="400" />
         <source>Import a roster</source>
         <translation>导入住户名单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="351" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="401" />
         <source>Roster files (*.csv *.xlsx);;All files (*)</source>
         <translation>住户名单文件 (*.csv *.xlsx);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="367" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="417" />
         <source>Reading %1…</source>
         <translation>正在读取 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="389" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="439" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="397" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="447" />
         <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped.</source>
         <translation>已导入 %1：新增 %2 户，更新 %3 户，不变 %4 户，跳过 %5 行。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="402" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="452" />
         <source>%1 conflicts: %2 kept as edited here, %3 taken from the file.</source>
         <translation>%1 处冲突：%2 处保留本程序中的修改，%3 处采用文件的值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="411" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="461" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="412" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="462" />
         <source>CSV, opens in Excel (*.csv)</source>
         <translation>CSV，可用 Excel 打开 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="413" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="463" />
         <source>roster</source>
         <translation>住户名单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="416" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="466" />
         <source>Export the roster</source>
         <translation>导出住户名单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="433" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="483" />
         <source>Exporting to %1…</source>
         <translation>正在导出到 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/roster/roster_page.py" line="435" />
+        <location filename="../../desktop/ui/roster/roster_page.py" line="485" />
         <source>Exported %1 households to %2.</source>
         <translation>已导出 %1 户到 %2。</translation>
     </message>
@@ -6813,37 +6829,37 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>VerdictBanner</name>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="125" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="126" />
         <source>Answer</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="131" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="132" />
         <source>What the answer is</source>
         <translation>结果说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="132" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="133" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="133" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="134" />
         <source>Bag, storage and group buy</source>
         <translation>袋号、储存方式和团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="134" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="135" />
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="136" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="137" />
         <source>The household's other bags still waiting</source>
         <translation>该户其他待取的袋子</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="140" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="141" />
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
     </message>
@@ -6851,47 +6867,47 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
 <context>
     <name>WaitingModel</name>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="321" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="358" />
         <source>Waited</source>
         <translation>已等</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="321" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="358" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="321" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="358" />
         <source>Bag</source>
         <translation>袋</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="321" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="358" />
         <source>Storage</source>
         <translation>储存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="322" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="359" />
         <source>Group buy</source>
         <translation>团购</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="322" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="359" />
         <source>Where</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="342" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="379" />
         <source>at the gate</source>
         <translation>在门岗</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="342" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="379" />
         <source>inside</source>
         <translation>在室内</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/gate/widgets.py" line="350" />
+        <location filename="../../desktop/ui/gate/widgets.py" line="387" />
         <source>Past the cold-chain limit: hand it over or put it back in the cold</source>
         <translation>已超过冷链时限：请尽快交付或放回冷柜</translation>
     </message>

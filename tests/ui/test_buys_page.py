@@ -429,7 +429,8 @@ def test_a_bad_received_quantity_is_said_beside_its_item_and_blocks_saving(qtbot
     dialog = page.open_buy(buy_id).record_arrival()
     dialog.received[0].setText("-3")
     dialog.update_preview()
-    assert "cannot have arrived" in dialog.findChild(QLabel, "arrivalReceivedError0").text()
+    error = dialog.findChild(QLabel, "arrivalReceivedError0")
+    qtbot.waitUntil(lambda: "cannot have arrived" in error.text())
     assert not dialog.findChild(QPushButton, "arrivalSave").isEnabled()
 
 

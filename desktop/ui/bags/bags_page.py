@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.bags.bags import DEFAULT_MAX_ITEMS, MAX_ITEMS_LIMIT, count_by_building
-from desktop.buys.group_buys import buy_status, list_buys
+from desktop.buys.group_buys import buy_status, list_buy_records
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.printing.language import DEFAULT as DEFAULT_PRINT_LANGUAGE
@@ -271,7 +271,7 @@ class BagsPage(QWidget):
     def reload(self) -> None:
         current = self.buy_id()
         try:
-            buys = [s.buy for s in list_buys(self._conn) if s.buy.status in SHOWN_STATUSES]
+            buys = [buy for buy in list_buy_records(self._conn) if buy.status in SHOWN_STATUSES]
             buildings = roster_summary(self._conn).buildings
         except DeskError:
             buys, buildings = [], []

@@ -1,5 +1,9 @@
 """The arrival of a group buy: what the supplier delivered, and the allocation it makes, previewed
-before anything is saved."""
+before anything is saved.
+
+The preview is worked out off the GUI thread a moment after the last key (thousands of orders take
+a while), the newest quantities winning: a result for quantities no longer typed is dropped.
+Record arrival saves the preview the person saw, never a fresh one worked out behind it."""
 
 from __future__ import annotations
 
@@ -17,11 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.allocation import DEFAULT_POLICY, POLICIES
 from desktop.buys.arrivals import ArrivalPlan, preview_arrival, record_arrival
-from desktop.buys.group_buys import (
-    buy_details,
-    item_totals,
-    list_items,
-)
+from desktop.buys.group_buys import get_buy, item_totals, list_items
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.money import format_fen
@@ -66,8 +66,7 @@ class ArrivalDialog(QDialog):
         self.file_error = None
         self.job = None
         self.setObjectName("arrivalDialog")
-        details = buy_details(conn, buy_id)
-        self.setWindowTitle(arg(self.tr("Arrival: %1"), details.buy.title))
+        self.setWindowTitle(arg(self.tr("Arrival: %1"), get_buy(conn, buy_id).title))
         self.setAccessibleName(self.windowTitle())
         self.resize(900, 640)
         self.setStyleSheet(INVALID_FIELD_STYLE)
@@ -132,7 +131,7 @@ class ArrivalDialog(QDialog):
         self.summary = banner(self, "arrivalSummary", self.tr("What this arrival does"), WARNING_STYLE)
         self.only_short = named(QCheckBox(self.tr("Only households that get less"), self),
                                 "arrivalOnlyShort", self.tr("Only households that get less"))
-        self.only_short.toggled.connect(lambda _on: self._fill_preview())
+        self.only_short.toggled.connect(lambda _on: self._fill_preview(fit=False))
         self.preview_model = RowsModel(
             (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
              self.tr("Refund owed"), self.tr("Served first")), self, right_aligned=(2, 3, 4))
@@ -160,6 +159,12 @@ class ArrivalDialog(QDialog):
         self._timer.setInterval(PREVIEW_DELAY_MS)
         self._timer.timeout.connect(self.update_preview)
         self.preview_plan: ArrivalPlan | None = None
+        self.preview_job = None
+        self._shown_for: tuple | None = None  # the quantities and rule the preview shows
+        self._rows: tuple[list[Row], list[Row]] = ([], [])
+        self._again = False
+        self._save_when_shown = False
+        self.save_button.setEnabled(False)  # until the preview is shown
         self.update_preview()
         if self.received:
             self.received[0].setFocus()
@@ -171,22 +176,70 @@ class ArrivalDialog(QDialog):
     def _received(self) -> list[tuple[int, str]]:
         return [(total.item.id, field.text()) for total, field in zip(self.items, self.received, strict=True)]
 
+    def _asked(self) -> tuple:
+        return tuple(self._received()), self.policy.currentData()
+
     def _changed(self, *_args) -> None:
+        self.save_button.setEnabled(False)  # until the preview of what is typed now is shown
         self._timer.start()
 
-    def update_preview(self) -> ArrivalPlan | None:
-        """What recording would allocate and charge, with nothing saved."""
+    def preview_current(self) -> bool:
+        """The preview on screen is of the quantities and rule typed now."""
+        return self.preview_plan is not None and self._shown_for == self._asked()
+
+    def update_preview(self):
+        """Work out what recording would allocate and charge, off the GUI thread, with nothing
+        saved. One at a time: asked again meanwhile, it starts again once the running one ends."""
         self._timer.stop()
-        self._clear_errors()
         self.policy_hint.setText(policy_hint(self.policy.currentData()))
-        try:
-            plan = preview_arrival(self._conn, self.buy_id, self._received(), self.policy.currentData())
-        except DeskError as error:
-            self.preview_plan = None
+        if self.preview_job is not None and self.preview_job.running:
+            self._again = True
+            return self.preview_job
+        self._again = False
+        asked = self._asked()
+        received, policy = list(asked[0]), asked[1]
+        buy_id, positions = self.buy_id, dict(self._positions)
+        words = (self.tr("unplaced"),
+                 self.tr("Vulnerable household: served first under the vulnerable-first rule"))
+
+        def work(conn):
+            plan = preview_arrival(conn, buy_id, received, policy)
+            return plan, preview_rows(plan, positions, words)
+
+        self.preview_job = (DbOp(self, self._conn, work).reads_only()
+                            .background(self.tr("Working out the allocation…"), handle_errors=False)
+                            .success(lambda result: self._previewed(asked, *result))
+                            .failure(lambda error: self._preview_refused(asked, error)).run())
+        self.preview_job.finished.connect(self._preview_ended)
+        return self.preview_job
+
+    def _preview_ended(self) -> None:
+        if self._again:
+            self.update_preview()
+
+    def _preview_refused(self, asked: tuple, error: DeskError) -> None:
+        if asked != self._asked():
+            return  # about quantities no longer typed
+        self._save_when_shown = False
+        self._clear_errors()
+        self.preview_plan = None
+        self._shown_for = asked
+        if isinstance(error, DatabaseUnusable):
+            self.file_error = show_error_box(self, error)
+        else:
             self._show_error(error)
-            self.save_button.setEnabled(False)
-            return None
+        self.save_button.setEnabled(False)
+        bad = next((f for f in self.received if f.property("invalid")), None)
+        if bad is not None and self.isVisible():
+            focus_field(bad)
+
+    def _previewed(self, asked: tuple, plan: ArrivalPlan, rows: tuple[list[Row], list[Row]]) -> None:
+        if asked != self._asked():
+            return  # a stale preview: what is typed now is on its way
+        self._clear_errors()
         self.preview_plan = plan
+        self._shown_for = asked
+        self._rows = rows
         self.save_button.setEnabled(True)
         for item, label in zip(plan.items, self.short_labels, strict=True):
             if item.short:
@@ -213,35 +266,18 @@ class ArrivalDialog(QDialog):
             self.summary.setStyleSheet(NOTICE_STYLE)
         self.summary.show()
         self._fill_preview()
-        return plan
+        if self._save_when_shown:
+            self._save_when_shown = False
+            self.save()
 
-    def _fill_preview(self) -> None:
-        plan = self.preview_plan
-        if plan is None:
+    def _fill_preview(self, *, fit: bool = True) -> None:
+        if self.preview_plan is None:
             self.preview_model.set_rows([])
             return
-        lines = sorted(plan.allocations, key=lambda a: (
-            address_key(a.address), a.order_id, self._positions.get(a.item_id, 0)))
-        if self.only_short.isChecked():
-            lines = [a for a in lines if a.allocated < a.ordered]
-        rows, shown = [], set()
-        for line in lines:
-            refund = ""
-            if line.order_id not in shown:
-                shown.add(line.order_id)
-                money = plan.money.get(line.order_id)
-                if money is not None and money.refund_due_fen:
-                    refund = format_fen(money.refund_due_fen)
-            rows.append(Row(
-                (line.address or self.tr("unplaced"), line.item, str(line.ordered), str(line.allocated),
-                 refund, "✓" if line.vulnerable else ""),
-                tone="warn" if line.allocated < line.ordered else "",
-                tooltip=self.tr("Vulnerable household: served first under the vulnerable-first rule")
-                if line.vulnerable else "",
-                bold=line.vulnerable,
-            ))
-        self.preview_model.set_rows(rows)
-        fit_columns(self.preview, 5, 16)
+        every, short = self._rows
+        self.preview_model.set_rows(short if self.only_short.isChecked() else every)
+        if fit:
+            fit_columns(self.preview, 5, 16)
 
     def _show_error(self, error: DeskError) -> None:
         name = str(error.data.get("item", ""))
@@ -262,14 +298,23 @@ class ArrivalDialog(QDialog):
         self.general_error.hide()
 
     def save(self) -> None:
-        """Record what arrived off the GUI thread; the dialog closes once it is in the file."""
-        if self.update_preview() is None:
-            bad = next((f for f in self.received if f.property("invalid")), None)
-            if bad is not None:
-                focus_field(bad)
+        """Record the arrival the preview shows, off the GUI thread; the dialog closes once it is in
+        the file. Pressed before the preview of what is typed is shown, it records once it is."""
+        if self.job is not None and self.job.running:
             return
-        buy_id, received, policy = self.buy_id, self._received(), self.policy.currentData()
-        self.job = (DbOp(self, self._conn, lambda conn: record_arrival(conn, buy_id, received, policy))
+        if not self.preview_current():
+            if self._shown_for == self._asked():  # the preview says what is wrong
+                bad = next((f for f in self.received if f.property("invalid")), None)
+                if bad is not None:
+                    focus_field(bad)
+                return
+            self._save_when_shown = True
+            self.update_preview()
+            return
+        buy_id, plan = self.buy_id, self.preview_plan
+        received, policy = list(self._shown_for[0]), self._shown_for[1]
+        self.job = (DbOp(self, self._conn,
+                         lambda conn: record_arrival(conn, buy_id, received, policy, seen=plan))
                     .progress(self.tr("Recording the arrival…"), cancellable=False)
                     .success(self._recorded).failure(self._refused).disabling(self.save_button).run())
 
@@ -280,5 +325,35 @@ class ArrivalDialog(QDialog):
     def _refused(self, error: DeskError) -> None:
         if isinstance(error, DatabaseUnusable):
             self.file_error = show_error_box(self, error)
-        else:
-            self._show_error(error)
+            return
+        self._show_error(error)
+        if error.code == "arrival_changed_since_preview":
+            self._shown_for = None  # the allocation shown is no longer true: work it out again
+            self.save_button.setEnabled(False)
+            self.update_preview()
+
+
+def preview_rows(plan: ArrivalPlan, positions: dict[int, int],
+                 words: tuple[str, str]) -> tuple[list[Row], list[Row]]:
+    """The preview's rows, by address (every line, and only those that get less): worked out
+    with the plan, off the GUI thread, so a long list costs the window one model reset."""
+    unplaced, vulnerable_tip = words
+    lines = sorted(plan.allocations, key=lambda a: (
+        address_key(a.address), a.order_id, positions.get(a.item_id, 0)))
+
+    def rows(chosen) -> list[Row]:
+        made, shown = [], set()
+        for line in chosen:
+            refund = ""
+            if line.order_id not in shown:  # an order's refund once, on its first row
+                shown.add(line.order_id)
+                money = plan.money.get(line.order_id)
+                if money is not None and money.refund_due_fen:
+                    refund = format_fen(money.refund_due_fen)
+            made.append(Row((line.address or unplaced, line.item, str(line.ordered), str(line.allocated),
+                             refund, "✓" if line.vulnerable else ""),
+                            tone="warn" if line.allocated < line.ordered else "",
+                            tooltip=vulnerable_tip if line.vulnerable else "", bold=line.vulnerable))
+        return made
+
+    return rows(lines), rows([line for line in lines if line.allocated < line.ordered])

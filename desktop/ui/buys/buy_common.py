@@ -12,10 +12,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+FIT_ROWS = 100  # columns are fitted to this many rows, not to thousands
+
 
 def fit_columns(table: QTableView, minimum_em: float = 5, maximum_em: float = 24) -> None:
-    """Columns as wide as what they hold, within reason; the last takes what is left."""
+    """Columns as wide as what they hold, within reason; the last takes what is left. Only the
+    first rows are measured: a list of thousands is fitted as fast as a short one."""
     em = table.fontMetrics().horizontalAdvance("M")
+    table.horizontalHeader().setResizeContentsPrecision(FIT_ROWS)
     table.resizeColumnsToContents()
     for column in range(table.model().columnCount()):
         width = table.columnWidth(column) + 12
@@ -44,6 +48,7 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
         self._spacing = spacing
+        self._heights: dict[int, int] = {}  # height for a width, until something in it changes
         self.setContentsMargins(0, 0, 0, 0)
 
     def addItem(self, item: QLayoutItem) -> None:
@@ -65,7 +70,14 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        height = self._heights.get(width)
+        if height is None:  # asked many times over while a page lays out: worked out once
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return height
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -320,16 +320,32 @@ class ChainDialog(QDialog):
         super().keyPressEvent(event)
 
 
+def plan_both_ways(conn: Connection, export) -> dict:
+    """What importing `export` would do with households added and without (a refusal in place of
+    a plan): worked out once, in a worker, so switching between them costs the window nothing."""
+    from desktop.buys.ktt import plan_export
+
+    plans: dict = {}
+    for create in (True, False):
+        try:
+            plans[create] = plan_export(conn, export, create_households=create)
+        except DeskError as error:
+            plans[create] = error
+    return plans
+
+
 class KttPreviewDialog(QDialog):
     """What a KuaiTuanTuan export holds and what importing it would change, with nothing written:
     items with their prices and a storage class to change, who supplies, the households it would
     add (that can be switched off) and the orders it cannot place. Accepted: import it with
     `choices()`."""
 
-    def __init__(self, path, export, parent=None, conn: Connection | None = None) -> None:
+    def __init__(self, path, export, parent=None, conn: Connection | None = None,
+                 plans: dict | None = None) -> None:
         super().__init__(parent)
         self._conn = conn
         self._export = export
+        self._plans = plans  # worked out already, off the GUI thread (`plan_both_ways`)
         self.plan = None
         self.setObjectName("kttPreview")
         self.setWindowTitle(arg(self.tr("Import %1"), path.name))
@@ -400,8 +416,7 @@ class KttPreviewDialog(QDialog):
         places.addLayout(right, 1)
 
         self.warnings = _warnings_list(self, "kttWarnings", self.tr("Warnings"))
-        for warning in export.warnings:
-            self.warnings.addItem("⚠ " + warning.text())
+        self.warnings.addItems(["⚠ " + warning.text() for warning in export.warnings])
         self.warnings_title = warnings_title = QLabel(
             arg(self.tr("Warnings (%1):"), len(export.warnings)), self)
         if not export.warnings:
@@ -451,8 +466,13 @@ class KttPreviewDialog(QDialog):
         from desktop.buys.ktt import plan_export
 
         try:
-            self.plan = plan_export(self._conn, self._export,
-                                    create_households=self.create.isChecked())
+            create = self.create.isChecked()
+            if self._plans is not None:
+                self.plan = self._plans[create]
+                if isinstance(self.plan, DeskError):
+                    raise self.plan
+            else:
+                self.plan = plan_export(self._conn, self._export, create_households=create)
         except DeskError as error:
             self.plan = None
             self.plan_error.setText(describe(error))
@@ -464,8 +484,7 @@ class KttPreviewDialog(QDialog):
         self.warnings.clear()
         shown = list(self._export.warnings) + [w for w in self.plan.warnings
                                                if w.code == "ktt_placed_by_phone"]
-        for warning in shown:
-            self.warnings.addItem("⚠ " + warning.text())
+        self.warnings.addItems(["⚠ " + warning.text() for warning in shown])
         self.warnings_title.setText(arg(self.tr("Warnings (%1):"), len(shown)))
         self.warnings_title.setVisible(bool(shown))
         self.warnings.setVisible(bool(shown))
@@ -516,8 +535,7 @@ class KttResultDialog(QDialog):
         self.items.setModel(items)
         fit_columns(self.items, 6, 24)
         self.warnings = _warnings_list(self, "kttResultWarnings", self.tr("Warnings"))
-        for warning in result.warnings:
-            self.warnings.addItem("⚠ " + warning.text())
+        self.warnings.addItems(["⚠ " + warning.text() for warning in result.warnings])
         warnings_title = QLabel(arg(self.tr("Warnings (%1):"), len(result.warnings)), self)
         if not result.warnings:
             warnings_title.hide()

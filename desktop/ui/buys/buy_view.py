@@ -25,6 +25,7 @@ from desktop.buys.group_buys import (
     buy_details,
     change_status,
     list_items,
+    order_count,
 )
 from desktop.buys.payments import buy_totals
 from desktop.buys.suppliers import supplier_record, supplier_warning
@@ -64,6 +65,15 @@ from desktop.words import describe, word
 WARN_WHILE = frozenset({"draft", "open", "closed"})
 ARRIVAL_FROM = frozenset({"open", "closed", "confirmed", "arrived"})
 MANY_ITEMS = 8  # more items than fit a line or two of the page
+# A buy of up to this many orders is shown at once; a bigger one is read off the GUI thread.
+SHOWN_AT_ONCE = 500
+
+
+def load_buy(conn: Connection, buy_id: int) -> tuple:
+    """Everything the view shows of a buy, read in one go (in a worker for a big buy)."""
+    details = buy_details(conn, buy_id)
+    record = supplier_record(conn, details.buy.supplier_id) if details.buy.supplier_id else None
+    return details, list_items(conn, buy_id), buy_totals(conn, buy_id), record
 
 
 class BuyView(QWidget):
@@ -73,6 +83,7 @@ class BuyView(QWidget):
 
     back = Signal()
     changed = Signal()
+    loaded = Signal()  # the buy asked for is on screen
     householdsChanged = Signal()
     importKtt = Signal()
 
@@ -84,6 +95,9 @@ class BuyView(QWidget):
         self.details: BuyDetails | None = None
         self.dialog = None  # the dialog open over this buy, if any
         self.job: Job | None = None
+        self.load_job: Job | None = None
+        self._load_again = False
+        self._then: list = []  # what waits for the buy being read to be shown
         self._refusal: str | None = None
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
@@ -176,36 +190,72 @@ class BuyView(QWidget):
     def show_buy(self, buy_id: int) -> None:
         if buy_id != self.buy_id:
             self.notice.hide()
+            if self.details is not None or self.buy_id is None:  # never another buy's orders under this one
+                self.details = None
+                self.model.set_details(None)
+                self.entry.setEnabled(False)
+                self.header.setText(self.tr("Reading the orders…"))
+                self.items_line.clear()
+                self.warning.hide()
+                self.totals.clear()
+                self._enable_actions()
         self.buy_id = buy_id
         self.reload()
         self.entry.focus_address()
 
-    def reload(self) -> None:
-        """Ask the services again, keeping what is typed in the entry row and the selected order."""
+    def reload(self, then=None) -> None:
+        """Ask the services again, keeping what is typed in the entry row and the selected order;
+        `then()` runs once the buy is on screen. A big buy is read off the GUI thread."""
         if self.buy_id is None:
             return
+        if then is not None:
+            self._then.append(then)
+        buy_id = self.buy_id
         selected = self.selected_order()
+        selected_id = selected.order_id if selected is not None else None
         try:
-            details = buy_details(self._conn, self.buy_id)
-            items = list_items(self._conn, self.buy_id)
-            totals = buy_totals(self._conn, self.buy_id)
-            record = supplier_record(self._conn, details.buy.supplier_id) if details.buy.supplier_id else None
+            at_once = order_count(self._conn, buy_id) <= SHOWN_AT_ONCE
+            loaded = load_buy(self._conn, buy_id) if at_once else None
         except DeskError as error:
             self.show_notice(describe(error), ERROR_STYLE)
             return
+        if loaded is not None:
+            self._show(loaded, selected_id)
+            return
+        if self.load_job is not None and self.load_job.running:
+            self._load_again = True  # read again once this read ends: something changed meanwhile
+            return
+        self._load_again = False
+        self.load_job = (DbOp(self, self._conn, lambda conn: load_buy(conn, buy_id)).reads_only()
+                         .background(self.tr("Reading the orders…"), handle_errors=False)
+                         .success(lambda result: self._read(buy_id, result, selected_id))
+                         .failure(lambda error: self.show_notice(describe(error), ERROR_STYLE)).run())
+        self.load_job.finished.connect(self._read_ended)
+
+    def _read(self, buy_id: int, loaded: tuple, selected_id: int | None) -> None:
+        if buy_id == self.buy_id and not self._load_again:  # not a buy left, nor a stale read
+            self._show(loaded, selected_id)
+
+    def _read_ended(self) -> None:
+        if self._load_again:
+            self.reload()
+
+    def _show(self, loaded: tuple, selected_id: int | None) -> None:
+        details, items, totals, record = loaded
         self.details = details
         buy = details.buy
         self.header.setText(self._header_text(details))
         self.header.setAccessibleDescription(self.header.text())
         self._show_warning(details, record)
+        self.entry.setEnabled(True)
         self.entry.set_buy(buy, items)
         if self._refusal:
             self.entry.refuse(self._refusal)
         self._show_items(details)
         self.model.set_details(details)
         self._fit_columns()
-        if selected is not None:
-            self.select_order(selected.order_id)
+        if selected_id is not None:
+            self.select_order(selected_id)
         self.totals.setText(" · ".join((
             (arg(self.tr("%1 orders"), sum(1 for o in details.orders if not o.cancelled))
              if buy.status != "cancelled" else arg(self.tr("%1 orders cancelled"), len(details.orders))),
@@ -216,6 +266,10 @@ class BuyView(QWidget):
             arg(self.tr("refunds owed %1"), format_fen(totals.refunds_owed_fen)),
         )))
         self._enable_actions()
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+        self.loaded.emit()
 
     def _header_text(self, details: BuyDetails) -> str:
         buy = details.buy
@@ -369,7 +423,10 @@ class BuyView(QWidget):
                 self.entry.fields[0].selectAll()
 
     def _order_saved(self, placed) -> None:
-        self.reload()
+        self.reload(then=lambda: self._show_saved(placed))
+        self.changed.emit()
+
+    def _show_saved(self, placed) -> None:
         self.select_order(placed.order_id)
         order = next((o for o in self.details.orders if o.order_id == placed.order_id), None) \
             if self.details else None
@@ -381,7 +438,6 @@ class BuyView(QWidget):
         else:
             text = arg(self.tr("The order of %1 is unchanged."), placed.address)
         self.show_notice(text)
-        self.changed.emit()
 
     def show_notice(self, text: str, style: str = NOTICE_STYLE) -> None:
         self.notice.setStyleSheet(style)
@@ -435,8 +491,11 @@ class BuyView(QWidget):
         return dialog
 
     def _payment_recorded(self, dialog) -> None:
+        self.reload(then=lambda: self._show_payment(dialog))
+        self.changed.emit()
+
+    def _show_payment(self, dialog) -> None:
         order_id = dialog.order.order_id
-        self.reload()
         self.select_order(order_id)
         order = next((o for o in self.details.orders if o.order_id == order_id), None)
         where = dialog.order.address or self.tr("the unplaced order")
@@ -444,7 +503,6 @@ class BuyView(QWidget):
             self.show_notice(arg(self.tr("Recorded %1 for %2: due %3, paid %4, refund owed %5."),
                                  format_fen(dialog.amount_fen), where, format_fen(order.money.due_fen),
                                  format_fen(order.money.paid_fen), format_fen(order.money.refund_due_fen)))
-        self.changed.emit()
 
     def paste_chain(self):
         from desktop.ui.buys.buy_imports import ChainDialog

@@ -35,7 +35,7 @@ from desktop.ui.forms import (
     read_only_table,
     shortcut_button,
 )
-from desktop.ui.jobs import Job, run_job
+from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
@@ -144,7 +144,11 @@ class BuysPage(QWidget):
     # ---- reading ----
 
     def reload(self) -> None:
-        """Ask the services again: after a change here, or one made on another page."""
+        """Ask the services again: after a change here, or one made on another page. Under a buy
+        only the buy is read again: the list is read when it is shown."""
+        if self.stack.currentWidget() is self.view:
+            self.view.reload()
+            return
         try:
             buys = list_buys(self._conn)
         except DeskError as error:
@@ -162,8 +166,6 @@ class BuysPage(QWidget):
         self.counts.setText(arg(self.tr("%1 group buys · %2 under way"), len(buys), running) if buys else "")
         self.table.setVisible(bool(buys))
         self.empty.setVisible(not buys)
-        if self.stack.currentWidget() is self.view:
-            self.view.reload()
 
     def showEvent(self, event) -> None:
         # Suppliers, households and orders may have changed on another page.
@@ -218,7 +220,6 @@ class BuysPage(QWidget):
         return dialog
 
     def _buy_opened(self, result) -> None:
-        self.reload()
         self.open_buy(result if isinstance(result, int) else result.buy_id)
         self.buysChanged.emit()
 
@@ -263,21 +264,25 @@ class BuysPage(QWidget):
             self.import_ktt(Path(path))
 
     def import_ktt(self, path: Path) -> Job:
-        """Read and check the file off the GUI thread, touching no database; then show what it holds."""
+        """Read and check the file, and work out what importing it would do (adding households
+        or not), off the GUI thread and writing nothing; then show it."""
 
-        def read(progress, should_cancel):
+        def read(conn, progress, should_cancel):
             from desktop.buys.ktt import read_export
+            from desktop.ui.buys.buy_imports import plan_both_ways
 
-            return read_export(path, progress=progress, should_cancel=should_cancel)
+            export = read_export(path, progress=progress, should_cancel=should_cancel)
+            return export, plan_both_ways(conn, export)
 
-        self.job = run_job(self, arg(self.tr("Reading %1…"), path.name), read)
-        self.job.done.connect(lambda export: self._show_ktt_preview(path, export))
+        self.job = (DbOp(self, self._conn, read).reads_only().progress(arg(self.tr("Reading %1…"), path.name))
+                    .run())
+        self.job.done.connect(lambda read: self._show_ktt_preview(path, *read))
         return self.job
 
-    def _show_ktt_preview(self, path: Path, export):
+    def _show_ktt_preview(self, path: Path, export, plans=None):
         from desktop.ui.buys.buy_imports import KttPreviewDialog
 
-        dialog = KttPreviewDialog(path, export, self, conn=self._conn)
+        dialog = KttPreviewDialog(path, export, self, conn=self._conn, plans=plans)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.accepted.connect(lambda: self._save_ktt(path, export, dialog.choices()))
@@ -299,8 +304,7 @@ class BuysPage(QWidget):
     def _ktt_imported(self, result):
         from desktop.ui.buys.buy_imports import KttResultDialog
 
-        self.reload()
-        self.open_buy(result.buy_id)
+        self.open_buy(result.buy_id)  # the list is read again when it is shown
         self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
                                           "matched, %3 added, %4 warnings."),
                                   result.orders, result.households_matched, result.households_created,

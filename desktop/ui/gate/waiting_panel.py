@@ -25,7 +25,13 @@ from desktop.errors import DeskError
 from desktop.ui import jobs
 from desktop.ui.common import arg
 from desktop.ui.gate.dialogs import GateSettingsDialog
-from desktop.ui.gate.widgets import WaitingModel, page_button, storage_word, waited_text
+from desktop.ui.gate.widgets import (
+    WaitingModel,
+    page_button,
+    storage_word,
+    waited_text,
+    waiting_rows,
+)
 from desktop.words import describe
 
 translate = QCoreApplication.translate
@@ -99,8 +105,8 @@ class WaitingPanel(QObject):
             return
         self._again = False
 
-        def work(conn, _progress, _should_cancel):
-            return gate.list_waiting(conn), gate.get_gate_settings(conn), gate.age_clock(conn)
+        def work(conn, _progress, _should_cancel):  # ages worked out here too, not on the GUI thread
+            return waiting_rows(gate.list_waiting(conn), gate.get_gate_settings(conn), gate.age_clock(conn))
 
         self.job = jobs.run_job(self.page, translate("GatePage", "Waiting bags"),
                                 jobs.with_connection(self._conn.path, work),
@@ -110,8 +116,8 @@ class WaitingPanel(QObject):
 
     def recorded(self, result: gate.ScanResult) -> None:
         """A handoff just recorded, without a reload: a bag handed over leaves the list at once;
-        one that arrived at the gate says so in its row (reloaded only when the list cannot say
-        it otherwise)."""
+        one that arrived at the gate says so in its row, moved to its place when its waiting now
+        counts from then (reloaded only for a bag the list did not hold)."""
         event = result.last_handoff
         if event.action in gate.HANDED_OVER:
             self.model.remove_code(result.code)
@@ -120,7 +126,7 @@ class WaitingPanel(QObject):
             self.refresh()
 
     def _done(self, loaded) -> None:
-        self.model.set_bags(*loaded)
+        self.model.set_rows(loaded)
         self.view.resizeColumnsToContents()
         self.loaded = True
         self._show_summary()

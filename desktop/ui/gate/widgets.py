@@ -4,8 +4,9 @@ red ground."""
 
 from __future__ import annotations
 
+import bisect
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer
@@ -250,6 +251,27 @@ class VerdictBanner(QFrame):
         self.painted_at = time.perf_counter()
 
 
+@dataclass
+class WaitingRows:
+    bags: list[gate.WaitingBag]
+    settings: gate.GateSettings
+    clock: gate.AgeClock
+    codes: list[str]
+    minutes: list[int]
+    late: list[bool]
+
+
+def waiting_rows(bags: list[gate.WaitingBag], settings: gate.GateSettings,
+                 clock: gate.AgeClock | None = None) -> WaitingRows:
+    """What the waiting list shows of each bag: how long it waited, and whether past its limit."""
+    clock = clock or gate.AgeClock(datetime.now(UTC))
+    bags = list(bags)
+    minutes = [bag.minutes_waited(clock.now) for bag in bags]
+    late = [(limit := settings.limit_for(bag.storage)) is not None and waited >= limit
+            for bag, waited in zip(bags, minutes, strict=True)]
+    return WaitingRows(bags, settings, clock, [bag.code for bag in bags], minutes, late)
+
+
 class WaitingModel(QAbstractTableModel):
     """Waiting bags, oldest first; frozen and chilled ones past their limit on a red ground.
     How long each waited is worked out once per load, so a handed-over bag leaves the list at
@@ -269,15 +291,15 @@ class WaitingModel(QAbstractTableModel):
 
     def set_bags(self, bags: list[gate.WaitingBag], settings: gate.GateSettings,
                  clock: gate.AgeClock | None = None) -> None:
+        self.set_rows(waiting_rows(bags, settings, clock))
+
+    def set_rows(self, rows: WaitingRows) -> None:
+        """Waiting bags with their ages worked out already (`waiting_rows`, in a worker for
+        thousands of bags): one model reset."""
         self.beginResetModel()
-        self.bags = list(bags)
-        self.settings = settings
-        self.clock = clock or gate.AgeClock(datetime.now(UTC))
+        self.bags, self.settings, self.clock = rows.bags, rows.settings, rows.clock
         self.now = self.clock.now
-        self.codes = [bag.code for bag in self.bags]
-        self.minutes = [bag.minutes_waited(self.now) for bag in self.bags]
-        self.late = [(limit := settings.limit_for(bag.storage)) is not None and minutes >= limit
-                     for bag, minutes in zip(self.bags, self.minutes, strict=True)]
+        self.codes, self.minutes, self.late = rows.codes, rows.minutes, rows.late
         self.endResetModel()
 
     @property
@@ -295,18 +317,33 @@ class WaitingModel(QAbstractTableModel):
         self.endRemoveRows()
 
     def mark_at_gate(self, code: str, at: str) -> bool:
-        """A bag just recorded as arrived at the gate at `at`: its row says so, in place. False
-        when the list cannot say it without a reload: the bag is not listed, or its waiting time
-        now counts from another moment (nothing had put it out before, or `at` is earlier than
-        that, as on a clock set back), which may move it in the list."""
+        """A bag just recorded as arrived at the gate at `at`: its row says so, in place, or moves
+        to where the list's order now puts it when its waiting time counts from `at` (nothing had
+        put it out before, or `at` is earlier than that, as on a clock set back). False when the
+        bag is not listed."""
         try:
             row = self.codes.index(code)
         except ValueError:
             return False
-        if self.bags[row].since_made or gate.parse_time(at) < gate.parse_time(self.bags[row].since):
-            return False
-        self.bags[row] = replace(self.bags[row], at_gate=True)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+        bag = self.bags[row]
+        if not bag.since_made and gate.parse_time(at) >= gate.parse_time(bag.since):
+            self.bags[row] = replace(bag, at_gate=True)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            return True
+        moved = replace(bag, at_gate=True, since=at, since_made=False)
+        self.beginRemoveRows(QModelIndex(), row, row)
+        for column in (self.bags, self.codes, self.minutes, self.late):
+            del column[row]
+        self.endRemoveRows()
+        place = bisect.bisect_right(self.bags, waiting_order(moved), key=waiting_order)
+        minutes = moved.minutes_waited(self.now)
+        limit = self.settings.limit_for(moved.storage)
+        self.beginInsertRows(QModelIndex(), place, place)
+        self.bags.insert(place, moved)
+        self.codes.insert(place, moved.code)
+        self.minutes.insert(place, minutes)
+        self.late.insert(place, limit is not None and minutes >= limit)
+        self.endInsertRows()
         return True
 
     def rowCount(self, parent=None) -> int:
@@ -349,6 +386,16 @@ class WaitingModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and late:
             return self.tr("Past the cold-chain limit: hand it over or put it back in the cold")
         return None
+
+
+STORAGE_ORDER = {"frozen": 0, "chilled": 1}
+
+
+def waiting_order(bag: gate.WaitingBag) -> tuple:
+    """Where a bag stands in the waiting list: the order the store lists them in (oldest first,
+    frozen before chilled before ambient, then by address, buy and bag)."""
+    return (bag.since, STORAGE_ORDER.get(bag.storage, 2), bag.building, bag.entrance is not None,
+            bag.entrance or 0, bag.room, bag.buy_id, bag.index)
 
 
 def storage_word(storage: str) -> str:

@@ -58,6 +58,13 @@ class RosterModel(QAbstractTableModel):
         self._households = households
         self.endResetModel()
 
+    def show(self, query: str, households: list[Household]) -> None:
+        """What a search made elsewhere (in a worker) found for `query`."""
+        self.query = query
+        self.beginResetModel()
+        self._households = households
+        self.endResetModel()
+
     def clear(self) -> None:
         self.beginResetModel()
         self._households = []

@@ -23,7 +23,7 @@ from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.roster.address import parse_address
-from desktop.roster.households import get_household, roster_summary
+from desktop.roster.households import get_household, roster_summary, search_households
 from desktop.ui.common import arg, shortcut_text, show_error
 from desktop.ui.forms import (
     ERROR_STYLE,
@@ -43,6 +43,8 @@ from desktop.ui.roster.roster_model import COLUMNS, FLAGS_COLUMN, FlagTagDelegat
 from desktop.words import describe
 
 SEARCH_DELAY_MS = 150
+# A roster of up to this many households is searched on the GUI thread; a bigger one in a worker.
+SEARCHED_AT_ONCE = 1000
 WORD_JOINER = "\u2060"
 
 
@@ -71,6 +73,9 @@ class RosterPage(QWidget):
         self.import_preview: ImportPreviewDialog | None = None
         self.job: Job | None = None
         self._households_total = 0
+        self.search_job: Job | None = None
+        self._search_again = False
+        self._then: list = []  # what waits for the households being read to be shown
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- the search line and the actions ----
@@ -85,7 +90,7 @@ class RosterPage(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_search)
+        self._search_timer.timeout.connect(self._typed)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.search.returnPressed.connect(self._search_entered)
 
@@ -191,8 +196,17 @@ class RosterPage(QWidget):
 
     # ---- reading ----
 
-    def reload(self) -> None:
-        """Ask the services again: after a save, an import, or a change made elsewhere."""
+    def reload(self, then=None) -> None:
+        """Ask the services again: after a save, an import, or a change made elsewhere; `then()`
+        once the households are shown (a big roster is read off the GUI thread)."""
+        if self._households_total > SEARCHED_AT_ONCE:
+            try:
+                self._show_summary()
+            except DeskError as error:
+                self._unreadable(error)
+                return
+            self._search_off_thread(then)
+            return
         try:
             self.model.refresh(self.search.text())
             self._show_summary()
@@ -200,6 +214,44 @@ class RosterPage(QWidget):
             self._unreadable(error)
             return
         self._show_state()
+        if then is not None:
+            then()
+
+    def _typed(self) -> None:
+        """A pause in typing in the search box: search, a big roster off the GUI thread."""
+        if self._households_total <= SEARCHED_AT_ONCE:
+            self.apply_search()
+        elif self.search.text() != self.model.query:
+            self._search_off_thread()
+
+    def _search_off_thread(self, then=None) -> None:
+        if then is not None:
+            self._then.append(then)
+        if self.search_job is not None and self.search_job.running:
+            self._search_again = True  # the newest query wins once this one ends
+            return
+        self._search_again = False
+        query = self.search.text()
+        self.search_job = (DbOp(self, self._conn, lambda conn: search_households(conn, query)).reads_only()
+                           .background(self.tr("Searching…"), handle_errors=False)
+                           .success(lambda found: self._found(query, found))
+                           .failure(self._unreadable).run())
+        self.search_job.finished.connect(self._search_ended)
+
+    def _found(self, query: str, households: list) -> None:
+        if self._search_again or query != self.search.text():
+            return  # typed on since: a newer search is on its way
+        self.model.show(query, households)
+        if not self._conn.read_only:
+            self.notice.hide()
+        self._show_state()
+        waiting, self._then = self._then, []
+        for then in waiting:
+            then()
+
+    def _search_ended(self) -> None:
+        if self._search_again:
+            self._search_off_thread()
 
     def apply_search(self) -> None:
         self._search_timer.stop()
@@ -336,9 +388,7 @@ class RosterPage(QWidget):
         self.table.setFocus()
 
     def _household_saved(self, household_id: int | None) -> None:
-        self.reload()
-        if household_id is not None:
-            self.select_household(household_id)
+        self.reload(then=None if household_id is None else lambda: self.select_household(household_id))
         self.householdsChanged.emit()
 
     # ---- import ----
