@@ -20,6 +20,7 @@ from desktop.buys.group_buys import get_buy
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, DESCENT, MONO, unit_width
+from desktop.printing.label_chunks import PARALLEL_FROM, draw_in_chunks, worker_count
 from desktop.printing.language import DEFAULT, print_language, storage_word
 from desktop.printing.pdf import (
     ELLIPSIS,
@@ -79,16 +80,22 @@ def write_labels(conn: Connection, buy_id: int, stock: str, path: str | os.PathL
                  progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
                  limit: int | None = None) -> int:
     """The labels of every live bag of a buy (the first `limit` of them, for a preview).
-    Returns how many were printed."""
+    Returns how many were printed. A long run is drawn on every core (`label_chunks`)."""
     chosen = get_stock(stock)
     check_output(path)
     labels = labels_for_buy(conn, buy_id)
     if limit is not None:
         labels = labels[:limit]
+    lang = print_language(conn)
+    count, title = len(labels), labels[0].buy_title
     with pdf_file(path) as out:
-        draw_labels(out, labels, chosen, labels[0].buy_title, progress=progress,
-                    should_cancel=should_cancel, lang=print_language(conn))
-    return len(labels)
+        if count >= PARALLEL_FROM and worker_count() > 1:
+            draw_in_chunks(out, draw_labels, labels, chosen, title, lang=lang, progress=progress,
+                           should_cancel=should_cancel)
+        else:
+            draw_labels(out, labels, chosen, title, progress=progress,
+                        should_cancel=should_cancel, lang=lang)
+    return count
 
 
 def vector_qr(canvas, code: str, x: float, y: float, module: float) -> None:
