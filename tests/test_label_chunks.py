@@ -15,7 +15,7 @@ from desktop.buys.arrivals import record_arrival
 from desktop.db import connect
 from desktop.errors import Cancelled, DeskError
 from desktop.printing import label_chunks, labels
-from desktop.printing.label_chunks import draw_in_chunks
+from desktop.printing.label_chunks import draw_in_chunks, pack_chunks
 from desktop.printing.labels import draw_labels, labels_for_buy, write_labels
 from desktop.printing.language import print_language
 from desktop.printing.stocks import STOCKS
@@ -81,8 +81,9 @@ def test_chunks_drawn_by_two_workers_join_into_the_same_labels_in_the_same_order
     chosen = in_one_process(conn, buy, stock, single)
     per_page = STOCKS[stock].per_page
     with open(joined, "wb") as out:  # chunks of one page (a4) or five labels (thermal)
-        draw_in_chunks(out, draw_labels, chosen, STOCKS[stock], chosen[0].buy_title,
-                       lang=print_language(conn), workers=2, chunk=5 if per_page == 1 else 1)
+        parts = pack_chunks(chosen, STOCKS[stock], chunk=5 if per_page == 1 else 1)
+        draw_in_chunks(out, draw_labels, parts, STOCKS[stock], chosen[0].buy_title,
+                       lang=print_language(conn), workers=2)
     assert page_texts(joined) == page_texts(single)
     codes = [code for page in page_codes(joined) for code in page]
     if per_page == 1:  # one label a page: the order of the codes is the order of the pages
@@ -148,7 +149,8 @@ def test_a_worker_that_dies_or_fails_is_one_sentence_soon_and_no_chunk_is_left(s
     chosen = labels_for_buy(conn, buy)
     started = time.monotonic()
     with pytest.raises(DeskError) as failed, open(tmp_path / "x.pdf", "wb") as out:
-        draw_in_chunks(out, draw, chosen, STOCKS["thermal-60x40"], "t", lang="en", workers=2, chunk=4)
+        draw_in_chunks(out, draw, pack_chunks(chosen, STOCKS["thermal-60x40"], chunk=4),
+                       STOCKS["thermal-60x40"], "t", lang="en", workers=2)
     assert time.monotonic() - started < 30
     assert failed.value.code == "print_worker_failed"
     assert "drawing process stopped" in str(failed.value)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import queue
 import shutil
 import tempfile
@@ -48,14 +49,23 @@ def chunk_size(stock: Stock, chunk: int = CHUNK) -> int:
     return pages * stock.per_page
 
 
-def draw_in_chunks(out: BinaryIO, draw: Callable, labels: Sequence, stock: Stock, title: str, *,
-                   lang: str, progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
-                   workers: int | None = None, chunk: int | None = None) -> None:
-    """The PDF `draw(out, labels, stock, title, lang=lang)` would write, page for page, drawn by
-    `workers` processes; `draw` is a module-level function a fresh interpreter can import."""
+def pack_chunks(labels: Sequence, stock: Stock, chunk: int | None = None) -> list[tuple[int, bytes]]:
+    """The labels cut into chunks of whole pages, each pickled: (how many, the bytes). Packed,
+    the labels of a long run take a tenth of the memory; the caller drops the list itself."""
     size = chunk_size(stock, chunk or CHUNK)
-    total = len(labels)
-    parts = [labels[start:start + size] for start in range(0, total, size)]
+    return [(len(labels[start:start + size]),
+             pickle.dumps(list(labels[start:start + size]), pickle.HIGHEST_PROTOCOL))
+            for start in range(0, len(labels), size)]
+
+
+def draw_in_chunks(out: BinaryIO, draw: Callable, parts: list[tuple[int, bytes]], stock: Stock,
+                   title: str, *, lang: str, progress: Progress | None = None,
+                   should_cancel: ShouldCancel | None = None, workers: int | None = None) -> None:
+    """The PDF `draw(out, labels, stock, title, lang=lang)` would write for all the labels of
+    `parts` (from `pack_chunks`), page for page, drawn by `workers` processes; `draw` is a
+    module-level function a fresh interpreter can import."""
+    total = sum(count for count, _ in parts)
+    counts = [count for count, _ in parts]
     workers = max(1, min(workers or worker_count(), len(parts)))
     checkpoint(0, total, progress, should_cancel)
     context = multiprocessing.get_context("spawn")
@@ -63,11 +73,22 @@ def draw_in_chunks(out: BinaryIO, draw: Callable, labels: Sequence, stock: Stock
     results = context.Queue()
     folder = Path(tempfile.mkdtemp(prefix="compound-desk-labels-"))
     processes = []
+    sent = 0
+
+    def send_next() -> None:
+        # A chunk's bytes leave this process as soon as a worker may take them.
+        nonlocal sent
+        if sent < len(parts):
+            tasks.put((sent, parts[sent][1], str(folder / f"{sent:05d}.pdf")))
+            parts[sent] = (counts[sent], b"")
+            sent += 1
+            if sent == len(parts):
+                for _ in range(workers):
+                    tasks.put(None)
+
     try:
-        for index, part in enumerate(parts):
-            tasks.put((index, list(part), str(folder / f"{index:05d}.pdf")))
-        for _ in range(workers):
-            tasks.put(None)
+        for _ in range(2 * workers):
+            send_next()
         for _ in range(workers):
             process = context.Process(target=_work, args=(tasks, results, draw, stock, title, lang),
                                       name="label-drawer", daemon=True)
@@ -86,12 +107,13 @@ def draw_in_chunks(out: BinaryIO, draw: Callable, labels: Sequence, stock: Stock
                 continue
             if kind == "failed":
                 raise DeskError("print_worker_failed", detail=detail)
+            send_next()
             finished[index] = detail
             while joined in finished:
                 path = Path(finished.pop(joined))
                 joiner.add(path.read_bytes())
                 path.unlink()
-                done += len(parts[joined])
+                done += counts[joined]
                 joined += 1
                 checkpoint(done, total, progress, None)
         joiner.finish()
@@ -125,8 +147,9 @@ def _work(tasks, results, draw: Callable, stock: Stock, title: str, lang: str) -
         task = tasks.get()
         if task is None:
             return
-        index, labels, path = task
+        index, payload, path = task
         try:
+            labels = pickle.loads(payload)
             with open(path, "wb") as out:
                 draw(out, labels, stock, title, lang=lang)
         except Exception:  # reported to the process that asked, in its words

@@ -20,7 +20,7 @@ from desktop.buys.group_buys import get_buy
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, DESCENT, MONO, unit_width
-from desktop.printing.label_chunks import PARALLEL_FROM, draw_in_chunks, worker_count
+from desktop.printing.label_chunks import PARALLEL_FROM, draw_in_chunks, pack_chunks, worker_count
 from desktop.printing.language import DEFAULT, print_language, storage_word
 from desktop.printing.pdf import (
     ELLIPSIS,
@@ -88,13 +88,17 @@ def write_labels(conn: Connection, buy_id: int, stock: str, path: str | os.PathL
         labels = labels[:limit]
     lang = print_language(conn)
     count, title = len(labels), labels[0].buy_title
-    with pdf_file(path) as out:
-        if count >= PARALLEL_FROM and worker_count() > 1:
-            draw_in_chunks(out, draw_labels, labels, chosen, title, lang=lang, progress=progress,
+    if count >= PARALLEL_FROM and worker_count() > 1:
+        # Packed, then dropped: the workers start with only the packed chunks held here.
+        parts = pack_chunks(labels, chosen)
+        del labels
+        with pdf_file(path) as out:
+            draw_in_chunks(out, draw_labels, parts, chosen, title, lang=lang, progress=progress,
                            should_cancel=should_cancel)
-        else:
-            draw_labels(out, labels, chosen, title, progress=progress,
-                        should_cancel=should_cancel, lang=lang)
+        return count
+    with pdf_file(path) as out:
+        draw_labels(out, labels, chosen, title, progress=progress, should_cancel=should_cancel,
+                    lang=lang)
     return count
 
 
