@@ -37,6 +37,8 @@ import time
 import uuid
 from pathlib import Path
 
+from goals import beside
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 CACHE = ROOT / "bench" / ".cache"
@@ -315,14 +317,8 @@ def with_goals(result: dict) -> dict:
     line = dict(result)
     for at in ("p50", "p99"):
         line[f"record_{at}_ratio"] = round(line[f"record_{at}_ms"] / line[f"bare_commit_{at}_ms"], 2)
-    goals = {"p99_ms": GOAL_CHECK_MS, "record_p50_ratio": GOAL_RECORD_RATIO,
-             "record_p99_ratio": GOAL_RECORD_RATIO, "gui_p99_ms": GOAL_GUI_MS}
-    out = {}
-    for key, value in line.items():
-        out[key] = value
-        if key in goals:
-            out[f"{key}_goal"] = goals[key]
-    return out
+    return beside(line, {"p99_ms": GOAL_CHECK_MS, "record_p50_ratio": GOAL_RECORD_RATIO,
+                         "record_p99_ratio": GOAL_RECORD_RATIO, "gui_p99_ms": GOAL_GUI_MS})
 
 
 def main() -> int:
