@@ -20,14 +20,12 @@ from collections.abc import Iterable
 
 from desktop.db import settings
 
-# The standing event of the bag `b`, as a scalar subquery: its id, or only its action.
-_STANDING = (
-    "FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
+# The standing event of the bag `b`, as a scalar subquery.
+STANDING_EVENT = (
+    "(SELECT e.id FROM handoff e WHERE e.bag_id = b.id AND e.action != 'reversal' "
     "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id) "
-    "ORDER BY e.id DESC LIMIT 1"
+    "ORDER BY e.id DESC LIMIT 1)"
 )
-STANDING_EVENT = f"(SELECT e.id {_STANDING})"
-STANDING_ACTION = f"(SELECT e.action {_STANDING})"
 # Actions after which the bag is no longer at the compound's disposal.
 ENDING_ACTIONS = ("pickup", "door", "spoiled")
 # Buys whose bags may still be waiting: everything after the goods arrived, except cancelled.
@@ -99,22 +97,18 @@ def select_waiting(conn: sqlite3.Connection, household_id: int | None = None) ->
 
 
 # A household's bags still waiting, lighter than _WAITING_SQL (no waiting times): what a green
-# answer lists beside the bag scanned, in the order a card lists them. Only the standing event's
-# action is needed, so the subquery that finds the event reads it there, instead of handing back
-# its id to be looked up a second time (a household may have a bag in each of hundreds of buys).
+# answer lists beside the bag scanned. In the order a card lists them.
 _HOUSEHOLD_WAITING_SQL = f"""
-SELECT * FROM (
-    SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at AS since,
-           g.id AS buy_id, g.title AS buy_title, h.address, h.building, h.entrance, h.room,
-           h.name, h.delivery,
-           {STANDING_ACTION} AS last_action
-    FROM bag b
-    JOIN group_buy g ON g.id = b.group_buy_id AND g.status IN ({_WAITING_STATUSES})
-    JOIN household h ON h.id = b.household_id
-    WHERE b.household_id = :household AND b.voided_at IS NULL AND b.id != :bag
-)
-WHERE last_action IS NULL OR last_action NOT IN ({_ENDING})
-ORDER BY CASE storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END, buy_id, position
+SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at AS since,
+       g.id AS buy_id, g.title AS buy_title, h.address, h.building, h.entrance, h.room, h.name,
+       h.delivery, l.action AS last_action
+FROM bag b
+JOIN group_buy g ON g.id = b.group_buy_id AND g.status IN ({_WAITING_STATUSES})
+JOIN household h ON h.id = b.household_id
+LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
+WHERE b.household_id = :household AND b.voided_at IS NULL AND b.id != :bag
+  AND (l.action IS NULL OR l.action NOT IN ({_ENDING}))
+ORDER BY CASE b.storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END, g.id, b.position
 """
 
 
