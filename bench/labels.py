@@ -29,7 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from goals import beside
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # also when loaded by a test
+from goals import beside  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CACHE = ROOT / "bench" / ".cache"
