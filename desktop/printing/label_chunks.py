@@ -3,7 +3,7 @@ PDF of its own by worker processes, the chunks joined in order into the one file
 
 The workers start before the labels are read, so that their start-up overlaps the query. A
 worker is a fresh interpreter (`spawn`: never a fork of a process that may hold the window's
-Qt), which imports only the drawing. Chunks are small temporary files, joined and deleted as soon
+Qt), which imports the drawing (and, as `spawn` does, the program's entry script), never Qt. Chunks are small temporary files, joined and deleted as soon
 as every chunk before them is in, so neither memory nor the disk holds the whole run twice. A
 cancel, a failure or a worker that dies ends every worker and removes every chunk; a dead worker
 is a sentence, never a wait.

@@ -104,10 +104,6 @@ def write_labels(conn: Connection, buy_id: int, stock: str, path: str | os.PathL
             draw_labels(out, labels, chosen, title, progress=progress,
                         should_cancel=should_cancel, lang=lang)
     return count
-    with pdf_file(path) as out:
-        draw_labels(out, labels, chosen, title, progress=progress, should_cancel=should_cancel,
-                    lang=lang)
-    return count
 
 
 def live_bag_count(conn: Connection, buy_id: int) -> int:
