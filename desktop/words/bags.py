@@ -26,6 +26,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                       "“{title}”还没有分装：请先分装。"),
     "stock_unknown": ("“{stock}” is not a label stock: use one of {stocks}.",
                       "“{stock}”不是可用的标签纸：请使用 {stocks} 之一。"),
+    "print_worker_failed": ("The labels could not be drawn: a drawing process stopped. Nothing was saved; try again, and if it happens again, restart the program.",
+                            "标签未能生成：一个绘制进程意外停止。文件未保存；请重试，如仍失败请重新启动程序。"),
     "print_unwritable": ("{path} cannot be written: choose a folder that exists and you may write to, or close the file in the PDF viewer.",
                          "无法写入 {path}：请选择存在且可写的文件夹，或先在 PDF 阅读器中关闭该文件。"),
     "printer_failed": ("The printer could not be started: check that it is switched on and connected, or save the PDF and print that.",
