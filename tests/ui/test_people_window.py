@@ -95,17 +95,24 @@ def test_a_volunteers_phone_edit_shows_in_the_audit_page_for_the_committee(qtbot
     assert visible_pages(window) == list(PAGES)
     window._go_to("audit")
     page = window.pages["audit"]
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
     page.household_input.setText("12-301")
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
-    cells = [page.table.item(0, column).text() for column in range(page.table.columnCount())]
+    assert page.reading and page.reading_label.isVisible()
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert not page.reading_label.isVisible()
+    cells = page.model.row_at(0).cells
     assert cells[1] == "小李" and cells[3] == "roster edit" and cells[4] == "12-301"
     assert cells[6] == "phone: 13800000001 → 13912345678"
     page.household_input.clear()
     page.kind_input.setCurrentIndex(page.kind_input.findData("operator"))
     page.kind_input.activated.emit(page.kind_input.currentIndex())
-    assert page.table.rowCount() == 3 and page.count_label.text() == "3 changes, newest first"
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert page.model.rowCount() == 3 and page.count_label.text() == "3 changes, newest first"
     page.household_input.setText("99-999")
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert page.model.rowCount() == 0
     assert page.error.isVisible() and "99-999 is not in the roster" in page.error.text()
 
 
