@@ -590,6 +590,9 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setHidden(not may_see(role, key))
         if self.pages and not may_see(role, self.current_page()):
             self.show_page(next(key for key in self.pages if may_see(role, key)))
+        stations = self.pages.get("stations")
+        if hasattr(stations, "set_role"):  # only the committee resolves a bag handed over twice
+            stations.set_role(role)
         gate_page = self.pages.get("gate")
         if hasattr(gate_page, "sign_in_as"):
             gate_page.sign_in_as(self.operator.name if self.operator is not None else None)

@@ -32,7 +32,14 @@ def page_over(qtbot, conn) -> StationsPage:
     page = StationsPage(conn)
     qtbot.addWidget(page)
     page.show()
+    read(qtbot, page)
     return page
+
+
+def read(qtbot, page) -> None:
+    """The page has read the station and its review list, off the GUI thread."""
+    qtbot.waitUntil(lambda: not page.reading, timeout=20_000)
+    assert not page.reading_label.isVisible()
 
 
 def answer_file_dialog(monkeypatch, path) -> None:
@@ -45,6 +52,7 @@ def click_and_wait(qtbot, page, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.job is not None, timeout=5_000)
     qtbot.waitUntil(lambda: not page.job.running, timeout=20_000)
+    read(qtbot, page)
 
 
 def test_the_lobby_exports_a_file_for_the_gate_with_the_export_button(qtbot, home, tmp_path, monkeypatch):
@@ -108,6 +116,7 @@ def test_the_lobby_sees_a_double_handoff_and_the_committee_resolves_it(qtbot, ho
     dialog.note.insert("邻居代收，已核实")  # typed through an input method
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    read(qtbot, page)
     assert page.conflicts.item(0, 3).text() == "邻居代收，已核实"
     assert not page.resolve_button.isEnabled()
     assert list_conflicts(home) == []
