@@ -97,6 +97,7 @@ class StationsPage(QWidget):
             self.tr("This laptop is at the gate: take the lobby's exchange file, with its bags "
                     "and cards but not its secret"), self.choose_gate_file)
         self.identity.setWordWrap(True)
+        self.make_gate_button.hide()  # until the page has read whether this file may become one
         top = QHBoxLayout()
         top.addWidget(self.make_gate_button)
         top.addStretch(1)
