@@ -306,3 +306,44 @@ def test_locking_closes_what_was_open_unsaved(qtbot, window, staffed):
     qtbot.waitUntil(lambda: window.locked, timeout=5_000)
     assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert window.screens.currentWidget() is window.sign_in_panel
+
+
+def test_correcting_another_stations_handoff_with_f6_needs_a_committee_sign_in(qtbot, window, staffed):
+    buy = everyday_buy(staffed)
+    make_bags(staffed, buy)
+    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
+    gate_scan(staffed, code, record="pickup", operator="保安老李", station="north gate")
+    sign_in(qtbot, window, "老张", "2468")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    page.scan_input.setText(code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    committee = page.committee_dialog
+    qtbot.waitUntil(committee.isVisible)
+    assert getattr(page, "decision_dialog", None) is None
+    assert "another station" in committee.findChild(QLabel, "committeeWhy").text()
+    committee.name_input.setEditText("王主任")
+    committee.pin_input.setText("2580")
+    qtbot.mouseClick(committee.allow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "decision_dialog", None) is not None
+                    and page.decision_dialog.isVisible(), timeout=10_000)
+    assert "3-101" in page.decision_dialog.findChild(QLabel, "gateDecisionWhat").text()
+    page.decision_dialog.reject()
+    assert [h[0] for h in staffed.execute("SELECT action FROM handoff")] == ["pickup"]
+
+
+def test_a_fresh_f6_at_the_same_station_asks_no_committee(qtbot, window, staffed):
+    buy = everyday_buy(staffed)
+    make_bags(staffed, buy)
+    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
+    sign_in(qtbot, window, "老张", "2468")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    page.scan_input.setText(code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    assert page.decision_dialog.isVisible() and getattr(page, "committee_dialog", None) is None
+    page.decision_dialog.reject()
