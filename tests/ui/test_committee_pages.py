@@ -23,6 +23,7 @@ from desktop.ui import jobs, printing
 from desktop.ui.committee.needs_page import NeedsPage
 from desktop.ui.committee.reports_page import ReportsPage
 from desktop.ui.gate.gate_page import GatePage
+from desktop.ui.main_window import MainWindow
 from tests.bag_scenes import open_buy, order
 from tests.committee_scenes import handing_out
 
@@ -90,6 +91,28 @@ def test_reports_list_who_had_nothing_vulnerable_first_and_a_longer_window_drops
     assert column(page, 0) == ["5-1202", "3-101", "12-2-502"]
     assert "12: 0 handed over, 1 waiting" in page.buildings_chart.accessibleDescription()
     assert page.days_chart.accessibleDescription().count(": ") == 14
+
+
+def test_a_coverage_row_opens_its_household_on_the_roster_page(qtbot, week):
+    conn, _bags = week
+    window = MainWindow(conn)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    read(qtbot, page)
+    assert column(page, 0)[1] == "3-101"
+    page.coverage_table.setFocus()
+    page.coverage_table.setCurrentIndex(page.coverage_model.index(1, 0))
+    qtbot.keyClick(page.coverage_table, Qt.Key.Key_Return)
+    roster = window.pages["roster"]
+    assert window.current_page() == "roster"
+    qtbot.waitUntil(lambda: roster.household_dialog is not None and roster.household_dialog.isVisible())
+    assert roster.household_dialog.address.text() == "3-101"
+    roster.household_dialog.reject()
+    jobs.wait_until_idle()
 
 
 def test_each_money_figure_opens_the_ledger_rows_behind_it(qtbot, week):
