@@ -4892,8 +4892,8 @@ vegetables=1</source>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="114" />
-        <source>Who may sign in, and what each sees: a guard the gate; a volunteer the roster, group buys and bags; the committee everything.</source>
-        <translation>谁可以登录，各自看到什么：门岗只看门岗页；志愿者看名册、团购和袋子；居委会看全部。</translation>
+        <source>Who may sign in, and what each sees: a guard the gate and the stations; a volunteer the roster, group buys, suppliers, bags, urgent needs and the stations; the committee everything.</source>
+        <translation>谁可以登录，各自看到什么：门岗看门岗和站点；志愿者看住户、团购、商家、分装与标签、紧急需求和站点；居委会看全部。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="115" />

@@ -166,6 +166,8 @@ class ReportsPage(QWidget):
                                                self.tr("Add a household's urgent need"), self.add_need,
                                                accessible=self.tr("Add a need"))
         self.money_buy = named(QComboBox(self), "reportsMoneyBuy", self.tr("Money of"))
+        self.money_buy.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.money_buy.setMinimumContentsLength(16)
         self.money_buy.currentIndexChanged.connect(lambda _i: self._show_money())
         self.figures: dict[str, QPushButton] = {}
         needs_row = QHBoxLayout()
@@ -313,7 +315,7 @@ class ReportsPage(QWidget):
                             tone="warn" if h.vulnerable or h.urgent_needs else "",
                             bold=h.vulnerable))
         self.coverage_model.set_rows(rows)
-        fit_columns(self.coverage_table, 5, 22)
+        fit_columns(self.coverage_table, 5, 26)
 
     def _coverage_activated(self, index) -> None:
         if self.coverage is not None and 0 <= index.row() < len(self.coverage.households):

@@ -58,6 +58,8 @@ class AuditPage(QWidget):
         self.notice = banner(self, "auditNotice", self.tr("What was just done"), NOTICE_STYLE)
         self.household_input = named(QLineEdit(self), "auditHousehold", self.tr("Household address"))
         self.household_input.setPlaceholderText(self.tr("any household, or 12-301"))
+        self.household_input.setMinimumWidth(self.household_input.fontMetrics().horizontalAdvance(
+            self.household_input.placeholderText()) + 24)
         self.household_input.returnPressed.connect(self.reload)
         self.operator_input = named(QComboBox(self), "auditOperator", self.tr("Operator"))
         self.kind_input = named(QComboBox(self), "auditKind", self.tr("Kind of change"))

@@ -70,6 +70,13 @@ def counts_text(counts: dict[str, int]) -> str:
                      for table, n in counts.items() if n)
 
 
+def widen(table: QTableWidget) -> None:
+    """Columns fitted to what they hold are at least 10 em wide: an empty list still reads well."""
+    em = table.fontMetrics().horizontalAdvance("M")
+    for column in range(table.columnCount() - 1):
+        table.setColumnWidth(column, max(table.columnWidth(column) + 12, 10 * em))
+
+
 class StationsPage(QWidget):
     """Exchange files and the review list over the page's connection."""
 
@@ -226,6 +233,7 @@ class StationsPage(QWidget):
                 for column, text in enumerate((seen.station, when(seen.merged_at), str(seen.bags_unknown))):
                     self.gates.setItem(row, column, QTableWidgetItem(text))
             self.gates.resizeColumnsToContents()
+            widen(self.gates)
         selected = self.selected_conflict()
         open_count = sum(1 for c in self._conflicts if not c.resolved)
         self.conflicts_title.setText(arg(self.tr("Bags handed over twice: %1 to review"), open_count))
@@ -241,6 +249,7 @@ class StationsPage(QWidget):
             if selected is not None and conflict.code == selected.code:
                 self.conflicts.selectRow(row)
         self.conflicts.resizeColumnsToContents()
+        widen(self.conflicts)
         self.conflicts.resizeRowsToContents()
         self.update_buttons()
 
