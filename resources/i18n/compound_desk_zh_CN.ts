@@ -6913,6 +6913,11 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/gate/widgets.py" line="1" />
+        <source>The household's urgent need</source>
+        <translation>该户的紧急需求</translation>
+    </message>
 </context>
 <context>
     <name>WaitingModel</name>

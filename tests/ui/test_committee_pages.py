@@ -271,6 +271,7 @@ def test_the_gate_names_the_households_urgent_need_when_its_bag_is_scanned(qtbot
     qtbot.keyClicks(page.scan_input, bags["5-1202"][0].code)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.settled, timeout=10_000)
-    more = page.verdict_banner.more
-    assert more.isVisible() and more.text().splitlines()[0] == "⚠ Urgent need: 胰岛素"
+    urgent = page.verdict_banner.urgent
+    assert urgent.isVisible() and urgent.text() == "⚠ Urgent need: 胰岛素"
+    assert "⚠ Urgent need: 胰岛素" in page.verdict_banner.accessibleDescription()
     page.stop()
