@@ -112,6 +112,16 @@ def test_a_coverage_row_opens_its_household_on_the_roster_page(qtbot, week):
     qtbot.waitUntil(lambda: roster.household_dialog is not None and roster.household_dialog.isVisible())
     assert roster.household_dialog.address.text() == "3-101"
     roster.household_dialog.reject()
+    qtbot.waitUntil(lambda: roster.household_dialog is None)
+    # A double-click on a row does the same.
+    window.show_page("reports")
+    read(qtbot, page)
+    rect = page.coverage_table.visualRect(page.coverage_model.index(0, 1))
+    qtbot.mouseClick(page.coverage_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.coverage_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: roster.household_dialog is not None and roster.household_dialog.isVisible())
+    assert window.current_page() == "roster" and roster.household_dialog.address.text() == "5-1202"
+    roster.household_dialog.reject()
     jobs.wait_until_idle()
 
 
