@@ -332,8 +332,9 @@ class NeedsPage(QWidget):
         self.needs = list(needs)
         self.model.set_rows([need_row(need) for need in self.needs])
         fit_columns(self.table, 4, 24)
-        self.table.setVisible(bool(self.needs))
-        self.empty.setVisible(not self.needs)
+        for widget, shown in ((self.table, bool(self.needs)), (self.empty, not self.needs)):
+            if widget.isHidden() == shown:  # only what changes: a widget shown again lays the page out
+                widget.setVisible(shown)
         if self.needs:
             ids = [need.id for need in self.needs]
             self.table.selectRow(ids.index(wanted) if wanted in ids else 0)

@@ -210,9 +210,10 @@ class StationsPage(QWidget):
         self._conflicts = list(conflicts)
         self.identity.setText(arg(self.tr("Station %1 · %2"), status.station, word("station_role", status.role)))
         gate = status.role == "gate"
-        self.make_gate_button.setVisible(may_be_gate)
-        self.reminder_row.setVisible(gate)
-        self.gates.setVisible(not gate)
+        for widget, shown in ((self.make_gate_button, may_be_gate), (self.reminder_row, gate),
+                              (self.gates, not gate)):
+            if widget.isHidden() == shown:  # only what changes: showing a list again lays the page out
+                widget.setVisible(shown)
         self.reminder.setValue(status.reminder_hours)
         if gate:
             text = arg(self.tr("Last merged a lobby file written %1; bags made at the lobby after it "
