@@ -352,6 +352,16 @@
         <source>Exported %1 changes to %2.</source>
         <translation>已将 %1 条改动导出到 %2。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="1" />
+        <source>Reading the changes…</source>
+        <translation>正在读取变更记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="1" />
+        <source>Reading the changes</source>
+        <translation>正在读取变更记录</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPage</name>
@@ -4043,6 +4053,16 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <source>Need %1 closed: %2.</source>
         <translation>需求 %1 已办结：%2。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="1" />
+        <source>Reading the needs…</source>
+        <translation>正在读取紧急需求…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="1" />
+        <source>Reading the needs</source>
+        <translation>正在读取紧急需求</translation>
+    </message>
 </context>
 <context>
     <name>NewBuyDialog</name>
@@ -4872,8 +4892,8 @@ vegetables=1</source>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="114" />
-        <source>Who may sign in, and what each sees: a guard the gate; a volunteer the roster, group buys and bags; the committee everything.</source>
-        <translation>谁可以登录，各自看到什么：门岗只看门岗页；志愿者看名册、团购和袋子；居委会看全部。</translation>
+        <source>Who may sign in, and what each sees: a guard the gate and the stations; a volunteer the roster, group buys, suppliers, bags, urgent needs and the stations; the committee everything.</source>
+        <translation>谁可以登录，各自看到什么：门岗看门岗和站点；志愿者看住户、团购、商家、分装与标签、紧急需求和站点；居委会看全部。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="115" />
@@ -5811,6 +5831,21 @@ vegetables=1</source>
         <source>Drawing the daily sheet…</source>
         <translation>正在生成日报…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Reading the figures</source>
+        <translation>正在读取数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Double-click a household, or press Enter, to open it</source>
+        <translation>双击某户或按回车键打开该户</translation>
+    </message>
 </context>
 <context>
     <name>ResolveDialog</name>
@@ -6551,6 +6586,21 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <source>Making this a gate station…</source>
         <translation>正在设为门岗站点…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>Reading the stations…</source>
+        <translation>正在读取站点…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>Reading the stations</source>
+        <translation>正在读取站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>A committee member resolves a bag handed over twice: ask one to sign in.</source>
+        <translation>重复交付的袋子由居委会成员处理：请一位居委会成员登录。</translation>
+    </message>
 </context>
 <context>
     <name>Suppliers</name>
@@ -6862,6 +6912,11 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/gate/widgets.py" line="141" />
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/widgets.py" line="1" />
+        <source>The household's urgent need</source>
+        <translation>该户的紧急需求</translation>
     </message>
 </context>
 <context>
