@@ -195,3 +195,74 @@ def test_the_notice_reads_at_arms_length(tmp_path, capsys):
     assert max(sizes) >= 34 and min(sizes - {9}) >= 17, sizes
     image = page.render(scale=0.25).to_pil().convert("L")
     assert image.getextrema()[0] < 60  # ink on the page, not a blank sheet
+
+
+def test_buys_list_says_which_are_free_and_what_fee_each_charges(tmp_path, capsys):
+    conn = compound(tmp_path)
+    vegetables(conn, 800, "household")
+    new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1")])
+    conn.close()
+    assert main(["--db", str(tmp_path / "c.sqlite"), "buys", "list", "--json"]) == 0
+    listed = {b["title"]: b for b in json.loads(capsys.readouterr().out)["buys"]}
+    assert (listed["蔬菜团"]["kind"], listed["蔬菜团"]["fee_fen"], listed["蔬菜团"]["fee_per"]) == (
+        "bought", 800, "household")
+    assert (listed["保供包"]["kind"], listed["保供包"]["fee_fen"]) == ("free", 0)
+
+
+def test_the_lobby_lines_of_the_notice_are_set_from_the_command_line_and_kept(tmp_path, capsys):
+    compound(tmp_path).close()
+    db, out = str(tmp_path / "c.sqlite"), str(tmp_path / "notice.pdf")
+    assert main(["--db", db, "print", "notice", "-o", out, "--lobby-hours", "每天 9:00–11:00",
+                 "--contact", "王女士 13800000009"]) == 0
+    assert main(["--db", db, "print", "notice", "-o", out, "--collect-hours", "14:00–18:00"]) == 0
+    text = text_of(pages_of(out)[0]).replace("\r\n", "").replace(" ", "")
+    assert "如有疑问：王女士13800000009" in text
+    conn = compound_again(tmp_path)
+    kept = notice_content(conn).settings
+    assert (kept.lobby_hours, kept.collect_hours, kept.contact) == (
+        "每天 9:00–11:00", "14:00–18:00", "王女士 13800000009")
+    assert main(["--db", db, "print", "notice", "-o", out, "--contact", "",
+                 "--building", "楼"]) == 2
+    assert notice_content(conn).settings.contact == "王女士 13800000009"  # nothing half-done
+    assert main(["--db", db, "print", "notice", "-o", out, "--contact", ""]) == 0
+    assert notice_content(conn).settings.contact == ""
+
+
+def compound_again(tmp_path):
+    from desktop.db import connect
+
+    return connect(tmp_path / "c.sqlite")
+
+
+def test_a_long_notice_in_both_languages_keeps_to_one_page_and_says_how_many_more(tmp_path):
+    conn = compound(tmp_path)
+    set_print_language(conn, "both")
+    for number in range(14):
+        new_buy(conn, f"第{number + 1}团 水果蔬菜肉蛋", "跑腿小哥",
+                [ItemSpec(f"货品{i}", 1000 + i) for i in range(4)], fee_fen=500, minimum=30,
+                deadline="2022-04-20T20:00")
+    for number in range(6):
+        new_distribution(conn, f"保供包{number + 1}", "街道",
+                         [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    out = tmp_path / "notice.pdf"
+    assert write_notice(conn, out) == 1
+    text = text_of(pages_of(out)[0]).replace("\r\n", "").replace(" ", "")
+    assert "第1团" in text and "保供包1" in text
+    assert "……另有" in text and "more" in text
+    assert "如有疑问" in text  # the contact line is never what gives way
+
+
+def test_a_short_notice_is_set_large_and_a_long_one_no_smaller_than_the_floor(tmp_path):
+    from desktop.printing.notice import SCALES, fit_one_page, notice_content
+    from desktop.printing.stocks import A4
+
+    conn = compound(tmp_path)
+    vegetables(conn, 0)
+    width, height = A4
+    _, scale, _ = fit_one_page(notice_content(conn), ("zh", "en"), width - 100, height - 100)
+    assert scale == SCALES[0]
+    for _ in range(20):
+        vegetables(conn, 0)
+    content, scale, _ = fit_one_page(notice_content(conn), ("zh", "en"), width - 100, height - 100)
+    assert scale == SCALES[-1] and content.more_buys > 0
+    assert len(content.buys) + content.more_buys == 21

@@ -299,7 +299,8 @@ def _list(conn, args) -> int:
             {"id": s.buy.id, "title": s.buy.title, "status": s.buy.status,
              "supplier": s.buy.supplier, "deadline": s.buy.deadline, "minimum": s.buy.minimum,
              "orders": s.orders, "ordered": s.ordered, "collected_fen": s.collected_fen,
-             "refunded_fen": s.refunded_fen}
+             "refunded_fen": s.refunded_fen, "kind": s.buy.kind, "fee_fen": s.buy.fee_fen,
+             "fee_per": s.buy.fee_per}
             for s in summaries
         ]})
         return 0

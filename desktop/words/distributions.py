@@ -64,6 +64,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "notice_contact": ("Questions: {contact}", "如有疑问：{contact}"),
     "notice_contact_default": ("{compound}: ask at the lobby table.", "{compound}：请到大堂登记台咨询。"),
     "notice_ask_at_table": ("Questions: ask at the lobby table.", "如有疑问：请到大堂登记台咨询。"),
+    "notice_more_buys": ("… and {count} more group buy{s}: ask at the lobby table", "……另有 {count} 个团购：请到大堂登记台询问"),
+    "notice_more_gifts": ("… and {count} more distribution{s}: ask at the lobby table", "……另有 {count} 批物资：请到大堂登记台询问"),
     "notice_printed": ("Printed {when}", "{when} 打印"),
     "cli.printed_notice": ("The notice ({count} page{s}) {where}", "已将通知（{count} 页）{where}"),
     "notice_building": ("Building {building}", "{building} 号楼"),
