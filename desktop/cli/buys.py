@@ -12,7 +12,7 @@ from desktop.errors import BadInput
 from desktop.money import format_fen
 from desktop.notices import Notice
 from desktop.text import plain
-from desktop.words import Word, say, word
+from desktop.words import Word, plural, say, word
 
 _STATUS_COMMANDS = ("open", "closed", "confirmed", "settled")
 
@@ -246,9 +246,11 @@ def _import(conn, args) -> int:
         return 0
     if args.dry_run:
         print(say("cli.ktt_preview", title=summary["title"], orders=summary["orders"],
+                  s=plural(summary["orders"]),
                   matched=summary["households_matched"], created=summary["households_created"]))
     else:
         print(say("cli.ktt_imported", id=result.buy_id, title=result.title, orders=result.orders,
+                  s=plural(result.orders),
                   added=result.added, updated=result.updated, unchanged=result.unchanged,
                   matched=result.households_matched, created=result.households_created))
     print(say("cli.ktt_people", organiser=summary["organiser"] or "—",

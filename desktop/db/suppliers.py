@@ -31,9 +31,11 @@ def insert_event(conn: sqlite3.Connection, values: dict, *, station: str, now: s
     return stamp.insert(conn, "supplier_event", {**values, "at": now}, station=station)
 
 
-def count_buys(conn: sqlite3.Connection, supplier_id: int) -> int:
+def count_buys(conn: sqlite3.Connection, supplier_id: int, kind: str = "bought") -> int:
+    """Group buys of one kind (`bought`, or `free`: distributions it donated) naming a supplier."""
     return conn.execute(
-        "SELECT count(*) FROM group_buy WHERE supplier_id = :id", {"id": supplier_id}
+        "SELECT count(*) FROM group_buy WHERE supplier_id = :id AND kind = :kind",
+        {"id": supplier_id, "kind": kind},
     ).fetchone()[0]
 
 

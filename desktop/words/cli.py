@@ -35,12 +35,12 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.paid": ("Recorded {amount}. Order {id}: due {due}, paid {paid}, refund owed {refund}",
                  "已记录 {amount}。订单 {id}：应付 {due}，已付 {paid}，应退 {refund}"),
     "cli.ktt_preview": (
-        "Preview (nothing saved): KuaiTuanTuan “{title}”: {orders} orders; {matched} households matched, "
+        "Preview (nothing saved): KuaiTuanTuan “{title}”: {orders} order{s}; {matched} households matched, "
         "{created} to add",
         "预览（未保存）：快团团「{title}」{orders} 单，匹配住户 {matched}，将新建住户 {created}",
     ),
     "cli.ktt_imported": (
-        "KuaiTuanTuan export imported into group buy {id} “{title}”: {orders} orders ({added} added, "
+        "KuaiTuanTuan export imported into group buy {id} “{title}”: {orders} order{s} ({added} added, "
         "{updated} changed, {unchanged} unchanged); {matched} households matched, {created} added",
         "快团团导入到团购 {id}「{title}」：{orders} 单（新增 {added}，修改 {updated}，无变化 {unchanged}），"
         "匹配住户 {matched}，新建住户 {created}",

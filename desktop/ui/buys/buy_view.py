@@ -257,8 +257,8 @@ class BuyView(QWidget):
         if selected_id is not None:
             self.select_order(selected_id)
         self.totals.setText(" · ".join((
-            (arg(self.tr("%1 orders"), sum(1 for o in details.orders if not o.cancelled))
-             if buy.status != "cancelled" else arg(self.tr("%1 orders cancelled"), len(details.orders))),
+            (self.tr("%n orders", "", sum(1 for o in details.orders if not o.cancelled))
+             if buy.status != "cancelled" else self.tr("%n orders cancelled", "", len(details.orders))),
             arg(self.tr("due %1"), format_fen(totals.due_fen)),
             arg(self.tr("collected %1"), format_fen(totals.collected_fen)),
             arg(self.tr("refunded %1"), format_fen(totals.refunded_fen)),
