@@ -266,3 +266,44 @@ def test_a_short_notice_is_set_large_and_a_long_one_no_smaller_than_the_floor(tm
     content, scale, _ = fit_one_page(notice_content(conn), ("zh", "en"), width - 100, height - 100)
     assert scale == SCALES[-1] and content.more_buys > 0
     assert len(content.buys) + content.more_buys == 21
+
+
+def test_cancelling_refunds_a_household_with_two_orders_and_a_household_fee_all_it_paid(tmp_path):
+    """A fee per household, charged on the first of its two orders; it paid part on each. The buy
+    is cancelled: one refund, to the household, of everything it paid, the fee's share included."""
+    conn = compound(tmp_path)
+    buy = vegetables(conn, 800, "household")
+    first = place_order(conn, buy, "12-301", {"蔬菜包": 1}).order_id
+    second = second_order(conn, buy, "12-301")
+    money = buy_money(conn, buy)
+    assert (money[first].due_fen, money[second].due_fen) == (3800, 3000)
+    record_payment(conn, first, 2000, "wechat")
+    record_payment(conn, second, 1500, "cash")
+    result = cancel_buy(conn, buy, "商家不送了")
+    assert [(r.address, r.amount_fen, r.order_ids) for r in result.refunds] == [
+        ("12-301", 3500, (first, second))]
+    after = buy_money(conn, buy)
+    assert [after[i].due_fen for i in (first, second)] == [0, 0]
+    assert [after[i].refund_due_fen for i in (first, second)] == [2000, 1500]
+    # paying the refund back order by order clears what is owed, and no more can be refunded
+    record_payment(conn, first, -2000, "wechat")
+    record_payment(conn, second, -1500, "cash")
+    assert refunds_owed(conn, buy) == []
+    with pytest.raises(BadInput):
+        record_payment(conn, second, -1, "cash")
+
+
+def test_the_supplier_sheet_pdf_has_the_fee_line_and_it_counts_in_the_total(tmp_path):
+    from desktop.printing.supplier_sheet import write_supplier_sheet
+
+    conn = compound(tmp_path)
+    buy = vegetables(conn, 800, "household")
+    place_order(conn, buy, "12-301", {"蔬菜包": 2})
+    second_order(conn, buy, "12-301")
+    place_order(conn, buy, "9-101", {"蔬菜包": 1})
+    out = tmp_path / "sheet.pdf"
+    write_supplier_sheet(conn, buy, out)
+    text = text_of(pages_of(out)[0]).replace("\r\n", " ")
+    assert "运费（每户）" in text or "Delivery fee" in text
+    assert "¥16.00" in text  # two households' fee, ¥8.00 each
+    assert "¥136.00" in text  # 4 × ¥30.00 + 2 × ¥8.00
