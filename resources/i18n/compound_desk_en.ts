@@ -4,7 +4,15 @@
 <context>
     <name>BuyView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="260"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="261"/>
+        <source>%n recipients</source>
+        <translation>
+            <numerusform>%n recipient</numerusform>
+            <numerusform>%n recipients</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="263"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -12,11 +20,19 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="261"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="264"/>
         <source>%n orders cancelled</source>
         <translation>
             <numerusform>%n order cancelled</numerusform>
             <numerusform>%n orders cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="288"/>
+        <source>%n units to give</source>
+        <translation>
+            <numerusform>%n unit to give</numerusform>
+            <numerusform>%n units to give</numerusform>
         </translation>
     </message>
 </context>
@@ -69,6 +85,25 @@
         <translation>
             <numerusform>Imported into %1, “%2”: %n order (%3 new, %4 changed, %5 unchanged). Households: %6 matched in the roster, %7 added.</numerusform>
             <numerusform>Imported into %1, “%2”: %n orders (%3 new, %4 changed, %5 unchanged). Households: %6 matched in the roster, %7 added.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NewDistributionDialog</name>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n household</numerusform>
+            <numerusform>%n households</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="135"/>
+        <source>%n packs</source>
+        <translation>
+            <numerusform>%n pack</numerusform>
+            <numerusform>%n packs</numerusform>
         </translation>
     </message>
 </context>

@@ -1267,6 +1267,20 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
             <numerusform>已取消 %n 单</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="261" />
+        <source>%n recipients</source>
+        <translation>
+            <numerusform>%n 户领取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="288" />
+        <source>%n units to give</source>
+        <translation>
+            <numerusform>共发放 %n 份</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Buys</name>
@@ -4494,14 +4508,23 @@ vegetables=1</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
-        <source>%1 households, %2 packs</source>
-        <translation>%1 户，共 %2 份</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="140" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt-ktt/desktop/ui/buys/distribution_dialogs.py" line="134"/>
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../work/wt-ktt/desktop/ui/buys/distribution_dialogs.py" line="135"/>
+        <source>%n packs</source>
+        <translation>
+            <numerusform>%n 份</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -31,9 +31,9 @@ def test_a_volunteer_announces_formula_for_the_infant_households_with_a_live_cou
     count = dialog.findChild(QLabel, "distributionCount")
     assert count.text() == "3 households, 3 packs"
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:infant")
-    assert count.text() == "1 households, 1 packs"
+    assert count.text() == "1 household, 1 pack"
     choose(dialog.findChild(QComboBox, "distributionPer"), "person")
-    assert count.text() == "1 households, 4 packs"
+    assert count.text() == "1 household, 4 packs"
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:pregnant")
     assert "No active household has the flag pregnant" in count.text()
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:infant")
@@ -169,3 +169,23 @@ def test_a_list_of_addresses_is_loaded_from_a_text_file(qtbot, conn, add, saved,
     qtbot.mouseClick(load, Qt.MouseButton.LeftButton)
     assert dialog.findChild(QPlainTextEdit, "distributionAddresses").toPlainText() == "3号楼1701\n12-301\n"
     assert dialog.findChild(QLabel, "distributionCount").text() == "2 households, 2 packs"
+
+
+def test_a_distribution_opened_shows_who_receives_it_and_nothing_of_money_or_orders(qtbot, conn, add):
+    from desktop.buys.distributions import new_distribution, parse_gift
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.details.buy.free)
+    assert view.findChild(QLabel, "ordersTotals").text() == "3 recipients"
+    assert "6 units to give" in view.header.text()
+    for name in ("buyRecordPayment", "buyImportKtt", "buyOrderSheet", "buyPrintOrderSheet"):
+        button = view.findChild(QPushButton, name)
+        assert button is not None and not button.isVisible(), name
+    headers = [view.table.model().headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.table.model().columnCount()) if not view.table.isColumnHidden(c)]
+    assert "Due" not in headers and "Paid" not in headers and "米 5 kg" in headers
+    note = [label for label in view.findChildren(QLabel) if "takes no orders" in label.text()]
+    assert note and note[0].isVisible()
