@@ -81,9 +81,9 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
     },
     # what each status of a distribution is called
     "distribution_status": {
-        "confirmed": ("announced", "已通知，待到货"),
+        "confirmed": ("announced", "待到货"),
         "arrived": ("arrived", "已到货"),
-        "bagged": ("bagged, being handed out", "已分装，正在发放"),
+        "bagged": ("being handed out", "发放中"),
         "distributed": ("handed out", "已发放"),
         "settled": ("done", "已完成"),
         "cancelled": ("cancelled", "已取消"),
