@@ -174,6 +174,26 @@
         <source>Recording the arrival…</source>
         <translation>正在记录到货…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="77" />
+        <source>Type what the donor actually delivered. Nothing is saved until you press Record arrival.</source>
+        <translation>请填写捐赠方实际送到的数量。按“记录到货”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="81" />
+        <source>To give</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="264" />
+        <source>Short: %1. Rule: %2 — %3 households get less.</source>
+        <translation>缺货：%1。规则：%2——%3 户少分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="277" />
+        <source>Everything arrived in full.</source>
+        <translation>全部足量到货。</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1280,6 +1300,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>
             <numerusform>共发放 %n 份</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="570" />
+        <source>Arrival recorded, short of %1 (rule: %2).</source>
+        <translation>已记录到货，缺货：%1（规则：%2）。</translation>
     </message>
 </context>
 <context>
@@ -4513,14 +4538,14 @@ vegetables=1</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/wt-ktt/desktop/ui/buys/distribution_dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
         <source>%n households</source>
         <translation>
             <numerusform>%n 户</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../work/wt-ktt/desktop/ui/buys/distribution_dialogs.py" line="135"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="135" />
         <source>%n packs</source>
         <translation>
             <numerusform>%n 份</numerusform>

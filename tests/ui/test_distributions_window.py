@@ -189,3 +189,34 @@ def test_a_distribution_opened_shows_who_receives_it_and_nothing_of_money_or_ord
     assert "Due" not in headers and "Paid" not in headers and "米 5 kg" in headers
     note = [label for label in view.findChildren(QLabel) if "takes no orders" in label.text()]
     assert note and note[0].isVisible()
+
+
+def test_a_short_arrival_of_a_distribution_speaks_of_the_donor_and_of_no_money(qtbot, conn, add, saved):
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from tests.ui.test_buys_page import column
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.arrival_button.isEnabled())
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    assert any("the donor actually delivered" in label.text() for label in dialog.findChildren(QLabel))
+    rice = dialog.findChild(QLineEdit, "arrivalReceived0")
+    rice.selectAll()
+    qtbot.keyClicks(rice, "2")
+    summary = dialog.findChild(QLabel, "arrivalSummary")
+    qtbot.waitUntil(lambda: "Short" in summary.text())
+    assert "Refund" not in summary.text() and "1 households get less" in summary.text()
+    preview = dialog.findChild(QTableView, "arrivalPreview")
+    assert preview.isColumnHidden(4) and column(preview, "To give")[:2] == ["1", "1"]
+    served = dict(zip(column(preview, "Address"), column(preview, "Served first"), strict=True))
+    assert served["5-1202"] == "✓" and served["3-1701"] == "✓"  # elderly and infant served first
+    dialog.findChild(QPushButton, "arrivalSave").click()
+    saved()
+    qtbot.waitUntil(lambda: "Arrival recorded" in view.findChild(QLabel, "buyNotice").text())
+    assert "Refund" not in view.findChild(QLabel, "buyNotice").text()

@@ -566,7 +566,11 @@ class BuyView(QWidget):
         plan = dialog.plan
         owed = sum(refund.amount_fen for refund in plan.refunds)
         short = [item for item in plan.items if item.short]
-        if short:
+        if short and dialog.free:
+            text = arg(self.tr("Arrival recorded, short of %1 (rule: %2)."),
+                       "、".join(f"{item.name} {item.received}/{item.ordered}" for item in short),
+                       dialog.policy_words())
+        elif short:
             text = arg(self.tr("Arrival recorded, short of %1 (rule: %2). Refunds owed: %3."),
                        "、".join(f"{item.name} {item.received}/{item.ordered}" for item in short),
                        dialog.policy_words(), format_fen(owed))
