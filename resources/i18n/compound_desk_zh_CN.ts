@@ -4551,6 +4551,12 @@ vegetables=1</source>
             <numerusform>%n 份</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
+        <source>%1, %2</source>
+        <comment>households, packs</comment>
+        <translation>%1，%2</translation>
+    </message>
 </context>
 <context>
     <name>NewNeedDialog</name>

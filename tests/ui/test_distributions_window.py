@@ -220,3 +220,11 @@ def test_a_short_arrival_of_a_distribution_speaks_of_the_donor_and_of_no_money(q
     saved()
     qtbot.waitUntil(lambda: "Arrival recorded" in view.findChild(QLabel, "buyNotice").text())
     assert "Refund" not in view.findChild(QLabel, "buyNotice").text()
+
+
+def test_the_live_count_reads_in_chinese(qtbot, conn, add, chinese):
+    neighbours(add)
+    page = make_page(qtbot, conn)
+    qtbot.mouseClick(page.findChild(QPushButton, "buysNewDistribution"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    assert page.dialog.findChild(QLabel, "distributionCount").text() == "3 户，3 份"
