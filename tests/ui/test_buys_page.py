@@ -614,7 +614,7 @@ def test_donors_are_marked_on_the_suppliers_page_and_the_show_list_keeps_one_kin
     from desktop.buys.distributions import new_distribution, parse_gift
 
     dumplings(conn, supplier="某食品店")
-    new_distribution(conn, "保供包", "街道办", [parse_gift("米 5 kg=1")])
+    gift = new_distribution(conn, "保供包", "街道办", [parse_gift("米 5 kg=1")]).distribution_id
     page = make_page(qtbot, conn, SuppliersPage)
     table = page.findChild(QTableView, "suppliersTable")
     assert row_of(table, "街道办")["Role"] == "Donor"
@@ -632,8 +632,16 @@ def test_donors_are_marked_on_the_suppliers_page_and_the_show_list_keeps_one_kin
     shown.setCurrentIndex(shown.findData("suppliers"))
     assert column(table, "Supplier or donor") == ["某食品店"]
 
-    dumplings(conn, supplier="街道办")  # a donor that also sells is both, and listed as a supplier
+    from desktop.buys.arrivals import record_arrival
+
+    record_arrival(conn, gift, {"米 5 kg": 0})  # a donation that came short
     page.reload()
+    shown.setCurrentIndex(shown.findData("donors"))
+    assert row_of(table, "街道办")["Delivered short"] == "0"  # not held against it as a seller
+    assert page.findChild(QLabel, "supplierWarning").isHidden()
+
+    dumplings(conn, supplier="街道办")  # a donor that also sells is both, and listed as a supplier
+    shown.setCurrentIndex(shown.findData("suppliers"))
     assert sorted(column(table, "Supplier or donor")) == ["某食品店", "街道办"]
     assert row_of(table, "街道办")["Role"] == "Supplier and donor"
 

@@ -416,7 +416,7 @@ class SuppliersPage(QWidget):
         self.record_title.setText(
             f"<b>{html.escape(supplier.name)}</b> — {html.escape(summary)}"
             + (f"<br><span style='color:#5f6368'>{html.escape(details)}</span>" if details else ""))
-        warning = supplier_warning(record)
+        warning = supplier_warning(record) if record.role != "donor" else None  # gave, never sold
         if warning is None:
             self.warning.hide()
         else:
