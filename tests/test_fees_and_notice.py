@@ -307,3 +307,15 @@ def test_the_supplier_sheet_pdf_has_the_fee_line_and_it_counts_in_the_total(tmp_
     assert "运费（每户）" in text or "Delivery fee" in text
     assert "¥16.00" in text  # two households' fee, ¥8.00 each
     assert "¥136.00" in text  # 4 × ¥30.00 + 2 × ¥8.00
+
+
+def test_buys_import_says_the_delivery_fee_the_export_states(tmp_path, capsys):
+    from tests.buys_scenes import ktt_order, write_ktt
+
+    compound(tmp_path).close()
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [("冷冻饺子", "1kg", 1, 32)],
+                  building="12", room="301", fee=5)])
+    assert main(["--db", str(tmp_path / "c.sqlite"), "buys", "import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 order;" in out and "delivery fee (运费): ¥5.00 per order" in out

@@ -223,6 +223,7 @@ def _import(conn, args) -> int:
                    "supplier": supplier, "orders": len(export.orders),
                    "households_matched": plan.matched,
                    "households_created": len(plan.new_households)}
+        fee_fen = export.fee_fen
         unplaced = plan.unplaced
     else:
         result = save_export(conn, export, operator=args.operator, supplier=args.supplier,
@@ -234,6 +235,7 @@ def _import(conn, args) -> int:
                    "supplier": result.supplier, "orders": result.orders,
                    "households_matched": result.households_matched,
                    "households_created": result.households_created}
+        fee_fen = result.fee_fen
         unplaced = ()
     if args.json:
         print_json({
@@ -257,6 +259,8 @@ def _import(conn, args) -> int:
               supplier=summary["supplier"] or say("cli.unknown")))
     for name, price, quantity, storage_class in items:
         print(f"  {name}  {format_fen(price)} × {quantity}  [{storage_class}]")
+    if fee_fen:
+        print(say("cli.ktt_fee", fee=format_fen(fee_fen)))
     for household in new_households:
         print(say("cli.new_household", address=household.address, name=household.name,
                   phone=household.masked_phone))

@@ -46,6 +46,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "匹配住户 {matched}，新建住户 {created}",
     ),
     "cli.ktt_people": ("  organiser (团长): {organiser}; supplier: {supplier}", "  团长（组织者）：{organiser}，供货商：{supplier}"),
+    "cli.ktt_fee": ("  delivery fee (运费): {fee} per order", "  运费：每单 {fee}"),
     "cli.unknown": ("unknown", "未知"),
     "cli.new_household": ("  new household {address}  {name}  {phone}", "  新建住户 {address}  {name}  {phone}"),
     "cli.cannot_place": ("  cannot place 跟团号 {ref}: {text}", "  无法归户 跟团号 {ref}: {text}"),

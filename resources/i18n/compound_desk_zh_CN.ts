@@ -3680,6 +3680,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
             <numerusform>导入 %n 单</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="359" />
+        <source>Delivery fee: %1 per order, charged with the goods.</source>
+        <translation>运费：每单 %1，随货款一并收取。</translation>
+    </message>
 </context>
 <context>
     <name>KttResultDialog</name>

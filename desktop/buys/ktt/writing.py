@@ -67,6 +67,7 @@ class KttImportResult:
     organiser: str = ""
     supplier: str | None = None
     new_households: tuple[NewHousehold, ...] = ()
+    fee_fen: int = 0  # the buy's delivery fee per order (from the export's 运费)
 
 
 def _who(buyer: str, phone: str) -> str:
@@ -259,7 +260,7 @@ def save_export(
                                  items[name].storage if name in items else found.storage)
                     for name, found in export.items.items()),
         warnings=tuple(warnings), organiser=buy.organiser, supplier=buy.supplier or None,
-        new_households=tuple(new_households),
+        new_households=tuple(new_households), fee_fen=buy.fee_fen,
     )
 
 

@@ -355,7 +355,9 @@ class KttPreviewDialog(QDialog):
         quantity = sum(item.quantity for item in export.items.values())
         heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (group leader %2) holds %n orders "
                                      "of %3 items, %4 units in all.", "", len(export.orders)),
-                             export.title, export.leader or "—", len(export.items), quantity), self)
+                             export.title, export.leader or "—", len(export.items), quantity)
+                         + (" " + arg(self.tr("Delivery fee: %1 per order, charged with the goods."),
+                                      format_fen(export.fee_fen)) if export.fee_fen else ""), self)
         heading.setObjectName("kttSummary")
         heading.setAccessibleName(self.tr("What the file holds"))
         heading.setWordWrap(True)
