@@ -1703,6 +1703,21 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <source>Close</source>
         <translation>关闭</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="231" />
+        <source>Cancel “%1”? Nobody receives it and its bags are voided. This cannot be undone.</source>
+        <translation>取消“%1”？所有住户都不再领取，袋子作废。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="274" />
+        <source>Cancel the distribution</source>
+        <translation>取消本次发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="275" />
+        <source>Nobody receives it; its bags are voided</source>
+        <translation>所有住户都不再领取，袋子作废</translation>
+    </message>
 </context>
 <context>
     <name>ChainDialog</name>

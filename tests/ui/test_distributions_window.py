@@ -228,3 +228,29 @@ def test_the_live_count_reads_in_chinese(qtbot, conn, add, chinese):
     qtbot.mouseClick(page.findChild(QPushButton, "buysNewDistribution"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
     assert page.dialog.findChild(QLabel, "distributionCount").text() == "3 户，3 份"
+
+
+def test_cancelling_a_distribution_speaks_of_no_refunds_and_puts_nothing_on_the_donors_record(
+        qtbot, conn, add, saved):
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from desktop.buys.suppliers import find_supplier, supplier_record
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.cancel_button.isEnabled())
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    assert "Nobody receives it" in dialog.findChild(QLabel, "cancelHeading").text()
+    assert not dialog.findChild(QComboBox, "cancelCause").isVisible()
+    assert not dialog.findChild(QLabel, "cancelTotal").isVisible()
+    type_text(qtbot, dialog.findChild(QLineEdit, "cancelReason"), "街道拒单，改天再发")
+    confirm = dialog.findChild(QPushButton, "cancelConfirm")
+    assert confirm.text().replace("&", "") == "Cancel the distribution"
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    saved()
+    qtbot.waitUntil(lambda: get_buy(conn, made.distribution_id).status == "cancelled")
+    assert get_buy(conn, made.distribution_id).cancel_cause == "other"
+    assert supplier_record(conn, find_supplier(conn, "街道").id).turned_down == 0
