@@ -234,3 +234,19 @@ def test_a_roster_whose_flags_are_written_in_many_ways_gives_a_distribution_by_f
     meals = new_distribution(conn, "送餐", "街道", [parse_gift("盒饭=1")], to="flag:elderly_alone")
     assert sorted(r.address for r in distribution_details(conn, meals.distribution_id).recipients) == [
         "41-201", "41-202"]
+
+
+def test_a_short_supply_pack_on_the_pickup_sheet_says_what_was_to_give_not_what_was_ordered(
+        db, capsys, tmp_path):
+    made = json.loads(run(capsys, "--db", db, "distributions", "new", "--title", "保供包",
+                          "--donor", "街道", *SUPPLY_PACK, "--json")[1])
+    pack = made["distribution_id"]
+    code, _, err = run(capsys, "--db", db, "distributions", "arrival", pack, "--received",
+                       "米 5 kg=4", "--received", "油 1 L=6", "--received", "蔬菜包=6")
+    assert code == 0, err
+    assert run(capsys, "--db", db, "bags", "make", "--distribution", pack)[0] == 0
+    sheet = tmp_path / "pickup.pdf"
+    assert run(capsys, "--db", db, "print", "pickup", "--distribution", pack, "-o", sheet)[0] == 0
+    text = text_of(pages_of(sheet)[0]).replace("\r\n", "")
+    assert "应发 1 件，实发 0 件" in text and "订 3 件" not in text
+    assert "米 5 kg 1→0" in text
