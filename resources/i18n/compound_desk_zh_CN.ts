@@ -1306,6 +1306,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <source>Arrival recorded, short of %1 (rule: %2).</source>
         <translation>已记录到货，缺货：%1（规则：%2）。</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="389" />
+        <source>Done (every bag is handed out)</source>
+        <translation>已完成（所有袋子都已发放）</translation>
+    </message>
 </context>
 <context>
     <name>Buys</name>

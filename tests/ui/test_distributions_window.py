@@ -254,3 +254,22 @@ def test_cancelling_a_distribution_speaks_of_no_refunds_and_puts_nothing_on_the_
     qtbot.waitUntil(lambda: get_buy(conn, made.distribution_id).status == "cancelled")
     assert get_buy(conn, made.distribution_id).cancel_cause == "other"
     assert supplier_record(conn, find_supplier(conn, "街道").id).turned_down == 0
+
+
+def test_a_handed_out_distribution_is_marked_done_not_settled(qtbot, conn, add):
+    from desktop.buys.arrivals import record_arrival
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from desktop.buys.group_buys import change_status
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米=1")])
+    record_arrival(conn, made.distribution_id, {"米": 3})
+    change_status(conn, made.distribution_id, "bagged")
+    change_status(conn, made.distribution_id, "distributed")
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.status_button.isEnabled())
+    (action,) = view.status_menu.actions()
+    assert action.text() == "Done (every bag is handed out)"
+    action.trigger()
+    qtbot.waitUntil(lambda: get_buy(conn, made.distribution_id).status == "settled")

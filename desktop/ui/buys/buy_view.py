@@ -385,6 +385,8 @@ class BuyView(QWidget):
             "distributed": self.tr("Handed out"),
             "settled": self.tr("Settled (the money is done)"),
         }
+        if self.details and self.details.buy.free:  # no money: done once handed out
+            words["settled"] = self.tr("Done (every bag is handed out)")
         order = ("open", "closed", "confirmed", "arrived", "bagged", "distributed", "settled")
         for target in order:
             if target not in NEXT_STATUSES.get(status, ()):
