@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.buys.group_buys import MAX_FEE_FEN
 from desktop.errors import BadInput, Cancelled
 from desktop.money import fen_from_cell, format_fen
 from desktop.notices import Notice, notice
@@ -405,7 +406,8 @@ def _read(sheets: Workbook, path: Path, progress: Progress | None,
             warnings.append(notice("ktt_line_unreadable", ref=order.ref, row=line.row,
                                    product=line.product))
     fees = Counter(order_fee(order) for order in orders.values() if order.lines)
-    fee_fen = max((fee for fee in fees if fee > 0), key=lambda fee: (fees[fee], fee), default=0)
+    fee_fen = max((fee for fee in fees if 0 < fee <= MAX_FEE_FEN), key=lambda fee: (fees[fee], fee),
+                  default=0)  # a 运费 above any delivery fee is not taken for one
     minimum = re.search(r"(\d{1,5})\s*(?:份|箱|件|单|袋|盒|人|户)?\s*起", title)
     return KttExport(
         path=path, title=title[:100], leader=leader[:60],
