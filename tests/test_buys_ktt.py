@@ -601,3 +601,12 @@ def test_an_order_whose_delivery_fee_differs_from_the_others_is_named(tmp_path, 
     assert ("ktt_fee_differs", "3") in codes
     # what the program charges it (its goods and the buy's fee) against what it paid
     assert ("ktt_amount_differs", "3") in codes
+
+
+def test_a_delivery_fee_beyond_any_real_one_is_not_taken_for_the_buys_fee(tmp_path, conn):
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [(*DUMPLINGS, 2, 64)],
+                  building="12", room="301", fee=2000)])
+    result = import_export(conn, path, supplier="某食品店")
+    assert get_buy(conn, result.buy_id).fee_fen == 0
+    assert "ktt_amount_differs" in [w.code for w in result.warnings]
