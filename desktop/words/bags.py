@@ -10,7 +10,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
                             "“{title}”{status}：袋子已发放，不能重新分装。"),
     "bags_no_orders": ("“{title}” has no orders: there is nothing to bag.",
                        "“{title}”没有订单：没有可分装的东西。"),
-    "bags_no_placed_orders": ("None of the {count} orders of “{title}” has a household: match them to an address first.",
+    "bags_no_placed_orders": ("No order of “{title}” has a household ({count} in all): match them to an address first.",
                               "“{title}”的 {count} 个订单都没有对应住户：请先把订单对应到地址。"),
     "bags_nothing_allocated": ("Nothing of “{title}” was allocated to any household: check the arrival.",
                                "“{title}”没有分配给任何住户的货品：请检查到货登记。"),
