@@ -31,6 +31,7 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -148,7 +149,28 @@ def cached_compound(households: int, buys: int) -> Path:
         t = time.perf_counter()
         build(path, households, buys)
         print(f"built in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    upgraded(path)
     return path
+
+
+def upgraded(path: Path) -> None:
+    """The cached file at this program's schema, upgraded once in place (its upgrade backup
+    removed), so that no run pays for an upgrade of a million bags before it measures."""
+    from desktop.db import connect
+    from desktop.db.backup import backups_dir
+    from desktop.db.connection import LATEST_VERSION
+
+    probe = sqlite3.connect(path)
+    version = probe.execute("PRAGMA user_version").fetchone()[0]
+    probe.close()
+    if version >= LATEST_VERSION:
+        return
+    print(f"upgrading {path.name} from schema {version} (once)…", file=sys.stderr, flush=True)
+    conn = connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for backup in backups_dir(path).glob(path.stem + "*before-upgrade*"):
+        backup.unlink()
 
 
 def percentile(samples: list[float], p: float) -> float:
