@@ -203,7 +203,7 @@ def test_a_delivery_for_a_whole_compound_is_more_than_one_household_may_order(co
 
 # ---- the roster's search ----
 
-def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(qtbot, conn, monkeypatch):
+def test_a_big_roster_is_read_off_the_gui_thread_and_the_newest_read_wins(qtbot, conn, monkeypatch):
     from desktop.ui.roster import roster_page
     from desktop.ui.roster.roster_page import RosterPage
 
@@ -214,27 +214,69 @@ def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(q
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
     everyone = page.model.rowCount()
     release = threading.Event()
-    real = roster_page.search_households
+    real = roster_page.list_households
 
-    def slow_for_12(conn, query):
-        if query == "12":
-            release.wait(10)
-        return real(conn, query)
+    def slow(conn):
+        release.wait(10)
+        return real(conn)
 
-    monkeypatch.setattr(roster_page, "search_households", slow_for_12)
-    qtbot.keyClicks(page.search, "12")
+    monkeypatch.setattr(roster_page, "list_households", slow)
+    page.reload()  # the roster changed elsewhere
     qtbot.waitUntil(lambda: page.search_job is not None and page.search_job.running)
     first = page.search_job
-    assert page.model.rowCount() == everyone  # the window did not wait for the search
-    qtbot.keyClicks(page.search, "-301")
-    qtbot.waitUntil(lambda: page._search_again)  # asked again after the pause: waits its turn
+    assert page.model.rowCount() == everyone  # the window did not wait for the read
+    add_household(conn, HouseholdFields(address="12-302", name="新邻居", phone="", delivery="pickup"))
+    page.reload()
+    assert page._search_again  # read again once this read ends
     with qtbot.waitSignal(first.finished, timeout=10_000):
         release.set()
-    assert page.model.query != "12"  # the stale result was dropped
+    qtbot.waitUntil(lambda: page.model.holding and page.model.rowCount() == everyone + 1)
+
+
+def test_a_held_roster_is_searched_as_you_type_without_reading_households_again(qtbot, conn, monkeypatch):
+    from desktop.ui.roster import roster_page
+    from desktop.ui.roster.roster_page import RosterPage
+
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)  # every roster counts as big
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
+    reads = []
+    real = roster_page.list_households
+    monkeypatch.setattr(roster_page, "list_households", lambda conn: reads.append(1) or real(conn))
+    qtbot.keyClicks(page.search, "12-301")
     qtbot.waitUntil(lambda: page.model.query == "12-301")
     assert [page.model.household_at(r).address for r in range(page.model.rowCount())] == ["12-301"]
+    assert page.search_job is None or not page.search_job.running
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.query == "")
+    assert page.model.rowCount() == len(NEIGHBOURS)
+    assert reads == []  # no household read again for any key
+
+
+def test_a_household_added_elsewhere_is_read_before_a_search_shows_it(qtbot, conn, monkeypatch):
+    from desktop.ui.roster import roster_page
+    from desktop.ui.roster.roster_page import RosterPage
+
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
+    add_household(conn, HouseholdFields(address="30-901", name="新邻居", phone="", delivery="pickup"))
+    qtbot.keyClicks(page.search, "30-901")
+    qtbot.waitUntil(lambda: page.model.query == "30-901" and page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.household_at(0).name == "新邻居"
 
 
 def test_a_row_of_buttons_works_out_its_height_again_once_a_button_is_hidden(qtbot):
