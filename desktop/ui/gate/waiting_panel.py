@@ -5,6 +5,7 @@ run, as a PDF to open or sent to a printer."""
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,10 @@ from desktop.words import describe
 
 translate = QCoreApplication.translate
 WAITING_REFRESH_MS = 60_000
+# The timed reload waits for a pause this long between scans (a queue at the gate is not slowed
+# by reading thousands of bags), unless the list is older than STALE_MS.
+QUIET_MS = 10_000
+STALE_MS = 5 * 60_000
 ALERT_STYLE = "color: #b3261e; font-weight: bold;"
 
 
@@ -93,8 +98,25 @@ class WaitingPanel(QObject):
                         [self.print_door_run_sheets, back])]
         self._timer = QTimer(self)
         self._timer.setInterval(WAITING_REFRESH_MS)
-        self._timer.timeout.connect(lambda: self.refresh() if page.isVisible() else None)
+        self._timer.timeout.connect(self._timed)
         self._timer.start()
+        self._last_scan = self._last_load = time.monotonic()
+
+    def scanned(self) -> None:
+        """A scan came in: the timed reload waits for a pause."""
+        self._last_scan = time.monotonic()
+
+    def _timed(self) -> None:
+        """Every minute while the page is shown: ages move on, another program may have handed
+        bags over. Between scans only: while a queue is scanned it waits (up to STALE_MS) for a
+        pause, what this page records being in the list already."""
+        if not self.page.isVisible():
+            return
+        now = time.monotonic()
+        if (now - self._last_scan) * 1000 < QUIET_MS and (now - self._last_load) * 1000 < STALE_MS:
+            QTimer.singleShot(QUIET_MS, self, self._timed)
+            return
+        self.refresh()
 
     # ---- the list ----
 
@@ -126,6 +148,7 @@ class WaitingPanel(QObject):
             self.refresh()
 
     def _done(self, loaded) -> None:
+        self._last_load = time.monotonic()
         self.model.set_rows(loaded)
         self.view.resizeColumnsToContents()
         self.loaded = True
