@@ -55,7 +55,6 @@ from desktop.ui.gate.widgets import GuessingWarning, VerdictBanner, page_button
 from desktop.ui.stations.banner import StationBanner
 from desktop.words import describe
 
-
 # A scan's write starts once its answer is painted, or after this long when nothing is painted.
 START_WRITES_MS = 30
 
