@@ -149,6 +149,27 @@ def test_a_big_buy_is_read_off_the_gui_thread_and_shown_in_one_go(qtbot, conn, n
     assert view.details.buy.id == neighbours and view.entry.isEnabled()
 
 
+def test_buys_with_many_orders_are_listed_off_the_gui_thread_and_the_buy_left_stays_selected(
+        qtbot, conn, neighbours, monkeypatch):
+    from desktop.ui.buys import buys_page as page_module
+
+    other = open_buy(conn, "蔬菜团")
+    order(conn, other, "5-1202", 冷冻饺子=1)
+    page = buys_page(qtbot, conn)
+    monkeypatch.setattr(page_module, "LISTED_AT_ONCE", 0)  # every compound counts as big
+    read_on = []
+    real = page_module.list_buys
+    monkeypatch.setattr(page_module, "list_buys", lambda c: read_on.append(threading.current_thread()) or real(c))
+    page.open_buy(neighbours)  # a small buy: on screen at once
+    assert page.view.details.buy.id == neighbours
+    with qtbot.waitSignal(page.listed, timeout=10_000):
+        page.show_list()
+    assert read_on and threading.main_thread() not in read_on  # read in a worker
+    table = page.findChild(QTableView, "buysTable")
+    assert page.model.rowCount() == 2 and table.isVisible()
+    assert page.model.buy_at(table.currentIndex().row()).buy.id == neighbours
+
+
 def test_orders_of_the_buy_left_are_never_shown_under_the_next_one(qtbot, conn, neighbours, monkeypatch):
     other = open_buy(conn, "蔬菜团")
     order(conn, other, "5-1202", 冷冻饺子=1)
