@@ -336,3 +336,35 @@ def test_what_the_window_holds_after_a_job_is_out_of_the_garbage_collectors_walk
         pass
     assert gc.get_freeze_count() >= frozen + len(held)  # a full collection no longer walks them
     assert held[-1] == [19_999, "冷冻饺子"]
+
+
+def test_a_full_collection_never_starts_during_a_job_and_is_made_when_none_runs(qtbot, conn):
+    import gc
+    import weakref
+
+    from desktop.roster.households import list_households
+    from desktop.ui import jobs
+    from desktop.ui.ops import DbOp
+
+    holder = QLabel()
+    qtbot.addWidget(holder)
+    release = threading.Event()
+    job = DbOp(holder, conn, lambda c: release.wait(10) and list_households(c)).reads_only().run()
+    assert gc.get_threshold()[2] >= 1 << 30  # never started on its own
+
+    assert not jobs.collect_if_idle()  # a job runs: no full collection now
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        release.set()
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle
+    gc.collect(1)  # it survives the young collections into the oldest generation…
+    gone = weakref.ref(cycle)
+    del cycle  # …and becomes garbage only a full collection finds
+    gc.collect(0)
+    gc.collect(1)
+    assert gone() is not None
+    assert jobs.collect_if_idle() and gone() is None
