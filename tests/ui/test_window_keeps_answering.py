@@ -368,3 +368,20 @@ def test_a_full_collection_never_starts_during_a_job_and_is_made_when_none_runs(
     gc.collect(1)
     assert gone() is not None
     assert jobs.collect_if_idle() and gone() is None
+
+
+def test_the_roster_buildings_line_keeps_its_height_for_a_width_until_its_text_changes(qtbot):
+    from desktop.ui.roster.roster_page import WrappedLinks
+
+    links = " · ".join(f"<a href='building:{n}'>{n}号楼 ({n * 3})</a>" for n in range(1, 60))
+    label, plain = WrappedLinks(), QLabel()
+    for each in (label, plain):
+        qtbot.addWidget(each)
+        each.setWordWrap(True)
+        each.setText(links)
+    assert label.heightForWidth(400) == plain.heightForWidth(400) > label.heightForWidth(1200)
+    assert label._heights == {400: plain.heightForWidth(400), 1200: plain.heightForWidth(1200)}
+    shorter = " · ".join(f"<a href='building:{n}'>{n}号楼</a>" for n in range(1, 4))
+    label.setText(shorter)
+    plain.setText(shorter)
+    assert label.heightForWidth(400) == plain.heightForWidth(400)  # not the longer text's height

@@ -53,6 +53,32 @@ def _unbreakable(text: str) -> str:
     return WORD_JOINER.join(text.replace(" ", "\u00a0"))
 
 
+class WrappedLinks(QLabel):
+    """A word-wrapped rich-text label (the buildings with their links) whose height for a width
+    is worked out once per text: Qt asks it over and over whenever anything in the window is
+    laid out again (every page of the window is asked), and each answer laid out the text anew."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
+
+
 class RosterPage(QWidget):
     """Reads through the page's connection; imports and exports run on their own connections.
 
@@ -116,7 +142,7 @@ class RosterPage(QWidget):
         top.addWidget(self.add_button)
 
         # ---- counts ----
-        self.buildings = named(QLabel(self), "rosterBuildings", self.tr("Households per building"))
+        self.buildings = named(WrappedLinks(self), "rosterBuildings", self.tr("Households per building"))
         self.buildings.setToolTip(self.tr("Click a building to list only its households"))
         self.buildings.setWordWrap(True)
         self.buildings.setTextFormat(Qt.TextFormat.RichText)
