@@ -74,6 +74,22 @@ def test_recording_an_arrival_saves_the_preview_on_screen_without_working_it_out
     assert "short of 冷冻饺子(1kg) 3/5" in view.findChild(QLabel, "buyNotice").text()
 
 
+def test_a_preview_worked_out_again_keeps_the_columns_fitted_to_the_first(qtbot, conn, neighbours, monkeypatch):
+    fitted = []
+    real = arrival_dialog.fit_columns
+    monkeypatch.setattr(arrival_dialog, "fit_columns", lambda table, *a: fitted.append(table) or real(table, *a))
+    view = buys_page(qtbot, conn).open_buy(neighbours)
+    dialog = view.record_arrival()
+    summary = dialog.findChild(QLabel, "arrivalSummary")
+    qtbot.waitUntil(lambda: "in full" in summary.text())
+    assert len(fitted) == 1
+    dialog.received[0].selectAll()
+    qtbot.keyClicks(dialog.received[0], "3")
+    qtbot.waitUntil(lambda: "Short" in summary.text())
+    assert len(fitted) == 1  # the new preview is shown in the columns as they were
+    assert dialog.preview_plan.items[0].received == 3 and dialog.preview_model.rowCount() > 0
+
+
 def _refusing_plan(real):
     """_plan for the previews (worked out in a worker thread), refused inside the save's
     transaction: a save that worked the allocation out again would fail the test."""
