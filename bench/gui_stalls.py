@@ -591,8 +591,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         figures = measure(work, roster, export, facts, args.scans, args.why, tuple(args.profile))
     finally:
-        for stale in CACHE.glob(f"{work.stem}*"):
-            stale.unlink()
+        for stale in (*CACHE.glob(f"{work.stem}*"), *(CACHE / "backups").glob(f"{work.stem}-*")):
+            stale.unlink()  # the run's file, and the backups the window took of it
         labels = work.with_name(f"{work.stem}-labels.pdf")
         if labels.exists():
             labels.unlink()
