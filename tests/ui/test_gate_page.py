@@ -845,3 +845,19 @@ def test_a_list_too_old_is_reloaded_even_while_scans_keep_coming(qtbot, conn, ba
     scan(qtbot, page, bags["3-101"][0].code)
     page.waiting._timed()
     assert reloads == [1]
+
+
+def test_the_waiting_list_fits_its_columns_once_it_is_shown_not_at_every_reload(qtbot, conn, bags, make_page,
+                                                                                  monkeypatch):
+    page = make_page()
+    fitted = []
+    monkeypatch.setattr(page.waiting.view, "resizeColumnsToContents", lambda: fitted.append(1))
+    page.waiting.refresh()
+    page.wait_for_waiting_list()
+    assert fitted == []  # the list is hidden: nothing to fit
+    qtbot.mouseClick(page.waiting.toggle, Qt.MouseButton.LeftButton)
+    assert page.waiting_view.isVisible() and fitted == [1]
+    page.wait_for_waiting_list()
+    page.waiting.refresh()
+    page.wait_for_waiting_list()
+    assert fitted == [1] and page.waiting_model.rowCount() > 0

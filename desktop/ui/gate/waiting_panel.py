@@ -58,6 +58,7 @@ class WaitingPanel(QObject):
         self.job: jobs.Job | None = None
         self.door_run_job: jobs.Job | None = None
         self._again = False
+        self._fitted = False  # the list's columns fitted to its rows, once it is shown
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._pdf_folder: Path | None = None
         self.model = WaitingModel(page)
@@ -150,7 +151,9 @@ class WaitingPanel(QObject):
     def _done(self, loaded) -> None:
         self._last_load = time.monotonic()
         self.model.set_rows(loaded)
-        self.view.resizeColumnsToContents()
+        if self.view.isVisible() and not self._fitted:  # a hidden list is fitted when shown
+            self.view.resizeColumnsToContents()
+            self._fitted = True
         self.loaded = True
         self._show_summary()
         if self._again:
@@ -226,6 +229,9 @@ class WaitingPanel(QObject):
         shown = self.toggle.isChecked()
         self.view.setVisible(shown)
         if shown:
+            if self.loaded and not self._fitted:
+                self.view.resizeColumnsToContents()
+                self._fitted = True
             self.refresh()
 
     # ---- the cold chain and the door-delivery run ----
