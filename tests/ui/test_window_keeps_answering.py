@@ -186,6 +186,20 @@ def test_buys_with_many_orders_are_listed_off_the_gui_thread_and_the_buy_left_st
     assert page.model.buy_at(table.currentIndex().row()).buy.id == neighbours
 
 
+def test_a_notice_about_a_big_buy_is_shown_while_its_orders_are_read(qtbot, conn, neighbours, monkeypatch):
+    monkeypatch.setattr(buy_view, "SHOWN_AT_ONCE", 0)  # every buy counts as big
+    release, real = threading.Event(), buy_view.load_buy
+    monkeypatch.setattr(buy_view, "load_buy", lambda c, b: release.wait(10) and real(c, b))
+    page = buys_page(qtbot, conn)
+    view = page.open_buy(neighbours, "KuaiTuanTuan export imported: 3 orders")
+    notice = view.findChild(QLabel, "buyNotice")
+    assert notice.isVisible() and "imported" in notice.text()
+    assert view.load_job.running and view.details is None  # the orders still on their way
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        release.set()
+    assert notice.isVisible() and "imported" in notice.text()
+
+
 def test_orders_of_the_buy_left_are_never_shown_under_the_next_one(qtbot, conn, neighbours, monkeypatch):
     other = open_buy(conn, "蔬菜团")
     order(conn, other, "5-1202", 冷冻饺子=1)

@@ -217,9 +217,9 @@ class BuysPage(QWidget):
 
     # ---- moving between the list and a buy ----
 
-    def open_buy(self, buy_id: int) -> BuyView:
+    def open_buy(self, buy_id: int, notice: str | None = None) -> BuyView:
         self.stack.setCurrentWidget(self.view)
-        self.view.show_buy(buy_id)
+        self.view.show_buy(buy_id, notice)
         return self.view
 
     def show_list(self) -> None:
@@ -335,17 +335,18 @@ class BuysPage(QWidget):
     def _ktt_imported(self, result):
         from desktop.ui.buys.buy_imports import KttResultDialog
 
-        self.open_buy(result.buy_id)  # the list is read again when it is shown
-        self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
-                                          "matched, %3 added, %4 warnings."),
-                                  result.orders, result.households_matched, result.households_created,
-                                  len(result.warnings)))
-        self.buysChanged.emit()
-        if result.households_created:
-            self.householdsChanged.emit()
+        # What the import did, laid out first; then the buy, its orders read (the list is read
+        # again when it is shown).
         dialog = KttResultDialog(result, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         dialog.open()
+        self.open_buy(result.buy_id, arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
+                                                 "matched, %3 added, %4 warnings."),
+                                         result.orders, result.households_matched, result.households_created,
+                                         len(result.warnings)))
+        self.buysChanged.emit()
+        if result.households_created:
+            self.householdsChanged.emit()
         return dialog

@@ -265,12 +265,16 @@ class RosterPage(QWidget):
         if self._search_again:
             return  # changed since: a newer read is on its way
         self.model.hold(everyone)
+        searched = self.search.text() != self.model.query  # else the same search, read again
         try:
             if not self.model.search_held(self.search.text()):
                 return self._search_off_thread()
         except DeskError as error:
             return self._unreadable(error)
-        self._searched()
+        if searched:
+            self._searched()
+        else:
+            self._show_state()  # what a save or an import says stays
         waiting, self._then = self._then, []
         for then in waiting:
             then()
@@ -478,8 +482,6 @@ class RosterPage(QWidget):
         return self.job
 
     def _imported(self, path: Path, report) -> None:
-        self.reload()
-        self.householdsChanged.emit()
         notice = arg(
             self.tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped."),
             path.name, report.added, report.updated, report.unchanged, len(report.skipped),
@@ -488,7 +490,9 @@ class RosterPage(QWidget):
             kept = sum(1 for conflict in report.conflicts if conflict.kept == "program")
             notice += " " + arg(self.tr("%1 conflicts: %2 kept as edited here, %3 taken from the file."),
                                 len(report.conflicts), kept, len(report.conflicts) - kept)
-        self.show_notice(notice)
+        self.show_notice(notice)  # laid out before the roster is read again beside it
+        self.reload()
+        self.householdsChanged.emit()
 
     # ---- export ----
 
