@@ -267,17 +267,19 @@ class Watchdog:
         import traceback
 
         self.seen: dict[str, int] = {}
+        self.action = ""  # the action running now; stalls between actions are not noted
         gui = threading.main_thread().ident
         self._stop = threading.Event()
 
         def watch() -> None:
             while not self._stop.wait(0.02):
-                if time.perf_counter() - heart.beats[-1] > 0.1:
+                if self.action and time.perf_counter() - heart.beats[-1] > 0.1:
                     frame = sys._current_frames().get(gui)
                     if frame is not None:
                         where = "".join(traceback.format_stack(frame, limit=14)[-10:])
                         if where.rstrip().endswith("loop.exec()"):
                             continue  # idle in the event loop: waiting for a core, not working
+                        where = f"[{self.action}]\n{where}"
                         self.seen[where] = self.seen.get(where, 0) + 1
 
         self.thread = threading.Thread(target=watch, daemon=True)
@@ -367,6 +369,8 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why
         start = heart.mark()
         collections.take()
         began = time.perf_counter()
+        if watchdog is not None:
+            watchdog.action = name
         profiler = None
         if name in profile or "all" in profile:
             import cProfile
@@ -385,6 +389,8 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why
             stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
             stats.sort_stats("tottime").print_stats(15)
             stats.sort_stats("cumulative").print_stats(25)
+        if watchdog is not None:
+            watchdog.action = ""
         out[f"{name}_stall_ms"] = heart.stall_ms(start)
         out[f"{name}_gui_cpu_ms"] = heart.busy_ms(start)
         out[f"{name}_gc_ms"] = collections.take()
