@@ -829,7 +829,8 @@ def test_the_waiting_lists_timed_reload_waits_for_a_pause_between_scans(qtbot, c
     monkeypatch.setattr(page.waiting, "refresh", lambda: reloads.append(1))
     scan(qtbot, page, bags["3-101"][0].code)
     page.waiting._timed()  # the minute is up while the guard is scanning
-    assert reloads == []
+    page.waiting._timed()  # and the next one
+    assert reloads == [] and page.waiting._retry.isActive()  # tried again once, after a pause
     monkeypatch.setattr(waiting_panel, "QUIET_MS", 0)  # then the queue is gone
     page.waiting._timed()
     assert reloads == [1]

@@ -102,6 +102,9 @@ class WaitingPanel(QObject):
         self._timer.timeout.connect(self._timed)
         self._timer.start()
         self._last_scan = self._last_load = time.monotonic()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._timed)
 
     def scanned(self) -> None:
         """A scan came in: the timed reload waits for a pause."""
@@ -115,7 +118,8 @@ class WaitingPanel(QObject):
             return
         now = time.monotonic()
         if (now - self._last_scan) * 1000 < QUIET_MS and (now - self._last_load) * 1000 < STALE_MS:
-            QTimer.singleShot(QUIET_MS, self, self._timed)
+            if not self._retry.isActive():  # one try again, however many minutes the queue lasts
+                self._retry.start(QUIET_MS)
             return
         self.refresh()
 
@@ -299,6 +303,7 @@ class WaitingPanel(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._retry.stop()
         for job in (self.job, self.door_run_job):
             if job is not None and job.running:
                 job.cancel()
