@@ -1383,6 +1383,11 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
 <context>
     <name>BuysPage</name>
     <message>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="174" />
+        <source>Reading the group buys…</source>
+        <translation>正在读取团购…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/buys/buys_page.py" line="61" />
         <source>New group buy…</source>
         <translation>新建团购…</translation>
