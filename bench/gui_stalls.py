@@ -267,17 +267,19 @@ class Watchdog:
         import traceback
 
         self.seen: dict[str, int] = {}
+        self.action = ""  # the action running now; stalls between actions are not noted
         gui = threading.main_thread().ident
         self._stop = threading.Event()
 
         def watch() -> None:
             while not self._stop.wait(0.02):
-                if time.perf_counter() - heart.beats[-1] > 0.1:
+                if self.action and time.perf_counter() - heart.beats[-1] > 0.1:
                     frame = sys._current_frames().get(gui)
                     if frame is not None:
                         where = "".join(traceback.format_stack(frame, limit=14)[-10:])
                         if where.rstrip().endswith("loop.exec()"):
                             continue  # idle in the event loop: waiting for a core, not working
+                        where = f"[{self.action}]\n{where}"
                         self.seen[where] = self.seen.get(where, 0) + 1
 
         self.thread = threading.Thread(target=watch, daemon=True)
@@ -334,7 +336,8 @@ class Painted:
 
 # ---- the run --------------------------------------------------------------------------------------
 
-def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why: bool = False) -> dict:
+def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why: bool = False,
+            profile: tuple[str, ...] = ()) -> dict:
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -366,9 +369,28 @@ def measure(work: Path, roster: Path, export: Path, facts: dict, scans: int, why
         start = heart.mark()
         collections.take()
         began = time.perf_counter()
+        if watchdog is not None:
+            watchdog.action = name
+        profiler = None
+        if name in profile or "all" in profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
         steps()
         wait_until(idle)
         run_for(200)  # what lands after the last job (a reload, a repaint) counts too
+        if profiler is not None:
+            import pstats
+
+            profiler.disable()
+            print(f"--- {name}: the GUI thread's calls, by their own time then with what they call",
+                  file=sys.stderr)
+            stats = pstats.Stats(profiler, stream=sys.stderr).strip_dirs()
+            stats.sort_stats("tottime").print_stats(15)
+            stats.sort_stats("cumulative").print_stats(25)
+        if watchdog is not None:
+            watchdog.action = ""
         out[f"{name}_stall_ms"] = heart.stall_ms(start)
         out[f"{name}_gui_cpu_ms"] = heart.busy_ms(start)
         out[f"{name}_gc_ms"] = collections.take()
@@ -565,16 +587,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ktt-rows", type=int, default=KTT_ROWS)
     parser.add_argument("--scans", type=int, default=SCANS, help="scans in each gate mode")
     parser.add_argument("--why", action="store_true", help="name the code the GUI thread was in during stalls")
+    parser.add_argument("--profile", action="append", default=[], metavar="ACTION",
+                        help="profile the GUI thread during ACTION (or all), printed to stderr")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     base, roster, export, facts = cached(args.households, args.buys, args.ktt_rows)
     work = CACHE / f"gui-stalls-work-{os.getpid()}.sqlite"  # a run of its own, even beside another
     shutil.copyfile(base, work)
     try:
-        figures = measure(work, roster, export, facts, args.scans, args.why)
+        figures = measure(work, roster, export, facts, args.scans, args.why, tuple(args.profile))
     finally:
-        for stale in CACHE.glob(f"{work.stem}*"):
-            stale.unlink()
+        for stale in (*CACHE.glob(f"{work.stem}*"), *(CACHE / "backups").glob(f"{work.stem}-*")):
+            stale.unlink()  # the run's file, and the backups the window took of it
         labels = work.with_name(f"{work.stem}-labels.pdf")
         if labels.exists():
             labels.unlink()

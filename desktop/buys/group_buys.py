@@ -411,6 +411,11 @@ def buy_details(conn: Connection, buy_id: int) -> BuyDetails:
     return BuyDetails(buy, tuple(item_totals(conn, buy_id)), orders, tuple(households))
 
 
+def orders_in_file(conn: Connection) -> int:
+    """How many orders every buy has together, cancelled ones included: one quick count."""
+    return order_rows.count_all_orders(conn)
+
+
 def order_count(conn: Connection, buy_id: int) -> int:
     """How many orders a buy has, cancelled ones included: one quick count."""
     return order_rows.count_orders(conn, buy_id)

@@ -43,21 +43,25 @@ def select_matching(
     digits: str,
     initials: str,
     addresses_only: bool = False,
+    ids_only: bool = False,
 ) -> list[sqlite3.Row]:
-    """Households whose address, name, phone or pinyin initials match what was typed.
+    """Households whose address, name, phone or pinyin initials match what was typed (with
+    `ids_only`, only their ids, for a window that holds the households already).
 
     The exact address comes first, then the rooms and addresses that match, then names, then
     phone digits and initials: a volunteer typing a room number wants the rooms before phones.
     """
+    columns = "id" if ids_only else COLUMNS
     if addresses_only:
         # A query that reads as an address: that home alone, or while it is still being typed
         # (12-30 on the way to 12-301), the homes whose address starts so.
-        exact = select_by_address(conn, address or "")
+        exact = conn.execute(f"SELECT {columns} FROM household WHERE address = :address",
+                             {"address": address or ""}).fetchone()
         if exact is not None:
             return [exact]
         return conn.execute(
             f"""
-            SELECT {COLUMNS} FROM household
+            SELECT {columns} FROM household
             WHERE address = :address OR address LIKE :text_prefix ESCAPE '\\'
             ORDER BY active DESC, address != :address, building, entrance IS NOT NULL, entrance, room
             """,
@@ -65,7 +69,7 @@ def select_matching(
         ).fetchall()
     return conn.execute(
         f"""
-        SELECT {COLUMNS} FROM household
+        SELECT {columns} FROM household
         WHERE (:address IS NOT NULL AND address = :address)
            OR address LIKE :text_prefix ESCAPE '\\'
            OR ('-' || address) LIKE :room_part ESCAPE '\\'

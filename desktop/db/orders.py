@@ -30,6 +30,10 @@ def select_orders(conn: sqlite3.Connection, buy_id: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def count_all_orders(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM buy_order").fetchone()[0]
+
+
 def count_orders(conn: sqlite3.Connection, buy_id: int) -> int:
     return conn.execute("SELECT count(*) FROM buy_order WHERE group_buy_id = :id", {"id": buy_id}).fetchone()[0]
 

@@ -304,25 +304,37 @@ def list_households(conn: Connection, *, active_only: bool = False) -> list[Hous
 
 def search_households(conn: Connection, query: str) -> list[Household]:
     """Households matching an address in any form, a room, a name, a phone or pinyin initials."""
+    found = _matching(conn, query, ids_only=False)
+    return list_households(conn) if found is None else [_from_row(row) for row in found]
+
+
+def search_household_ids(conn: Connection, query: str) -> list[int] | None:
+    """The ids of `search_households(conn, query)`, in its order; None for every household (an
+    empty query). For a window holding the households already: a few ids are read, not
+    thousands of households made again at each key."""
+    found = _matching(conn, query, ids_only=True)
+    return None if found is None else [row["id"] for row in found]
+
+
+def _matching(conn: Connection, query: str, *, ids_only: bool) -> list[Row] | None:
     text = plain(query)
     if not text:
-        return list_households(conn)
+        return None
     try:
         address = parse_address(text).canonical
     except BadInput:
         address = None
     if address is not None:
         # `9-101` is a home, never the digits 9101 inside 57 phone numbers.
-        found = rows.select_matching(conn, address=address, text=text.replace(" ", ""),
-                                     digits="", initials="", addresses_only=True)
-        return [_from_row(row) for row in found]
+        return rows.select_matching(conn, address=address, text=text.replace(" ", ""),
+                                    digits="", initials="", addresses_only=True, ids_only=ids_only)
     only_digits = re.sub(r"\D", "", text)
     digits = only_digits if len(only_digits) >= 4 else ""
     initials = text.lower() if re.fullmatch(r"[A-Za-z]+", text) else ""
-    found = rows.select_matching(
-        conn, address=None, text=text.replace(" ", ""), digits=digits, initials=initials
+    return rows.select_matching(
+        conn, address=None, text=text.replace(" ", ""), digits=digits, initials=initials,
+        ids_only=ids_only,
     )
-    return [_from_row(row) for row in found]
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import (
+    QCoreApplication,
     QElapsedTimer,
     QEvent,
     QEventLoop,
@@ -340,8 +341,40 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+# Full garbage collections: made by a timer when no job runs, never in the middle of one.
+FULL_COLLECTION_EVERY_MS = 60_000
+_NEVER = 1 << 30
+_collector: QTimer | None = None
+
+
+def collect_when_idle() -> None:
+    """A full collection stops every thread, the window's included, for as long as it walks what
+    the program holds outside the frozen part; started on its own in the middle of a big job it
+    walked everything the job had made so far (50–200 ms at a 5,000-household compound). Young
+    objects are still collected as they come; the full collections are made once a minute
+    instead, when no job is running, over the little made since the last job."""
+    global _collector
+    if _collector is not None:
+        return
+    young, middle, _full = gc.get_threshold()
+    gc.set_threshold(young, middle, _NEVER)
+    _collector = QTimer(QCoreApplication.instance())
+    _collector.setInterval(FULL_COLLECTION_EVERY_MS)
+    _collector.timeout.connect(collect_if_idle)
+    _collector.start()
+
+
+def collect_if_idle() -> bool:
+    """One full collection, unless a job is running; whether it was made."""
+    if _running:
+        return False
+    gc.collect()
+    return True
+
+
 def run_job(parent: QWidget, title: str, fn: JobFunction, **options: Any) -> Job:
     """Start `fn(progress, should_cancel)` in a worker thread; connect to the Job's signals."""
+    collect_when_idle()
     return Job(parent, title, fn, **options)
 
 

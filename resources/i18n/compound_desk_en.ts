@@ -4,7 +4,7 @@
 <context>
     <name>BuyView</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="261"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="264"/>
         <source>%n recipients</source>
         <translation>
             <numerusform>%n recipient</numerusform>
@@ -12,7 +12,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="263"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="266"/>
         <source>%n orders</source>
         <translation>
             <numerusform>%n order</numerusform>
@@ -20,7 +20,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="264"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="267"/>
         <source>%n orders cancelled</source>
         <translation>
             <numerusform>%n order cancelled</numerusform>
@@ -28,7 +28,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_view.py" line="288"/>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="291"/>
         <source>%n units to give</source>
         <translation>
             <numerusform>%n unit to give</numerusform>
@@ -39,7 +39,7 @@
 <context>
     <name>BuysPage</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buys_page.py" line="308"/>
+        <location filename="../../desktop/ui/buys/buys_page.py" line="345"/>
         <source>KuaiTuanTuan export imported: %n orders, %1 households matched, %2 added, %3 warnings.</source>
         <translation>
             <numerusform>KuaiTuanTuan export imported: %n order, %1 households matched, %2 added, %3 warnings.</numerusform>
@@ -69,7 +69,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="432"/>
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="434"/>
         <source>Import %n orders</source>
         <translation>
             <numerusform>Import %n order</numerusform>
@@ -80,7 +80,7 @@
 <context>
     <name>KttResultDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="521"/>
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="523"/>
         <source>Imported into %1, “%2”: %n orders (%3 new, %4 changed, %5 unchanged). Households: %6 matched in the roster, %7 added.</source>
         <translation>
             <numerusform>Imported into %1, “%2”: %n order (%3 new, %4 changed, %5 unchanged). Households: %6 matched in the roster, %7 added.</numerusform>
@@ -91,7 +91,7 @@
 <context>
     <name>NewDistributionDialog</name>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="135"/>
         <source>%n households</source>
         <translation>
             <numerusform>%n household</numerusform>
@@ -99,7 +99,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="135"/>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="136"/>
         <source>%n packs</source>
         <translation>
             <numerusform>%n pack</numerusform>

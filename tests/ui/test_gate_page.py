@@ -763,6 +763,7 @@ def test_a_handoff_answered_is_written_even_when_the_window_closes_before_the_fi
 
     page = make_page()
     burst(qtbot, page, bags["12-2-502"][0].code)
+    qtbot.waitUntil(lambda: any(j.title == "Recording at the gate" for j in jobs._running))
     job = next(j for j in jobs._running if j.title == "Recording at the gate")
     job.cancel()  # what a closing window asks of every job: a handoff answered is not dropped
     qtbot.wait(300)  # a write waiting for its turn would hear a cancel within 50 ms
@@ -803,3 +804,61 @@ def test_the_door_delivery_run_with_no_pdf_program_on_the_computer_says_so(qtbot
     assert page.note.isVisible()
     assert page.note.text() == ("No program on this computer opened the PDF: print it with "
                                 "“Print door run…” instead.")
+
+
+def test_a_scans_write_starts_only_once_its_answer_is_painted(qtbot, conn, bags, make_page):
+    from desktop.ui import jobs
+
+    page = make_page()
+    painted = page.verdict_banner.paint_count
+    burst(qtbot, page, bags["3-101"][0].code)
+    assert banner(page)["big"] == "3-101"  # the answer is there at once
+    assert not page.settled  # its write is on its way…
+    assert not any(j.title == "Recording at the gate" for j in jobs._running)  # …not started yet
+    qtbot.waitUntil(lambda: page.verdict_banner.paint_count > painted)
+    written(qtbot, page)
+    assert handoffs(conn) == [("pickup", "保安老李", "", "")]
+
+
+def test_the_waiting_lists_timed_reload_waits_for_a_pause_between_scans(qtbot, conn, bags, make_page,
+                                                                         monkeypatch):
+    from desktop.ui.gate import waiting_panel
+
+    page = make_page()
+    reloads = []
+    monkeypatch.setattr(page.waiting, "refresh", lambda: reloads.append(1))
+    scan(qtbot, page, bags["3-101"][0].code)
+    page.waiting._timed()  # the minute is up while the guard is scanning
+    page.waiting._timed()  # and the next one
+    assert reloads == [] and page.waiting._retry.isActive()  # tried again once, after a pause
+    monkeypatch.setattr(waiting_panel, "QUIET_MS", 0)  # then the queue is gone
+    page.waiting._timed()
+    assert reloads == [1]
+
+
+def test_a_list_too_old_is_reloaded_even_while_scans_keep_coming(qtbot, conn, bags, make_page, monkeypatch):
+    from desktop.ui.gate import waiting_panel
+
+    page = make_page()
+    reloads = []
+    monkeypatch.setattr(page.waiting, "refresh", lambda: reloads.append(1))
+    monkeypatch.setattr(waiting_panel, "STALE_MS", 0)
+    scan(qtbot, page, bags["3-101"][0].code)
+    page.waiting._timed()
+    assert reloads == [1]
+
+
+def test_the_waiting_list_fits_its_columns_once_it_is_shown_not_at_every_reload(qtbot, conn, bags, make_page,
+                                                                                  monkeypatch):
+    page = make_page()
+    fitted = []
+    monkeypatch.setattr(page.waiting.view, "resizeColumnsToContents", lambda: fitted.append(1))
+    page.waiting.refresh()
+    page.wait_for_waiting_list()
+    assert fitted == []  # the list is hidden: nothing to fit
+    qtbot.mouseClick(page.waiting.toggle, Qt.MouseButton.LeftButton)
+    assert page.waiting_view.isVisible() and fitted == [1]
+    page.wait_for_waiting_list()
+    page.waiting.refresh()
+    page.wait_for_waiting_list()
+    assert fitted == [1] and page.waiting_model.rowCount() > 0

@@ -174,3 +174,25 @@ def test_the_preview_of_a_whole_compound_shows_every_new_household_without_givin
     assert table.model().index(48_999, 0).data() == addresses[-1]
     assert sys.getrefcount(None) > before - 5_000
     assert preview.findChild(QPushButton, "importConfirm").text() == "&Import 49000 households"
+
+
+def test_what_an_import_did_is_said_before_the_big_roster_is_read_again(qtbot, page, conn, tmp_path, monkeypatch):
+    import threading
+
+    from desktop.ui.roster import roster_page
+
+    roster = write_roster(tmp_path / "住户名单.csv", [["12-301", "张三", "13800000003", "2"]])
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)  # every roster counts as big
+    release, real = threading.Event(), roster_page.list_households
+    monkeypatch.setattr(roster_page, "list_households", lambda c: release.wait(10) and real(c))
+    with qtbot.waitSignal(page.import_file(roster).done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: page.import_preview is not None)
+    page.import_preview.findChild(QPushButton, "importConfirm").click()
+    notice = page.findChild(QLabel, "rosterNotice")
+    qtbot.waitUntil(lambda: notice.isVisible(), timeout=10_000)
+    assert "1 added" in notice.text()
+    assert page.search_job is not None and page.search_job.running  # the roster still on its way
+    release.set()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    assert notice.isVisible()

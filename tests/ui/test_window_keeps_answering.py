@@ -74,6 +74,22 @@ def test_recording_an_arrival_saves_the_preview_on_screen_without_working_it_out
     assert "short of 冷冻饺子(1kg) 3/5" in view.findChild(QLabel, "buyNotice").text()
 
 
+def test_a_preview_worked_out_again_keeps_the_columns_fitted_to_the_first(qtbot, conn, neighbours, monkeypatch):
+    fitted = []
+    real = arrival_dialog.fit_columns
+    monkeypatch.setattr(arrival_dialog, "fit_columns", lambda table, *a: fitted.append(table) or real(table, *a))
+    view = buys_page(qtbot, conn).open_buy(neighbours)
+    dialog = view.record_arrival()
+    summary = dialog.findChild(QLabel, "arrivalSummary")
+    qtbot.waitUntil(lambda: "in full" in summary.text())
+    assert len(fitted) == 1
+    dialog.received[0].selectAll()
+    qtbot.keyClicks(dialog.received[0], "3")
+    qtbot.waitUntil(lambda: "Short" in summary.text())
+    assert len(fitted) == 1  # the new preview is shown in the columns as they were
+    assert dialog.preview_plan.items[0].received == 3 and dialog.preview_model.rowCount() > 0
+
+
 def _refusing_plan(real):
     """_plan for the previews (worked out in a worker thread), refused inside the save's
     transaction: a save that worked the allocation out again would fail the test."""
@@ -149,6 +165,41 @@ def test_a_big_buy_is_read_off_the_gui_thread_and_shown_in_one_go(qtbot, conn, n
     assert view.details.buy.id == neighbours and view.entry.isEnabled()
 
 
+def test_buys_with_many_orders_are_listed_off_the_gui_thread_and_the_buy_left_stays_selected(
+        qtbot, conn, neighbours, monkeypatch):
+    from desktop.ui.buys import buys_page as page_module
+
+    other = open_buy(conn, "蔬菜团")
+    order(conn, other, "5-1202", 冷冻饺子=1)
+    page = buys_page(qtbot, conn)
+    monkeypatch.setattr(page_module, "LISTED_AT_ONCE", 0)  # every compound counts as big
+    read_on = []
+    real = page_module.list_buys
+    monkeypatch.setattr(page_module, "list_buys", lambda c: read_on.append(threading.current_thread()) or real(c))
+    page.open_buy(neighbours)  # a small buy: on screen at once
+    assert page.view.details.buy.id == neighbours
+    with qtbot.waitSignal(page.listed, timeout=10_000):
+        page.show_list()
+    assert read_on and threading.main_thread() not in read_on  # read in a worker
+    table = page.findChild(QTableView, "buysTable")
+    assert page.model.rowCount() == 2 and table.isVisible()
+    assert page.model.buy_at(table.currentIndex().row()).buy.id == neighbours
+
+
+def test_a_notice_about_a_big_buy_is_shown_while_its_orders_are_read(qtbot, conn, neighbours, monkeypatch):
+    monkeypatch.setattr(buy_view, "SHOWN_AT_ONCE", 0)  # every buy counts as big
+    release, real = threading.Event(), buy_view.load_buy
+    monkeypatch.setattr(buy_view, "load_buy", lambda c, b: release.wait(10) and real(c, b))
+    page = buys_page(qtbot, conn)
+    view = page.open_buy(neighbours, "KuaiTuanTuan export imported: 3 orders")
+    notice = view.findChild(QLabel, "buyNotice")
+    assert notice.isVisible() and "imported" in notice.text()
+    assert view.load_job.running and view.details is None  # the orders still on their way
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        release.set()
+    assert notice.isVisible() and "imported" in notice.text()
+
+
 def test_orders_of_the_buy_left_are_never_shown_under_the_next_one(qtbot, conn, neighbours, monkeypatch):
     other = open_buy(conn, "蔬菜团")
     order(conn, other, "5-1202", 冷冻饺子=1)
@@ -203,7 +254,7 @@ def test_a_delivery_for_a_whole_compound_is_more_than_one_household_may_order(co
 
 # ---- the roster's search ----
 
-def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(qtbot, conn, monkeypatch):
+def test_a_big_roster_is_read_off_the_gui_thread_and_the_newest_read_wins(qtbot, conn, monkeypatch):
     from desktop.ui.roster import roster_page
     from desktop.ui.roster.roster_page import RosterPage
 
@@ -214,27 +265,69 @@ def test_a_big_roster_is_searched_off_the_gui_thread_and_the_newest_query_wins(q
     qtbot.addWidget(page)
     page.show()
     qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
     everyone = page.model.rowCount()
     release = threading.Event()
-    real = roster_page.search_households
+    real = roster_page.list_households
 
-    def slow_for_12(conn, query):
-        if query == "12":
-            release.wait(10)
-        return real(conn, query)
+    def slow(conn):
+        release.wait(10)
+        return real(conn)
 
-    monkeypatch.setattr(roster_page, "search_households", slow_for_12)
-    qtbot.keyClicks(page.search, "12")
+    monkeypatch.setattr(roster_page, "list_households", slow)
+    page.reload()  # the roster changed elsewhere
     qtbot.waitUntil(lambda: page.search_job is not None and page.search_job.running)
     first = page.search_job
-    assert page.model.rowCount() == everyone  # the window did not wait for the search
-    qtbot.keyClicks(page.search, "-301")
-    qtbot.waitUntil(lambda: page._search_again)  # asked again after the pause: waits its turn
+    assert page.model.rowCount() == everyone  # the window did not wait for the read
+    add_household(conn, HouseholdFields(address="12-302", name="新邻居", phone="", delivery="pickup"))
+    page.reload()
+    assert page._search_again  # read again once this read ends
     with qtbot.waitSignal(first.finished, timeout=10_000):
         release.set()
-    assert page.model.query != "12"  # the stale result was dropped
+    qtbot.waitUntil(lambda: page.model.holding and page.model.rowCount() == everyone + 1)
+
+
+def test_a_held_roster_is_searched_as_you_type_without_reading_households_again(qtbot, conn, monkeypatch):
+    from desktop.ui.roster import roster_page
+    from desktop.ui.roster.roster_page import RosterPage
+
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)  # every roster counts as big
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
+    reads = []
+    real = roster_page.list_households
+    monkeypatch.setattr(roster_page, "list_households", lambda conn: reads.append(1) or real(conn))
+    qtbot.keyClicks(page.search, "12-301")
     qtbot.waitUntil(lambda: page.model.query == "12-301")
     assert [page.model.household_at(r).address for r in range(page.model.rowCount())] == ["12-301"]
+    assert page.search_job is None or not page.search_job.running
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.query == "")
+    assert page.model.rowCount() == len(NEIGHBOURS)
+    assert reads == []  # no household read again for any key
+
+
+def test_a_household_added_elsewhere_is_read_before_a_search_shows_it(qtbot, conn, monkeypatch):
+    from desktop.ui.roster import roster_page
+    from desktop.ui.roster.roster_page import RosterPage
+
+    for address, name, phone, delivery in NEIGHBOURS:
+        add_household(conn, HouseholdFields(address=address, name=name, phone=phone, delivery=delivery))
+    monkeypatch.setattr(roster_page, "SEARCHED_AT_ONCE", 0)
+    page = RosterPage(conn)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    qtbot.waitUntil(lambda: page.model.holding)
+    add_household(conn, HouseholdFields(address="30-901", name="新邻居", phone="", delivery="pickup"))
+    qtbot.keyClicks(page.search, "30-901")
+    qtbot.waitUntil(lambda: page.model.query == "30-901" and page.model.rowCount() == 1, timeout=10_000)
+    assert page.model.household_at(0).name == "新邻居"
 
 
 def test_a_row_of_buttons_works_out_its_height_again_once_a_button_is_hidden(qtbot):
@@ -273,3 +366,52 @@ def test_what_the_window_holds_after_a_job_is_out_of_the_garbage_collectors_walk
         pass
     assert gc.get_freeze_count() >= frozen + len(held)  # a full collection no longer walks them
     assert held[-1] == [19_999, "冷冻饺子"]
+
+
+def test_a_full_collection_never_starts_during_a_job_and_is_made_when_none_runs(qtbot, conn):
+    import gc
+    import weakref
+
+    from desktop.roster.households import list_households
+    from desktop.ui import jobs
+    from desktop.ui.ops import DbOp
+
+    holder = QLabel()
+    qtbot.addWidget(holder)
+    release = threading.Event()
+    job = DbOp(holder, conn, lambda c: release.wait(10) and list_households(c)).reads_only().run()
+    assert gc.get_threshold()[2] >= 1 << 30  # never started on its own
+
+    assert not jobs.collect_if_idle()  # a job runs: no full collection now
+    with qtbot.waitSignal(job.finished, timeout=10_000):
+        release.set()
+
+    class Node:
+        pass
+
+    cycle = Node()
+    cycle.me = cycle
+    gc.collect(1)  # it survives the young collections into the oldest generation…
+    gone = weakref.ref(cycle)
+    del cycle  # …and becomes garbage only a full collection finds
+    gc.collect(0)
+    gc.collect(1)
+    assert gone() is not None
+    assert jobs.collect_if_idle() and gone() is None
+
+
+def test_the_roster_buildings_line_keeps_its_height_for_a_width_until_its_text_changes(qtbot):
+    from desktop.ui.roster.roster_page import WrappedLinks
+
+    links = " · ".join(f"<a href='building:{n}'>{n}号楼 ({n * 3})</a>" for n in range(1, 60))
+    label, plain = WrappedLinks(), QLabel()
+    for each in (label, plain):
+        qtbot.addWidget(each)
+        each.setWordWrap(True)
+        each.setText(links)
+    assert label.heightForWidth(400) == plain.heightForWidth(400) > label.heightForWidth(1200)
+    assert label._heights == {400: plain.heightForWidth(400), 1200: plain.heightForWidth(1200)}
+    shorter = " · ".join(f"<a href='building:{n}'>{n}号楼</a>" for n in range(1, 4))
+    label.setText(shorter)
+    plain.setText(shorter)
+    assert label.heightForWidth(400) == plain.heightForWidth(400)  # not the longer text's height

@@ -170,6 +170,7 @@ class ArrivalDialog(QDialog):
         self._rows: tuple[list[Row], list[Row]] = ([], [])
         self._again = False
         self._save_when_shown = False
+        self._fitted = False  # the preview's columns, fitted to its first rows
         self.save_button.setEnabled(False)  # until the preview is shown
         self.update_preview()
         if self.received:
@@ -280,7 +281,7 @@ class ArrivalDialog(QDialog):
             self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
             self.summary.setStyleSheet(NOTICE_STYLE)
         self.summary.show()
-        self._fill_preview()
+        self._fill_preview(fit=not self._fitted)  # the same columns each time: fitted once
         if self._save_when_shown:
             self._save_when_shown = False
             self.save()
@@ -293,6 +294,7 @@ class ArrivalDialog(QDialog):
         self.preview_model.set_rows(short if self.only_short.isChecked() else every)
         if fit:
             fit_columns(self.preview, 5, 16)
+            self._fitted = True
 
     def _show_error(self, error: DeskError) -> None:
         name = str(error.data.get("item", ""))

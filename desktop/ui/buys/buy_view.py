@@ -187,7 +187,8 @@ class BuyView(QWidget):
 
     # ---- showing a buy ----
 
-    def show_buy(self, buy_id: int) -> None:
+    def show_buy(self, buy_id: int, notice: str | None = None) -> None:
+        """Show the buy; `notice` above it at once, laid out before its orders are read."""
         if buy_id != self.buy_id:
             self.notice.hide()
             if self.details is not None or self.buy_id is None:  # never another buy's orders under this one
@@ -200,6 +201,8 @@ class BuyView(QWidget):
                 self.totals.clear()
                 self._enable_actions()
         self.buy_id = buy_id
+        if notice:
+            self.show_notice(notice)
         self.reload()
         self.entry.focus_address()
 

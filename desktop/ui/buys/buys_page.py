@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.buys.group_buys import list_buys
+from desktop.buys.group_buys import list_buys, orders_in_file
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.ui.buys.buy_view import BuyView
@@ -39,12 +39,16 @@ from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
+# Buys with up to this many orders between them are listed at once; more are read off the GUI thread.
+LISTED_AT_ONCE = 5000
+
 
 class BuysPage(QWidget):
     """The list, or one buy. Reads through the page's connection; imports run on their own."""
 
     householdsChanged = Signal()
     buysChanged = Signal()
+    listed = Signal()  # the list of buys is on screen, as read just now
 
     def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,6 +57,9 @@ class BuysPage(QWidget):
         self.dialog = None
         self.job: Job | None = None
         self._refusal: str | None = None
+        self.list_job: Job | None = None
+        self._list_again = False
+        self._select_next: int | None = None
         self._last_folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
 
         # ---- the list ----
@@ -145,18 +152,40 @@ class BuysPage(QWidget):
 
     def reload(self) -> None:
         """Ask the services again: after a change here, or one made on another page. Under a buy
-        only the buy is read again: the list is read when it is shown."""
+        only the buy is read again: the list is read when it is shown, off the GUI thread when
+        the buys have many orders between them."""
         if self.stack.currentWidget() is self.view:
             self.view.reload()
             return
         try:
-            buys = list_buys(self._conn)
+            at_once = orders_in_file(self._conn) <= LISTED_AT_ONCE
+            buys = list_buys(self._conn) if at_once else None
         except DeskError as error:
-            self.model.set_buys([])
-            self.show_notice(describe(error), ERROR_STYLE)
+            self._unlisted(error)
             return
+        if buys is not None:
+            self._listed(buys)
+            return
+        if self.list_job is not None and self.list_job.running:
+            self._list_again = True  # read again once this read ends: something changed meanwhile
+            return
+        self._list_again = False
+        self.list_job = (DbOp(self, self._conn, list_buys).reads_only()
+                         .background(self.tr("Reading the group buys…"), handle_errors=False)
+                         .success(lambda found: None if self._list_again else self._listed(found))
+                         .failure(self._unlisted).run())
+        self.list_job.finished.connect(lambda: self.reload() if self._list_again else None)
+
+    def _unlisted(self, error: DeskError) -> None:
+        self.model.set_buys([])
+        self.show_notice(describe(error), ERROR_STYLE)
+
+    def _listed(self, buys: list) -> None:
         selected = self.table.currentIndex()
         selected_id = self.model.buy_at(selected.row()).buy.id if selected.isValid() else None
+        if selected_id is None:
+            selected_id = self._select_next
+        self._select_next = None
         kind = self.kind_filter.currentData()
         buys = [s for s in buys if kind is None or s.buy.kind == kind]
         self.model.set_buys(buys)
@@ -166,6 +195,7 @@ class BuysPage(QWidget):
         self.counts.setText(arg(self.tr("%1 group buys · %2 under way"), len(buys), running) if buys else "")
         self.table.setVisible(bool(buys))
         self.empty.setVisible(not buys)
+        self.listed.emit()
 
     def showEvent(self, event) -> None:
         # Suppliers, households and orders may have changed on another page.
@@ -187,18 +217,19 @@ class BuysPage(QWidget):
 
     # ---- moving between the list and a buy ----
 
-    def open_buy(self, buy_id: int) -> BuyView:
+    def open_buy(self, buy_id: int, notice: str | None = None) -> BuyView:
         self.stack.setCurrentWidget(self.view)
-        self.view.show_buy(buy_id)
+        self.view.show_buy(buy_id, notice)
         return self.view
 
     def show_list(self) -> None:
         buy_id = self.view.buy_id
         self.stack.setCurrentWidget(self.list_page)
-        self.reload()
+        self._select_next = buy_id  # selected once listed, when nothing else is
         row = self.model.row_of(buy_id) if buy_id is not None else None
         if row is not None:
             self.table.selectRow(row)
+        self.reload()
         self.table.setFocus()
 
     def _buy_changed(self) -> None:
@@ -304,17 +335,18 @@ class BuysPage(QWidget):
     def _ktt_imported(self, result):
         from desktop.ui.buys.buy_imports import KttResultDialog
 
-        self.open_buy(result.buy_id)  # the list is read again when it is shown
-        self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %n orders, %1 households "
-                                          "matched, %2 added, %3 warnings.", "", result.orders),
-                                  result.households_matched, result.households_created,
-                                  len(result.warnings)))
-        self.buysChanged.emit()
-        if result.households_created:
-            self.householdsChanged.emit()
+        # What the import did, laid out first; then the buy, its orders read (the list is read
+        # again when it is shown).
         dialog = KttResultDialog(result, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog = dialog
         dialog.finished.connect(lambda _r: setattr(self, "dialog", None))
         dialog.open()
+        self.open_buy(result.buy_id, arg(self.tr("KuaiTuanTuan export imported: %n orders, %1 households "
+                                                 "matched, %2 added, %3 warnings.", "", result.orders),
+                                         result.households_matched, result.households_created,
+                                         len(result.warnings)))
+        self.buysChanged.emit()
+        if result.households_created:
+            self.householdsChanged.emit()
         return dialog

@@ -55,6 +55,9 @@ from desktop.ui.gate.widgets import GuessingWarning, VerdictBanner, page_button
 from desktop.ui.stations.banner import StationBanner
 from desktop.words import describe
 
+# A scan's write starts once its answer is painted, or after this long when nothing is painted.
+START_WRITES_MS = 30
+
 
 class GatePage(QWidget):
     """The gate over the page's connection; what it remembers between scans is its `session`.
@@ -99,6 +102,7 @@ class GatePage(QWidget):
         self.decide_button = self.modes.decide_button
         self.pickup_button, self.door_button, self.gate_button, self.check_button = self.modes.buttons.values()
         self.verdict_banner = VerdictBanner(self)
+        self.verdict_banner.painted.connect(self.recorder.start)
         self.card_done_button = page_button(self, "gateCardDone", self.tr("End card"), self.tr(
             "Done with this household's card"), [self.end_card, self.refocus], keys="Esc")
         self.card_done_button.hide()
@@ -219,6 +223,7 @@ class GatePage(QWidget):
         written after the answer, off the GUI thread (`settled` when it is)."""
         if not text.strip():
             return None
+        self.waiting.scanned()
         result = self._run(lambda: self._sync().submit(text, defer=True))
         if result is None or self.session.held is None:
             return result
@@ -242,10 +247,14 @@ class GatePage(QWidget):
         if result is not None and self.session.held is None:
             self.guessing.note(result)
             self._show(result)
+        added = False
         for recording in self.session.pending:
             if recording not in self.recorder:
                 self.recorder.add(recording, recording.run, lambda r, rec=recording: self._landed(rec, r),
-                                  lambda e, rec=recording: self._landed(rec, None, e))
+                                  lambda e, rec=recording: self._landed(rec, None, e), soon=True)
+                added = True
+        if added:  # started once the answer is painted, or a moment later if it is not shown
+            QTimer.singleShot(START_WRITES_MS, self.recorder.start)
         return result
 
     def _landed(self, recording: Recording, result: gate.ScanResult | None,
@@ -340,6 +349,7 @@ class GatePage(QWidget):
         return self.waiting.door_run_job
 
     def stop(self) -> None:
+        self.recorder.start()  # a scan answered is written, even as the window closes
         self.waiting.stop()
         self.bar.stop()
 

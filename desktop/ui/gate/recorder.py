@@ -24,11 +24,27 @@ class Recorder:
         self._last = threading.Event()  # set when the write before the next one has ended
         self._last.set()
         self._keys: list[object] = []  # what is waiting or running, by the key it was added with
+        self._waiting: list[tuple] = []  # added with `soon`, not started yet
 
     def add(self, key: object, work: Callable[[Any], Any], done: Callable[[Any], Any],
-            failed: Callable[[BaseException], Any]) -> None:
+            failed: Callable[[BaseException], Any], *, soon: bool = False) -> None:
         """Run `work(conn)` after every write added before it; `done(result)` or `failed(error)`
-        on the GUI thread: a refusal, or None after a bug (which the crash handler shows)."""
+        on the GUI thread: a refusal, or None after a bug (which the crash handler shows).
+        With `soon`, the write starts at the next `start()` (once the answer is painted, so
+        starting its thread does not hold up the paint), in the order added."""
+        self._keys.append(key)
+        self._waiting.append((key, work, done, failed))
+        if not soon:
+            self.start()
+
+    def start(self) -> None:
+        """Start every write added with `soon` and not started yet, in the order added."""
+        waiting, self._waiting = self._waiting, []
+        for key, work, done, failed in waiting:
+            self._start(key, work, done, failed)
+
+    def _start(self, key: object, work: Callable[[Any], Any], done: Callable[[Any], Any],
+               failed: Callable[[BaseException], Any]) -> None:
         title = QCoreApplication.translate("GatePage", "Recording at the gate")
         ended = threading.Event()
         job = (DbOp(self._page, self._path, work).progress(title, cancellable=False)
@@ -36,7 +52,6 @@ class Recorder:
                .success(lambda result: self._landed(key, done, result))
                .failure(lambda error: self._landed(key, failed, error)).run())
         self._last = ended
-        self._keys.append(key)
         job.finished.connect(lambda: self._ended(key, failed))
 
     def __contains__(self, key: object) -> bool:

@@ -5,6 +5,7 @@ run, as a PDF to open or sent to a printer."""
 from __future__ import annotations
 
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -36,6 +37,10 @@ from desktop.words import describe
 
 translate = QCoreApplication.translate
 WAITING_REFRESH_MS = 60_000
+# The timed reload waits for a pause this long between scans (a queue at the gate is not slowed
+# by reading thousands of bags), unless the list is older than STALE_MS.
+QUIET_MS = 10_000
+STALE_MS = 5 * 60_000
 ALERT_STYLE = "color: #b3261e; font-weight: bold;"
 
 
@@ -53,6 +58,7 @@ class WaitingPanel(QObject):
         self.job: jobs.Job | None = None
         self.door_run_job: jobs.Job | None = None
         self._again = False
+        self._fitted = False  # the list's columns fitted to its rows, once it is shown
         self.open_url: Callable[[QUrl], object] = QDesktopServices.openUrl
         self._pdf_folder: Path | None = None
         self.model = WaitingModel(page)
@@ -93,8 +99,29 @@ class WaitingPanel(QObject):
                         [self.print_door_run_sheets, back])]
         self._timer = QTimer(self)
         self._timer.setInterval(WAITING_REFRESH_MS)
-        self._timer.timeout.connect(lambda: self.refresh() if page.isVisible() else None)
+        self._timer.timeout.connect(self._timed)
         self._timer.start()
+        self._last_scan = self._last_load = time.monotonic()
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.timeout.connect(self._timed)
+
+    def scanned(self) -> None:
+        """A scan came in: the timed reload waits for a pause."""
+        self._last_scan = time.monotonic()
+
+    def _timed(self) -> None:
+        """Every minute while the page is shown: ages move on, another program may have handed
+        bags over. Between scans only: while a queue is scanned it waits (up to STALE_MS) for a
+        pause, what this page records being in the list already."""
+        if not self.page.isVisible():
+            return
+        now = time.monotonic()
+        if (now - self._last_scan) * 1000 < QUIET_MS and (now - self._last_load) * 1000 < STALE_MS:
+            if not self._retry.isActive():  # one try again, however many minutes the queue lasts
+                self._retry.start(QUIET_MS)
+            return
+        self.refresh()
 
     # ---- the list ----
 
@@ -126,8 +153,11 @@ class WaitingPanel(QObject):
             self.refresh()
 
     def _done(self, loaded) -> None:
+        self._last_load = time.monotonic()
         self.model.set_rows(loaded)
-        self.view.resizeColumnsToContents()
+        if self.view.isVisible() and not self._fitted:  # a hidden list is fitted when shown
+            self.view.resizeColumnsToContents()
+            self._fitted = True
         self.loaded = True
         self._show_summary()
         if self._again:
@@ -203,6 +233,9 @@ class WaitingPanel(QObject):
         shown = self.toggle.isChecked()
         self.view.setVisible(shown)
         if shown:
+            if self.loaded and not self._fitted:
+                self.view.resizeColumnsToContents()
+                self._fitted = True
             self.refresh()
 
     # ---- the cold chain and the door-delivery run ----
@@ -270,6 +303,7 @@ class WaitingPanel(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._retry.stop()
         for job in (self.job, self.door_run_job):
             if job is not None and job.running:
                 job.cancel()

@@ -9,7 +9,15 @@ import time
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -119,6 +127,8 @@ class GuessingWarning(QLabel):
 class VerdictBanner(QFrame):
     """The answer, big: a headline, the address in huge type, bag n of m with storage and buy,
     the reason in words, and a household card's bags with their ticks."""
+
+    painted = Signal()  # the answer is on screen
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +273,7 @@ class VerdictBanner(QFrame):
         painter.end()
         self.paint_count += 1
         self.painted_at = time.perf_counter()
+        self.painted.emit()
 
 
 @dataclass

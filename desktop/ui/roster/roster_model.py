@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPalette
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from desktop.db import Connection
-from desktop.roster.households import Household, search_households
+from desktop.roster.households import Household, search_household_ids, search_households
 from desktop.words import word
 
 HOUSEHOLD_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -39,12 +39,16 @@ def delivery_label(delivery: str) -> str:
 
 
 class RosterModel(QAbstractTableModel):
-    """Households as the service finds them for a query. `refresh()` asks the service again."""
+    """Households as the service finds them for a query. `refresh()` asks the service again.
+    A big roster is read once off the GUI thread and held (`hold`); a search then reads only
+    the ids of the households it finds (`search_held`), not thousands of households at each key."""
 
     def __init__(self, conn: Connection, parent=None) -> None:
         super().__init__(parent)
         self._conn = conn
         self._households: list[Household] = []
+        self._everyone: list[Household] | None = None  # the whole roster, held for searching
+        self._by_id: dict[int, Household] = {}
         self.query = ""
 
     # ---- what the page calls ----
@@ -64,6 +68,36 @@ class RosterModel(QAbstractTableModel):
         self.beginResetModel()
         self._households = households
         self.endResetModel()
+
+    def hold(self, everyone: list[Household]) -> None:
+        """The whole roster as read just now (in a worker), kept for the searches that follow."""
+        self._everyone = everyone
+        self._by_id = {household.id: household for household in everyone}
+
+    def forget(self) -> None:
+        """The roster changed: what is held is stale until it is read again."""
+        self._everyone, self._by_id = None, {}
+
+    @property
+    def holding(self) -> bool:
+        return self._everyone is not None
+
+    def search_held(self, query: str) -> bool:
+        """Show the held households that `query` finds, in the service's order; False (nothing
+        changed) when none are held or the file has a household the held roster lacks."""
+        if self._everyone is None:
+            return False
+        ids = search_household_ids(self._conn, query)  # may fail: then nothing changes
+        if ids is None:
+            found = self._everyone
+        else:
+            try:
+                found = [self._by_id[household_id] for household_id in ids]
+            except KeyError:  # added elsewhere since the roster was read
+                self.forget()
+                return False
+        self.show(query, found)
+        return True
 
     def clear(self) -> None:
         self.beginResetModel()

@@ -23,7 +23,7 @@ from desktop.db import Connection
 from desktop.errors import BadInput, DatabaseUnusable, DeskError
 from desktop.lang import current_language
 from desktop.roster.address import parse_address
-from desktop.roster.households import get_household, roster_summary, search_households
+from desktop.roster.households import get_household, list_households, roster_summary
 from desktop.ui.common import arg, shortcut_text, show_error
 from desktop.ui.forms import (
     ERROR_STYLE,
@@ -51,6 +51,32 @@ WORD_JOINER = "\u2060"
 def _unbreakable(text: str) -> str:
     """A long list of buildings wraps between them, never inside "12号楼 (48)" or "Building 12"."""
     return WORD_JOINER.join(text.replace(" ", "\u00a0"))
+
+
+class WrappedLinks(QLabel):
+    """A word-wrapped rich-text label (the buildings with their links) whose height for a width
+    is worked out once per text: Qt asks it over and over whenever anything in the window is
+    laid out again (every page of the window is asked), and each answer laid out the text anew."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._heights: dict[int, int] = {}
+
+    def setText(self, text: str) -> None:
+        if text != self.text():
+            self._heights.clear()
+        super().setText(text)
+
+    def heightForWidth(self, width: int) -> int:
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = super().heightForWidth(width)
+        return height
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
 
 class RosterPage(QWidget):
@@ -116,7 +142,7 @@ class RosterPage(QWidget):
         top.addWidget(self.add_button)
 
         # ---- counts ----
-        self.buildings = named(QLabel(self), "rosterBuildings", self.tr("Households per building"))
+        self.buildings = named(WrappedLinks(self), "rosterBuildings", self.tr("Households per building"))
         self.buildings.setToolTip(self.tr("Click a building to list only its households"))
         self.buildings.setWordWrap(True)
         self.buildings.setTextFormat(Qt.TextFormat.RichText)
@@ -199,17 +225,13 @@ class RosterPage(QWidget):
     def reload(self, then=None) -> None:
         """Ask the services again: after a save, an import, or a change made elsewhere; `then()`
         once the households are shown (a big roster is read off the GUI thread)."""
-        if self._households_total > SEARCHED_AT_ONCE:
-            try:
-                self._show_summary()
-            except DeskError as error:
-                self._unreadable(error)
-                return
-            self._search_off_thread(then)
-            return
         try:
-            self.model.refresh(self.search.text())
             self._show_summary()
+            if self._households_total > SEARCHED_AT_ONCE:
+                self._search_off_thread(then)
+                return
+            self.model.forget()
+            self.model.refresh(self.search.text())
         except DeskError as error:
             self._unreadable(error)
             return
@@ -218,33 +240,41 @@ class RosterPage(QWidget):
             then()
 
     def _typed(self) -> None:
-        """A pause in typing in the search box: search, a big roster off the GUI thread."""
-        if self._households_total <= SEARCHED_AT_ONCE:
+        """A pause in typing in the search box: search; a big roster in the households held."""
+        if self._households_total <= SEARCHED_AT_ONCE or self.model.holding:
             self.apply_search()
         elif self.search.text() != self.model.query:
             self._search_off_thread()
 
     def _search_off_thread(self, then=None) -> None:
+        """Read the whole roster in a worker, hold it, and show what the search box finds in it."""
         if then is not None:
             self._then.append(then)
+        self.model.forget()
         if self.search_job is not None and self.search_job.running:
-            self._search_again = True  # the newest query wins once this one ends
+            self._search_again = True  # read again once this read ends: it may be stale
             return
         self._search_again = False
-        query = self.search.text()
-        self.search_job = (DbOp(self, self._conn, lambda conn: search_households(conn, query)).reads_only()
+        self.search_job = (DbOp(self, self._conn, list_households).reads_only()
                            .background(self.tr("Searching…"), handle_errors=False)
-                           .success(lambda found: self._found(query, found))
+                           .success(self._found)
                            .failure(self._unreadable).run())
         self.search_job.finished.connect(self._search_ended)
 
-    def _found(self, query: str, households: list) -> None:
-        if self._search_again or query != self.search.text():
-            return  # typed on since: a newer search is on its way
-        self.model.show(query, households)
-        if not self._conn.read_only:
-            self.notice.hide()
-        self._show_state()
+    def _found(self, everyone: list) -> None:
+        if self._search_again:
+            return  # changed since: a newer read is on its way
+        self.model.hold(everyone)
+        searched = self.search.text() != self.model.query  # else the same search, read again
+        try:
+            if not self.model.search_held(self.search.text()):
+                return self._search_off_thread()
+        except DeskError as error:
+            return self._unreadable(error)
+        if searched:
+            self._searched()
+        else:
+            self._show_state()  # what a save or an import says stays
         waiting, self._then = self._then, []
         for then in waiting:
             then()
@@ -253,11 +283,22 @@ class RosterPage(QWidget):
         if self._search_again:
             self._search_off_thread()
 
+    def _searched(self) -> None:
+        if not self._conn.read_only:
+            self.notice.hide()
+        self._show_state()
+
     def apply_search(self) -> None:
         self._search_timer.stop()
         if self.search.text() != self.model.query:
             try:
-                self.model.refresh(self.search.text())
+                if self.model.holding:
+                    if not self.model.search_held(self.search.text()):
+                        return self._search_off_thread()
+                elif self._households_total > SEARCHED_AT_ONCE:
+                    return self._search_off_thread()
+                else:
+                    self.model.refresh(self.search.text())
             except DeskError as error:
                 self._unreadable(error)
                 return
@@ -441,8 +482,6 @@ class RosterPage(QWidget):
         return self.job
 
     def _imported(self, path: Path, report) -> None:
-        self.reload()
-        self.householdsChanged.emit()
         notice = arg(
             self.tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 skipped."),
             path.name, report.added, report.updated, report.unchanged, len(report.skipped),
@@ -451,7 +490,9 @@ class RosterPage(QWidget):
             kept = sum(1 for conflict in report.conflicts if conflict.kept == "program")
             notice += " " + arg(self.tr("%1 conflicts: %2 kept as edited here, %3 taken from the file."),
                                 len(report.conflicts), kept, len(report.conflicts) - kept)
-        self.show_notice(notice)
+        self.show_notice(notice)  # laid out before the roster is read again beside it
+        self.reload()
+        self.householdsChanged.emit()
 
     # ---- export ----
 
