@@ -74,8 +74,10 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "title": ("title", "标题"), "donor": ("donor", "捐赠方"), "recipients": ("recipients", "领取户数"),
         "code": ("code", "编码"), "station_role": ("station role", "站点角色"), "station": ("station", "站点"),
         "note": ("note", "说明"), "covers": ("handovers", "交接次数"),
-        "notice.lobby_hours": ("lobby hours", "大堂时间"), "notice.collection_hours": ("collection hours", "领取时间"),
-        "notice.contact": ("contact", "联系方式"),
+        "lobby_hours": ("lobby hours", "大堂时间"), "collect_hours": ("collection hours", "领取时间"),
+        "notice_contact": ("contact", "联系方式"), "fee_per": ("fee charged per", "运费计法"),
+        "pack_size": ("pack size", "规格"), "cap": ("limit per household", "每户限购"),
+        "storage": ("storage", "存放"), "card": ("household card", "住户卡"), "gifts": ("gifts", "物资"),
     },
     "audit_kind": {
         "household_added": ("household added", "新增住户"),
