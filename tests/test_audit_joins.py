@@ -8,7 +8,12 @@ from __future__ import annotations
 import pytest
 
 from desktop import audit
-from desktop.bags.bags import issue_household_codes, make_bags, reissue_household_code, void_bags_of_buy
+from desktop.bags.bags import (
+    issue_household_codes,
+    make_bags,
+    reissue_household_code,
+    void_bags_of_buy,
+)
 from desktop.buys.arrivals import record_arrival
 from desktop.buys.distributions import new_distribution, parse_gift
 from desktop.buys.group_buys import ItemSpec, add_item, cancel_buy, list_items, new_buy, update_item
