@@ -204,3 +204,32 @@ def test_undoing_at_a_gate_a_handoff_from_the_lobby_needs_the_lobbys_committee(h
     own = bag_codes(home)[1]
     scan(gate, own, record="pickup", operator="李师傅")
     assert not undo_needs_committee(gate, own)
+
+
+def test_the_lobbys_file_carries_the_pin_hashes_and_only_its_owner_reads_it(home, tmp_path):
+    import os
+    import sqlite3
+    import stat
+
+    path = exported(home, tmp_path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    with sqlite3.connect(path) as raw:
+        carried = raw.execute("SELECT name, length(pin_hash), length(pin_salt) FROM operator ORDER BY name").fetchall()
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(operator)")}
+    assert carried == [("李师傅", 32, 16), ("王主任", 32, 16)]
+    assert {"failed_tries", "wait_until"}.isdisjoint(columns)  # a station's own count stays home
+
+
+def test_on_the_command_line_a_gate_refuses_needs_and_operators_in_a_sentence(home, tmp_path, capsys):
+    from desktop.cli.main import main
+
+    gate = new_gate(home, tmp_path, "north")
+    db = str(gate.path)
+    gate.close()
+    before = rows_of(connect(db))
+    for args in (["needs", "add", "--address", "12-301", "--what", "胰岛素", "--urgency", "high"],
+                 ["operators", "add", "门岗新人", "--role", "guard", "--pin", "1234"]):
+        assert main(["--lang", "en", "--db", db, *args]) == 2
+        err = capsys.readouterr().err
+        assert "lobby station" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert rows_of(connect(db)) == before
