@@ -87,9 +87,9 @@ def build_home(path: Path, households: int, buys: int):
 def hand_over(conn, first: int, last: int, operator: str) -> int:
     """Bags with ids first..last handed over at this gate; a tenth put out at the gate first, one
     in a hundred undone and handed over again. How many events."""
-    from desktop.db.gate import time_ordered_uuid
-
     import uuid as uuid_module
+
+    from desktop.db.gate import time_ordered_uuid
 
     station = conn.station
     at = time.time() - 3600
