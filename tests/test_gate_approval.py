@@ -50,8 +50,9 @@ def test_a_decision_reversing_another_stations_handoff_waits_for_a_committee_mem
     with pytest.raises(BadInput) as refused:
         decide(home, code, "door", "其实送上门了", operator="李师傅", station="north", at=later)
     assert refused.value.code == "gate_decision_needs_committee"
+    assert "recorded at another station (lobby)" in describe(refused.value, "en")
     assert "committee member must approve" in describe(refused.value, "en")
-    assert "居委会成员批准" in describe(refused.value, "zh")
+    assert "其他站点（lobby）" in describe(refused.value, "zh") and "居委会成员批准" in describe(refused.value, "zh")
     with pytest.raises(BadInput) as not_committee:
         decide(home, code, "door", "其实送上门了", operator="李师傅", station="north", at=later,
                approved_by="李师傅")
@@ -76,7 +77,9 @@ def test_at_its_own_station_a_decision_needs_nobody_for_30_minutes_then_the_comm
     assert decision_needs_committee(home, second, station="north", now=late)
     with pytest.raises(BadInput) as refused:
         decide(home, second, "pickup", "住户来取了", operator="李师傅", station="north", at=stamp(late))
-    assert refused.value.code == "gate_decision_needs_committee"
+    assert refused.value.code == "gate_decision_needs_committee_late"
+    assert "over 30 minutes ago" in describe(refused.value, "en")
+    assert "超过 30 分钟" in describe(refused.value, "zh")
     # A bag nobody recorded yet needs nobody.
     third = bag_codes(home)[2]
     assert not decision_needs_committee(home, third, station="north", now=late)

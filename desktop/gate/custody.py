@@ -145,8 +145,9 @@ def _approval(conn: Connection, reversed_: Handoff | None, station: str, when: s
     if not operator_rows.count_active(conn) or not _reversal_needs_committee(reversed_, station, moment):
         return name
     if not name:
-        raise BadInput(needed, "approved_by", text=shown, station=reversed_.station or "?",
-                       minutes=UNDO_ALONE_MINUTES)
+        late = (reversed_.station or "") == station  # else recorded at another station
+        raise BadInput(needed + ("_late" if late else ""), "approved_by", text=shown,
+                       station=reversed_.station or "?", minutes=UNDO_ALONE_MINUTES)
     approver = operator_rows.select_by_name(conn, name)
     if approver is None or not approver["active"] or approver["role"] != "committee":
         raise BadInput("gate_approver_not_committee", "approved_by", name=name)
@@ -184,7 +185,7 @@ def decide(
     transaction; a bag not yet recorded simply gets the new event. Reversing a handoff recorded at
     another station or more than 30 minutes ago needs a committee member (`approved_by`, see
     `decision_needs_committee`), where operators sign in; without one it is refused
-    (`gate_decision_needs_committee`), nothing recorded."""
+    (`gate_decision_needs_committee`, `…_late`), nothing recorded."""
     if action not in RECORDABLE:
         raise BadInput("gate_action_invalid", "record", action=str(action))
     reason, operator, station, check = _correction(conn, text, reason,

@@ -28,11 +28,17 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "袋子 {text} 属于 {address}，不是所出示住户卡（{card}）的：未作登记。",
     ),
     "gate_undo_needs_committee": (
-        "Bag {text}'s handoff was recorded at {station} or over {minutes} minutes ago: a committee member must approve undoing it.",
-        "袋子 {text} 的交接是在 {station} 登记的，或已超过 {minutes} 分钟：撤销需要居委会成员批准。"),
+        "Bag {text}'s handoff was recorded at another station ({station}): a committee member must approve undoing it.",
+        "袋子 {text} 的交接是在其他站点（{station}）登记的：撤销需要居委会成员批准。"),
+    "gate_undo_needs_committee_late": (
+        "Bag {text}'s handoff was recorded over {minutes} minutes ago: a committee member must approve undoing it.",
+        "袋子 {text} 的交接已登记超过 {minutes} 分钟：撤销需要居委会成员批准。"),
     "gate_decision_needs_committee": (
-        "Bag {text}'s handoff was recorded at {station} or over {minutes} minutes ago: a committee member must approve changing it.",
-        "袋子 {text} 的交接是在 {station} 登记的，或已超过 {minutes} 分钟：更正需要居委会成员批准。"),
+        "Bag {text}'s handoff was recorded at another station ({station}): a committee member must approve changing it.",
+        "袋子 {text} 的交接是在其他站点（{station}）登记的：更正需要居委会成员批准。"),
+    "gate_decision_needs_committee_late": (
+        "Bag {text}'s handoff was recorded over {minutes} minutes ago: a committee member must approve changing it.",
+        "袋子 {text} 的交接已登记超过 {minutes} 分钟：更正需要居委会成员批准。"),
     "gate_approver_not_committee": ("{name} is not an active committee member: name a committee member who approves it.",
                                     "{name} 不是在任的居委会成员：请写明批准的居委会成员。"),
     "gate_limit_invalid": ("“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
