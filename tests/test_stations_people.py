@@ -233,3 +233,17 @@ def test_on_the_command_line_a_gate_refuses_needs_and_operators_in_a_sentence(ho
         err = capsys.readouterr().err
         assert "lobby station" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert rows_of(connect(db)) == before
+
+
+def test_the_merge_reminders_hours_are_a_setting_in_the_log(home, tmp_path):
+    from desktop.stations.status import set_reminder_hours
+
+    gate = new_gate(home, tmp_path, "north")
+    audit.set_actor(gate, "李师傅")
+    before = audit.entries(gate)
+    with pytest.raises(BadInput):
+        set_reminder_hours(gate, "0")
+    assert audit.entries(gate) == before
+    set_reminder_hours(gate, 8)
+    line = audit.entries(gate, kind="setting")[0]
+    assert line.operator == "李师傅" and line.changes == (("stations.reminder_hours", 4, 8),)
