@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DEMO_DB := demo/compound.sqlite
 UI_LANG ?= zh_CN
-QM := resources/i18n/compound_desk_zh_CN.qm
+QM := resources/i18n/compound_desk_zh_CN.qm resources/i18n/compound_desk_en.qm
 
 .PHONY: run test check lint bench screenshot translations clean
 
@@ -21,7 +21,7 @@ $(VENV)/.installed-test: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-$(QM): resources/i18n/compound_desk_zh_CN.ts $(VENV)/.installed
+resources/i18n/%.qm: resources/i18n/%.ts $(VENV)/.installed
 	$(BIN)/pyside6-lrelease -silent $< -qm $@
 
 $(DEMO_DB): | $(VENV)/.installed
@@ -56,6 +56,7 @@ screenshot: $(VENV)/.installed $(QM) $(DEMO_DB)
 # After adding or changing a tr() string: refresh the catalogue, then translate what is new.
 translations: $(VENV)/.installed
 	$(BIN)/pyside6-lupdate $$(find desktop/ui -name "*.py" | sort) -no-obsolete -ts resources/i18n/compound_desk_zh_CN.ts
+	$(BIN)/pyside6-lupdate $$(find desktop/ui -name "*.py" | sort) -no-obsolete -pluralonly -target-language en -ts resources/i18n/compound_desk_en.ts
 
 clean:
 	rm -rf $(VENV) demo $(QM) .pytest_cache

@@ -16,6 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from goals import beside
+
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 GOAL_SECONDS = 10.0
@@ -72,11 +74,12 @@ def main() -> int:
                              "seconds": round(seconds, 2)}
         conn.close()
     figures["ratio"] = round(figures["whole"]["seconds"] / max(figures["half"]["seconds"], 1e-6), 2)
-    figures["ok"] = figures["whole"]["seconds"] <= GOAL_SECONDS and figures["ratio"] < 3
+    figures["ok"] = figures["whole"]["seconds"] <= GOAL_SECONDS and figures["ratio"] < 3  # twice the text in under three times as long
     if not args.json:
         print(f"{figures['whole']['bytes']} bytes, {figures['whole']['lines']} lines previewed in "
               f"{figures['whole']['seconds']} s; half the text in {figures['half']['seconds']} s")
-    print(json.dumps(figures))
+    figures["whole_seconds"] = figures["whole"]["seconds"]
+    print(json.dumps(beside(figures, {"whole_seconds": GOAL_SECONDS, "ratio": 3})))
     return 0
 
 

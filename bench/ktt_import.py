@@ -1,12 +1,15 @@
 """How long a 20,000-row KuaiTuanTuan export takes to import and how much memory it needs
-(goals: at most 3 s, a peak under 300 MB), and how fast too-large files are refused (goal: within
+(goals: at most 3 s, counting the first load of pinyin's dictionaries, and a peak under 300 MB), and how fast too-large files are refused (goal: within
 60 s and under 500 MB, exit 2).
 
 `python bench/ktt_import.py [--rows N] [--limits] [--json]`; the last line is JSON. The export is
 generated once (orders of one to three rows, some with the same 商品 at two 规格 and two prices,
 later rows of an order left empty as when cells are merged, a title row, a 商品汇总表 of prices)
 and kept in bench/.cache. Each import runs in a fresh process, so its peak resident memory is its
-own. `--limits` also builds a workbook whose sheet unpacks past 200 MB from a small file, an
+own. The roster made before the clock starts has names, so pinyin is loaded before the import as in a
+window where the roster was searched first; that first load is timed on its own in the same fresh
+process (`pinyin_load_ms`), and `seconds_with_pinyin_load` adds it, as a window opened straight
+onto an import pays it. `--limits` also builds a workbook whose sheet unpacks past 200 MB from a small file, an
 export of 200,001 rows and one of 20,001 households not on the roster, and times their refusal on
 the command line.
 """
@@ -24,6 +27,8 @@ import time
 import zipfile
 from pathlib import Path
 from xml.sax.saxutils import escape
+
+from goals import beside
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -153,10 +158,15 @@ def _peak_mb() -> float:
 
 
 def child_import(export: Path) -> dict:
-    """In this (fresh) process: a roster, then the import, timed; with the process's peak memory."""
+    """In this (fresh) process: the first use of pinyin timed on its own, a roster, then the
+    import, timed; with the process's peak memory."""
     from desktop.buys.ktt import import_export
     from desktop.db import connect
+    from desktop.roster.households import name_initials
 
+    started = time.perf_counter()
+    name_initials("王秀英")  # pypinyin and its dictionaries load on their first use
+    pinyin_seconds = time.perf_counter() - started
     with tempfile.TemporaryDirectory() as folder:
         conn = connect(Path(folder) / "bench.sqlite")
         roster(conn, 1500)
@@ -167,7 +177,9 @@ def child_import(export: Path) -> dict:
         conn.close()
     return {"orders": result.orders, "households_matched": result.households_matched,
             "households_created": result.households_created, "items": len(result.items),
-            "seconds": round(seconds, 3), "peak_mb": _peak_mb(), "peak_mb_before_import": before}
+            "seconds": round(seconds, 3), "pinyin_load_ms": round(pinyin_seconds * 1000, 1),
+            "seconds_with_pinyin_load": round(seconds + pinyin_seconds, 3),
+            "peak_mb": _peak_mb(), "peak_mb_before_import": before}
 
 
 def _run_child(*argv: str) -> dict:
@@ -237,18 +249,22 @@ def main() -> int:
         partial.replace(export)
     figures = {"rows": args.rows, **_run_child("--child", str(export)),
                "goal_seconds": GOAL_SECONDS, "goal_peak_mb": GOAL_PEAK_MB}
-    figures["ok"] = figures["seconds"] <= GOAL_SECONDS and figures["peak_mb"] <= GOAL_PEAK_MB
+    figures["ok"] = (figures["seconds_with_pinyin_load"] <= GOAL_SECONDS
+                     and figures["peak_mb"] <= GOAL_PEAK_MB)
     if args.limits:
         with tempfile.TemporaryDirectory() as folder:
             figures["refusals"] = limits(Path(folder))
         figures["ok"] = figures["ok"] and all(r["ok"] for r in figures["refusals"].values())
     if not args.json:
-        print(f"{args.rows} rows, {figures['orders']} orders imported in {figures['seconds']:.2f} s "
-              f"(goal {GOAL_SECONDS} s), peak {figures['peak_mb']} MB (goal {GOAL_PEAK_MB} MB)")
+        print(f"{args.rows} rows, {figures['orders']} orders imported in {figures['seconds']:.2f} s, "
+              f"{figures['seconds_with_pinyin_load']:.2f} s with pinyin's first load "
+              f"({figures['pinyin_load_ms']} ms; goal {GOAL_SECONDS} s), peak {figures['peak_mb']} MB (goal {GOAL_PEAK_MB} MB)")
         for name, refusal in figures.get("refusals", {}).items():
             print(f"{name}: exit {refusal['exit']} in {refusal['seconds']} s, peak "
                   f"{refusal['peak_mb']} MB, file {refusal['file_kb']} KB")
-    print(json.dumps(figures, ensure_ascii=False))
+    print(json.dumps(beside(figures, {
+        "seconds": GOAL_SECONDS, "seconds_with_pinyin_load": GOAL_SECONDS,
+        "peak_mb": GOAL_PEAK_MB}), ensure_ascii=False))
     return 0
 
 

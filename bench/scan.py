@@ -11,16 +11,18 @@ WAL, synchronous FULL, foreign keys):
 - `p50_ms`, `p99_ms`: 2,000 scans of random bags through `desktop.gate.scan`, the service the
   Gate page uses (code check with the compound's keys, the one indexed SELECT, the verdict);
 - `bare_lookup_p99_ms`: the floor under it, one indexed `SELECT` of a bag by its code;
-- `record_p99_ms` and `bare_commit_p99_ms`: 2,000 recorded pickups through the service (check
-  and event in one `BEGIN IMMEDIATE` transaction) interleaved with 1,000 bare `INSERT` + `COMMIT`s
+- `record_p50_ms`, `record_p99_ms` and `bare_commit_p50_ms`, `bare_commit_p99_ms`: 2,000 recorded pickups through the service (check,
+  event and its audit line in one `BEGIN IMMEDIATE` transaction, then the household's other bags
+  still waiting over its 200 buys, which the green answer lists) interleaved with 1,000 bare `INSERT` + `COMMIT`s
   of the same kind of row into `handoff` by hand (the floor: what any durable handoff costs, with
   the table's own indexes), so both meet the same disk; the extra line also gives a one-column
   table's commit, for reference;
 - `gui_p99_ms`: 300 scans typed into the Gate page (offscreen), from the Enter key to the verdict
   banner's paint, each recording a pickup as a guard's scan does.
 
-Goals: a check's p99 at most 1 ms; a recorded handoff's p99 at most 1.5 times the bare commit's;
-gui_p99_ms at most 50 ms. The last line printed is always one JSON object.
+Goals: a check's p99 at most 1 ms; a recorded handoff at most 1.5 times the bare commit, at the
+median (`record_p50_ratio`) as at p99 (`record_p99_ratio`); gui_p99_ms at most 50 ms. Each goal is
+printed beside its figure as `<key>_goal`. The last line printed is always one JSON object.
 """
 
 from __future__ import annotations
@@ -30,11 +32,14 @@ import json
 import os
 import random
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
 import uuid
 from pathlib import Path
+
+from goals import beside
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -145,7 +150,28 @@ def cached_compound(households: int, buys: int) -> Path:
         t = time.perf_counter()
         build(path, households, buys)
         print(f"built in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
+    upgraded(path)
     return path
+
+
+def upgraded(path: Path) -> None:
+    """The cached file at this program's schema, upgraded once in place (its upgrade backup
+    removed), so that no run pays for an upgrade of a million bags before it measures."""
+    from desktop.db import connect
+    from desktop.db.backup import backups_dir
+    from desktop.db.connection import LATEST_VERSION
+
+    probe = sqlite3.connect(path)
+    version = probe.execute("PRAGMA user_version").fetchone()[0]
+    probe.close()
+    if version >= LATEST_VERSION:
+        return
+    print(f"upgrading {path.name} from schema {version} (once)…", file=sys.stderr, flush=True)
+    conn = connect(path)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    for backup in backups_dir(path).glob(path.stem + "*before-upgrade*"):
+        backup.unlink()
 
 
 def percentile(samples: list[float], p: float) -> float:
@@ -224,11 +250,12 @@ def measure(work: Path, buys: int, households: int, gui_scans: int) -> dict:
         "p50_ms": round(ms(statistics.median(checks)), 3),
         "p99_ms": round(ms(percentile(checks, 99)), 3),
         "bare_lookup_p99_ms": round(ms(percentile(lookups, 99)), 3),
+        "record_p50_ms": round(ms(statistics.median(records)), 3),
+        "bare_commit_p50_ms": round(ms(statistics.median(commits)), 3),
         "record_p99_ms": round(ms(percentile(records, 99)), 3),
         "bare_commit_p99_ms": round(ms(percentile(commits, 99)), 3),
         "gui_p99_ms": round(percentile(gui, 99), 3),
-        "_extra": {"verdicts": verdicts, "record_p50_ms": round(ms(statistics.median(records)), 3),
-                   "bare_commit_p50_ms": round(ms(statistics.median(commits)), 3),
+        "_extra": {"verdicts": verdicts,
                    "one_column_commit_p50_ms": round(ms(statistics.median(tiny)), 3),
                    "one_column_commit_p99_ms": round(ms(percentile(tiny, 99)), 3),
                    "gui_p50_ms": round(statistics.median(gui), 3),
@@ -308,6 +335,15 @@ def run_for(seconds: float) -> None:
     loop.exec()
 
 
+def with_goals(result: dict) -> dict:
+    """The figures with the recorded handoff's ratios, and each figure's goal beside it."""
+    line = dict(result)
+    for at in ("p50", "p99"):
+        line[f"record_{at}_ratio"] = round(line[f"record_{at}_ms"] / line[f"bare_commit_{at}_ms"], 2)
+    return beside(line, {"p99_ms": GOAL_CHECK_MS, "record_p50_ratio": GOAL_RECORD_RATIO,
+                         "record_p99_ratio": GOAL_RECORD_RATIO, "gui_p99_ms": GOAL_GUI_MS})
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print only the JSON line")
@@ -326,11 +362,14 @@ def main() -> int:
         for stale in CACHE.glob("scan-work.sqlite*"):
             stale.unlink()
     extra = result.pop("_extra")
+    result = with_goals(result)
     if not args.json:
         print(f"{result['bags']:,} bags; checks p50 {result['p50_ms']} ms, p99 {result['p99_ms']} ms "
               f"(goal ≤ {GOAL_CHECK_MS}); bare lookup p99 {result['bare_lookup_p99_ms']} ms")
-        print(f"recorded handoff p99 {result['record_p99_ms']} ms vs bare commit p99 "
-              f"{result['bare_commit_p99_ms']} ms (goal ≤ {GOAL_RECORD_RATIO}×); "
+        print(f"recorded handoff p50 {result['record_p50_ms']} ms vs bare commit p50 "
+              f"{result['bare_commit_p50_ms']} ms ({result['record_p50_ratio']}×), p99 "
+              f"{result['record_p99_ms']} ms vs {result['bare_commit_p99_ms']} ms "
+              f"({result['record_p99_ratio']}×; goal ≤ {GOAL_RECORD_RATIO}× at both); "
               f"Enter to painted verdict p99 {result['gui_p99_ms']} ms (goal ≤ {GOAL_GUI_MS})")
     print(json.dumps(extra, ensure_ascii=False))
     print(json.dumps(result))

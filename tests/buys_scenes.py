@@ -64,16 +64,17 @@ KTT_HEADER = ["下单人", "团员备注", "备注", "跟团号", "商品", "规
 
 
 def ktt_order(ref, buyer, phone, address, lines, *, building=None, room=None, paid=None,
-              refund=0, note=None):
-    """Rows of one platform order: lines are (product, spec, quantity, line amount in yuan)."""
-    total = sum(amount for *_, amount in lines) if paid is None else paid
+              refund=0, note=None, fee=0):
+    """Rows of one platform order: lines are (product, spec, quantity, line amount in yuan), and
+    its delivery fee (运费) in yuan, inside what was paid."""
+    total = sum(amount for *_, amount in lines) + fee if paid is None else paid
     rows = []
     for index, (product, spec, quantity, amount) in enumerate(lines):
         first = index == 0
         rows.append({
             "下单人": buyer, "团员备注": note if first else None, "跟团号": str(ref),
             "商品": product, "规格": spec, "数量": quantity, "商品金额": amount,
-            "运费": 0 if first else None, "优惠": 0 if first else None,
+            "运费": fee if first else None, "优惠": 0 if first else None,
             "订单金额": total if first else None, "退款金额": refund if first else None,
             "物流方式": "顾客自提" if first else None, "服务小区": "样例小区" if first else None,
             "收货人": buyer, "联系电话": phone,

@@ -566,3 +566,47 @@ def test_any_real_shaped_export_prices_each_variant_by_its_rows_and_settles_each
         assert sum(o.money.owing_fen for o in mine) == household.owing_fen
         assert household.paid_fen == household.due_fen  # every household paid exactly its orders
     conn.close()
+
+
+def test_the_delivery_fee_an_export_states_is_due_on_each_order_and_agrees_with_what_was_paid(
+        tmp_path, conn):
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [(*DUMPLINGS, 2, 64)],
+                  building="12", room="301", fee=5),
+        ktt_order(2, "新邻居", "13900000009", "样例小区20号楼1301", [(*OAT, 1, 68)],
+                  building="20", room="1301", fee=5),
+    ])
+    result = import_export(conn, path, supplier="某食品店")
+    assert result.warnings == ()
+    buy = get_buy(conn, result.buy_id)
+    assert (buy.fee_fen, buy.fee_per) == (500, "order")
+    orders = buy_details(conn, result.buy_id).orders
+    assert sorted((o.money.due_fen, o.money.paid_fen, o.money.fee_fen) for o in orders) == [
+        (6900, 6900, 500), (7300, 7300, 500)]
+    assert buy_totals(conn, result.buy_id).owing_fen == 0
+
+
+def test_an_order_whose_delivery_fee_differs_from_the_others_is_named(tmp_path, conn):
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [(*DUMPLINGS, 2, 64)],
+                  building="12", room="301", fee=5),
+        ktt_order(2, "王芳", "13800000003", "样例小区9号楼101", [(*DUMPLINGS, 1, 32)],
+                  building="9", room="101", fee=5),
+        ktt_order(3, "新邻居", "13900000009", "样例小区20号楼1301", [(*OAT, 1, 68)],
+                  building="20", room="1301", fee=0),
+    ])
+    result = import_export(conn, path, supplier="某食品店")
+    assert get_buy(conn, result.buy_id).fee_fen == 500
+    codes = [(w.code, w.data.get("ref")) for w in result.warnings]
+    assert ("ktt_fee_differs", "3") in codes
+    # what the program charges it (its goods and the buy's fee) against what it paid
+    assert ("ktt_amount_differs", "3") in codes
+
+
+def test_a_delivery_fee_beyond_any_real_one_is_not_taken_for_the_buys_fee(tmp_path, conn):
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [(*DUMPLINGS, 2, 64)],
+                  building="12", room="301", fee=2000)])
+    result = import_export(conn, path, supplier="某食品店")
+    assert get_buy(conn, result.buy_id).fee_fen == 0
+    assert "ktt_amount_differs" in [w.code for w in result.warnings]

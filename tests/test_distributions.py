@@ -209,3 +209,44 @@ def test_a_buy_is_not_a_distribution_and_a_distribution_is_listed_until_its_bags
     assert [d["id"] for d in listed["distributions"]] == [pack]
     with connect(db) as conn:
         assert [on_its_way(s) for s in list_distributions(conn)] == [True]
+
+
+def test_a_roster_whose_flags_are_written_in_many_ways_gives_a_distribution_by_flag(tmp_path):
+    """A compound's own spreadsheet: 特殊情况 written as its volunteers wrote it."""
+    from desktop.buys.distributions import distribution_details, new_distribution, parse_gift
+    from desktop.db import connect
+    from desktop.roster.roster_io import import_roster
+
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "楼号,房号,户主,联系电话,人数,特殊情况\n"
+        "40号楼,101,新手妈妈,13900001111,3,家有婴儿\n"
+        "40号楼,102,小宝家,13900001112,3,Infant\n"
+        "40号楼,103,宝宝家,13900001113,4,婴儿；慢性病\n"
+        "41栋,201,孤老,13900001114,1,孤寡老人\n"
+        "41栋,202,陈伯,13900001115,1,\"elderly alone, no smartphone\"\n"
+        "41栋,203,普通户,13900001116,2,\n", encoding="utf-8-sig")
+    conn = connect(tmp_path / "fresh.sqlite")
+    import_roster(conn, roster)
+    formula = new_distribution(conn, "奶粉", "红十字会", [parse_gift("奶粉=2")], to="flag:infant")
+    assert sorted(r.address for r in distribution_details(conn, formula.distribution_id).recipients) == [
+        "40-101", "40-102", "40-103"]
+    meals = new_distribution(conn, "送餐", "街道", [parse_gift("盒饭=1")], to="flag:elderly_alone")
+    assert sorted(r.address for r in distribution_details(conn, meals.distribution_id).recipients) == [
+        "41-201", "41-202"]
+
+
+def test_a_short_supply_pack_on_the_pickup_sheet_says_what_was_to_give_not_what_was_ordered(
+        db, capsys, tmp_path):
+    made = json.loads(run(capsys, "--db", db, "distributions", "new", "--title", "保供包",
+                          "--donor", "街道", *SUPPLY_PACK, "--json")[1])
+    pack = made["distribution_id"]
+    code, _, err = run(capsys, "--db", db, "distributions", "arrival", pack, "--received",
+                       "米 5 kg=4", "--received", "油 1 L=6", "--received", "蔬菜包=6")
+    assert code == 0, err
+    assert run(capsys, "--db", db, "bags", "make", "--distribution", pack)[0] == 0
+    sheet = tmp_path / "pickup.pdf"
+    assert run(capsys, "--db", db, "print", "pickup", "--distribution", pack, "-o", sheet)[0] == 0
+    text = text_of(pages_of(sheet)[0]).replace("\r\n", "")
+    assert "应发 1 件，实发 0 件" in text and "订 3 件" not in text
+    assert "米 5 kg 1→0" in text

@@ -195,3 +195,127 @@ def test_the_notice_reads_at_arms_length(tmp_path, capsys):
     assert max(sizes) >= 34 and min(sizes - {9}) >= 17, sizes
     image = page.render(scale=0.25).to_pil().convert("L")
     assert image.getextrema()[0] < 60  # ink on the page, not a blank sheet
+
+
+def test_buys_list_says_which_are_free_and_what_fee_each_charges(tmp_path, capsys):
+    conn = compound(tmp_path)
+    vegetables(conn, 800, "household")
+    new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1")])
+    conn.close()
+    assert main(["--db", str(tmp_path / "c.sqlite"), "buys", "list", "--json"]) == 0
+    listed = {b["title"]: b for b in json.loads(capsys.readouterr().out)["buys"]}
+    assert (listed["蔬菜团"]["kind"], listed["蔬菜团"]["fee_fen"], listed["蔬菜团"]["fee_per"]) == (
+        "bought", 800, "household")
+    assert (listed["保供包"]["kind"], listed["保供包"]["fee_fen"]) == ("free", 0)
+
+
+def test_the_lobby_lines_of_the_notice_are_set_from_the_command_line_and_kept(tmp_path, capsys):
+    compound(tmp_path).close()
+    db, out = str(tmp_path / "c.sqlite"), str(tmp_path / "notice.pdf")
+    assert main(["--db", db, "print", "notice", "-o", out, "--lobby-hours", "每天 9:00–11:00",
+                 "--contact", "王女士 13800000009"]) == 0
+    assert main(["--db", db, "print", "notice", "-o", out, "--collect-hours", "14:00–18:00"]) == 0
+    text = text_of(pages_of(out)[0]).replace("\r\n", "").replace(" ", "")
+    assert "如有疑问：王女士13800000009" in text
+    conn = compound_again(tmp_path)
+    kept = notice_content(conn).settings
+    assert (kept.lobby_hours, kept.collect_hours, kept.contact) == (
+        "每天 9:00–11:00", "14:00–18:00", "王女士 13800000009")
+    assert main(["--db", db, "print", "notice", "-o", out, "--contact", "",
+                 "--building", "楼"]) == 2
+    assert notice_content(conn).settings.contact == "王女士 13800000009"  # nothing half-done
+    assert main(["--db", db, "print", "notice", "-o", out, "--contact", ""]) == 0
+    assert notice_content(conn).settings.contact == ""
+
+
+def compound_again(tmp_path):
+    from desktop.db import connect
+
+    return connect(tmp_path / "c.sqlite")
+
+
+def test_a_long_notice_in_both_languages_keeps_to_one_page_and_says_how_many_more(tmp_path):
+    conn = compound(tmp_path)
+    set_print_language(conn, "both")
+    for number in range(14):
+        new_buy(conn, f"第{number + 1}团 水果蔬菜肉蛋", "跑腿小哥",
+                [ItemSpec(f"货品{i}", 1000 + i) for i in range(4)], fee_fen=500, minimum=30,
+                deadline="2022-04-20T20:00")
+    for number in range(6):
+        new_distribution(conn, f"保供包{number + 1}", "街道",
+                         [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    out = tmp_path / "notice.pdf"
+    assert write_notice(conn, out) == 1
+    text = text_of(pages_of(out)[0]).replace("\r\n", "").replace(" ", "")
+    assert "第1团" in text and "保供包1" in text
+    assert "……另有" in text and "more" in text
+    assert "如有疑问" in text  # the contact line is never what gives way
+
+
+def test_a_short_notice_is_set_large_and_a_long_one_no_smaller_than_the_floor(tmp_path):
+    from desktop.printing.notice import SCALES, fit_one_page, notice_content
+    from desktop.printing.stocks import A4
+
+    conn = compound(tmp_path)
+    vegetables(conn, 0)
+    width, height = A4
+    _, scale, _ = fit_one_page(notice_content(conn), ("zh", "en"), width - 100, height - 100)
+    assert scale == SCALES[0]
+    for _ in range(20):
+        vegetables(conn, 0)
+    content, scale, _ = fit_one_page(notice_content(conn), ("zh", "en"), width - 100, height - 100)
+    assert scale == SCALES[-1] and content.more_buys > 0
+    assert len(content.buys) + content.more_buys == 21
+
+
+def test_cancelling_refunds_a_household_with_two_orders_and_a_household_fee_all_it_paid(tmp_path):
+    """A fee per household, charged on the first of its two orders; it paid part on each. The buy
+    is cancelled: one refund, to the household, of everything it paid, the fee's share included."""
+    conn = compound(tmp_path)
+    buy = vegetables(conn, 800, "household")
+    first = place_order(conn, buy, "12-301", {"蔬菜包": 1}).order_id
+    second = second_order(conn, buy, "12-301")
+    money = buy_money(conn, buy)
+    assert (money[first].due_fen, money[second].due_fen) == (3800, 3000)
+    record_payment(conn, first, 2000, "wechat")
+    record_payment(conn, second, 1500, "cash")
+    result = cancel_buy(conn, buy, "商家不送了")
+    assert [(r.address, r.amount_fen, r.order_ids) for r in result.refunds] == [
+        ("12-301", 3500, (first, second))]
+    after = buy_money(conn, buy)
+    assert [after[i].due_fen for i in (first, second)] == [0, 0]
+    assert [after[i].refund_due_fen for i in (first, second)] == [2000, 1500]
+    # paying the refund back order by order clears what is owed, and no more can be refunded
+    record_payment(conn, first, -2000, "wechat")
+    record_payment(conn, second, -1500, "cash")
+    assert refunds_owed(conn, buy) == []
+    with pytest.raises(BadInput):
+        record_payment(conn, second, -1, "cash")
+
+
+def test_the_supplier_sheet_pdf_has_the_fee_line_and_it_counts_in_the_total(tmp_path):
+    from desktop.printing.supplier_sheet import write_supplier_sheet
+
+    conn = compound(tmp_path)
+    buy = vegetables(conn, 800, "household")
+    place_order(conn, buy, "12-301", {"蔬菜包": 2})
+    second_order(conn, buy, "12-301")
+    place_order(conn, buy, "9-101", {"蔬菜包": 1})
+    out = tmp_path / "sheet.pdf"
+    write_supplier_sheet(conn, buy, out)
+    text = text_of(pages_of(out)[0]).replace("\r\n", " ")
+    assert "运费（每户）" in text or "Delivery fee" in text
+    assert "¥16.00" in text  # two households' fee, ¥8.00 each
+    assert "¥136.00" in text  # 4 × ¥30.00 + 2 × ¥8.00
+
+
+def test_buys_import_says_the_delivery_fee_the_export_states(tmp_path, capsys):
+    from tests.buys_scenes import ktt_order, write_ktt
+
+    compound(tmp_path).close()
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [("冷冻饺子", "1kg", 1, 32)],
+                  building="12", room="301", fee=5)])
+    assert main(["--db", str(tmp_path / "c.sqlite"), "buys", "import", str(path), "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "1 order;" in out and "delivery fee (运费): ¥5.00 per order" in out

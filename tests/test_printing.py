@@ -535,7 +535,9 @@ def test_a_sample_of_the_benchmark_pdf_decodes(tmp_path):
     db = tmp_path / "bench.sqlite"
     buy = bench.build_compound(db, 120)
     figures = bench.measure(db, buy, tmp_path)
-    assert figures["bags"] == 120 and figures["ratio"] > 1
+    naive = bench.measure_naive(db, buy, tmp_path)
+    assert figures["bags"] == 120 and naive["compared"] == 120
+    assert (tmp_path / "naive.pdf").stat().st_size > 0 and 0 < figures["peak_mb"] < 1000
     conn = connect(db)
     try:
         pages = list(pages_of(tmp_path / "labels.pdf"))

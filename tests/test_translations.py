@@ -113,3 +113,20 @@ def test_chinese_translations_carry_no_english_words():
             if words:
                 mixed.append(f"{context}: {text!r} says {sorted(words)}")
     assert mixed == []
+
+
+def test_the_english_plurals_say_one_thing_and_many_things():
+    """The plural-only English catalogue: every count has its singular ("1 order") and keeps the
+    source as its plural ("2 orders"), placeholders and all."""
+    english = TS_FILE.with_name("compound_desk_en.ts")
+    problems = []
+    found = 0
+    for context, message in messages(english):
+        source = message.findtext("source")
+        forms = translations(message)
+        found += 1
+        if message.find("translation").get("type") == "unfinished" or len(forms) != 2:
+            problems.append(f"{context}: {source!r} is unfinished")
+        elif forms[1] != source or forms[0] == source or placeholders(forms[0]) != placeholders(source):
+            problems.append(f"{context}: {source!r} → {forms!r}")
+    assert found and problems == []

@@ -57,6 +57,15 @@ class SupplierRecord:
     cancelled: int
     complaints: int
     events: tuple[SupplierEvent, ...]
+    # Free distributions it gave (a donor is kept as a supplier); `buys` counts only bought ones.
+    gifts: int = 0
+
+    @property
+    def role(self) -> str:
+        """`supplier`, `donor` (gave and never sold), or `both`."""
+        if self.gifts and self.buys:
+            return "both"
+        return "donor" if self.gifts else "supplier"
 
     @property
     def never_delivered(self) -> bool:
@@ -162,6 +171,7 @@ def supplier_record(conn: Connection, supplier_id: int) -> SupplierRecord:
         supplier_id=supplier_id,
         name=supplier.name,
         buys=rows.count_buys(conn, supplier_id),
+        gifts=rows.count_buys(conn, supplier_id, "free"),
         delivered=deliveries["delivered"],
         delivered_short=deliveries["delivered_short"],
         turned_down=rows.count_kind(conn, supplier_id, "turned_down"),

@@ -12,7 +12,7 @@ from desktop.errors import BadInput
 from desktop.money import format_fen
 from desktop.notices import Notice
 from desktop.text import plain
-from desktop.words import Word, say, word
+from desktop.words import Word, plural, say, word
 
 _STATUS_COMMANDS = ("open", "closed", "confirmed", "settled")
 
@@ -223,6 +223,7 @@ def _import(conn, args) -> int:
                    "supplier": supplier, "orders": len(export.orders),
                    "households_matched": plan.matched,
                    "households_created": len(plan.new_households)}
+        fee_fen = export.fee_fen
         unplaced = plan.unplaced
     else:
         result = save_export(conn, export, operator=args.operator, supplier=args.supplier,
@@ -234,6 +235,7 @@ def _import(conn, args) -> int:
                    "supplier": result.supplier, "orders": result.orders,
                    "households_matched": result.households_matched,
                    "households_created": result.households_created}
+        fee_fen = result.fee_fen
         unplaced = ()
     if args.json:
         print_json({
@@ -246,15 +248,19 @@ def _import(conn, args) -> int:
         return 0
     if args.dry_run:
         print(say("cli.ktt_preview", title=summary["title"], orders=summary["orders"],
+                  s=plural(summary["orders"]),
                   matched=summary["households_matched"], created=summary["households_created"]))
     else:
         print(say("cli.ktt_imported", id=result.buy_id, title=result.title, orders=result.orders,
+                  s=plural(result.orders),
                   added=result.added, updated=result.updated, unchanged=result.unchanged,
                   matched=result.households_matched, created=result.households_created))
     print(say("cli.ktt_people", organiser=summary["organiser"] or "—",
               supplier=summary["supplier"] or say("cli.unknown")))
     for name, price, quantity, storage_class in items:
         print(f"  {name}  {format_fen(price)} × {quantity}  [{storage_class}]")
+    if fee_fen:
+        print(say("cli.ktt_fee", fee=format_fen(fee_fen)))
     for household in new_households:
         print(say("cli.new_household", address=household.address, name=household.name,
                   phone=household.masked_phone))
@@ -299,7 +305,8 @@ def _list(conn, args) -> int:
             {"id": s.buy.id, "title": s.buy.title, "status": s.buy.status,
              "supplier": s.buy.supplier, "deadline": s.buy.deadline, "minimum": s.buy.minimum,
              "orders": s.orders, "ordered": s.ordered, "collected_fen": s.collected_fen,
-             "refunded_fen": s.refunded_fen}
+             "refunded_fen": s.refunded_fen, "kind": s.buy.kind, "fee_fen": s.buy.fee_fen,
+             "fee_per": s.buy.fee_per}
             for s in summaries
         ]})
         return 0

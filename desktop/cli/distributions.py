@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.cli.common import Parser, command, database, print_json
 from desktop.errors import BadInput
-from desktop.words import say, word
+from desktop.words import plural, say, word
 
 
 def add_parsers(sub, common: argparse.ArgumentParser) -> None:
@@ -82,7 +82,8 @@ def _new(conn, args, to, addresses) -> int:
     details = distribution_details(conn, result.distribution_id)
     packs = sum(line.quantity for r in details.recipients for line in r.lines[:1])
     print(say("distribution_made", id=result.distribution_id, title=details.buy.title,
-              recipients=result.recipients, packs=packs))
+              recipients=result.recipients, packs=packs, s=plural(result.recipients),
+              packs_s=plural(packs)))
     return 0
 
 

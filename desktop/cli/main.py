@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"compound-desk {__version__}")
     parser.add_argument("--screenshot", type=Path, metavar="OUT.png")
     # The window checks the page against the pages it has, so one list decides.
-    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups|reports|needs")
+    parser.add_argument("--page", default=None, metavar="roster|buys|suppliers|bags|gate|backups|reports|needs|stations|operators|audit")
     parser.add_argument("--size", default="1280x800")
     parser.add_argument("--gate", action="store_true", help="open the full-screen gate for guards")
     sub = parser.add_subparsers(dest="command", parser_class=Parser)

@@ -49,6 +49,13 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                                   help="an A4 notice for the lobby board: open group buys and "
                                        "distributions on their way")
     notice.add_argument("--building", default=None, metavar="B")
+    notice.add_argument("--lobby-hours", default=None, metavar="TEXT",
+                        help="when the lobby table takes orders (kept for every later notice; "
+                             "an empty TEXT clears it)")
+    notice.add_argument("--collect-hours", default=None, metavar="TEXT",
+                        help="when bags can be collected (kept likewise)")
+    notice.add_argument("--contact", default=None, metavar="TEXT",
+                        help="the contact line (kept likewise)")
     daily = print_sub.add_parser("daily", parents=[common, output],
                                  help="the committee's daily distribution sheet")
     daily.add_argument("--date", default="", metavar="YYYY-MM-DD", help="the day (today unless given)")
@@ -147,8 +154,18 @@ def _draw(conn, args: argparse.Namespace, path: Path) -> int:
 
         return write_cards(conn, path, building=args.building)
     if args.print_command == "notice":
-        from desktop.printing.notice import write_notice
+        from desktop.printing.cards import parse_building
+        from desktop.printing.notice import notice_settings, set_notice_settings, write_notice
 
+        parse_building(args.building)  # a wrong building is said before any setting is kept
+        given = (args.lobby_hours, args.collect_hours, args.contact)
+        if any(value is not None for value in given):
+            kept = notice_settings(conn)
+            set_notice_settings(conn, *(new if new is not None else old
+                                        for new, old in zip(given, (kept.lobby_hours,
+                                                                    kept.collect_hours,
+                                                                    kept.contact),
+                                                    strict=True)))
         return write_notice(conn, path, building=args.building)
     if args.print_command == "daily":
         from desktop.printing.daily import write_daily_sheet

@@ -8,6 +8,11 @@ never by their timestamps: a laptop clock set back cannot make an older event st
 `handoff_in_order (bag_id, id)` index walks a bag's few events backwards and `handoff_by_reversed`
 answers "was it undone?", so no column on `bag` has to be kept in step with the log (which a merge
 of two stations' files would break).
+
+Since an event that ended custody and was not undone stands over any other, a bag is still waiting
+exactly when it has no such event: `NOT_HANDED_OVER` asks that of the small `handoff_ending` index
+(events that ended custody only), so the waiting lists look up one index entry for each of a
+household's bags, and walk the custody log only of the few still waiting.
 """
 
 from __future__ import annotations
@@ -49,6 +54,14 @@ WHERE b.code = :code
 
 _ENDING = ", ".join(f"'{action}'" for action in ENDING_ACTIONS)
 _WAITING_STATUSES = ", ".join(f"'{status}'" for status in WAITING_BUY_STATUSES)
+# The bag `b` has no event that ended custody and was not undone: its standing event (above) did
+# not end custody, so it is still waiting. The partial index `handoff_ending` holds exactly these
+# actions (its WHERE is this IN list, word for word).
+NOT_HANDED_OVER = (
+    "NOT EXISTS (SELECT 1 FROM handoff x INDEXED BY handoff_ending "
+    f"WHERE x.bag_id = b.id AND x.action IN ({_ENDING}) "
+    "AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = x.id))"
+)
 # Waiting bags: live, of a buy still handing out, whose standing event did not end custody.
 # Time waited runs from the earlier of the buy's first recorded arrival and the bag's first packed
 # or gate event (the longest its food may have been out of a fridge), else from when it was made.
@@ -71,9 +84,8 @@ FROM (
     JOIN bag b ON b.group_buy_id = buys.id AND b.voided_at IS NULL
     JOIN household h ON h.id = b.household_id
     LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
-    WHERE {{where}}
+    WHERE {{where}} AND {NOT_HANDED_OVER}
 )
-WHERE last_action IS NULL OR last_action NOT IN ({_ENDING})
 ORDER BY since, CASE storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END,
          building, entrance IS NOT NULL, entrance, room, buy_id, position
 """
@@ -107,12 +119,12 @@ _HOUSEHOLD_WAITING_SQL = f"""
 SELECT b.id, b.code, b.household_id, b.storage, b.position, b.count, b.created_at AS since,
        g.id AS buy_id, g.title AS buy_title, h.address, h.building, h.entrance, h.room, h.name,
        h.delivery, l.action AS last_action
-FROM bag b
+FROM bag b INDEXED BY bag_live_by_household
 JOIN group_buy g ON g.id = b.group_buy_id AND g.status IN ({_WAITING_STATUSES})
 JOIN household h ON h.id = b.household_id
 LEFT JOIN handoff l ON l.id = {STANDING_EVENT}
 WHERE b.household_id = :household AND b.voided_at IS NULL AND b.id != :bag
-  AND (l.action IS NULL OR l.action NOT IN ({_ENDING}))
+  AND {NOT_HANDED_OVER}
 ORDER BY CASE b.storage WHEN 'frozen' THEN 0 WHEN 'chilled' THEN 1 ELSE 2 END, g.id, b.position
 """
 

@@ -80,6 +80,14 @@ def insert_buy(conn: sqlite3.Connection, values: dict, *, station: str, now: str
     )
 
 
+def set_fee(conn: sqlite3.Connection, buy_id: int, fee_fen: int, fee_per: str, *,
+             now: str) -> None:
+    conn.execute(
+        "UPDATE group_buy SET fee_fen = :fee, fee_per = :per, updated_at = :now WHERE id = :id",
+        {"fee": fee_fen, "per": fee_per, "now": now, "id": buy_id},
+    )
+
+
 def update_status(
     conn: sqlite3.Connection, buy_id: int, status: str, *, now: str,
     cancel_cause: str | None = None, cancel_reason: str | None = None,

@@ -31,23 +31,27 @@ def insert_event(conn: sqlite3.Connection, values: dict, *, station: str, now: s
     return stamp.insert(conn, "supplier_event", {**values, "at": now}, station=station)
 
 
-def count_buys(conn: sqlite3.Connection, supplier_id: int) -> int:
+def count_buys(conn: sqlite3.Connection, supplier_id: int, kind: str = "bought") -> int:
+    """Group buys of one kind (`bought`, or `free`: distributions it donated) naming a supplier."""
     return conn.execute(
-        "SELECT count(*) FROM group_buy WHERE supplier_id = :id", {"id": supplier_id}
+        "SELECT count(*) FROM group_buy WHERE supplier_id = :id AND kind = :kind",
+        {"id": supplier_id, "kind": kind},
     ).fetchone()[0]
 
 
 def count_deliveries(conn: sqlite3.Connection, supplier_id: int) -> sqlite3.Row:
-    """Buys delivered in full and delivered short, judged by the latest arrival of each buy."""
+    """Bought buys delivered in full and delivered short, judged by the latest arrival of each
+    (a donation that came short is on the donor's events, not held against it as a seller)."""
     return conn.execute(
         """
         SELECT coalesce(sum(kind = 'delivered'), 0) AS delivered,
                coalesce(sum(kind = 'delivered_short'), 0) AS delivered_short
         FROM supplier_event
         WHERE id IN (
-            SELECT max(id) FROM supplier_event
-            WHERE supplier_id = :id AND kind IN ('delivered', 'delivered_short')
-            GROUP BY group_buy_id
+            SELECT max(e.id) FROM supplier_event e JOIN group_buy b ON b.id = e.group_buy_id
+            WHERE e.supplier_id = :id AND e.kind IN ('delivered', 'delivered_short')
+              AND b.kind = 'bought'
+            GROUP BY e.group_buy_id
         )
         """,
         {"id": supplier_id},

@@ -300,16 +300,16 @@ class GateSession:
         """Record what happened to the bag on screen, with the reason (BadInput otherwise)."""
         return self.decided(self.deciding(action, reason, approved_by)(self.conn))
 
-    def deciding(self, action: str, reason: str,
-                 approved_by: str = "") -> Callable[[Connection], Decision]:
+    def deciding(self, action: str, reason: str, approved_by: str = "") -> Callable[[Connection], Decision]:
         """The decision about the bag on screen as work on any connection; `decided` takes it.
         `approved_by`: the committee member who allowed it, when one had to
         (`custody.decision_needs_committee`)."""
         target = self.decision_target()
         code, card, operator, station = (target.code if target is not None else "", self.card,
                                          self.operator, self.station)
+        approval = {"approved_by": approved_by} if approved_by else {}
         return lambda conn: decide(conn, code, action, reason, card=card, operator=operator,
-                                   station=station, approved_by=approved_by)
+                                   station=station, **approval)
 
     def decided(self, decision: Decision) -> Decision:
         self.last_result = self._undo = decision.result

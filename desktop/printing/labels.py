@@ -11,15 +11,17 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.bags.bags import list_bags
+from desktop.bags.bags import count_by_building, list_bags
 from desktop.bags.codes import display_code, display_groups
 from desktop.buys.group_buys import get_buy
 from desktop.db.connection import Connection
 from desktop.errors import BadInput
 from desktop.printing.fonts import ASCENT, CAP_HEIGHT, DESCENT, MONO, unit_width
+from desktop.printing.label_chunks import PARALLEL_FROM, Drawers, pack_chunks, worker_count
 from desktop.printing.language import DEFAULT, print_language, storage_word
 from desktop.printing.pdf import (
     ELLIPSIS,
@@ -81,16 +83,34 @@ def write_labels(conn: Connection, buy_id: int, stock: str, path: str | os.PathL
                  progress: Progress | None = None, should_cancel: ShouldCancel | None = None,
                  limit: int | None = None) -> int:
     """The labels of every live bag of a buy (the first `limit` of them, for a preview).
-    Returns how many were printed."""
+    Returns how many were printed. A long run is drawn on every core (`label_chunks`)."""
     chosen = get_stock(stock)
     check_output(path)
-    labels = labels_for_buy(conn, buy_id)
-    if limit is not None:
-        labels = labels[:limit]
-    with pdf_file(path) as out:
-        draw_labels(out, labels, chosen, labels[0].buy_title, progress=progress,
-                    should_cancel=should_cancel, lang=print_language(conn))
-    return len(labels)
+    lang = print_language(conn)
+    drawers = None
+    if limit is None and worker_count() > 0 and live_bag_count(conn, buy_id) >= PARALLEL_FROM:
+        drawers = Drawers(draw_labels, chosen, lang)  # they start while the labels are read
+    with drawers or nullcontext():
+        labels = labels_for_buy(conn, buy_id)
+        if limit is not None:
+            labels = labels[:limit]
+        count, title = len(labels), labels[0].buy_title
+        if drawers is not None:
+            # Packed, then dropped: while the workers draw, only the packed chunks are held here.
+            parts = pack_chunks(labels, chosen)
+            del labels
+            with pdf_file(path) as out:
+                drawers.draw(out, parts, title, progress=progress, should_cancel=should_cancel)
+            return count
+        with pdf_file(path) as out:
+            draw_labels(out, labels, chosen, title, progress=progress,
+                        should_cancel=should_cancel, lang=lang)
+    return count
+
+
+def live_bag_count(conn: Connection, buy_id: int) -> int:
+    """How many labels the buy's live bags make, counted before they are read."""
+    return sum(row.bags for row in count_by_building(conn, buy_id))
 
 
 def vector_qr(canvas, code: str, x: float, y: float, module: float) -> None:

@@ -12,7 +12,7 @@ The table's hours, the collection hours and the contact line are settings of the
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop import audit
 from desktop.buys.distributions import list_distributions, on_its_way
@@ -38,12 +38,15 @@ from desktop.printing.pdf import (
 )
 from desktop.printing.stocks import A4
 from desktop.text import one_line
-from desktop.words import say, word
+from desktop.words import plural, say, word
 
 MAX_SETTING = 80
 MARGIN = 16 * MM
 # Sizes in points, for reading from 2 m: a headline, a section, one line per item, the details.
 TITLE, SECTION, LINE, DETAIL, SECOND = 34, 25, 22, 17, 13
+# A short notice is set up to half again larger; a long one shrinks down to FLOOR (a detail line
+# still 12 pt) before buys and distributions give way to "… and N more" to keep to one sheet.
+SCALES = (1.5, 1.4, 1.3, 1.2, 1.1, 1.0, 0.9, 0.8, 0.7)
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,9 @@ class NoticeContent:
     buys: tuple[NoticeBuy, ...]
     gifts: tuple[NoticeGift, ...]
     settings: NoticeSettings
+    # How many open buys and distributions did not fit on the sheet.
+    more_buys: int = 0
+    more_gifts: int = 0
 
     @property
     def empty(self) -> bool:
@@ -174,6 +180,9 @@ def notice_lines(content: NoticeContent, lang: str) -> list[tuple[str, str, int]
             if buy.fee_fen:
                 out.append(("detail", "   " + say("notice_fee", lang, fee=format_fen(buy.fee_fen),
                                                   per=word("fee_per", buy.fee_per, lang)), DETAIL))
+        if content.more_buys:
+            out.append(("detail", say("notice_more_buys", lang, count=content.more_buys,
+                                      s=plural(content.more_buys)), DETAIL))
         hours = content.settings.lobby_hours
         out.append(("line", say("notice_order_here", lang, hours=hours) if hours
                     else say("notice_order_here_no_hours", lang), LINE))
@@ -191,6 +200,9 @@ def notice_lines(content: NoticeContent, lang: str) -> list[tuple[str, str, int]
             things = "、" if lang == "zh" else ", "
             out.append(("detail", "   " + things.join(
                 f"{t.item.name} ×{t.item.per_recipient or 1}" for t in gift.items), DETAIL))
+        if content.more_gifts:
+            out.append(("detail", say("notice_more_gifts", lang, count=content.more_gifts,
+                                      s=plural(content.more_gifts)), DETAIL))
         hours = content.settings.collect_hours
         out.append(("line", say("notice_collect", lang, hours=hours) if hours
                     else say("notice_collect_no_hours", lang), LINE))
@@ -244,20 +256,37 @@ def _height(blocks, scale: float) -> float:
     return total
 
 
+def fit_one_page(content: NoticeContent, languages: tuple[str, ...], text_width: float,
+                 room: float) -> tuple[NoticeContent, float, list]:
+    """The content, scale and wrapped blocks that fill one sheet: the largest scale at which it
+    all fits; below FLOOR, the last buys and distributions give way (the longer list first) to a
+    line saying how many more there are."""
+    main, second = languages[0], languages[1] if len(languages) > 1 else None
+    scales = SCALES
+    while True:
+        first = notice_lines(content, main)
+        beneath = notice_lines(content, second) if second else None
+        for scale in scales:
+            blocks = _blocks(first, beneath, scale, text_width)
+            if _height(blocks, scale) <= room:
+                return content, scale, blocks
+        if not content.buys and not content.gifts:
+            return content, scale, blocks  # only the headline and contact: cannot shrink more
+        scales = SCALES[-1:]  # once something gives way, the type is already at its floor
+        if len(content.gifts) > len(content.buys) or not content.buys:
+            content = replace(content, gifts=content.gifts[:-1], more_gifts=content.more_gifts + 1)
+        else:
+            content = replace(content, buys=content.buys[:-1], more_buys=content.more_buys + 1)
+
+
 def draw_notice(out, content: NoticeContent, languages: tuple[str, ...], *,
                 progress: Progress | None = None, should_cancel: ShouldCancel | None = None) -> int:
     """Draw the notice; a short one is set larger (up to half again) to fill the sheet."""
     width, height = A4
-    main, second = languages[0], languages[1] if len(languages) > 1 else None
+    main = languages[0]
     canvas = new_canvas(out, A4, say("notice_title", main))
     text_width = width - 2 * MARGIN
-    first = notice_lines(content, main)
-    beneath = notice_lines(content, second) if second else None
-    room = height - 2 * MARGIN
-    for scale in (1.5, 1.4, 1.3, 1.2, 1.1, 1.0):
-        blocks = _blocks(first, beneath, scale, text_width)
-        if _height(blocks, scale) <= room:
-            break
+    content, scale, blocks = fit_one_page(content, languages, text_width, height - 2 * MARGIN)
     y = height - MARGIN
     pages = 1
     printed = say("notice_printed", main, when=to_local(utc_now()))
@@ -267,7 +296,7 @@ def draw_notice(out, content: NoticeContent, languages: tuple[str, ...], *,
         if kind == "gap":
             y -= 6 * MM * scale
             continue
-        needed = len(lines) * size * 1.25 + len(english) * SECOND * scale * 1.2
+        needed = len(lines) * size * 1.2 + len(english) * SECOND * scale * 1.2
         if y - needed < MARGIN:
             canvas.showPage()
             pages += 1

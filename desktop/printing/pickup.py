@@ -112,6 +112,8 @@ def write_pickup_sheet(conn: Connection, buy_id: int, path: str | os.PathLike[st
     lang = print_language(conn)
     title = f"{word('free', 'label', lang)} · {buy.title}" if buy.free else buy.title
     sheet = _Sheet(title, compound_info(conn).name, lang, households)
+    if buy.free:  # given, not ordered
+        sheet.words["short_key"] = sheet.words["short_key_free"]
     with pdf_file(path) as out:
         return sheet.write(out, progress, should_cancel, max_pages)
 

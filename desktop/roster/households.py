@@ -37,6 +37,8 @@ _FLAG_WORDS = sorted(
         ("独居老人", "elderly_alone"),
         ("独居", "elderly_alone"),
         ("空巢", "elderly_alone"),
+        ("孤寡", "elderly_alone"),
+        ("孤老", "elderly_alone"),
         ("婴幼儿", "infant"),
         ("婴儿", "infant"),
         ("孕妇", "pregnant"),
@@ -134,9 +136,10 @@ def flags_from_text(text: str | None) -> tuple[str, ...]:
         if word in rest:
             found.add(flag)
             rest = rest.replace(word, " ")
-    for token in re.split(r"[\s;,，；、/|]+", rest.lower()):
-        if token in FLAGS:
-            found.add(token)
+    rest = rest.lower()
+    for flag in FLAGS:  # its own name, or written `elderly alone`, `no-smartphone`
+        if re.search(r"(?<![a-z])" + flag.replace("_", "[ _-]") + r"(?![a-z])", rest):
+            found.add(flag)
     return tuple(flag for flag in FLAGS if flag in found)
 
 

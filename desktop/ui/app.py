@@ -14,6 +14,8 @@ from desktop.words import describe
 FONT_FILE = "fonts/wqy-microhei.ttc"
 FONT_FAMILY = "WenQuanYi Micro Hei"
 QM_NAME = "compound_desk_zh_CN.qm"
+# English needs no translation but its plurals: "%n orders" is "1 order" (lupdate -pluralonly).
+ENGLISH_QM_NAME = "compound_desk_en.qm"
 # How long `--screenshot` waits for previews drawn in the background before it saves anyway.
 SCREENSHOT_WAIT_MS = 60_000
 # …and how long nothing must run before it counts as done (a page may start its drawing a moment
@@ -170,6 +172,10 @@ def install_translators(app, lang: str, qm_path: Path | None = None) -> list:
             app._compound_translators.append(qt_own)
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        plurals = QTranslator(app)
+        if plurals.load(str(qm_path or resources_dir() / "i18n" / ENGLISH_QM_NAME)):
+            app.installTranslator(plurals)
+            app._compound_translators.append(plurals)
     # Installed last, so Qt asks it first.
     keys = StandardButtonKeys(app, chinese=lang.lower().startswith("zh"))
     app.installTranslator(keys)

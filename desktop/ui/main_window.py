@@ -350,10 +350,14 @@ class MainWindow(QMainWindow):
             roster.householdsChanged.connect(self.refresh_status)
             self.pages["buys"].householdsChanged.connect(roster.reload)
             self.pages["buys"].householdsChanged.connect(self.refresh_status)
+        reports = self.pages.get("reports")
+        if reports is not None and roster is not None:  # a coverage row opens its household
+            reports.householdOpened.connect(self.open_household)
         stations, gate = self.pages.get("stations"), self.pages.get("gate")
         if stations is not None and gate is not None:  # what a merged file brought shows at the gate
             stations.merged.connect(gate.station_banner.refresh)
             stations.merged.connect(gate.waiting.refresh)
+            stations.merged.connect(self._operators_arrived)
             stations.becameGate.connect(self._reopen_as_gate)
         self.show_page(current or next(iter(self.pages)))
         self._apply_role()
@@ -511,6 +515,19 @@ class MainWindow(QMainWindow):
         self.replace_connection(connect(old.path))
         old.close()
         self.show_page("gate")
+        self._operators_arrived()
+
+    def _operators_arrived(self) -> None:
+        """A lobby file merged at a gate station may bring the operators: from then on the window
+        asks who is at it, as the lobby's does."""
+        if self.operator is not None or self.locked:
+            return
+        try:
+            anyone = operators.has_operators(self._conn)
+        except DeskError:
+            return
+        if anyone:
+            self.lock()
 
     def _read_failed(self, _error: DeskError) -> None:
         if not self._restoring:
@@ -538,7 +555,7 @@ class MainWindow(QMainWindow):
         if anyone:
             self.lock()
             return None
-        if self._conn.read_only:
+        if self._conn.read_only or self._gate_station():  # a gate's operators come from the lobby
             return None
         self.first_operator_dialog = FirstOperatorDialog(self._conn, self, self.signed_in)
         self.first_operator_dialog.open()
@@ -590,6 +607,9 @@ class MainWindow(QMainWindow):
             self.navigation.item(row).setHidden(not may_see(role, key))
         if self.pages and not may_see(role, self.current_page()):
             self.show_page(next(key for key in self.pages if may_see(role, key)))
+        stations = self.pages.get("stations")
+        if hasattr(stations, "set_role"):  # only the committee resolves a bag handed over twice
+            stations.set_role(role)
         gate_page = self.pages.get("gate")
         if hasattr(gate_page, "sign_in_as"):
             gate_page.sign_in_as(self.operator.name if self.operator is not None else None)
@@ -608,6 +628,13 @@ class MainWindow(QMainWindow):
         row = list(self.pages).index(key)
         self.navigation.setCurrentRow(row)
         self.stack.setCurrentIndex(row)
+
+    def open_household(self, household_id: int):
+        """The Roster page with that household selected and its dialog open."""
+        roster = self.pages["roster"]
+        self.show_page("roster")
+        roster.select_household(household_id)
+        return roster.open_household(household_id)
 
     def current_page(self) -> str:
         return list(self.pages)[self.stack.currentIndex()]

@@ -35,17 +35,18 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.paid": ("Recorded {amount}. Order {id}: due {due}, paid {paid}, refund owed {refund}",
                  "已记录 {amount}。订单 {id}：应付 {due}，已付 {paid}，应退 {refund}"),
     "cli.ktt_preview": (
-        "Preview (nothing saved): KuaiTuanTuan “{title}”: {orders} orders; {matched} households matched, "
+        "Preview (nothing saved): KuaiTuanTuan “{title}”: {orders} order{s}; {matched} households matched, "
         "{created} to add",
         "预览（未保存）：快团团「{title}」{orders} 单，匹配住户 {matched}，将新建住户 {created}",
     ),
     "cli.ktt_imported": (
-        "KuaiTuanTuan export imported into group buy {id} “{title}”: {orders} orders ({added} added, "
+        "KuaiTuanTuan export imported into group buy {id} “{title}”: {orders} order{s} ({added} added, "
         "{updated} changed, {unchanged} unchanged); {matched} households matched, {created} added",
         "快团团导入到团购 {id}「{title}」：{orders} 单（新增 {added}，修改 {updated}，无变化 {unchanged}），"
         "匹配住户 {matched}，新建住户 {created}",
     ),
     "cli.ktt_people": ("  organiser (团长): {organiser}; supplier: {supplier}", "  团长（组织者）：{organiser}，供货商：{supplier}"),
+    "cli.ktt_fee": ("  delivery fee (运费): {fee} per order", "  运费：每单 {fee}"),
     "cli.unknown": ("unknown", "未知"),
     "cli.new_household": ("  new household {address}  {name}  {phone}", "  新建住户 {address}  {name}  {phone}"),
     "cli.cannot_place": ("  cannot place 跟团号 {ref}: {text}", "  无法归户 跟团号 {ref}: {text}"),

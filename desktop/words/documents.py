@@ -23,6 +23,7 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "pickup.refund": ("Refund {money}", "应退 {money}"),
     "pickup.owed_total": ("{money} still owed", "共还欠 {money}"),
     "pickup.short_key": ("3→2: ordered 3, got 2", "3→2：订 3 件，到 2 件"),
+    "pickup.short_key_free": ("1→0: to give 1, arrived 0", "1→0：应发 1 件，实发 0 件"),
     "pickup.note": ("Note: {note}", "备注：{note}"),
     # the door-delivery run
     "door_run.title": ("Door-delivery run", "送货上门清单"),

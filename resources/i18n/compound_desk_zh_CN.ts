@@ -174,6 +174,26 @@
         <source>Recording the arrival…</source>
         <translation>正在记录到货…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="77" />
+        <source>Type what the donor actually delivered. Nothing is saved until you press Record arrival.</source>
+        <translation>请填写捐赠方实际送到的数量。按“记录到货”之前不会保存任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="81" />
+        <source>To give</source>
+        <translation>应发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="264" />
+        <source>Short: %1. Rule: %2 — %3 households get less.</source>
+        <translation>缺货：%1。规则：%2——%3 户少分。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/arrival_dialog.py" line="277" />
+        <source>Everything arrived in full.</source>
+        <translation>全部足量到货。</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -351,6 +371,16 @@
         <location filename="../../desktop/ui/people/audit_page.py" line="187" />
         <source>Exported %1 changes to %2.</source>
         <translation>已将 %1 条改动导出到 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="1" />
+        <source>Reading the changes…</source>
+        <translation>正在读取变更记录…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/people/audit_page.py" line="1" />
+        <source>Reading the changes</source>
+        <translation>正在读取变更记录</translation>
     </message>
 </context>
 <context>
@@ -1034,16 +1064,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>正在读取订单…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="260" />
-        <source>%1 orders</source>
-        <translation>%1 单</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buy_view.py" line="261" />
-        <source>%1 orders cancelled</source>
-        <translation>已取消 %1 单</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/buy_view.py" line="262" />
         <source>due %1</source>
         <translation>应付 %1</translation>
@@ -1262,6 +1282,44 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/buy_view.py" line="639" />
         <source>Drawing the supplier order sheet…</source>
         <translation>正在生成订货单…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="260" />
+        <source>%n orders</source>
+        <translation>
+            <numerusform>%n 单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="261" />
+        <source>%n orders cancelled</source>
+        <translation>
+            <numerusform>已取消 %n 单</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="261" />
+        <source>%n recipients</source>
+        <translation>
+            <numerusform>%n 户领取</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_view.py" line="288" />
+        <source>%n units to give</source>
+        <translation>
+            <numerusform>共发放 %n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="570" />
+        <source>Arrival recorded, short of %1 (rule: %2).</source>
+        <translation>已记录到货，缺货：%1（规则：%2）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_view.py" line="389" />
+        <source>Done (every bag is handed out)</source>
+        <translation>已完成（所有袋子都已发放）</translation>
     </message>
 </context>
 <context>
@@ -1519,10 +1577,12 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/buys/buys_page.py" line="308" />
-        <source>KuaiTuanTuan export imported: %1 orders, %2 households matched, %3 added, %4 warnings.</source>
-        <translation>快团团订单已导入：%1 单，匹配住户 %2 户，新建 %3 户，提醒 %4 条。</translation>
+        <source>KuaiTuanTuan export imported: %n orders, %1 households matched, %2 added, %3 warnings.</source>
+        <translation>
+            <numerusform>快团团订单已导入：%n 单，匹配住户 %1 户，新建 %2 户，提醒 %3 条。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1657,6 +1717,21 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/buy_dialogs.py" line="345" />
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="231" />
+        <source>Cancel “%1”? Nobody receives it and its bags are voided. This cannot be undone.</source>
+        <translation>取消“%1”？所有住户都不再领取，袋子作废。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="274" />
+        <source>Cancel the distribution</source>
+        <translation>取消本次发放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_dialogs.py" line="275" />
+        <source>Nobody receives it; its bags are voided</source>
+        <translation>所有住户都不再领取，袋子作废</translation>
     </message>
 </context>
 <context>
@@ -1868,14 +1943,16 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>已识别：%1 户的订单（新增 %2，修改 %3，无变化 %4；新建住户 %5）。不在名单中：%6。未能识别的行：%7。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="290" />
-        <source>Import %1 orders</source>
-        <translation>导入 %1 单</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/buy_imports.py" line="297" />
         <source>Importing the group list…</source>
         <translation>正在导入接龙…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="290" />
+        <source>Import %n orders</source>
+        <translation>
+            <numerusform>导入 %n 单</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3464,11 +3541,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="356" />
-        <source>Nothing has been written yet. “%1” (group leader %2) holds %3 orders of %4 items, %5 units in all.</source>
-        <translation>尚未写入任何数据。“%1”（团长 %2）共 %3 单，%4 种商品，合计 %5 件。</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/buy_imports.py" line="361" />
         <source>What the file holds</source>
         <translation>文件内容</translation>
@@ -3616,11 +3688,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
     </message>
     <message>
         <location filename="../../desktop/ui/buys/buy_imports.py" line="433" />
-        <source>Import %1 orders</source>
-        <translation>导入 %1 单</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="433" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
@@ -3628,6 +3695,25 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/buy_imports.py" line="434" />
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="356" />
+        <source>Nothing has been written yet. “%1” (group leader %2) holds %n orders of %3 items, %4 units in all.</source>
+        <translation>
+            <numerusform>尚未写入任何数据。“%1”（团长 %2）共 %n 单，%3 种商品，合计 %4 件。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="432" />
+        <source>Import %n orders</source>
+        <translation>
+            <numerusform>导入 %n 单</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="359" />
+        <source>Delivery fee: %1 per order, charged with the goods.</source>
+        <translation>运费：每单 %1，随货款一并收取。</translation>
     </message>
 </context>
 <context>
@@ -3646,11 +3732,6 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/buy_imports.py" line="521" />
         <source>the group buy of an earlier import</source>
         <translation>之前导入的团购</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/buys/buy_imports.py" line="522" />
-        <source>Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). Households: %7 matched in the roster, %8 added.</source>
-        <translation>已导入到%1“%2”：%3 单（新增 %4，修改 %5，不变 %6）。住户：名单中匹配 %7 户，新建 %8 户。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/buys/buy_imports.py" line="527" />
@@ -3691,6 +3772,13 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/buys/buy_imports.py" line="545" />
         <source>Open the group buy</source>
         <translation>打开团购</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/buy_imports.py" line="521" />
+        <source>Imported into %1, “%2”: %n orders (%3 new, %4 changed, %5 unchanged). Households: %6 matched in the roster, %7 added.</source>
+        <translation>
+            <numerusform>已导入到%1“%2”：%n 单（新增 %3，修改 %4，不变 %5）。住户：名单中匹配 %6 户，新建 %7 户。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4042,6 +4130,16 @@ The current file is kept aside in the same folder, so nothing is thrown away; bu
         <location filename="../../desktop/ui/committee/needs_page.py" line="376" />
         <source>Need %1 closed: %2.</source>
         <translation>需求 %1 已办结：%2。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="1" />
+        <source>Reading the needs…</source>
+        <translation>正在读取紧急需求…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/needs_page.py" line="1" />
+        <source>Reading the needs</source>
+        <translation>正在读取紧急需求</translation>
     </message>
 </context>
 <context>
@@ -4480,14 +4578,29 @@ vegetables=1</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
-        <source>%1 households, %2 packs</source>
-        <translation>%1 户，共 %2 份</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="140" />
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
+        <source>%n households</source>
+        <translation>
+            <numerusform>%n 户</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="135" />
+        <source>%n packs</source>
+        <translation>
+            <numerusform>%n 份</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/distribution_dialogs.py" line="134" />
+        <source>%1, %2</source>
+        <comment>households, packs</comment>
+        <translation>%1，%2</translation>
     </message>
 </context>
 <context>
@@ -4872,8 +4985,8 @@ vegetables=1</source>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="114" />
-        <source>Who may sign in, and what each sees: a guard the gate; a volunteer the roster, group buys and bags; the committee everything.</source>
-        <translation>谁可以登录，各自看到什么：门岗只看门岗页；志愿者看名册、团购和袋子；居委会看全部。</translation>
+        <source>Who may sign in, and what each sees: a guard the gate and the stations; a volunteer the roster, group buys, suppliers, bags, urgent needs and the stations; the committee everything.</source>
+        <translation>谁可以登录，各自看到什么：门岗看门岗和站点；志愿者看住户、团购、商家、分装与标签、紧急需求和站点；居委会看全部。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/people/operators_page.py" line="115" />
@@ -5811,6 +5924,21 @@ vegetables=1</source>
         <source>Drawing the daily sheet…</source>
         <translation>正在生成日报…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Reading the figures…</source>
+        <translation>正在读取数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Reading the figures</source>
+        <translation>正在读取数据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/committee/reports_page.py" line="1" />
+        <source>Double-click a household, or press Enter, to open it</source>
+        <translation>双击某户或按回车键打开该户</translation>
+    </message>
 </context>
 <context>
     <name>ResolveDialog</name>
@@ -6551,6 +6679,21 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <source>Making this a gate station…</source>
         <translation>正在设为门岗站点…</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>Reading the stations…</source>
+        <translation>正在读取站点…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>Reading the stations</source>
+        <translation>正在读取站点</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/stations/stations_page.py" line="1" />
+        <source>A committee member resolves a bag handed over twice: ask one to sign in.</source>
+        <translation>重复交付的袋子由居委会成员处理：请一位居委会成员登录。</translation>
+    </message>
 </context>
 <context>
     <name>Suppliers</name>
@@ -6616,6 +6759,31 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="106" />
         <source>Complaints</source>
         <translation>投诉</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="107" />
+        <source>Supplier or donor</source>
+        <translation>供应商或捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="107" />
+        <source>Role</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="108" />
+        <source>Distributions given</source>
+        <translation>捐赠发放次数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="112" />
+        <source>Donor</source>
+        <translation>捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="113" />
+        <source>Supplier and donor</source>
+        <translation>供应商兼捐赠方</translation>
     </message>
 </context>
 <context>
@@ -6701,6 +6869,41 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/buys/suppliers_page.py" line="421" />
         <source>Added %1.</source>
         <translation>已添加 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="287" />
+        <source>Show suppliers, donors or both</source>
+        <translation>显示供应商、捐赠方或两者</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="288" />
+        <source>Suppliers and donors</source>
+        <translation>供应商和捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="288" />
+        <source>Suppliers only</source>
+        <translation>仅供应商</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="289" />
+        <source>Donors only</source>
+        <translation>仅捐赠方</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="295" />
+        <source>S&amp;how:</source>
+        <translation>显示(&amp;H)：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="370" />
+        <source>Nobody of this kind yet: choose another under Show.</source>
+        <translation>暂无此类记录：请在“显示”中选择其他类别。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/buys/suppliers_page.py" line="415" />
+        <source>distributions given %1</source>
+        <translation>捐赠发放 %1 次</translation>
     </message>
 </context>
 <context>
@@ -6862,6 +7065,11 @@ Restore the newest good backup, taken %2? The damaged file is kept aside in the 
         <location filename="../../desktop/ui/gate/widgets.py" line="141" />
         <source>Bags waiting for this household</source>
         <translation>这户待取的袋子</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/gate/widgets.py" line="1" />
+        <source>The household's urgent need</source>
+        <translation>该户的紧急需求</translation>
     </message>
 </context>
 <context>

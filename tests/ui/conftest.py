@@ -37,15 +37,25 @@ def add(conn):
     return add_one
 
 
+@pytest.fixture(scope="session")
+def english_qm(tmp_path_factory) -> Path:
+    """The English plurals ("1 order", "2 orders") built fresh from their catalogue."""
+    qm = tmp_path_factory.mktemp("i18n") / "compound_desk_en.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(TS_FILE.with_name("compound_desk_en.ts")), "-qm",
+                    str(qm)], check=True, timeout=60)
+    return qm
+
+
 @pytest.fixture(autouse=True)
-def english(qapp):
+def english(qapp, english_qm):
     from desktop.ui.app import install_translators, use_bundled_font
 
     use_bundled_font(qapp)
-    install_translators(qapp, "en")
+    install_translators(qapp, "en", english_qm)
     set_language("en")
     yield
-    install_translators(qapp, "en")
+    install_translators(qapp, "en", english_qm)
     set_language(None)
 
 

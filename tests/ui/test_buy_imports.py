@@ -185,3 +185,28 @@ def test_the_import_button_keeps_its_alt_key_once_it_counts_the_orders(qtbot, co
     with qtbot.waitSignal(dialog.imported, timeout=2000):
         qtbot.keyClick(dialog.text, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
     assert {o.address for o in buy_details(conn, buy_id).orders} == {"12-301", "5-1202"}
+
+
+def test_an_export_with_a_delivery_fee_says_so_in_its_preview_and_the_buy_charges_it(
+        qtbot, conn, compound, tmp_path, saved):
+    from desktop.buys.group_buys import list_buys
+    from desktop.buys.payments import buy_totals
+    from tests.buys_scenes import ktt_order, write_ktt
+
+    path = write_ktt(tmp_path / "fee.xlsx", [
+        ktt_order(1, "张三", "13800000001", "样例小区12号楼301", [("冷冻饺子", "1kg", 2, 64)],
+                  building="12", room="301", fee=6)])
+    page = make_page(qtbot, conn)
+    page.import_ktt(path)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.objectName() == "kttPreview",
+                    timeout=10_000)
+    dialog = page.dialog
+    assert "Delivery fee: ¥6.00 per order" in dialog.findChild(QLabel, "kttSummary").text()
+    assert dialog.findChild(QPushButton, "kttImport").text().replace("&", "") == "Import 1 order"
+    qtbot.mouseClick(dialog.findChild(QPushButton, "kttImport"), Qt.MouseButton.LeftButton)
+    saved()
+    qtbot.waitUntil(lambda: len(list_buys(conn)) == 1, timeout=10_000)
+    (summary,) = list_buys(conn)
+    assert summary.buy.fee_fen == 600
+    totals = buy_totals(conn, summary.buy.id)
+    assert (totals.due_fen, totals.collected_fen, totals.owing_fen) == (7000, 7000, 0)

@@ -584,7 +584,7 @@ def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn,
     dumplings(conn, supplier="某食品店")
     page = make_page(qtbot, conn, SuppliersPage)
     table = page.findChild(QTableView, "suppliersTable")
-    assert sorted(column(table, "Supplier")) == ["好邻居生鲜", "某食品店"]
+    assert sorted(column(table, "Supplier or donor")) == ["好邻居生鲜", "某食品店"]
 
     page.select_supplier(find_supplier(conn, "好邻居生鲜").id)
     assert row_of(table, "好邻居生鲜")["Turned down"] == "1"
@@ -605,6 +605,58 @@ def test_the_suppliers_page_shows_each_record_and_notes_a_complaint(qtbot, conn,
     assert row_of(table, "好邻居生鲜")["Complaints"] == "1"
     assert "收款后失联" in column(events, "Note")
     assert "好邻居生鲜" in page.findChild(QLabel, "suppliersNotice").text()
+
+
+def test_donors_are_marked_on_the_suppliers_page_and_the_show_list_keeps_one_kind(
+        qtbot, conn, compound):
+    from PySide6.QtWidgets import QComboBox
+
+    from desktop.buys.distributions import new_distribution, parse_gift
+
+    dumplings(conn, supplier="某食品店")
+    gift = new_distribution(conn, "保供包", "街道办", [parse_gift("米 5 kg=1")]).distribution_id
+    page = make_page(qtbot, conn, SuppliersPage)
+    table = page.findChild(QTableView, "suppliersTable")
+    assert row_of(table, "街道办")["Role"] == "Donor"
+    assert row_of(table, "街道办")["Distributions given"] == "1"
+    assert row_of(table, "街道办")["Group buys"] == "0"
+    assert row_of(table, "某食品店")["Role"] == "Supplier"
+    page.select_supplier(find_supplier(conn, "街道办").id)
+    assert "distributions given 1" in page.findChild(QLabel, "supplierRecordTitle").text()
+
+    shown = page.findChild(QComboBox, "suppliersShown")
+    qtbot.keyClick(page, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+    assert page.focusWidget() is shown
+    shown.setCurrentIndex(shown.findData("donors"))
+    assert column(table, "Supplier or donor") == ["街道办"]
+    shown.setCurrentIndex(shown.findData("suppliers"))
+    assert column(table, "Supplier or donor") == ["某食品店"]
+
+    from desktop.buys.arrivals import record_arrival
+
+    record_arrival(conn, gift, {"米 5 kg": 0})  # a donation that came short
+    page.reload()
+    shown.setCurrentIndex(shown.findData("donors"))
+    assert row_of(table, "街道办")["Delivered short"] == "0"  # not held against it as a seller
+    assert page.findChild(QLabel, "supplierWarning").isHidden()
+
+    dumplings(conn, supplier="街道办")  # a donor that also sells is both, and listed as a supplier
+    shown.setCurrentIndex(shown.findData("suppliers"))
+    assert sorted(column(table, "Supplier or donor")) == ["某食品店", "街道办"]
+    assert row_of(table, "街道办")["Role"] == "Supplier and donor"
+
+
+def test_one_order_is_one_order_in_english_and_two_are_orders(qtbot, conn, compound):
+    """The English plurals come from the plural-only English catalogue."""
+    buy_id = dumplings(conn)
+    place_order(conn, buy_id, "12-301", {"冷冻饺子": 1})
+    page = make_page(qtbot, conn)
+    view = page.open_buy(buy_id)
+    totals = view.findChild(QLabel, "ordersTotals")
+    assert totals.text().startswith("1 order ·"), totals.text()
+    place_order(conn, buy_id, "7-2-502", {"冷冻饺子": 1})
+    view.reload()
+    qtbot.waitUntil(lambda: totals.text().startswith("2 orders ·"))
 
 
 def test_the_main_window_has_the_group_buys_and_suppliers_pages(qtbot, conn, compound):

@@ -23,6 +23,7 @@ from desktop.ui import jobs, printing
 from desktop.ui.committee.needs_page import NeedsPage
 from desktop.ui.committee.reports_page import ReportsPage
 from desktop.ui.gate.gate_page import GatePage
+from desktop.ui.main_window import MainWindow
 from tests.bag_scenes import open_buy, order
 from tests.committee_scenes import handing_out
 
@@ -53,7 +54,14 @@ def open_page(qtbot, page_class, conn):
     page.resize(1366, 768)
     page.show()
     qtbot.waitExposed(page)
+    read(qtbot, page)
     return page
+
+
+def read(qtbot, page) -> None:
+    """The page has read what it shows (off the GUI thread) and shows it."""
+    qtbot.waitUntil(lambda: not page.reading, timeout=20_000)
+    assert not page.reading_label.isVisible()
 
 
 def all_done(qtbot) -> None:
@@ -78,9 +86,43 @@ def test_reports_list_who_had_nothing_vulnerable_first_and_a_longer_window_drops
     assert column(page, 4)[1] == "13800000003 · no smartphone: call or knock"
     assert column(page, 5)[0] == "never" and column(page, 5)[3].startswith("5 days ago")
     page.days.setValue(7)
+    assert page.reading and page.reading_label.isVisible()
+    read(qtbot, page)
     assert column(page, 0) == ["5-1202", "3-101", "12-2-502"]
     assert "12: 0 handed over, 1 waiting" in page.buildings_chart.accessibleDescription()
     assert page.days_chart.accessibleDescription().count(": ") == 14
+
+
+def test_a_coverage_row_opens_its_household_on_the_roster_page(qtbot, week):
+    conn, _bags = week
+    window = MainWindow(conn)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page("reports")
+    page = window.pages["reports"]
+    read(qtbot, page)
+    assert column(page, 0)[1] == "3-101"
+    page.coverage_table.setFocus()
+    page.coverage_table.setCurrentIndex(page.coverage_model.index(1, 0))
+    qtbot.keyClick(page.coverage_table, Qt.Key.Key_Return)
+    roster = window.pages["roster"]
+    assert window.current_page() == "roster"
+    qtbot.waitUntil(lambda: roster.household_dialog is not None and roster.household_dialog.isVisible())
+    assert roster.household_dialog.address.text() == "3-101"
+    roster.household_dialog.reject()
+    qtbot.waitUntil(lambda: roster.household_dialog is None)
+    # A double-click on a row does the same.
+    window.show_page("reports")
+    read(qtbot, page)
+    rect = page.coverage_table.visualRect(page.coverage_model.index(0, 1))
+    qtbot.mouseClick(page.coverage_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.coverage_table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: roster.household_dialog is not None and roster.household_dialog.isVisible())
+    assert window.current_page() == "roster" and roster.household_dialog.address.text() == "5-1202"
+    roster.household_dialog.reject()
+    jobs.wait_until_idle()
 
 
 def test_each_money_figure_opens_the_ledger_rows_behind_it(qtbot, week):
@@ -116,6 +158,7 @@ def test_each_money_figure_opens_the_ledger_rows_behind_it(qtbot, week):
     qtbot.waitUntil(lambda: page.dialog is None)
 
     page.money_buy.setCurrentIndex(page.money_buy.findData(rice))
+    read(qtbot, page)
     assert page.figures["owed_to_suppliers"].text() == "owed to suppliers ¥237.00"
     click(qtbot, page, "reportsOwedToSuppliers")
     dialog = shown_dialog(qtbot, page, "moneyRowsDialog")
@@ -141,6 +184,7 @@ def test_a_need_added_from_the_reports_page_shows_beside_its_household(qtbot, we
     dialog.findChild(QCheckBox, "needUrgent").setChecked(True)
     click(qtbot, dialog, "needSave")
     qtbot.waitUntil(lambda: page.dialog is None, timeout=10_000)
+    read(qtbot, page)
     assert page.notice.text() == "Need 1 added." and page.notice.isVisible()
     assert column(page, 6)[0] == "insulin"
     assert page.needs_summary.text() == "Urgent needs: 1 open, 1 of them urgent"
@@ -194,6 +238,7 @@ def test_a_need_is_added_refused_for_a_wrong_address_sourced_and_closed(qtbot, w
     qtbot.keyClicks(address, "3-101")
     click(qtbot, dialog, "needSave")
     qtbot.waitUntil(lambda: page.dialog is None, timeout=10_000)
+    read(qtbot, page)
     assert page.model.texts(1) == ["3-101"] and page.model.texts(5) == ["open"]
 
     click(qtbot, page, "needsUpdate")
@@ -202,6 +247,7 @@ def test_a_need_is_added_refused_for_a_wrong_address_sourced_and_closed(qtbot, w
     qtbot.keyClicks(dialog.findChild(QLineEdit, "needNote"), "pharmacy has it on Wednesday")
     click(qtbot, dialog, "needSave")
     qtbot.waitUntil(lambda: page.dialog is None, timeout=10_000)
+    read(qtbot, page)
     assert page.model.texts(5) == ["sourcing"] and page.model.texts(6) == ["Dr Wang"]
     assert "pharmacy has it on Wednesday" in page.notes.text()
 
@@ -210,9 +256,11 @@ def test_a_need_is_added_refused_for_a_wrong_address_sourced_and_closed(qtbot, w
     dialog.cancelled.setChecked(True)
     click(qtbot, dialog, "needCloseSave")
     qtbot.waitUntil(lambda: page.dialog is None, timeout=10_000)
+    read(qtbot, page)
     assert page.notice.text() == "Need 1 closed: cancelled."
     assert page.model.rowCount() == 0 and page.empty.isVisible()
     page.show_closed.setChecked(True)
+    read(qtbot, page)
     assert page.model.texts(5) == ["cancelled"]
     assert not page.update_button.isEnabled() and not page.close_button.isEnabled()
 
@@ -233,6 +281,7 @@ def test_the_gate_names_the_households_urgent_need_when_its_bag_is_scanned(qtbot
     qtbot.keyClicks(page.scan_input, bags["5-1202"][0].code)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.settled, timeout=10_000)
-    more = page.verdict_banner.more
-    assert more.isVisible() and more.text().splitlines()[0] == "⚠ Urgent need: 胰岛素"
+    urgent = page.verdict_banner.urgent
+    assert urgent.isVisible() and urgent.text() == "⚠ Urgent need: 胰岛素"
+    assert "⚠ Urgent need: 胰岛素" in page.verdict_banner.accessibleDescription()
     page.stop()

@@ -167,12 +167,14 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     # The committee: a need added, moved on and closed; the rows behind a money figure.
     reports = window.pages["reports"]
     window.show_page("reports")
+    qtbot.waitUntil(lambda: not reports.reading, timeout=20_000)  # its figures, read off the GUI thread
     opened.check(reports.add_need())
     opened.check(reports.show_rows("collected"), "money rows")
     (address,) = demo.execute("SELECT address FROM household ORDER BY id LIMIT 1").fetchone()
     need_id = add_need(demo, address, "胰岛素", "high")
     needs_page = window.pages["needs"]
     window.show_page("needs")
+    qtbot.waitUntil(lambda: not needs_page.reading, timeout=20_000)
     needs_page.select_need(need_id)
     opened.check(needs_page.update_selected())
     opened.check(needs_page.close_selected())
@@ -211,6 +213,7 @@ def test_every_dialog_button_has_an_alt_key_of_its_own(qtbot, demo, tmp_path, la
     stations = window.pages["stations"]
     window.show_page("stations")
     stations.reload()
+    qtbot.waitUntil(lambda: not stations.reading and stations.conflicts.rowCount() == 1, timeout=20_000)
     stations.conflicts.selectRow(0)
     opened.check(stations.resolve_selected())
 

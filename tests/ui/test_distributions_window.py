@@ -31,9 +31,9 @@ def test_a_volunteer_announces_formula_for_the_infant_households_with_a_live_cou
     count = dialog.findChild(QLabel, "distributionCount")
     assert count.text() == "3 households, 3 packs"
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:infant")
-    assert count.text() == "1 households, 1 packs"
+    assert count.text() == "1 household, 1 pack"
     choose(dialog.findChild(QComboBox, "distributionPer"), "person")
-    assert count.text() == "1 households, 4 packs"
+    assert count.text() == "1 household, 4 packs"
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:pregnant")
     assert "No active household has the flag pregnant" in count.text()
     choose(dialog.findChild(QComboBox, "distributionTo"), "flag:infant")
@@ -169,3 +169,107 @@ def test_a_list_of_addresses_is_loaded_from_a_text_file(qtbot, conn, add, saved,
     qtbot.mouseClick(load, Qt.MouseButton.LeftButton)
     assert dialog.findChild(QPlainTextEdit, "distributionAddresses").toPlainText() == "3号楼1701\n12-301\n"
     assert dialog.findChild(QLabel, "distributionCount").text() == "2 households, 2 packs"
+
+
+def test_a_distribution_opened_shows_who_receives_it_and_nothing_of_money_or_orders(qtbot, conn, add):
+    from desktop.buys.distributions import new_distribution, parse_gift
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.details.buy.free)
+    assert view.findChild(QLabel, "ordersTotals").text() == "3 recipients"
+    assert "6 units to give" in view.header.text()
+    for name in ("buyRecordPayment", "buyImportKtt", "buyOrderSheet", "buyPrintOrderSheet"):
+        button = view.findChild(QPushButton, name)
+        assert button is not None and not button.isVisible(), name
+    headers = [view.table.model().headerData(c, Qt.Orientation.Horizontal)
+               for c in range(view.table.model().columnCount()) if not view.table.isColumnHidden(c)]
+    assert "Due" not in headers and "Paid" not in headers and "米 5 kg" in headers
+    note = [label for label in view.findChildren(QLabel) if "takes no orders" in label.text()]
+    assert note and note[0].isVisible()
+
+
+def test_a_short_arrival_of_a_distribution_speaks_of_the_donor_and_of_no_money(qtbot, conn, add, saved):
+    from PySide6.QtWidgets import QTableView
+
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from tests.ui.test_buys_page import column
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米 5 kg=1"), parse_gift("油 1 L=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.arrival_button.isEnabled())
+    qtbot.keyClick(view, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    assert any("the donor actually delivered" in label.text() for label in dialog.findChildren(QLabel))
+    rice = dialog.findChild(QLineEdit, "arrivalReceived0")
+    rice.selectAll()
+    qtbot.keyClicks(rice, "2")
+    summary = dialog.findChild(QLabel, "arrivalSummary")
+    qtbot.waitUntil(lambda: "Short" in summary.text())
+    assert "Refund" not in summary.text() and "1 households get less" in summary.text()
+    preview = dialog.findChild(QTableView, "arrivalPreview")
+    assert preview.isColumnHidden(4) and column(preview, "To give")[:2] == ["1", "1"]
+    served = dict(zip(column(preview, "Address"), column(preview, "Served first"), strict=True))
+    assert served["5-1202"] == "✓" and served["3-1701"] == "✓"  # elderly and infant served first
+    dialog.findChild(QPushButton, "arrivalSave").click()
+    saved()
+    qtbot.waitUntil(lambda: "Arrival recorded" in view.findChild(QLabel, "buyNotice").text())
+    assert "Refund" not in view.findChild(QLabel, "buyNotice").text()
+
+
+def test_the_live_count_reads_in_chinese(qtbot, conn, add, chinese):
+    neighbours(add)
+    page = make_page(qtbot, conn)
+    qtbot.mouseClick(page.findChild(QPushButton, "buysNewDistribution"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    assert page.dialog.findChild(QLabel, "distributionCount").text() == "3 户，3 份"
+
+
+def test_cancelling_a_distribution_speaks_of_no_refunds_and_puts_nothing_on_the_donors_record(
+        qtbot, conn, add, saved):
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from desktop.buys.suppliers import find_supplier, supplier_record
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米=1")])
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.cancel_button.isEnabled())
+    qtbot.mouseClick(view.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.dialog is not None and view.dialog.isVisible())
+    dialog = view.dialog
+    assert "Nobody receives it" in dialog.findChild(QLabel, "cancelHeading").text()
+    assert not dialog.findChild(QComboBox, "cancelCause").isVisible()
+    assert not dialog.findChild(QLabel, "cancelTotal").isVisible()
+    type_text(qtbot, dialog.findChild(QLineEdit, "cancelReason"), "街道拒单，改天再发")
+    confirm = dialog.findChild(QPushButton, "cancelConfirm")
+    assert confirm.text().replace("&", "") == "Cancel the distribution"
+    qtbot.mouseClick(confirm, Qt.MouseButton.LeftButton)
+    saved()
+    qtbot.waitUntil(lambda: get_buy(conn, made.distribution_id).status == "cancelled")
+    assert get_buy(conn, made.distribution_id).cancel_cause == "other"
+    assert supplier_record(conn, find_supplier(conn, "街道").id).turned_down == 0
+
+
+def test_a_handed_out_distribution_is_marked_done_not_settled(qtbot, conn, add):
+    from desktop.buys.arrivals import record_arrival
+    from desktop.buys.distributions import new_distribution, parse_gift
+    from desktop.buys.group_buys import change_status
+
+    neighbours(add)
+    made = new_distribution(conn, "保供包", "街道", [parse_gift("米=1")])
+    record_arrival(conn, made.distribution_id, {"米": 3})
+    change_status(conn, made.distribution_id, "bagged")
+    change_status(conn, made.distribution_id, "distributed")
+    page = make_page(qtbot, conn)
+    view = page.open_buy(made.distribution_id)
+    qtbot.waitUntil(lambda: view.details is not None and view.status_button.isEnabled())
+    (action,) = view.status_menu.actions()
+    assert action.text() == "Done (every bag is handed out)"
+    action.trigger()
+    qtbot.waitUntil(lambda: get_buy(conn, made.distribution_id).status == "settled")

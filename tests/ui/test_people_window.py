@@ -95,17 +95,24 @@ def test_a_volunteers_phone_edit_shows_in_the_audit_page_for_the_committee(qtbot
     assert visible_pages(window) == list(PAGES)
     window._go_to("audit")
     page = window.pages["audit"]
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
     page.household_input.setText("12-301")
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
-    cells = [page.table.item(0, column).text() for column in range(page.table.columnCount())]
+    assert page.reading and page.reading_label.isVisible()
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert not page.reading_label.isVisible()
+    cells = page.model.row_at(0).cells
     assert cells[1] == "小李" and cells[3] == "roster edit" and cells[4] == "12-301"
     assert cells[6] == "phone: 13800000001 → 13912345678"
     page.household_input.clear()
     page.kind_input.setCurrentIndex(page.kind_input.findData("operator"))
     page.kind_input.activated.emit(page.kind_input.currentIndex())
-    assert page.table.rowCount() == 3 and page.count_label.text() == "3 changes, newest first"
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert page.model.rowCount() == 3 and page.count_label.text() == "3 changes, newest first"
     page.household_input.setText("99-999")
     qtbot.mouseClick(page.show_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+    assert page.model.rowCount() == 0
     assert page.error.isVisible() and "99-999 is not in the roster" in page.error.text()
 
 
@@ -299,3 +306,44 @@ def test_locking_closes_what_was_open_unsaved(qtbot, window, staffed):
     qtbot.waitUntil(lambda: window.locked, timeout=5_000)
     assert not [d for d in window.findChildren(QDialog) if d.isVisible()]
     assert window.screens.currentWidget() is window.sign_in_panel
+
+
+def test_correcting_another_stations_handoff_with_f6_needs_a_committee_sign_in(qtbot, window, staffed):
+    buy = everyday_buy(staffed)
+    make_bags(staffed, buy)
+    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
+    gate_scan(staffed, code, record="pickup", operator="保安老李", station="north gate")
+    sign_in(qtbot, window, "老张", "2468")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    page.scan_input.setText(code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    committee = page.committee_dialog
+    qtbot.waitUntil(committee.isVisible)
+    assert getattr(page, "decision_dialog", None) is None
+    assert "another station" in committee.findChild(QLabel, "committeeWhy").text()
+    committee.name_input.setEditText("王主任")
+    committee.pin_input.setText("2580")
+    qtbot.mouseClick(committee.allow_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(page, "decision_dialog", None) is not None
+                    and page.decision_dialog.isVisible(), timeout=10_000)
+    assert "3-101" in page.decision_dialog.findChild(QLabel, "gateDecisionWhat").text()
+    page.decision_dialog.reject()
+    assert [h[0] for h in staffed.execute("SELECT action FROM handoff")] == ["pickup"]
+
+
+def test_a_fresh_f6_at_the_same_station_asks_no_committee(qtbot, window, staffed):
+    buy = everyday_buy(staffed)
+    make_bags(staffed, buy)
+    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
+    sign_in(qtbot, window, "老张", "2468")
+    page = window.pages["gate"]
+    page.wait_for_waiting_list()
+    page.scan_input.setText(code)
+    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
+    assert page.decision_dialog.isVisible() and getattr(page, "committee_dialog", None) is None
+    page.decision_dialog.reject()

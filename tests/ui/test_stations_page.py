@@ -9,12 +9,14 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 
 from desktop.db import connect
 from desktop.gate import scan
+from desktop.people import operators
 from desktop.stations.conflicts import list_conflicts
 from desktop.stations.status import station_status
+from desktop.ui import jobs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.stations.stations_page import StationsPage
 from tests.bag_scenes import rows_of
@@ -32,7 +34,14 @@ def page_over(qtbot, conn) -> StationsPage:
     page = StationsPage(conn)
     qtbot.addWidget(page)
     page.show()
+    read(qtbot, page)
     return page
+
+
+def read(qtbot, page) -> None:
+    """The page has read the station and its review list, off the GUI thread."""
+    qtbot.waitUntil(lambda: not page.reading, timeout=20_000)
+    assert not page.reading_label.isVisible()
 
 
 def answer_file_dialog(monkeypatch, path) -> None:
@@ -45,6 +54,7 @@ def click_and_wait(qtbot, page, button) -> None:
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.job is not None, timeout=5_000)
     qtbot.waitUntil(lambda: not page.job.running, timeout=20_000)
+    read(qtbot, page)
 
 
 def test_the_lobby_exports_a_file_for_the_gate_with_the_export_button(qtbot, home, tmp_path, monkeypatch):
@@ -108,6 +118,7 @@ def test_the_lobby_sees_a_double_handoff_and_the_committee_resolves_it(qtbot, ho
     dialog.note.insert("邻居代收，已核实")  # typed through an input method
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    read(qtbot, page)
     assert page.conflicts.item(0, 3).text() == "邻居代收，已核实"
     assert not page.resolve_button.isEnabled()
     assert list_conflicts(home) == []
@@ -203,6 +214,7 @@ def test_a_new_laptop_at_the_gate_becomes_a_gate_station_with_one_button(qtbot, 
     window.show()
     window.show_page("stations")
     page = window.pages["stations"]
+    read(qtbot, page)
     assert page.make_gate_button.isVisible()
     answer_file_dialog(monkeypatch, exported(home, tmp_path))
     qtbot.mouseClick(page.make_gate_button, Qt.MouseButton.LeftButton)
@@ -211,7 +223,99 @@ def test_a_new_laptop_at_the_gate_becomes_a_gate_station_with_one_button(qtbot, 
     assert window.conn is not fresh
     assert scan(window.conn, bag_codes(home)[0]).verdict == "ok"
     window.show_page("stations")
+    read(qtbot, window.pages["stations"])
     assert not window.pages["stations"].make_gate_button.isVisible()
     # A lobby with households never offers it.
     lobby_page = page_over(qtbot, home)
     assert not lobby_page.make_gate_button.isVisible()
+
+
+def sign_in(qtbot, window: MainWindow, name: str, pin: str) -> None:
+    panel = window.sign_in_panel
+    panel.name_input.setEditText(name)
+    panel.pin_input.setFocus()
+    qtbot.keyClicks(panel.pin_input, pin)
+    qtbot.keyClick(panel.pin_input, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.operator is not None or panel.error.isVisible(), timeout=10_000)
+
+
+def shown_pages(window: MainWindow) -> list[str]:
+    return [key for row, key in enumerate(window.pages) if not window.navigation.item(row).isHidden()]
+
+
+def staff(conn) -> None:
+    for name, role, pin in (("王主任", "committee", "2580"), ("小李", "volunteer", "1357"),
+                            ("老张", "guard", "2468")):
+        operators.add_operator(conn, name, role, pin)
+
+
+def test_a_gate_stations_window_with_operators_starts_on_the_sign_in(qtbot, home, tmp_path):
+    gate = new_gate(home, tmp_path, "north")
+    staff(gate)  # as the lobby's file brings them
+    window = MainWindow(gate)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start_sign_in()
+    assert window.locked and window.screens.currentWidget() is window.sign_in_panel
+    sign_in(qtbot, window, "老张", "2468")
+    assert window.operator.role == "guard" and window.current_page() == "gate"
+    assert shown_pages(window) == ["gate", "stations"]
+    assert window.pages["gate"].operator_input.text() == "老张"
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    sign_in(qtbot, window, "王主任", "2580")
+    assert shown_pages(window) == ["gate", "stations"] and list(window.pages) == ["gate", "stations"]
+    jobs.wait_until_idle()
+
+
+def test_a_gate_without_operators_asks_for_none_until_a_lobby_file_brings_them(qtbot, home, tmp_path,
+                                                                               monkeypatch):
+    gate = new_gate(home, tmp_path, "north")
+    window = MainWindow(gate)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.start_sign_in() is None  # no first committee member made at a gate
+    assert not window.locked and window.findChild(QDialog, "firstOperatorDialog") is None
+    staff(gate)  # what the lobby's file carries
+    window.show_page("stations")
+    stations = window.pages["stations"]
+    read(qtbot, stations)
+    answer_file_dialog(monkeypatch, exported(home, tmp_path))
+    click_and_wait(qtbot, stations, stations.import_button)
+    assert window.locked and window.screens.currentWidget() is window.sign_in_panel
+    sign_in(qtbot, window, "老张", "2468")
+    assert window.current_page() == "gate" and shown_pages(window) == ["gate", "stations"]
+    jobs.wait_until_idle()
+
+
+def test_a_volunteer_sees_a_double_handoff_but_the_committee_resolves_it(qtbot, home, tmp_path):
+    north, south = new_gate(home, tmp_path, "north"), new_gate(home, tmp_path, "south")
+    code = bag_codes(home)[0]
+    scan(north, code, record="pickup", operator="李")
+    scan(south, code, record="door", operator="赵")
+    carry(north, home, tmp_path)
+    carry(south, home, tmp_path)
+    staff(home)
+    window = MainWindow(home)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.start_sign_in()
+    sign_in(qtbot, window, "小李", "1357")
+    window.show_page("stations")
+    page = window.pages["stations"]
+    read(qtbot, page)
+    assert page.conflicts.rowCount() == 1
+    page.conflicts.selectRow(0)
+    assert not page.resolve_button.isEnabled()
+    assert "A committee member resolves" in page.resolve_button.toolTip()
+    qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
+    sign_in(qtbot, window, "王主任", "2580")
+    window.show_page("stations")
+    page.conflicts.selectRow(0)
+    assert page.resolve_button.isEnabled()
+    qtbot.mouseClick(page.resolve_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    page.dialog.reject()
+    jobs.wait_until_idle()

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.buys.group_buys import MAX_FEE_FEN
 from desktop.errors import BadInput, Cancelled
 from desktop.money import fen_from_cell, format_fen
 from desktop.notices import Notice, notice
@@ -35,6 +36,7 @@ _HEADERS: dict[str, tuple[str, ...]] = {
     "unit_price": ("单价", "商品单价", "团购价", "团当前单价"),
     "order_amount": ("订单金额", "实付金额", "实收金额", "支付金额", "付款金额"),
     "refund": ("退款金额", "已退款金额", "退款"),
+    "fee": ("运费", "配送费", "快递费", "邮费", "运费金额"),
     "receiver": ("收货人", "收件人", "收货人姓名"),
     "phone": ("联系电话", "收货人电话", "手机号", "手机号码", "电话", "联系方式", "收货电话"),
     "address": ("详细地址", "收货地址", "地址", "收货人地址"),
@@ -113,6 +115,15 @@ class KttExport:
     orders: list[KttOrder]
     warnings: list[Notice]
     has_amounts: bool = True  # whether the export says what was paid at all
+    # The delivery fee per order the export states (运费): the one most of its orders pay, 0 when
+    # none does. An order's own 运费 is `order_fee(order)`.
+    fee_fen: int = 0
+
+
+def order_fee(order: KttOrder) -> int:
+    """The delivery fee (运费) one order of an export states, 0 when it states none."""
+    fee = fen_from_cell(order.get("fee"))
+    return fee if fee is not None and fee > 0 else 0
 
 
 def _header_key(value: object) -> str:
@@ -394,12 +405,15 @@ def _read(sheets: Workbook, path: Path, progress: Progress | None,
         else:
             warnings.append(notice("ktt_line_unreadable", ref=order.ref, row=line.row,
                                    product=line.product))
+    fees = Counter(order_fee(order) for order in orders.values() if order.lines)
+    fee_fen = max((fee for fee in fees if 0 < fee <= MAX_FEE_FEN), key=lambda fee: (fees[fee], fee),
+                  default=0)  # a 运费 above any delivery fee is not taken for one
     minimum = re.search(r"(\d{1,5})\s*(?:份|箱|件|单|袋|盒|人|户)?\s*起", title)
     return KttExport(
         path=path, title=title[:100], leader=leader[:60],
         minimum=int(minimum.group(1)) if minimum and int(minimum.group(1)) > 0 else None,
         items=items, orders=list(orders.values()), warnings=warnings,
-        has_amounts="order_amount" in roles or "line_amount" in roles,
+        has_amounts="order_amount" in roles or "line_amount" in roles, fee_fen=fee_fen,
     )
 
 

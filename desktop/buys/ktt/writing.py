@@ -20,7 +20,14 @@ from desktop.buys.ktt.placing import (
     lookups,
     phone_of,
 )
-from desktop.buys.ktt.reading import KttExport, KttOrder, Progress, ShouldCancel, read_export
+from desktop.buys.ktt.reading import (
+    KttExport,
+    KttOrder,
+    Progress,
+    ShouldCancel,
+    order_fee,
+    read_export,
+)
 from desktop.buys.suppliers import supplier_id_for
 from desktop.clock import utc_now
 from desktop.db import group_buys as buy_rows
@@ -60,6 +67,7 @@ class KttImportResult:
     organiser: str = ""
     supplier: str | None = None
     new_households: tuple[NewHousehold, ...] = ()
+    fee_fen: int = 0  # the buy's delivery fee per order (from the export's 运费)
 
 
 def _who(buyer: str, phone: str) -> str:
@@ -160,7 +168,7 @@ def save_export(
                 {"title": export.title, "supplier_id": supplier_id,
                  "organiser": export.leader or operator,
                  "status": "open", "minimum": export.minimum, "source": "ktt",
-                 "external_ref": key},
+                 "external_ref": key, "fee_fen": export.fee_fen, "fee_per": "order"},
                 station=conn.station, now=now,
             )
             buy_rows.insert_status_event(
@@ -169,6 +177,9 @@ def save_export(
                 station=conn.station, now=now,
             )
         buy = get_buy(conn, buy_id)
+        if not created_buy and export.fee_fen and not buy.fee_fen and buy.status in _CHANGEABLE:
+            buy_rows.set_fee(conn, buy_id, export.fee_fen, "order", now=now)
+            buy = get_buy(conn, buy_id)
         if not created_buy and buy.supplier_id is None:
             if supplier:
                 buy_rows.set_supplier(conn, buy_id, supplier_id_for(conn, supplier), now=now)
@@ -226,8 +237,10 @@ def save_export(
                          ("orders_added", None, counts["added"]), ("orders_updated", None, counts["updated"]),
                          ("households_created", None, len(created))])
         ordering = {amount[0] for amount in batch.amounts}
+        warnings.extend(_fee_warnings(export, buy))
         warnings.extend(_amount_warnings(
-            batch.amounts, {v: k for k, v in by_address.items() if v in ordering}))
+            _with_fees(batch.amounts, buy),
+            {v: k for k, v in by_address.items() if v in ordering}))
         _check_caps(conn, buy_id, items, warnings)
         file_refs = {order.ref for order in export.orders}
         for ref, row in existing.items():
@@ -247,7 +260,7 @@ def save_export(
                                  items[name].storage if name in items else found.storage)
                     for name, found in export.items.items()),
         warnings=tuple(warnings), organiser=buy.organiser, supplier=buy.supplier or None,
-        new_households=tuple(new_households),
+        new_households=tuple(new_households), fee_fen=buy.fee_fen,
     )
 
 
@@ -266,7 +279,7 @@ def _paid(order: KttOrder) -> int | None:
         amounts = [line.amount_fen for line in order.lines]
         if not amounts or any(a is None for a in amounts):
             return None
-        amount = sum(amounts)
+        amount = sum(amounts) + order_fee(order)  # the lines are the goods; the 运费 is paid too
     return amount - (fen_from_cell(order.get("refund")) or 0)
 
 
@@ -348,6 +361,27 @@ def _save_order(conn: Connection, buy, items: dict, order: KttOrder, household_i
                   for line in order.lines if line.item in items)
         batch.amounts.append((household_id, order.ref, paid, due))
     return outcome
+
+
+def _with_fees(amounts: list[tuple[int | None, str, int, int]],
+               buy) -> list[tuple[int | None, str, int, int]]:
+    """The same (household, 跟团号, paid, goods) with the buy's delivery fee added to what each
+    order is due, by the one rule the ledger charges it (`payments.with_fees`)."""
+    goods = {index: amount[3] for index, amount in enumerate(amounts)}
+    households = {index: amount[0] for index, amount in enumerate(amounts)}
+    due = payment_service.with_fees(goods, households, buy.fee_fen, buy.fee_per)
+    return [(household, ref, paid, due[index])
+            for index, (household, ref, paid, _) in enumerate(amounts)]
+
+
+def _fee_warnings(export: KttExport, buy) -> list[Notice]:
+    """Orders whose 运费 differs from the delivery fee the buy charges every order."""
+    if buy.fee_per != "order":
+        return []
+    return [notice("ktt_fee_differs", ref=order.ref, file=format_fen(order_fee(order)),
+                   fee=format_fen(buy.fee_fen))
+            for order in export.orders
+            if order.lines and order.get("fee") is not None and order_fee(order) != buy.fee_fen]
 
 
 def _amount_warnings(amounts: list[tuple[int | None, str, int, int]],

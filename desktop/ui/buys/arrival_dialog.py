@@ -66,20 +66,25 @@ class ArrivalDialog(QDialog):
         self.file_error = None
         self.job = None
         self.setObjectName("arrivalDialog")
-        self.setWindowTitle(arg(self.tr("Arrival: %1"), get_buy(conn, buy_id).title))
+        buy = get_buy(conn, buy_id)
+        self.free = buy.free  # a distribution: given, not ordered, and nothing to refund
+        self.setWindowTitle(arg(self.tr("Arrival: %1"), buy.title))
         self.setAccessibleName(self.windowTitle())
         self.resize(900, 640)
         self.setStyleSheet(INVALID_FIELD_STYLE)
         self._positions = {item.id: item.position for item in list_items(conn, buy_id)}
 
-        intro = QLabel(self.tr("Type what the supplier actually delivered. Nothing is saved until "
+        intro = QLabel(self.tr("Type what the donor actually delivered. Nothing is saved until you "
+                               "press Record arrival.") if self.free else
+                       self.tr("Type what the supplier actually delivered. Nothing is saved until "
                                "you press Record arrival."), self)
+        ordered_word = self.tr("To give") if self.free else self.tr("Ordered")
         intro.setWordWrap(True)
 
         # ---- what arrived, per item ----
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        for column, heading in enumerate((self.tr("Item"), self.tr("Ordered"), self.tr("Received"), "")):
+        for column, heading in enumerate((self.tr("Item"), ordered_word, self.tr("Received"), "")):
             label = QLabel(heading, self)
             label.setStyleSheet(MUTED_STYLE)
             grid.addWidget(label, 0, column)
@@ -133,10 +138,11 @@ class ArrivalDialog(QDialog):
                                 "arrivalOnlyShort", self.tr("Only households that get less"))
         self.only_short.toggled.connect(lambda _on: self._fill_preview(fit=False))
         self.preview_model = RowsModel(
-            (self.tr("Address"), self.tr("Item"), self.tr("Ordered"), self.tr("Allocated"),
+            (self.tr("Address"), self.tr("Item"), ordered_word, self.tr("Allocated"),
              self.tr("Refund owed"), self.tr("Served first")), self, right_aligned=(2, 3, 4))
         self.preview = read_only_table(self, "arrivalPreview", self.tr("Allocation preview"))
         self.preview.setModel(self.preview_model)
+        self.preview.setColumnHidden(4, self.free)  # the refund column
         self.general_error = error_label(self, "arrivalError", self.tr("Error"))
 
         buttons, self.save_button, cancel = save_cancel(
@@ -253,7 +259,13 @@ class ArrivalDialog(QDialog):
                 label.setText(self.tr("in full"))
                 label.setStyleSheet(MUTED_STYLE)
         owed = sum(refund.amount_fen for refund in plan.refunds)
-        if plan.short:
+        if plan.short and self.free:
+            short = "、".join(f"{item.name} {item.received}/{item.ordered}" for item in plan.items if item.short)
+            self.summary.setText(arg(self.tr("Short: %1. Rule: %2 — %3 households get less."),
+                                     short, policy_label(plan.policy),
+                                     len({a.order_id for a in plan.allocations if a.allocated < a.ordered})))
+            self.summary.setStyleSheet(WARNING_STYLE)
+        elif plan.short:
             short = "、".join(f"{item.name} {item.received}/{item.ordered}" for item in plan.items if item.short)
             self.summary.setText(arg(self.tr("Short: %1. Rule: %2 — %3 households get less. "
                                              "Refunds owed after this arrival: %4."),
@@ -261,6 +273,9 @@ class ArrivalDialog(QDialog):
                                      len({a.order_id for a in plan.allocations if a.allocated < a.ordered}),
                                      format_fen(owed)))
             self.summary.setStyleSheet(WARNING_STYLE)
+        elif self.free:
+            self.summary.setText(self.tr("Everything arrived in full."))
+            self.summary.setStyleSheet(NOTICE_STYLE)
         else:
             self.summary.setText(arg(self.tr("Everything arrived in full. Refunds owed: %1."), format_fen(owed)))
             self.summary.setStyleSheet(NOTICE_STYLE)

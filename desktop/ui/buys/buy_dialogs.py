@@ -228,7 +228,9 @@ class CancelDialog(QDialog):
         self.resize(560, 520)
         self.setStyleSheet(INVALID_FIELD_STYLE)
 
-        self.heading = QLabel(arg(self.tr("Cancel “%1”? Every order is cancelled and what households "
+        self.heading = QLabel(arg(self.tr("Cancel “%1”? Nobody receives it and its bags are voided. "
+                                          "This cannot be undone.") if buy.free else
+                                  self.tr("Cancel “%1”? Every order is cancelled and what households "
                                           "paid is owed back to them. This cannot be undone."), buy.title), self)
         self.heading.setObjectName("cancelHeading")
         self.heading.setWordWrap(True)
@@ -264,8 +266,14 @@ class CancelDialog(QDialog):
         self.total = named(QLabel(self), "cancelTotal", self.tr("Total refunds owed"))
         self.general_error = error_label(self, "cancelError", self.tr("Error"))
 
+        if buy.free:  # nothing was paid, and a donor has no seller's record to carry a cause
+            for widget in (self.cause, cause_label_widget, self.refunds_title, self.refunds, self.total):
+                widget.hide()
         buttons = QDialogButtonBox(self)
         self.confirm_button = dialog_button(
+            self, "cancelConfirm", self.tr("Cancel the distribution"), self.tr("Cancel the distribution"),
+            self.tr("Nobody receives it; its bags are voided")
+        ) if buy.free else dialog_button(
             self, "cancelConfirm", self.tr("Cancel the group buy"), self.tr("Cancel the group buy"), self.tr("Cancel every order and list the refunds owed")
         )
         self.confirm_button.setAutoDefault(False)
@@ -311,7 +319,7 @@ class CancelDialog(QDialog):
     def _reason_edited(self, text: str) -> None:
         self.reason_error.hide()
         mark_invalid(self.reason, False)
-        if not self._cause_chosen:
+        if not self._cause_chosen and not self.buy.free:
             self.cause.setCurrentIndex(CANCEL_CAUSES.index(guess_cancel_cause(text)))
 
     def confirm(self) -> None:

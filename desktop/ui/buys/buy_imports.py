@@ -287,7 +287,7 @@ class ChainDialog(QDialog):
         self.summary.setStyleSheet(WARNING_STYLE if preview.unmatched else NOTICE_STYLE)
         changes = counts["added"] + counts["updated"]
         self.import_button.setEnabled(changes > 0)
-        relabel(self.import_button, arg(self.tr("Import %1 orders"), changes) if changes else self.tr("Import"))
+        relabel(self.import_button, self.tr("Import %n orders", "", changes) if changes else self.tr("Import"))
         return preview
 
     def save(self) -> None:
@@ -353,10 +353,11 @@ class KttPreviewDialog(QDialog):
         self.resize(900, 680)
 
         quantity = sum(item.quantity for item in export.items.values())
-        heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (group leader %2) holds %3 orders "
-                                     "of %4 items, %5 units in all."),
-                             export.title, export.leader or "—", len(export.orders),
-                             len(export.items), quantity), self)
+        heading = QLabel(arg(self.tr("Nothing has been written yet. “%1” (group leader %2) holds %n orders "
+                                     "of %3 items, %4 units in all.", "", len(export.orders)),
+                             export.title, export.leader or "—", len(export.items), quantity)
+                         + (" " + arg(self.tr("Delivery fee: %1 per order, charged with the goods."),
+                                      format_fen(export.fee_fen)) if export.fee_fen else ""), self)
         heading.setObjectName("kttSummary")
         heading.setAccessibleName(self.tr("What the file holds"))
         heading.setWordWrap(True)
@@ -430,7 +431,7 @@ class KttPreviewDialog(QDialog):
 
         buttons, self.import_button, _cancel = save_cancel(
             self, self.accept, save_name="kttImport",
-            save_text=arg(self.tr("Import %1 orders"), len(export.orders)), save_accessible=self.tr("Import"),
+            save_text=self.tr("Import %n orders", "", len(export.orders)), save_accessible=self.tr("Import"),
             cancel_name="kttCancel", cancel_text=self.tr("Cancel"))
 
         layout = QVBoxLayout(self)
@@ -519,9 +520,9 @@ class KttResultDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         self.resize(760, 540)
         where = (self.tr("a new group buy") if result.created_buy else self.tr("the group buy of an earlier import"))
-        summary = QLabel(arg(self.tr("Imported into %1, “%2”: %3 orders (%4 new, %5 changed, %6 unchanged). "
-                                     "Households: %7 matched in the roster, %8 added."),
-                             where, result.title, result.orders, result.added, result.updated,
+        summary = QLabel(arg(self.tr("Imported into %1, “%2”: %n orders (%3 new, %4 changed, %5 unchanged). "
+                                     "Households: %6 matched in the roster, %7 added.", "", result.orders),
+                             where, result.title, result.added, result.updated,
                              result.unchanged, result.households_matched, result.households_created), self)
         summary.setObjectName("kttResultSummary")
         summary.setAccessibleName(self.tr("What the import did"))

@@ -256,9 +256,12 @@ class BuyView(QWidget):
         self._fit_columns()
         if selected_id is not None:
             self.select_order(selected_id)
-        self.totals.setText(" · ".join((
-            (arg(self.tr("%1 orders"), sum(1 for o in details.orders if not o.cancelled))
-             if buy.status != "cancelled" else arg(self.tr("%1 orders cancelled"), len(details.orders))),
+        for column in range(self.model.columnCount() - 3, self.model.columnCount()):
+            self.table.setColumnHidden(column, buy.free)  # a distribution has no money
+        self.totals.setText(self.tr("%n recipients", "", len(details.orders)) if buy.free
+                            else " · ".join((
+            (self.tr("%n orders", "", sum(1 for o in details.orders if not o.cancelled))
+             if buy.status != "cancelled" else self.tr("%n orders cancelled", "", len(details.orders))),
             arg(self.tr("due %1"), format_fen(totals.due_fen)),
             arg(self.tr("collected %1"), format_fen(totals.collected_fen)),
             arg(self.tr("refunded %1"), format_fen(totals.refunded_fen)),
@@ -282,7 +285,8 @@ class BuyView(QWidget):
             if buy.status == "open" and deadline_passed(buy.deadline):
                 deadline = arg(self.tr("%1 (passed)"), deadline)
             parts.append(deadline)
-        parts.append(progress_sentence(details.ordered, buy.minimum))
+        parts.append(self.tr("%n units to give", "", details.ordered) if buy.free
+                     else progress_sentence(details.ordered, buy.minimum))
         if buy.fee_fen:
             parts.append(arg(self.tr("delivery fee %1 per order") if buy.fee_per == "order"
                              else self.tr("delivery fee %1 once per household"), format_fen(buy.fee_fen)))
@@ -365,6 +369,9 @@ class BuyView(QWidget):
         self.cancel_button.setEnabled(writable and status in CANCELLABLE)
         self.sheet_button.setEnabled(bool(self.details and self.details.items))
         self.print_sheet_button.setEnabled(bool(self.details and self.details.items))
+        for button in (self.pay_button, self.chain_button, self.ktt_button, self.sheet_button,
+                       self.print_sheet_button):  # nothing is paid, ordered or bought
+            button.setVisible(not (buy and buy.free))
 
     def _fill_status_menu(self, status: str) -> None:
         """Only the steps the lifecycle allows from here; an arrival is recorded with its quantities."""
@@ -378,6 +385,8 @@ class BuyView(QWidget):
             "distributed": self.tr("Handed out"),
             "settled": self.tr("Settled (the money is done)"),
         }
+        if self.details and self.details.buy.free:  # no money: done once handed out
+            words["settled"] = self.tr("Done (every bag is handed out)")
         order = ("open", "closed", "confirmed", "arrived", "bagged", "distributed", "settled")
         for target in order:
             if target not in NEXT_STATUSES.get(status, ()):
@@ -559,7 +568,11 @@ class BuyView(QWidget):
         plan = dialog.plan
         owed = sum(refund.amount_fen for refund in plan.refunds)
         short = [item for item in plan.items if item.short]
-        if short:
+        if short and dialog.free:
+            text = arg(self.tr("Arrival recorded, short of %1 (rule: %2)."),
+                       "、".join(f"{item.name} {item.received}/{item.ordered}" for item in short),
+                       dialog.policy_words())
+        elif short:
             text = arg(self.tr("Arrival recorded, short of %1 (rule: %2). Refunds owed: %3."),
                        "、".join(f"{item.name} {item.received}/{item.ordered}" for item in short),
                        dialog.policy_words(), format_fen(owed))

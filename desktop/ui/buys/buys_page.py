@@ -305,9 +305,9 @@ class BuysPage(QWidget):
         from desktop.ui.buys.buy_imports import KttResultDialog
 
         self.open_buy(result.buy_id)  # the list is read again when it is shown
-        self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %1 orders, %2 households "
-                                          "matched, %3 added, %4 warnings."),
-                                  result.orders, result.households_matched, result.households_created,
+        self.view.show_notice(arg(self.tr("KuaiTuanTuan export imported: %n orders, %1 households "
+                                          "matched, %2 added, %3 warnings.", "", result.orders),
+                                  result.households_matched, result.households_created,
                                   len(result.warnings)))
         self.buysChanged.emit()
         if result.households_created:

@@ -131,8 +131,9 @@ class NewDistributionDialog(QDialog):
         except DeskError as error:
             self.count.setText(describe(error))
             return
-        self.count.setText(arg(self.tr("%1 households, %2 packs"),
-                               len(recipients.households), recipients.packs))
+        self.count.setText(arg(self.tr("%1, %2", "households, packs"),
+                               self.tr("%n households", "", len(recipients.households)),
+                               self.tr("%n packs", "", recipients.packs)))
 
     def choose_list_file(self) -> None:
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -173,6 +173,8 @@ class OrderEntry(ItemKeys, QWidget):
         try:
             from desktop.buys.orders import require_open
 
+            if buy.free:  # its recipients were chosen when it was announced
+                raise BadInput("distribution_takes_no_orders", "order")
             require_open(buy)
             taking = bool(self.items)
             self.closed_note.hide()

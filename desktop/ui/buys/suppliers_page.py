@@ -35,7 +35,7 @@ from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import DatabaseUnusable, DeskError
 from desktop.ui.buys.buy_common import fit_columns
-from desktop.ui.buys.buys_model import RED, Row, RowsModel, record_summary
+from desktop.ui.buys.buys_model import GREEN, RED, Row, RowsModel, record_summary
 from desktop.ui.common import arg
 from desktop.ui.common import show_error as show_error_box
 from desktop.ui.forms import (
@@ -55,8 +55,10 @@ from desktop.ui.forms import (
 from desktop.ui.ops import DbOp
 from desktop.words import describe
 
-SUPPLIER_COLUMNS = ("name", "contact", "buys", "delivered", "delivered_short", "turned_down",
-                    "complaints")
+SUPPLIER_COLUMNS = ("name", "role", "contact", "buys", "gifts", "delivered", "delivered_short",
+                    "turned_down", "complaints")
+# What the page's Show list keeps: everyone, those that sold here, those that gave.
+SHOWN = ("all", "suppliers", "donors")
 
 
 def event_label(kind: str) -> str:
@@ -102,8 +104,13 @@ class SuppliersModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return (self.tr("Supplier"), self.tr("Contact"), self.tr("Group buys"), self.tr("Delivered in full"),
+        return (self.tr("Supplier or donor"), self.tr("Role"), self.tr("Contact"), self.tr("Group buys"),
+                self.tr("Distributions given"), self.tr("Delivered in full"),
                 self.tr("Delivered short"), self.tr("Turned down"), self.tr("Complaints"))[section]
+
+    def role_label(self, role: str) -> str:
+        return {"supplier": self.tr("Supplier"), "donor": self.tr("Donor"),
+                "both": self.tr("Supplier and donor")}[role]
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -115,7 +122,11 @@ class SuppliersModel(QAbstractTableModel):
                 return supplier.name
             if column == "contact":
                 return " ".join(part for part in (supplier.contact, supplier.phone) if part)
+            if column == "role":
+                return self.role_label(record.role)
             return str(getattr(record, column))
+        if role == Qt.ItemDataRole.ForegroundRole and column == "role":
+            return QColor(GREEN) if record.role != "supplier" else None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column in ("delivered_short", "turned_down", "complaints") and getattr(record, column):
                 return QColor(RED)
@@ -126,7 +137,7 @@ class SuppliersModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "contact"):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column not in ("name", "contact", "role"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             warning = supplier_warning(record)
@@ -272,9 +283,17 @@ class SuppliersPage(QWidget):
         self.add_button = shortcut_button(self, "suppliersAdd", self.tr("+ Supplier"), "Ctrl+N",
                                           self.tr("Add a supplier"), self.add_supplier,
                                           accessible=self.tr("Add a supplier"))
+        self.shown = named(QComboBox(self), "suppliersShown",
+                           self.tr("Show suppliers, donors or both"))
+        for key, label in zip(SHOWN, (self.tr("Suppliers and donors"), self.tr("Suppliers only"),
+                                      self.tr("Donors only")), strict=True):
+            self.shown.addItem(label, key)
+        self.shown.currentIndexChanged.connect(lambda _index: self.reload())
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(buddy_label(self, self.tr("S&how:"), self.shown))
+        top.addWidget(self.shown)
         top.addWidget(self.complaint_button)
         top.addWidget(self.add_button)
 
@@ -287,8 +306,8 @@ class SuppliersPage(QWidget):
         self.table = read_only_table(self, "suppliersTable", self.tr("Suppliers"))
         self.table.setModel(self.model)
         em = self.fontMetrics().horizontalAdvance("M")
-        widths = {"name": 12, "contact": 14, "buys": 7, "delivered": 9, "delivered_short": 9,
-                  "turned_down": 8, "complaints": 8}
+        widths = {"name": 12, "role": 8, "contact": 14, "buys": 7, "gifts": 8, "delivered": 9,
+                  "delivered_short": 9, "turned_down": 8, "complaints": 8}
         for column, name in enumerate(SUPPLIER_COLUMNS):
             self.table.setColumnWidth(column, widths[name] * em)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -334,6 +353,12 @@ class SuppliersPage(QWidget):
         try:
             rows = [(supplier, supplier_record(self._conn, supplier.id))
                     for supplier in list_suppliers(self._conn)]
+            shown = self.shown.currentData()
+            if shown == "suppliers":  # whoever sold here, a donor that also sold among them
+                rows = [row for row in rows if row[1].role != "donor"]
+            elif shown == "donors":
+                rows = [row for row in rows if row[1].gifts]
+            filtered = shown != "all"
         except DeskError as error:
             self.model.set_rows([])
             self.notice.setStyleSheet(ERROR_STYLE)
@@ -342,6 +367,9 @@ class SuppliersPage(QWidget):
             return
         self.model.set_rows(rows)
         self.table.setVisible(bool(rows))
+        self.empty.setText(self.tr("Nobody of this kind yet: choose another under Show.") if filtered
+                           else self.tr("No suppliers yet. A supplier is added when a group buy "
+                                        "names it, or with + Supplier."))
         self.empty.setVisible(not rows)
         row = self.model.row_of(selected.id) if selected is not None else None
         if row is None and rows:
@@ -382,10 +410,13 @@ class SuppliersPage(QWidget):
             return
         supplier, record = self.model.supplier_at(index.row())
         details = " · ".join(part for part in (supplier.contact, supplier.phone, supplier.notes) if part)
+        summary = record_summary(record)
+        if record.gifts:
+            summary += " · " + arg(self.tr("distributions given %1"), record.gifts)
         self.record_title.setText(
-            f"<b>{html.escape(supplier.name)}</b> — {html.escape(record_summary(record))}"
+            f"<b>{html.escape(supplier.name)}</b> — {html.escape(summary)}"
             + (f"<br><span style='color:#5f6368'>{html.escape(details)}</span>" if details else ""))
-        warning = supplier_warning(record)
+        warning = supplier_warning(record) if record.role != "donor" else None  # gave, never sold
         if warning is None:
             self.warning.hide()
         else:

@@ -107,7 +107,9 @@ class DayLine(_Chart):
         metrics = painter.fontMetrics()
         line = metrics.height()
         top, bottom = 8 + line * 2, self.height() - line - 8
-        left, right = 14.0, self.width() - 14.0
+        # Room for the first and last day's labels, centred under their points, inside the chart.
+        half = metrics.horizontalAdvance("00-00") / 2 + 6
+        left, right = half, self.width() - half
         tallest = max(count for _day, count in self.points) or 1
         step = (right - left) / max(1, len(self.points) - 1)
         spots = [QPointF(left + n * step, bottom - (bottom - top) * count / tallest)
@@ -128,7 +130,8 @@ class DayLine(_Chart):
             if count:
                 painter.drawText(QRectF(spot.x() - 20, spot.y() - line - 2, 40, line),
                                  Qt.AlignmentFlag.AlignCenter, str(count))
-            if n % every == 0 or n == len(spots) - 1:
+            last = len(spots) - 1
+            if (n % every == 0 and not (every > 1 and n == last - 1)) or n == last:
                 painter.setPen(MUTED)
                 painter.drawText(QRectF(spot.x() - 24, bottom + 2, 48, line),
                                  Qt.AlignmentFlag.AlignCenter, day)

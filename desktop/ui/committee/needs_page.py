@@ -42,6 +42,7 @@ from desktop.ui.forms import (
     shortcut_button,
 )
 from desktop.ui.ops import DbOp
+from desktop.ui.reads import PageRead
 from desktop.words import describe, word
 
 
@@ -288,7 +289,14 @@ class NeedsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty, 1)
         layout.addWidget(self.notes)
-        self.reload()
+        self.reader = PageRead(self, self.tr("Reading the needs…"))
+        self.reading_label = named(QLabel(self.tr("Reading the needs…"), self), "needsReading",
+                                   self.tr("Reading the needs"))
+        self.reading_label.setStyleSheet("color: #5f6368;")
+        self.reading_label.hide()
+        self.reader.readingChanged.connect(self.reading_label.setVisible)
+        top.insertWidget(1, self.reading_label)
+        # Read when shown (showEvent), not when the window builds its pages.
         if conn.read_only:
             self.refuse_changes(describe(DatabaseUnusable(conn.read_only_code, path=str(conn.path))))
 
@@ -302,22 +310,34 @@ class NeedsPage(QWidget):
         super().showEvent(event)
         self.reload()
 
-    def reload(self) -> None:
+    @property
+    def reading(self) -> bool:
+        return self.reader.reading
+
+    def reload(self, select: int | None = None) -> None:
+        """The needs read again off the GUI thread; then the need `select` (else the one that
+        was selected) is selected."""
         selected = self.selected()
-        try:
-            self.needs = list_needs(self._conn, unmet_only=not self.show_closed.isChecked())
-        except DeskError as error:
-            self.needs = []
-            self.notice.setStyleSheet(ERROR_STYLE)
-            self.notice.setText(describe(error))
-            self.notice.show()
+        wanted = select if select is not None else selected.id if selected is not None else None
+        unmet_only = not self.show_closed.isChecked()
+        self.reader.read(self._conn, lambda conn: list_needs(conn, unmet_only=unmet_only),
+                         lambda needs: self._show(needs, wanted), self._failed)
+
+    def _failed(self, error: DeskError) -> None:
+        self.notice.setStyleSheet(ERROR_STYLE)
+        self.notice.setText(describe(error))
+        self.notice.show()
+
+    def _show(self, needs: list[Need], wanted: int | None) -> None:
+        self.needs = list(needs)
         self.model.set_rows([need_row(need) for need in self.needs])
         fit_columns(self.table, 4, 24)
-        self.table.setVisible(bool(self.needs))
-        self.empty.setVisible(not self.needs)
+        for widget, shown in ((self.table, bool(self.needs)), (self.empty, not self.needs)):
+            if widget.isHidden() == shown:  # only what changes: a widget shown again lays the page out
+                widget.setVisible(shown)
         if self.needs:
             ids = [need.id for need in self.needs]
-            self.table.selectRow(ids.index(selected.id) if selected and selected.id in ids else 0)
+            self.table.selectRow(ids.index(wanted) if wanted in ids else 0)
         self._show_notes()
 
     def selected(self) -> Need | None:
@@ -376,8 +396,7 @@ class NeedsPage(QWidget):
             closed.id, arg(self.tr("Need %1 closed: %2."), closed.id, word("need_status", closed.status))))
 
     def _changed(self, need_id: int, sentence: str) -> None:
-        self.reload()
-        self.select_need(need_id)
+        self.reload(select=need_id)
         self.notice.setStyleSheet(NOTICE_STYLE)
         self.notice.setText(sentence)
         self.notice.show()

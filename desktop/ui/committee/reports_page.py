@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.buys.group_buys import list_buys
 from desktop.clock import to_local
-from desktop.committee.coverage import DEFAULT_DAYS, MAX_DAYS, coverage
+from desktop.committee.coverage import DEFAULT_DAYS, MAX_DAYS, Coverage, coverage
 from desktop.committee.daily import HISTORY_DAYS, UNSERVED_DAYS, daily_figures, handoffs_per_day
 from desktop.committee.money import (
     FIGURES,
@@ -56,6 +56,7 @@ from desktop.ui.forms import (
     shortcut_button,
 )
 from desktop.ui.ops import DbOp
+from desktop.ui.reads import PageRead
 from desktop.words import describe, say, word
 
 FIGURE_NAMES = {"collected": "reportsCollected", "refunded": "reportsRefunded",
@@ -93,6 +94,7 @@ class MoneyRowsDialog(QDialog):
 
 class ReportsPage(QWidget):
     needsChanged = Signal()
+    householdOpened = Signal(int)  # a coverage row opened: the window shows that household
 
     def __init__(self, conn: Connection, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,6 +104,10 @@ class ReportsPage(QWidget):
         self.job = None
         self.print_dialog = None
         self.money: MoneyReport | None = None
+        self.coverage: Coverage | None = None
+        self.reader = PageRead(self, self.tr("Reading the figures…"))
+        self.coverage_reader = PageRead(self, self.tr("Reading the figures…"))
+        self.money_reader = PageRead(self, self.tr("Reading the figures…"))
         self._last_folder = str(Path.home())
 
         title = larger(QLabel(self.tr("Reports"), self), bold=True)
@@ -128,6 +134,12 @@ class ReportsPage(QWidget):
         self.notice = banner(self, "reportsNotice", self.tr("Result"), NOTICE_STYLE)
         self.headline = larger(named(QLabel(self), "reportsHeadline", self.tr("The day's figures")), bold=True)
         self.headline.setWordWrap(True)
+        self.reading_label = named(QLabel(self.tr("Reading the figures…"), self), "reportsReading",
+                                   self.tr("Reading the figures"))
+        self.reading_label.setStyleSheet("color: #5f6368;")
+        self.reading_label.hide()
+        for reader in (self.reader, self.coverage_reader, self.money_reader):
+            reader.readingChanged.connect(self._reading)
 
         self.days = named(QSpinBox(self), "reportsDays", self.tr("Days without anything"))
         self.days.setRange(1, MAX_DAYS)
@@ -146,12 +158,16 @@ class ReportsPage(QWidget):
         self.coverage_table = read_only_table(self, "reportsCoverage",
                                               self.tr("Households that received nothing"))
         self.coverage_table.setModel(self.coverage_model)
+        self.coverage_table.setToolTip(self.tr("Double-click a household, or press Enter, to open it"))
+        self.coverage_table.activated.connect(self._coverage_activated)
 
         self.needs_summary = named(QLabel(self), "reportsNeedsSummary", self.tr("Urgent needs"))
         self.add_need_button = shortcut_button(self, "reportsAddNeed", self.tr("+ Need"), "Ctrl+N",
                                                self.tr("Add a household's urgent need"), self.add_need,
                                                accessible=self.tr("Add a need"))
         self.money_buy = named(QComboBox(self), "reportsMoneyBuy", self.tr("Money of"))
+        self.money_buy.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.money_buy.setMinimumContentsLength(16)
         self.money_buy.currentIndexChanged.connect(lambda _i: self._show_money())
         self.figures: dict[str, QPushButton] = {}
         needs_row = QHBoxLayout()
@@ -200,6 +216,7 @@ class ReportsPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.notice)
         layout.addWidget(self.headline)
+        layout.addWidget(self.reading_label)
         layout.addLayout(coverage_row)
         layout.addWidget(self.coverage_table, 3)
         layout.addLayout(needs_row)
@@ -221,19 +238,32 @@ class ReportsPage(QWidget):
         super().showEvent(event)
         self.reload()
 
+    @property
+    def reading(self) -> bool:
+        """Whether the page is still reading what it shows."""
+        return any(reader.reading for reader in (self.reader, self.coverage_reader, self.money_reader))
+
+    def _reading(self, _reading: bool = False) -> None:
+        self.reading_label.setVisible(self.reading)
+
+    def _failed(self, error: DeskError) -> None:
+        self._say(describe(error), ERROR_STYLE)
+
     def reload(self) -> None:
-        """Everything the page shows, read again (quick reads, on the GUI thread)."""
+        """Everything the page shows, read again off the GUI thread (a big compound's coverage
+        and money take a moment); the page says "Reading…" until they land."""
         self.day.setMaximumDate(QDate.currentDate())
-        try:
-            figures = daily_figures(self._conn, self.chosen_day())
-            history = handoffs_per_day(self._conn, HISTORY_DAYS, self.chosen_day())
-            open_needs = list_needs(self._conn, unmet_only=True)
-            buys = [summary.buy for summary in list_buys(self._conn)]
-        except DeskError as error:
-            self.notice.setStyleSheet(ERROR_STYLE)
-            self.notice.setText(describe(error))
-            self.notice.show()
-            return
+        day, days, buy_id = self.chosen_day(), self.days.value(), self.money_buy.currentData()
+
+        def read(conn):
+            return (daily_figures(conn, day), handoffs_per_day(conn, HISTORY_DAYS, day),
+                    list_needs(conn, unmet_only=True), [summary.buy for summary in list_buys(conn)],
+                    coverage(conn, days), money_report(conn, buy_id))
+
+        self.reader.read(self._conn, read, lambda found: self._show_all(found, days, buy_id), self._failed)
+
+    def _show_all(self, found: tuple, days: int, buy_id: int | None) -> None:
+        figures, history, open_needs, buys, covered, money = found
         self.headline.setText(say("daily.headline", handed=figures.handed, waiting=figures.waiting_count,
                                   unserved=len(figures.coverage.households), days=UNSERVED_DAYS,
                                   needs=len(figures.needs)))
@@ -248,8 +278,14 @@ class ReportsPage(QWidget):
             self.money_buy.addItem(buy.title, buy.id)
         self.money_buy.setCurrentIndex(max(0, self.money_buy.findData(chosen)))
         self.money_buy.blockSignals(False)
-        self._show_coverage()
-        self._show_money()
+        if days == self.days.value():
+            self._coverage_read(covered)
+        else:  # changed while the page was reading
+            self._show_coverage()
+        if buy_id == self.money_buy.currentData():
+            self._money_read(money)
+        else:
+            self._show_money()
         bars = [(arg(self.tr("Bldg %1"), b.building), b.handed, b.waiting) for b in figures.buildings]
         self.buildings_chart.set_bars(bars, "; ".join(
             arg(self.tr("%1: %2 handed over, %3 waiting"), label, handed, waiting)
@@ -258,11 +294,12 @@ class ReportsPage(QWidget):
         self.days_chart.set_points(points, "; ".join(f"{day}: {count}" for day, count in points))
 
     def _show_coverage(self) -> None:
-        try:
-            found = coverage(self._conn, self.days.value())
-        except DeskError as error:
-            self.coverage_summary.setText(describe(error))
-            return
+        days = self.days.value()
+        self.coverage_reader.read(self._conn, lambda conn: coverage(conn, days), self._coverage_read,
+                                  lambda error: self.coverage_summary.setText(describe(error)))
+
+    def _coverage_read(self, found) -> None:
+        self.coverage = found
         count = len(found.households)
         self.coverage_summary.setText(arg(
             self.tr("%1 households received nothing · %2 vulnerable · %3 without a smartphone"),
@@ -278,17 +315,19 @@ class ReportsPage(QWidget):
                             tone="warn" if h.vulnerable or h.urgent_needs else "",
                             bold=h.vulnerable))
         self.coverage_model.set_rows(rows)
-        fit_columns(self.coverage_table, 5, 22)
+        fit_columns(self.coverage_table, 5, 26)
+
+    def _coverage_activated(self, index) -> None:
+        if self.coverage is not None and 0 <= index.row() < len(self.coverage.households):
+            self.householdOpened.emit(self.coverage.households[index.row()].household_id)
 
     def _show_money(self) -> None:
-        try:
-            self.money = money_report(self._conn, self.money_buy.currentData())
-        except DeskError as error:
-            self.notice.setStyleSheet(ERROR_STYLE)
-            self.notice.setText(describe(error))
-            self.notice.show()
-            return
-        money = self.money
+        buy_id = self.money_buy.currentData()
+        self.money_reader.read(self._conn, lambda conn: money_report(conn, buy_id), self._money_read,
+                               self._failed)
+
+    def _money_read(self, money: MoneyReport) -> None:
+        self.money = money
         owed_to = len({(r.buy_id, r.address) for r in money.refunds})
         texts = {
             "collected": arg(self.tr("Collected %1"), format_fen(money.collected_fen)),

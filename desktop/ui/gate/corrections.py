@@ -35,21 +35,37 @@ class Corrections:
             return None
         if not session.operator:
             return self.page.ask_guard(self.decide)
+        # Reversing a handoff made at another station or over 30 minutes ago is the committee's
+        # call, as an undo is.
+        if shown.last_handoff is not None and self._needs_committee(shown.code):
+            self.page.committee_dialog = CommitteeDialog(self.page._conn, self.page, translate(
+                "GatePage", "This handoff was recorded at another station or more than 30 minutes ago."),
+                lambda name: self._ask_decision(shown, name))
+            return self._open(self.page.committee_dialog)
+        return self._ask_decision(shown)
+
+    def _needs_committee(self, code: str) -> bool:
+        return getattr(self.page, "signed_in", False) and gate.undo_needs_committee(
+            self.page._conn, code, station=self.page.session.station)
+
+    def _ask_decision(self, shown, approved_by: str = "") -> DecisionDialog:
+        session = self.page.session
         standing, bag = shown.last_handoff, shown.bag
         preferred = session.mode if session.mode != (standing.action if standing else None) else None
         what = arg(translate("GatePage", "%1, %2"), shown.address,
                    words.bag_line(bag.index, bag.count, bag.storage, bag.buy))
-        self.page.decision_dialog = DecisionDialog(self.page, what, standing, words.event_text,
-                                                   preferred, self._decided)
+        self.page.decision_dialog = DecisionDialog(self.page, what, standing, words.event_text, preferred,
+                                                   lambda action, reason: self._decided(action, reason,
+                                                                                        approved_by))
         return self._open(self.page.decision_dialog)
 
-    def _decided(self, action: str, reason: str) -> None:
+    def _decided(self, action: str, reason: str, approved_by: str = "") -> None:
         """The dialog closes; the decision is written after the writes before it, and shown."""
         def done(decision: gate.Decision) -> None:
             self.page._show(self.page.session.decided(decision).result, words.decision_reason(decision))
             self.page.waiting.refresh()
 
-        self.page.recorder.add(object(), self.page._sync().deciding(action, reason), done,
+        self.page.recorder.add(object(), self.page._sync().deciding(action, reason, approved_by), done,
                                self.page._not_recorded)
 
     def undo_last(self) -> UndoDialog | None:
@@ -63,8 +79,7 @@ class Corrections:
             return None
         if not self.page.session.operator and self.page.session.refusal is None:
             return self.page.ask_guard(self.undo_last)
-        if getattr(self.page, "signed_in", False) and gate.undo_needs_committee(
-                self.page._conn, target.code, station=self.page.session.station):
+        if self._needs_committee(target.code):
             self.page.committee_dialog = CommitteeDialog(self.page._conn, self.page, translate(
                 "GatePage", "This handoff was recorded at another station or more than 30 minutes ago."),
                 lambda name: self._ask_reason(target, name))

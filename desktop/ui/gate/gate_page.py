@@ -292,13 +292,12 @@ class GatePage(QWidget):
         being = session.pending[-1] if session.pending else None
         if being is not None and being.checked is result and being.record is not None:
             tone, said = words.recording(being.record)  # the handoff is on its way to the file
-        if result.urgent_needs:  # what the household urgently waits for, above all else
-            waiting = "\n".join(p for p in (arg(self.tr("⚠ Urgent need: %1"), "; ".join(
-                result.urgent_needs)), waiting) if p)
+        urgent = (arg(self.tr("⚠ Urgent need: %1"), "; ".join(result.urgent_needs))  # seen above all else
+                  if result.urgent_needs else "")
         items = words.card_items(session) if session.card is not None else None
         if result.verdict == "household" and not result.waiting_bags:
             items = None
-        self.verdict_banner.show_answer(tone, headline, big, detail, reason or said, items, waiting)
+        self.verdict_banner.show_answer(tone, headline, big, detail, reason or said, items, waiting, urgent)
         if sound:
             self.sounds.play(tone)
         self.answered.emit(result)

@@ -136,6 +136,12 @@ class VerdictBanner(QFrame):
         self.reason.setWordWrap(True)
         self.more = self._label("verdictWaiting", self.tr("The household's other bags still waiting"))
         self.more.setWordWrap(True)
+        # The household's urgent need: dark on amber whatever the answer's colour, so it is seen.
+        self.urgent = self._label("verdictUrgent", self.tr("The household's urgent need"))
+        self.urgent.setWordWrap(True)
+        self.urgent.setStyleSheet("QLabel#verdictUrgent { background: #ffe082; color: #4a1c00;"
+                                  " border: 2px solid #b26a00; border-radius: 8px; padding: 4px 12px; }")
+        self.urgent.hide()
         self.card_list = QListWidget(self)
         self.card_list.setObjectName("verdictCardBags")
         self.card_list.setAccessibleName(self.tr("Bags waiting for this household"))
@@ -153,6 +159,7 @@ class VerdictBanner(QFrame):
         layout.addWidget(self.big, 3)
         layout.addWidget(self.detail)
         layout.addWidget(self.reason)
+        layout.addWidget(self.urgent)
         layout.addWidget(self.more)
         layout.addWidget(self.card_list, 4)
         layout.addStretch(0)
@@ -167,7 +174,8 @@ class VerdictBanner(QFrame):
         return label
 
     def show_answer(self, tone: str, headline: str, big: str, detail: str = "", reason: str = "",
-                    card_items: list[tuple[str, bool]] | None = None, more: str = "") -> None:
+                    card_items: list[tuple[str, bool]] | None = None, more: str = "",
+                    urgent: str = "") -> None:
         self.tone = tone
         self.setProperty("tone", tone)
         background, text = COLOURS[tone]
@@ -183,6 +191,8 @@ class VerdictBanner(QFrame):
         self.reason.setVisible(bool(reason))
         self.more.setText(more)
         self.more.setVisible(bool(more))
+        self.urgent.setText(urgent)
+        self.urgent.setVisible(bool(urgent))
         self.card_list.clear()
         if card_items is not None:
             for text_, ticked in card_items:
@@ -192,7 +202,7 @@ class VerdictBanner(QFrame):
                     item.setForeground(QColor("#1b5e20"))
                 self.card_list.addItem(item)
         self.card_list.setVisible(card_items is not None)
-        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason, more) if p))
+        self.setAccessibleDescription(" · ".join(p for p in (headline, big, detail, reason, urgent, more) if p))
         self._fit()
         self.update()
 
@@ -225,6 +235,10 @@ class VerdictBanner(QFrame):
             more = QFont(reason)
             more.setBold(True)
             self.more.setFont(more)
+            urgent = QFont(self.font())
+            urgent.setBold(True)
+            urgent.setPixelSize(int(min(40, max(18, height * 0.056))))
+            self.urgent.setFont(urgent)
             listed = QFont(self.font())
             listed.setPixelSize(int(min(30, max(16, height * 0.045))))
             self.card_list.setFont(listed)

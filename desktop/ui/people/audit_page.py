@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +25,8 @@ from desktop.clock import to_local
 from desktop.db import Connection
 from desktop.errors import BadInput, DeskError
 from desktop.roster.households import find_household
+from desktop.ui.buys.buy_common import fit_columns
+from desktop.ui.buys.buys_model import Row, RowsModel
 from desktop.ui.common import arg
 from desktop.ui.forms import (
     NOTICE_STYLE,
@@ -39,6 +39,7 @@ from desktop.ui.forms import (
     shortcut_button,
 )
 from desktop.ui.ops import DbOp
+from desktop.ui.reads import PageRead
 from desktop.words import describe, word
 
 # The newest entries shown at once; the export holds them all.
@@ -57,6 +58,8 @@ class AuditPage(QWidget):
         self.notice = banner(self, "auditNotice", self.tr("What was just done"), NOTICE_STYLE)
         self.household_input = named(QLineEdit(self), "auditHousehold", self.tr("Household address"))
         self.household_input.setPlaceholderText(self.tr("any household, or 12-301"))
+        self.household_input.setMinimumWidth(self.household_input.fontMetrics().horizontalAdvance(
+            self.household_input.placeholderText()) + 24)
         self.household_input.returnPressed.connect(self.reload)
         self.operator_input = named(QComboBox(self), "auditOperator", self.tr("Operator"))
         self.kind_input = named(QComboBox(self), "auditKind", self.tr("Kind of change"))
@@ -96,8 +99,16 @@ class AuditPage(QWidget):
         self.count_label = named(QLabel(self), "auditCount", self.tr("How many changes are shown"))
         headers = [self.tr("When"), self.tr("Who"), self.tr("Station"), self.tr("What"),
                    self.tr("Household"), self.tr("Summary"), self.tr("Before → after")]
-        self.table = read_only_table(self, "auditTable", self.tr("Changes"), table=QTableWidget(0, len(headers), self))
-        self.table.setHorizontalHeaderLabels(headers)
+        self.model = RowsModel(headers, self)
+        self.table = read_only_table(self, "auditTable", self.tr("Changes"))
+        self.table.setModel(self.model)
+        self.reader = PageRead(self, self.tr("Reading the changes…"))
+        self.reading_label = named(QLabel(self.tr("Reading the changes…"), self), "auditReading",
+                                   self.tr("Reading the changes"))
+        self.reading_label.setStyleSheet("color: #5f6368;")
+        self.reading_label.hide()
+        self.reader.readingChanged.connect(self.reading_label.setVisible)
+        more.insertWidget(3, self.reading_label)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.notice)
@@ -109,55 +120,66 @@ class AuditPage(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._fill_operators()
         self.reload()
 
-    def _fill_operators(self) -> None:
+    @property
+    def reading(self) -> bool:
+        return self.reader.reading
+
+    def _fill_operators(self, names: list[str]) -> None:
         current = self.operator_input.currentData()
         self.operator_input.clear()
         self.operator_input.addItem(self.tr("anyone"), None)
-        try:
-            names = audit.operator_names(self.conn)
-        except DeskError:
-            names = []
         for name in names:
             self.operator_input.addItem(name, name)
         index = self.operator_input.findData(current) if current else 0
         self.operator_input.setCurrentIndex(max(index, 0))
 
     def filters(self) -> dict:
-        """What the filter fields ask for, as `audit.entries` takes it; BadInput for an address
-        that is not on the roster."""
-        household_id = None
-        text = self.household_input.text().strip()
-        if text:
-            household = find_household(self.conn, text)
-            if household is None:
-                raise BadInput("audit_household_unknown", "household", address=text)
-            household_id = household.id
+        """What the filter fields ask for: the address as typed (`read` finds its household)."""
         day = None
         if self.day_check.isChecked():
             qdate = self.day_input.date()
             day = date(qdate.year(), qdate.month(), qdate.day())
-        return {"household_id": household_id, "operator": self.operator_input.currentData(),
+        return {"address": self.household_input.text().strip(), "operator": self.operator_input.currentData(),
                 "day": day, "kind": self.kind_input.currentData()}
 
     def reload(self) -> None:
+        """The changes that match the filters, read off the GUI thread (a big compound's log is
+        long), with the names of everyone who made one."""
+        asked, nobody = self.filters(), self.tr("(nobody named)")
+
+        def read(conn):
+            wanted = dict(asked)
+            address = wanted.pop("address")
+            wanted["household_id"] = None
+            if address:
+                household = find_household(conn, address)
+                if household is None:
+                    raise BadInput("audit_household_unknown", "household", address=address)
+                wanted["household_id"] = household.id
+            entries = audit.entries(conn, limit=SHOWN, **wanted)
+            rows = [Row((to_local(entry.at), entry.operator or nobody, entry.station,
+                         word("audit_kind", entry.kind), entry.address or "", entry.summary,
+                         "; ".join(audit.change_words(*change) for change in entry.changes)))
+                    for entry in entries]
+            return audit.operator_names(conn), entries, rows
+
+        self.reader.read(self.conn, read, self._show, self._refused)
+
+    def _refused(self, error: DeskError) -> None:
+        self.error.setText(describe(error))
+        self.error.show()
+        self.entries = []
+        self.model.set_rows([])
+        self.count_label.clear()
+
+    def _show(self, found: tuple) -> None:
+        names, self.entries, rows = found
         self.error.hide()
-        try:
-            self.entries = audit.entries(self.conn, limit=SHOWN, **self.filters())
-        except DeskError as error:
-            self.error.setText(describe(error))
-            self.error.show()
-            self.entries = []
-        self.table.setRowCount(len(self.entries))
-        for row, entry in enumerate(self.entries):
-            cells = (to_local(entry.at), entry.operator or self.tr("(nobody named)"), entry.station,
-                     word("audit_kind", entry.kind), entry.address or "", entry.summary,
-                     "; ".join(audit.change_words(*change) for change in entry.changes))
-            for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        self._fill_operators(names)
+        self.model.set_rows(rows)
+        fit_columns(self.table, 4, 30)
         self.count_label.setText(arg(self.tr("%1 changes, newest first"), len(self.entries))
                                  if len(self.entries) < SHOWN else
                                  arg(self.tr("The newest %1 changes; export them all as CSV"), SHOWN))

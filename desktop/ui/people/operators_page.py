@@ -111,14 +111,15 @@ class OperatorsPage(QWidget):
         self.dialog: OperatorDialog | None = None
         title = larger(named(QLabel(self.tr("Operators"), self), "operatorsTitle", self.tr("Operators")), bold=True)
         about = named(QLabel(self.tr(
-            "Who may sign in, and what each sees: a guard the gate; a volunteer the roster, group buys "
-            "and bags; the committee everything."), self), "operatorsAbout", self.tr("About operators"))
+            "Who may sign in, and what each sees: a guard the gate and the stations; a volunteer the "
+            "roster, group buys, suppliers, bags, urgent needs and the stations; the committee everything."), self), "operatorsAbout", self.tr("About operators"))
         about.setWordWrap(True)
         self.notice = banner(self, "operatorsNotice", self.tr("What was just done"), NOTICE_STYLE)
         self.table = read_only_table(self, "operatorsTable", self.tr("Operators"),
                                      table=QTableWidget(0, 3, self))
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"), self.tr("Can sign in")])
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.add_button = shortcut_button(self, "operatorsAdd", self.tr("&Add operator…"), "Ctrl+N",
                                           self.tr("A new operator with a role and a PIN"), self.add)
@@ -172,6 +173,9 @@ class OperatorsPage(QWidget):
             if who.name == chosen:
                 self.table.selectRow(row)
         self.table.resizeColumnsToContents()
+        em = self.table.fontMetrics().horizontalAdvance("M")
+        for column in range(self.table.columnCount() - 1):  # room to read; the last takes the rest
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column) + 16, 10 * em))
         self.idle_input.setValue(minutes)
         self._selection_changed()
 

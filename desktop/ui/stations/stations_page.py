@@ -52,6 +52,7 @@ from desktop.ui.forms import (
 )
 from desktop.ui.jobs import Job
 from desktop.ui.ops import DbOp
+from desktop.ui.reads import PageRead
 from desktop.words import describe, say, word
 
 FILE_FILTER = "Compound Desk exchange (*.cdx)"
@@ -67,6 +68,13 @@ def when(iso: str | None) -> str:
 def counts_text(counts: dict[str, int]) -> str:
     return ", ".join(say("sync.count", table=word("exchanged", table), count=n)
                      for table, n in counts.items() if n)
+
+
+def widen(table: QTableWidget) -> None:
+    """Columns fitted to what they hold are at least 10 em wide: an empty list still reads well."""
+    em = table.fontMetrics().horizontalAdvance("M")
+    for column in range(table.columnCount() - 1):
+        table.setColumnWidth(column, max(table.columnWidth(column) + 12, 10 * em))
 
 
 class StationsPage(QWidget):
@@ -96,6 +104,7 @@ class StationsPage(QWidget):
             self.tr("This laptop is at the gate: take the lobby's exchange file, with its bags "
                     "and cards but not its secret"), self.choose_gate_file)
         self.identity.setWordWrap(True)
+        self.make_gate_button.hide()  # until the page has read whether this file may become one
         top = QHBoxLayout()
         top.addWidget(self.make_gate_button)
         top.addStretch(1)
@@ -162,7 +171,16 @@ class StationsPage(QWidget):
         layout.addLayout(conflict_row)
         layout.addWidget(self.conflicts, 1)
         layout.addWidget(self.explain)
-        self.reload()
+        self.role: str | None = None  # the signed-in operator's role; None before any operator
+        self.reader = PageRead(self, self.tr("Reading the stations…"))
+        self.reading_label = named(QLabel(self.tr("Reading the stations…"), self), "stationsReading",
+                                   self.tr("Reading the stations"))
+        self.reading_label.setStyleSheet(MUTED_STYLE)
+        self.reading_label.hide()
+        self.reader.readingChanged.connect(self.reading_label.setVisible)
+        top.insertWidget(2, self.reading_label)
+        self.update_buttons()
+        # Read when shown (showEvent), not when the window builds its pages.
 
     # ---- reading ----
 
@@ -170,21 +188,32 @@ class StationsPage(QWidget):
         super().showEvent(event)
         self.reload()
 
-    def reload(self) -> None:
-        try:
-            status = station_status(self._conn)
-            self._conflicts = list_conflicts(self._conn, include_resolved=True)
-        except DeskError as error:
-            self.status.setText(describe(error))
-            return
+    @property
+    def reading(self) -> bool:
+        return self.reader.reading
+
+    def reload(self, then=None) -> None:
+        """The station, its gates and the review list, read off the GUI thread (counting the bags a
+        gate does not know yet takes a moment at a big compound); then `then()`."""
+        def read(conn):
+            return (station_status(conn), list_conflicts(conn, include_resolved=True),
+                    may_become_gate(conn))
+
+        def show(found) -> None:
+            self._show(*found)
+            if then is not None:
+                then()
+
+        self.reader.read(self._conn, read, show, lambda error: self.status.setText(describe(error)))
+
+    def _show(self, status, conflicts: list[Conflict], may_be_gate: bool) -> None:
+        self._conflicts = list(conflicts)
         self.identity.setText(arg(self.tr("Station %1 · %2"), status.station, word("station_role", status.role)))
         gate = status.role == "gate"
-        try:
-            self.make_gate_button.setVisible(may_become_gate(self._conn))
-        except DeskError:
-            self.make_gate_button.hide()
-        self.reminder_row.setVisible(gate)
-        self.gates.setVisible(not gate)
+        for widget, shown in ((self.make_gate_button, may_be_gate), (self.reminder_row, gate),
+                              (self.gates, not gate)):
+            if widget.isHidden() == shown:  # only what changes: showing a list again lays the page out
+                widget.setVisible(shown)
         self.reminder.setValue(status.reminder_hours)
         if gate:
             text = arg(self.tr("Last merged a lobby file written %1; bags made at the lobby after it "
@@ -205,6 +234,7 @@ class StationsPage(QWidget):
                 for column, text in enumerate((seen.station, when(seen.merged_at), str(seen.bags_unknown))):
                     self.gates.setItem(row, column, QTableWidgetItem(text))
             self.gates.resizeColumnsToContents()
+            widen(self.gates)
         selected = self.selected_conflict()
         open_count = sum(1 for c in self._conflicts if not c.resolved)
         self.conflicts_title.setText(arg(self.tr("Bags handed over twice: %1 to review"), open_count))
@@ -220,6 +250,7 @@ class StationsPage(QWidget):
             if selected is not None and conflict.code == selected.code:
                 self.conflicts.selectRow(row)
         self.conflicts.resizeColumnsToContents()
+        widen(self.conflicts)
         self.conflicts.resizeRowsToContents()
         self.update_buttons()
 
@@ -240,7 +271,18 @@ class StationsPage(QWidget):
         self.import_button.setEnabled(writable)
         self.reminder_save.setEnabled(writable)
         selected = self.selected_conflict()
-        self.resolve_button.setEnabled(writable and selected is not None and not selected.resolved)
+        committee = self.role in (None, "committee")
+        self.resolve_button.setEnabled(writable and committee and selected is not None
+                                       and not selected.resolved)
+        self.resolve_button.setToolTip(
+            self.tr("Write what the committee found about the selected bag") if committee else
+            self.tr("A committee member resolves a bag handed over twice: ask one to sign in."))
+
+    def set_role(self, role: str | None) -> None:
+        """Who is signed in: only the committee resolves a bag handed over twice; others see the
+        list. `None`: no operators yet, anyone at the window."""
+        self.role = role
+        self.update_buttons()
 
     def refuse_changes(self, _sentence: str) -> None:
         self.update_buttons()
@@ -342,8 +384,7 @@ class StationsPage(QWidget):
 
     def _resolved(self) -> None:
         code = self.dialog.conflict.code if self.dialog else ""
-        self.reload()
-        self.select_conflict(code)
+        self.reload(then=lambda: self.select_conflict(code))
 
 
 class ResolveDialog(QDialog):
