@@ -4,7 +4,7 @@ Builds a lobby (home) station of 5,000 households with their cards and a day's 2
 buys, every household in each), then makes two gate stations from the lobby's exchange file
 (`init_gate`). Each gate hands over 10,000 bags (the north gate the first half, the south gate the
 second; 50 bags at both, a double handoff each; a tenth put out at the gate first, a few undone),
-rows appended directly in one transaction per gate. Then, timed:
+rows appended directly in one transaction per gate, each with its line of the audit log. Then, timed:
 
 - `gate_export_s`: writing both gates' exchange files;
 - `merge_s`: merging both into the lobby (20,000 handoffs and more): the figure with the goal;
@@ -87,20 +87,29 @@ def build_home(path: Path, households: int, buys: int):
 def hand_over(conn, first: int, last: int, operator: str) -> int:
     """Bags with ids first..last handed over at this gate; a tenth put out at the gate first, one
     in a hundred undone and handed over again. How many events."""
+    import uuid as uuid_module
+
     from desktop.db.gate import time_ordered_uuid
 
     station = conn.station
     at = time.time() - 3600
     conn.execute("BEGIN")
     count = 0
+
+    def audited(kind: str, when: float) -> None:  # each handoff and undo is a line of the log too
+        conn.execute("INSERT INTO audit_entry (uuid, station, at, operator, kind, summary, changes) "
+                     "VALUES (?, ?, ?, ?, ?, '', '[]')", (str(uuid_module.uuid4()), station, iso(when), operator, kind))
+
     for bag_id in range(first, last + 1):
         if bag_id % 10 == 0:
             conn.execute("INSERT INTO handoff (uuid, station, bag_id, action, operator, at) "
                          "VALUES (?, ?, ?, 'gate', ?, ?)", (time_ordered_uuid(), station, bag_id, operator, iso(at)))
+            audited("handoff", at)
             count += 1
         event = conn.execute("INSERT INTO handoff (uuid, station, bag_id, action, operator, at) "
                              "VALUES (?, ?, ?, 'pickup', ?, ?)",
                              (time_ordered_uuid(), station, bag_id, operator, iso(at + 1))).lastrowid
+        audited("handoff", at + 1)
         count += 1
         if bag_id % 100 == 0:
             conn.execute("INSERT INTO handoff (uuid, station, bag_id, action, reverses_id, reason, "
@@ -109,6 +118,8 @@ def hand_over(conn, first: int, last: int, operator: str) -> int:
             conn.execute("INSERT INTO handoff (uuid, station, bag_id, action, operator, at) "
                          "VALUES (?, ?, ?, 'pickup', ?, ?)",
                          (time_ordered_uuid(), station, bag_id, operator, iso(at + 3)))
+            audited("undo", at + 2)
+            audited("handoff", at + 3)
             count += 2
     conn.execute("COMMIT")
     return count
@@ -148,16 +159,18 @@ def main() -> int:
     summaries, merge_s = timed(lambda: [import_exchange(home, folder / "north.cdx"),
                                         import_exchange(home, folder / "south.cdx")])
     merged = sum(s.added.get("handoff", 0) for s in summaries)
+    audit_merged = sum(s.added.get("audit_entry", 0) for s in summaries)
     _, home_export_s = timed(lambda: export_exchange(home, folder / "home-2.cdx"))
     _, home_to_gate_s = timed(lambda: import_exchange(north, folder / "home-2.cdx"))
     conflicts = len(list_conflicts(home))
     result = {
         "households": args.households, "bags": bags, "handoffs": handoffs,
-        "handoffs_merged": merged, "conflicts": conflicts,
+        "handoffs_merged": merged, "audit_lines_merged": audit_merged, "conflicts": conflicts,
         "gate_export_s": round(gate_export_s, 3), "merge_s": round(merge_s, 3),
         "home_export_s": round(home_export_s, 3), "home_to_gate_s": round(home_to_gate_s, 3),
         "init_gate_s": round(init_s, 3), "goal_merge_s": GOAL_MERGE_S,
-        "ok": merge_s < GOAL_MERGE_S and merged == handoffs and conflicts == DOUBLES,
+        "ok": merge_s < GOAL_MERGE_S and merged == handoffs and audit_merged >= handoffs
+        and conflicts == DOUBLES,
     }
     for conn in (home, north, south):
         conn.close()

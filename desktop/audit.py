@@ -32,6 +32,7 @@ KINDS = (
     "household_added", "roster_edit", "roster_import", "buy_created", "buy_import", "buy_status", "order",
     "payment", "arrival", "allocation", "bags_made", "bag_remade", "handoff", "undo",
     "gate_decision", "supplier", "setting", "restore", "operator",
+    "need", "distribution", "item", "bags_voided", "card", "sync_import", "conflict_note", "station",
 )
 MAX_SUMMARY = 200
 MAX_NAME = 40

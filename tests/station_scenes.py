@@ -44,7 +44,7 @@ def shared(conn, *, sent_by: str) -> dict[str, dict]:
     for spec in EXCHANGED:
         if spec.sent_by not in (sent_by, "both"):
             continue
-        table = rows.shared_rows(conn, spec.table, spec.refs, spec.key)
+        table = rows.shared_rows(conn, spec.table, spec.refs, spec.key, spec.local)
         if spec.keys_like:
             table = {k: v for k, v in table.items()
                      if any(_like(str(k), p) for p in spec.keys_like)}

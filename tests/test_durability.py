@@ -376,7 +376,7 @@ def test_check_on_a_healthy_file_on_a_full_disk_says_the_disk_is_full(tiny_disk,
 
     db = tiny_disk / "lobby.sqlite"
     assert main(["--db", str(db), "demo", "--households", "60"]) == 0
-    with open(tiny_disk / "filler", "wb") as filler:
+    with open(tiny_disk / "filler", "wb", buffering=0) as filler:  # nothing left to flush on close
         try:
             while True:
                 filler.write(b"\0" * 65536)

@@ -14,6 +14,7 @@ from desktop.bags.codes import make_code, verify
 from desktop.cli.main import main
 from desktop.compound import code_keys
 from desktop.db import connect
+from desktop.errors import BadInput
 from desktop.gate import scan
 from desktop.safekeeping.backups import make_backup, restore_backup, set_mirror_folder
 from desktop.safekeeping.export_all import export_all, read_secret_file, rebuild_from_export
@@ -171,3 +172,46 @@ def test_the_database_its_wal_shm_backups_and_mirror_copies_are_owner_only(tmp_p
     restored = restore_backup(db, backup)
     assert mode(db) == 0o600 and mode(restored.kept_aside) == 0o600
     assert os.umask(0o022) == 0o022, "the mask is put back as it was"
+
+
+def test_export_all_leaves_the_operators_pins_out_and_a_rebuild_waits_for_new_ones(lobby, tmp_path):
+    from desktop.people.operators import add_operator, list_operators, reset_pin, sign_in
+
+    add_operator(lobby, "王主任", "committee", "13579")
+    add_operator(lobby, "李师傅", "guard", "2468")
+    pins = [bytes(v) for row in lobby.execute("SELECT pin_salt, pin_hash FROM operator") for v in row]
+    manifest = export_all(lobby, tmp_path / "export")
+    everything = every_byte(tmp_path / "export")
+    assert not any(p in everything or p.hex().encode() in everything.lower() for p in pins)
+    operator_table = next(t for t in manifest["tables"] if t["name"] == "operator")
+    assert {"pin_salt", "pin_hash"}.isdisjoint(c["name"] for c in operator_table["columns"])
+    written = json.loads((tmp_path / "export" / "manifest.json").read_text(encoding="utf-8"))
+    assert {"table": "operator", "column": "pin_hash"} in written["left_out"]
+    assert "not included" in written["operator_pins"] and "reset-pin" in written["operator_pins"]
+    # Rebuilt: the names and roles are there, nobody signs in until given a new PIN.
+    rebuild_from_export(tmp_path / "export", tmp_path / "rebuilt.sqlite")
+    rebuilt = connect(tmp_path / "rebuilt.sqlite")
+    assert {(o.name, o.role, o.active) for o in list_operators(rebuilt)} == {
+        ("王主任", "committee", False), ("李师傅", "guard", False)}
+    with pytest.raises(BadInput):
+        sign_in(rebuilt, "王主任", "13579")
+    reset_pin(rebuilt, "王主任", "97531")
+    assert sign_in(rebuilt, "王主任", "97531").role == "committee"
+    rebuilt.close()
+
+
+def test_a_gate_station_refuses_to_export_a_secret_it_does_not_hold(lobby, tmp_path, capsys):
+    from desktop.safekeeping.export_all import export_secret
+    from tests.station_scenes import new_gate
+
+    gate = new_gate(lobby, tmp_path, "north")
+    with pytest.raises(BadInput) as refused:
+        export_secret(gate, tmp_path / "gate.secret")
+    assert refused.value.code == "secret_at_gate"
+    gate_db = Path(gate.path)
+    gate.close()
+    assert main(["--lang", "en", "--db", str(gate_db), "secret", "export", str(tmp_path / "gate.secret")]) == 2
+    assert "holds no compound secret" in capsys.readouterr().err
+    assert main(["--lang", "zh_CN", "--db", str(gate_db), "secret", "export", str(tmp_path / "gate.secret")]) == 2
+    assert "不保存小区密钥" in capsys.readouterr().err
+    assert not (tmp_path / "gate.secret").exists()

@@ -19,12 +19,20 @@ from desktop.bags.codes import ALPHABET
 from desktop.buys.arrivals import record_arrival
 from desktop.buys.group_buys import new_buy
 from desktop.buys.orders import place_order
+from desktop.committee.needs import add_need, close_need, list_needs, update_need
 from desktop.db import connect
 from desktop.db import exchange as store
 from desktop.errors import BadInput
 from desktop.gate import scan
 from desktop.gate.custody import undo_last_handoff
 from desktop.gate.export import export_handoffs
+from desktop.people.operators import (
+    add_operator,
+    disable_operator,
+    list_operators,
+    reset_pin,
+    sign_in,
+)
 from desktop.roster.households import (
     HouseholdFields,
     add_household,
@@ -89,6 +97,37 @@ class Compound:
         update_household(self.home, household.id, HouseholdFields(
             address=household.address, name=household.name + "·", phone=household.phone,
             delivery=self.rng.choice(["pickup", "door"])))
+
+    def operators(self) -> None:
+        """The committee adds a guard, gives one a new PIN, or stops one signing in."""
+        known = [o for o in list_operators(self.home) if o.role != "committee"]
+        roll = self.rng.random()
+        if roll < 0.5 or not known:
+            add_operator(self.home, f"门岗{self.rng.randrange(100_000)}", "guard", "2468")
+        elif roll < 0.8:
+            reset_pin(self.home, self.rng.choice(known).name, str(self.rng.randrange(1000, 9999)))
+        else:
+            disable_operator(self.home, self.rng.choice(known).name)
+
+    def needs(self) -> None:
+        """A need written at the lobby, moved on or closed."""
+        unmet = list_needs(self.home, unmet_only=True)
+        roll = self.rng.random()
+        if roll < 0.5 or not unmet:
+            addresses = [row[0] for row in self.home.execute("SELECT address FROM household")]
+            add_need(self.home, self.rng.choice(addresses), "胰岛素", self.rng.choice(["high", "normal"]))
+        elif roll < 0.8:
+            update_need(self.home, self.rng.choice(unmet).id, who="药房", note="在找")
+        else:
+            close_need(self.home, self.rng.choice(unmet).id, "met")
+
+    def wrong_pin(self, name: str) -> None:
+        """Someone at a gate types a wrong PIN: counted there, and there only."""
+        gate = self.gates[name]
+        known = [o for o in list_operators(gate) if o.active]
+        if known:
+            with pytest.raises(BadInput):
+                sign_in(gate, self.rng.choice(known).name, "00000000")
 
     def resolve(self) -> None:
         open_now = list_conflicts(self.home)
@@ -177,16 +216,25 @@ class Compound:
                 self.guess(self.rng.choice(list(self.gates)))
             elif roll < 0.67:
                 self.resolve()
+            elif roll < 0.70:
+                self.operators()
+            elif roll < 0.73:
+                self.needs()
+            elif roll < 0.75:
+                self.wrong_pin(self.rng.choice(list(self.gates)))
             else:
                 self.merge(monkeypatch)
 
     def settle(self) -> None:
-        """Everyone's files to the lobby, then the lobby's to everyone."""
+        """Everyone's files to the lobby, then the lobby's to everyone, then the gates' once more
+        (their audit log's lines for that last merge)."""
         for gate in self.gates.values():
             import_exchange(self.home, exported(gate, self.folder))
         final = exported(self.home, self.folder)
         for gate in self.gates.values():
             import_exchange(gate, final)
+        for gate in self.gates.values():
+            import_exchange(self.home, exported(gate, self.folder))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
@@ -199,6 +247,9 @@ def test_days_of_work_at_three_stations_end_in_one_true_history(tmp_path, monkey
         recorded.update(handoffs_by_uuid(conn))
     refused_at_gates = {k for g in compound.gates.values()
                         for k in shared(g, sent_by="gate")["refused_scan"]}
+    audited_anywhere = {}
+    for conn in compound.stations().values():
+        audited_anywhere.update(shared(conn, sent_by="gate")["audit_entry"])
 
     compound.settle()
     home = compound.home
@@ -212,6 +263,15 @@ def test_days_of_work_at_three_stations_end_in_one_true_history(tmp_path, monkey
     # Nothing lost: every event any station recorded is everywhere, and every refused scan home.
     assert handoffs_by_uuid(home) == recorded
     assert set(shared(home, sent_by="gate")["refused_scan"]) == refused_at_gates
+    # Operators and needs are the lobby's everywhere (each station's wrong tries its own), and
+    # every audit line written anywhere is in the lobby's log, as written.
+    assert lobby_view["operator"] and lobby_view["need"]
+    home_log = shared(home, sent_by="gate")["audit_entry"]
+    assert {k: home_log[k] for k in audited_anywhere} == audited_anywhere
+    for gate in compound.gates.values():
+        gate_log = shared(gate, sent_by="gate")["audit_entry"]
+        assert {k: home_log[k] for k in gate_log} == gate_log
+        assert {entry[1] for entry in gate_log.values()} == {gate.station}  # a gate's log is its own
     # Every bag handed over twice is in the review list, at every station.
     doubles = doubles_of(recorded)
     for conn in compound.stations().values():

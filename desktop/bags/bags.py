@@ -324,7 +324,11 @@ def void_bags_of_buy(conn: Connection, buy_id: int, *, reason: str = "buy_cancel
     """Every bag of the buy not yet handed to its household becomes void (cancelling a buy does
     this in its own transaction). Bags already handed over stay as the record of what happened."""
     with transaction(conn):
-        return BagsVoided(*rows.void_bags_not_handed_over(conn, buy_id, reason, now=utc_now()))
+        voided = BagsVoided(*rows.void_bags_not_handed_over(conn, buy_id, reason, now=utc_now()))
+        if voided.voided:
+            audit.record(conn, "bags_voided", summary=f"#{buy_id} · {reason}",
+                         changes=[("voided", None, voided.voided)])
+        return voided
 
 
 # ---- reading ----------------------------------------------------------------------------------
@@ -373,8 +377,11 @@ def count_by_building(conn: Connection, buy_id: int) -> list[BuildingCount]:
 # ---- household cards --------------------------------------------------------------------------
 
 
-def issue_household_codes(conn: Connection, household_ids: Iterable[int]) -> dict[int, str]:
-    """The card code of each household, issuing one where there is none yet."""
+def issue_household_codes(conn: Connection, household_ids: Iterable[int], *,
+                          replacing: dict[int, int | None] | None = None) -> dict[int, str]:
+    """The card code of each household, issuing one where there is none yet; each card issued is
+    a line of the audit log, with its number (never its code), and the number it replaces when
+    `replacing` names one."""
     wanted = list(dict.fromkeys(household_ids))
     with transaction(conn):
         current = rows.select_household_codes(conn)
@@ -390,6 +397,13 @@ def issue_household_codes(conn: Connection, household_ids: Iterable[int]) -> dic
                             "code": code, "created_at": now})
                 current[household_id] = code
             rows.insert_household_codes(conn, new, station=conn.station)
+            for card in new:
+                before = (replacing or {}).get(card["household_id"])
+                audit.record(conn, "card", household_id=card["household_id"],
+                             summary=f"No. {card['serial']}" if before is None
+                             else f"No. {before} → No. {card['serial']}",
+                             changes=[("card", f"No. {before}" if before is not None else None,
+                                       f"No. {card['serial']}")])
     return {h: current[h] for h in wanted}
 
 
@@ -405,5 +419,6 @@ def find_household_by_code(conn: Connection, code: str) -> Row | None:
 def reissue_household_code(conn: Connection, household_id: int) -> str:
     """A lost card: its code stops working and the household gets a new one."""
     with transaction(conn):
+        before = rows.current_household_serial(conn, household_id)
         rows.revoke_household_code(conn, household_id, now=utc_now())
-        return issue_household_codes(conn, [household_id])[household_id]
+        return issue_household_codes(conn, [household_id], replacing={household_id: before})[household_id]

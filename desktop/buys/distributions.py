@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.buys import suppliers
 from desktop.buys.group_buys import (
     STORAGE_CLASSES,
@@ -285,6 +286,10 @@ def new_distribution(conn: Connection, title: str, donor: str | None, gifts: Seq
                          for item_id, gift in zip(item_ids, gifts, strict=True))
         order_rows.insert_orders(conn, orders, station=conn.station)
         order_rows.insert_lines(conn, lines, station=conn.station)
+        audit.record(conn, "distribution", summary=f"#{buy_id} {title}", operator=operator or None,
+                     changes=[("title", None, title), ("donor", None, str(donor).strip() if donor else None),
+                              ("recipients", None, len(recipients.households)),
+                              ("gifts", None, "; ".join(f"{g.name} ×{g.per_recipient}" for g in gifts))])
     return NewDistribution(buy_id, len(recipients.households))
 
 

@@ -468,7 +468,9 @@ def new_buy(
             station=conn.station, now=now,
         )
         audit.record(conn, "buy_created", summary=f"#{buy_id} {title}",
-                     changes=[("status", None, "open" if open_now else "draft")],
+                     changes=[("status", None, "open" if open_now else "draft"),
+                              *((("delivery_fee_fen", None, fee_fen), ("fee_per", None, fee_per))
+                                if fee_fen else ())],
                      operator=organiser or None)
         record = suppliers.supplier_record(conn, supplier_id) if supplier_id else None
     return NewBuy(buy_id, record, suppliers.supplier_warning(record))
@@ -503,7 +505,21 @@ def add_item(conn: Connection, buy_id: int, spec: ItemSpec) -> int:
         existing = list_items(conn, buy_id)
         if any(item.name.casefold() == spec.name.casefold() for item in existing):
             raise BadInput("item_duplicate", "item", item=spec.name)
-        return insert_item(conn, buy_id, spec, len(existing))
+        item_id = insert_item(conn, buy_id, spec, len(existing))
+        _audit_item(conn, buy_id, buy.title, spec, "")
+        return item_id
+
+
+_ITEM_FIELDS = ("unit", "pack_size", "price_fen", "storage", "cap")
+
+
+def _audit_item(conn: Connection, buy_id: int, title: str | None, spec: ItemSpec, operator: str) -> None:
+    """An item put on a buy, with what it is sold as."""
+    audit.record(conn, "item", summary=f"#{buy_id}{' ' + title if title else ''} · {spec.name}",
+                 changes=[("item", None, spec.name),
+                          *((f, None, getattr(spec, f)) for f in _ITEM_FIELDS
+                            if getattr(spec, f, None) not in (None, ""))],
+                 operator=operator or None)
 
 
 def update_item(conn: Connection, item_id: int, *, storage: str | None = None,
@@ -526,7 +542,10 @@ def update_item(conn: Connection, item_id: int, *, storage: str | None = None,
         buy = get_buy(conn, row["group_buy_id"])
         if buy.status in ("distributed", "settled", "cancelled"):
             raise BadInput("items_fixed", "item", title=buy.title, **status_words(buy.status))
+        changes = audit.differences(dict(row), values, [f for f in values if f in row.keys()])
         rows.update_item(conn, item_id, values)
+        if changes:
+            audit.record(conn, "item", summary=f"#{buy.id} {buy.title} · {row['name']}", changes=changes)
 
 
 def change_status(conn: Connection, buy_id: int, status: str, *, reason: str = "",
@@ -611,7 +630,10 @@ def cancel_buy(conn: Connection, buy_id: int, reason: str, *, cause: str | None 
         now = utc_now()
         order_rows.cancel_all_orders(conn, buy_id, reason, now=now)
         record_status(conn, buy_id, "cancelled", reason=reason, operator=operator, cause=cause)
-        bag_rows.void_bags_not_handed_over(conn, buy_id, "buy_cancelled", now=now)
+        voided, _handed = bag_rows.void_bags_not_handed_over(conn, buy_id, "buy_cancelled", now=now)
+        if voided:
+            audit.record(conn, "bags_voided", summary=f"#{buy_id} {buy.title} · {reason}",
+                         changes=[("voided", None, voided)], operator=operator or None)
         if buy.supplier_id is not None:
             suppliers.note_event(
                 conn, buy.supplier_id, "turned_down" if cause == "turned_down" else "cancelled",

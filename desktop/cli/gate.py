@@ -38,6 +38,18 @@ def add_parsers(sub, common: argparse.ArgumentParser) -> None:
                                    help="undo a bag's last handoff with a reason (appends a reversal)")
     undo.add_argument("code", metavar="CODE")
     undo.add_argument("--reason", required=True)
+    approval = argparse.ArgumentParser(add_help=False)
+    approval.add_argument("--approved-by", default="", metavar="NAME",
+                          help="the committee member who allows reversing a handoff of another "
+                               "station or over 30 minutes old, where operators sign in")
+    undo.add_argument("--approved-by", default="", metavar="NAME",
+                      help=approval._actions[-1].help)
+    decide = handoffs_sub.add_parser("decide", parents=[common, who, json_flag, approval],
+                                     help="record what really happened to a bag, with a reason "
+                                          "(reverses what stood)")
+    decide.add_argument("code", metavar="CODE")
+    decide.add_argument("--record", choices=["pickup", "door", "gate"], required=True)
+    decide.add_argument("--reason", required=True)
 
     gate = sub.add_parser("gate", parents=[common], help="waiting bags, door-delivery runs, settings")
     gate_sub = gate.add_subparsers(dest="gate_command", required=True, parser_class=Parser)
@@ -160,8 +172,19 @@ def _handoffs(args: argparse.Namespace) -> int:
             count = gate.export_handoffs(conn, args.file)
             print(say("gate.exported", lang, count=count, path=args.file))
             return 0
+        if args.handoffs_command == "decide":
+            decision = gate.decide(conn, args.code, args.record, args.reason, operator=args.operator,
+                                   station=args.station, approved_by=args.approved_by)
+            recorded = decision.result.last_handoff
+            if args.json:
+                print_json({"code": decision.result.code, "address": decision.result.address,
+                            "undone": decision.undone.as_json() if decision.undone else None,
+                            "recorded": recorded.as_json() if recorded else None})
+            else:
+                print(say("gate.recorded", lang, handoff=handoff_text(recorded, lang)))
+            return 0
         undone = gate.undo_last_handoff(conn, args.code, args.reason, operator=args.operator,
-                                        station=args.station)
+                                        station=args.station, approved_by=args.approved_by)
     if args.json:
         print_json({"code": undone.code, "address": undone.address,
                     "undone": undone.undone.as_json(), "reversal": undone.reversal.as_json()})

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.clock import utc_now
+from desktop.db import exchange as station
 from desktop.db import needs as rows
 from desktop.db.base import Row
 from desktop.db.connection import Connection, transaction
@@ -98,9 +100,22 @@ def urgent_needs_by_household(conn: Connection) -> dict[int, list[str]]:
     return found
 
 
+def refuse_at_gate(conn: Connection) -> None:
+    """Needs are kept at the lobby station; a gate shows them at a scan and changes none (the
+    lobby's copy replaces a gate's at every merge)."""
+    if station.role(conn) == "gate":
+        raise BadInput("need_at_gate", "need")
+
+
+def _audited(conn: Connection, need: Need, changes: list, operator: str) -> None:
+    audit.record(conn, "need", household_id=need.household_id, summary=f"#{need.id} {need.what}",
+                 changes=changes, operator=one_line(operator, MAX_WHO) or None)
+
+
 def add_need(conn: Connection, address: str, what: object, urgency: object = "normal", *,
              note: object = "", operator: str = "") -> int:
     """A new need for the household at `address`; returns its number."""
+    refuse_at_gate(conn)
     what = clean_what(what)
     urgency = parse_urgency(urgency)
     canonical = parse_address(str(address or "")).canonical  # says what is wrong with it
@@ -109,9 +124,12 @@ def add_need(conn: Connection, address: str, what: object, urgency: object = "no
         household = find_household(conn, canonical)
         if household is None:
             raise BadInput("household_not_found", "address", address=canonical)
-        return rows.insert(conn, {"household_id": household.id, "what": what, "urgency": urgency,
-                                  "notes": note, "operator": one_line(operator, MAX_WHO)},
-                           station=conn.station, now=utc_now())
+        need_id = rows.insert(conn, {"household_id": household.id, "what": what, "urgency": urgency,
+                                     "notes": note, "operator": one_line(operator, MAX_WHO)},
+                              station=conn.station, now=utc_now())
+        _audited(conn, get_need(conn, need_id), [("what", None, what), ("urgency", None, urgency),
+                                                 ("status", None, "open")], operator)
+        return need_id
 
 
 def _open_need(conn: Connection, need_id: object) -> Need:
@@ -135,6 +153,7 @@ def update_need(conn: Connection, need_id: object, *, status: object = None, who
                 note: object = None, urgency: object = None, operator: str = "") -> Need:
     """Move a need on (open or sourcing), name who is sourcing it, add a note, change its
     urgency; closing is `close_need`."""
+    refuse_at_gate(conn)
     if status is not None:
         status = str(status).strip().lower()
         if status not in UNMET:
@@ -160,12 +179,16 @@ def update_need(conn: Connection, need_id: object, *, status: object = None, who
             raise BadInput("need_nothing_to_change", "status")
         if values:
             rows.update(conn, need.id, values, now=utc_now())
+            after = get_need(conn, need.id)
+            changes = audit.differences(vars(need), vars(after), ("status", "sourcing_by", "urgency"))
+            _audited(conn, after, changes + ([("note", None, note)] if note else []), operator)
         return get_need(conn, need.id)
 
 
 def close_need(conn: Connection, need_id: object, outcome: object, *, note: object = None,
                operator: str = "") -> Need:
     """Close a need as met or cancelled; a closed need stays closed."""
+    refuse_at_gate(conn)
     outcome = str(outcome or "").strip().lower()
     if outcome not in OUTCOMES:
         raise BadInput("need_outcome_invalid", "outcome", text=outcome)
@@ -177,4 +200,7 @@ def close_need(conn: Connection, need_id: object, outcome: object, *, note: obje
         if note:
             values["notes"] = _with_note(need.notes, note)
         rows.update(conn, need.id, values, now=now)
-        return get_need(conn, need.id)
+        after = get_need(conn, need.id)
+        _audited(conn, after, [("status", need.status, outcome)] + ([("note", None, note)] if note else []),
+                 operator)
+        return after

@@ -181,6 +181,13 @@ def select_household_by_code(conn: sqlite3.Connection, code: str) -> sqlite3.Row
     ).fetchone()
 
 
+def current_household_serial(conn: sqlite3.Connection, household_id: int) -> int | None:
+    """The number of the household's card in use, if it has one."""
+    row = conn.execute("SELECT serial FROM household_code WHERE household_id = :household "
+                       "AND revoked_at IS NULL", {"household": household_id}).fetchone()
+    return None if row is None else row[0]
+
+
 def next_household_serial(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT coalesce(max(serial), 0) + 1 FROM household_code").fetchone()[0]
 

@@ -105,11 +105,12 @@ def attached(conn: Connection, path: Path, *, write: bool) -> Iterator[None]:
 
 
 def copy_table(conn: Connection, table: str, refs: Mapping[str, str], key: str,
-               keys_like: Sequence[str]) -> int:
-    """Write `table` into the attached file, references as uuids; how many rows."""
+               keys_like: Sequence[str], local: Sequence[str] = ()) -> int:
+    """Write `table` into the attached file, references as uuids, without the `local` columns
+    each station keeps for itself; how many rows."""
     select = []
     for column in _columns(conn, "main", table):
-        if column == "id":
+        if column == "id" or column in local:
             continue
         if column in refs:
             select.append(f'(SELECT r.uuid FROM main."{refs[column]}" r WHERE r.id = t."{column}") '
@@ -231,16 +232,37 @@ def replace_changed(conn: Connection, table: str, refs: Mapping[str, str], key: 
     ).rowcount
 
 
+def adopt_same(conn: Connection, table: str, column: str, key: str = "uuid") -> int:
+    """Rows here that name the same thing as a row of the file (the same `column`, any case) under
+    another key take the file's key, so the file's copy replaces them: how many."""
+    return conn.execute(
+        f'UPDATE main."{table}" AS m SET "{key}" = s."{key}" FROM {FILE}."{table}" AS s '
+        f'WHERE m."{column}" = s."{column}" COLLATE NOCASE AND m."{key}" != s."{key}" '
+        f'AND NOT EXISTS (SELECT 1 FROM main."{table}" o WHERE o."{key}" = s."{key}")'
+    ).rowcount
+
+
+def forgive_tries_on_new_pins(conn: Connection) -> int:
+    """An operator whose PIN the lobby's file changes starts again without wrong tries, as a PIN
+    reset at the lobby does there; otherwise each station keeps counting its own."""
+    return conn.execute(
+        f"UPDATE main.operator AS m SET failed_tries = 0, wait_until = NULL FROM {FILE}.operator AS s "
+        f"WHERE m.uuid = s.uuid AND (m.pin_hash IS NOT s.pin_hash OR m.pin_salt IS NOT s.pin_salt) "
+        f"AND (m.failed_tries != 0 OR m.wait_until IS NOT NULL)"
+    ).rowcount
+
+
 def newest_handoff_id(conn: Connection) -> int:
     return conn.execute("SELECT coalesce(max(id), 0) FROM handoff").fetchone()[0]
 
 
-def record_merge(conn: Connection, values: Mapping[str, object]) -> None:
-    conn.execute(
+def record_merge(conn: Connection, values: Mapping[str, object]) -> bool:
+    """Remember a merged file; False when it was merged here before."""
+    return 0 < conn.execute(
         "INSERT INTO station_merge (file_uuid, station, role, made_at, merged_at, home_made_at, "
         "known_bag_serial, added) VALUES (:file_uuid, :station, :role, :made_at, :merged_at, "
         ":home_made_at, :known_bag_serial, :added) "
-        "ON CONFLICT (file_uuid) DO NOTHING", values)
+        "ON CONFLICT (file_uuid) DO NOTHING", values).rowcount
 
 
 def last_merge(conn: Connection, role_of_file: str | None = None,
@@ -285,7 +307,7 @@ WITH ended AS (
       AND NOT EXISTS (SELECT 1 FROM handoff r WHERE r.reverses_id = e.id)
     GROUP BY e.bag_id HAVING count(*) >= 2
 )
-SELECT ended.bag_id, ended.n, b.code, b.uuid AS bag_uuid, h.address,
+SELECT ended.bag_id, ended.n, b.code, b.uuid AS bag_uuid, h.address, b.household_id,
        (SELECT max(c.covers) FROM conflict_note c WHERE c.bag_id = ended.bag_id) AS covered
 FROM ended JOIN bag b ON b.id = ended.bag_id JOIN household h ON h.id = b.household_id
 ORDER BY b.code
@@ -327,11 +349,12 @@ def bag_by_code(conn: Connection, code: str) -> sqlite3.Row | None:
 
 
 def shared_rows(conn: Connection, table: str, refs: Mapping[str, str],
-                key: str = "uuid") -> dict[object, tuple]:
-    """Every row of `table` by its key, references as uuids, without the local integer key."""
+                key: str = "uuid", local: Sequence[str] = ()) -> dict[object, tuple]:
+    """Every row of `table` by its key, references as uuids, without the local integer key and
+    the `local` columns."""
     select = []
     for column in _columns(conn, "main", table):
-        if column == "id":
+        if column == "id" or column in local:
             continue
         if column in refs:
             select.append(f'(SELECT r.uuid FROM main."{refs[column]}" r WHERE r.id = t."{column}")')

@@ -14,6 +14,7 @@ from desktop.gate.custody import (
     Decision,
     Undone,
     decide,
+    decision_needs_committee,
     undo_last_handoff,
     undo_needs_committee,
 )
@@ -68,7 +69,7 @@ __all__ = [
     "MAX_LIMIT", "MAX_NAME", "MAX_REASON", "MODES", "RECORDABLE", "SHIFT_HOURS", "STEADY", "TONES",
     "VERDICTS", "WATCHED", "AgeClock", "BagInfo", "Card", "Decision", "DoorStop", "GateSession",
     "GateSettings", "Handoff", "RefusedScan", "ScanResult", "ShiftMemory", "SteadyClock", "Undone",
-    "WaitingBag", "age_clock", "clean_name", "clock_text", "compound_keys", "decide", "door_run",
+    "WaitingBag", "age_clock", "clean_name", "clock_text", "compound_keys", "decide", "decision_needs_committee", "door_run",
     "export_handoffs", "get_gate_settings", "guard_key", "guard_name", "list_refused_scans",
     "list_waiting", "parse_buildings", "parse_minutes", "parse_time", "resolve_card",
     "save_gate_settings", "scan", "set_building_sealed", "storage_counts", "undo_last_handoff", "undo_needs_committee",

@@ -296,13 +296,14 @@ class GateSession:
             return None
         return shown
 
-    def decide(self, action: str, reason: str) -> Decision:
+    def decide(self, action: str, reason: str, approved_by: str = "") -> Decision:
         """Record what happened to the bag on screen, with the reason (BadInput otherwise)."""
-        return self.decided(self.deciding(action, reason)(self.conn))
+        return self.decided(self.deciding(action, reason, approved_by)(self.conn))
 
     def deciding(self, action: str, reason: str, approved_by: str = "") -> Callable[[Connection], Decision]:
         """The decision about the bag on screen as work on any connection; `decided` takes it.
-        `approved_by`: the committee member who allowed it, when one had to."""
+        `approved_by`: the committee member who allowed it, when one had to
+        (`custody.decision_needs_committee`)."""
         target = self.decision_target()
         code, card, operator, station = (target.code if target is not None else "", self.card,
                                          self.operator, self.station)

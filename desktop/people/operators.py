@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from desktop import audit
 from desktop.clock import utc_now
+from desktop.db import exchange as station
 from desktop.db import operators as rows
 from desktop.db import settings
 from desktop.db.base import Connection
@@ -111,7 +112,16 @@ def _known(conn: Connection, name: object):
 # ---- changing -------------------------------------------------------------------------------
 
 
+def refuse_at_gate(conn: Connection) -> None:
+    """Operators are made and changed at the lobby station; a gate gets them, PIN hashes and
+    all, with the lobby's file (its own wrong tries stay its own)."""
+    if station.role(conn) == "gate":
+        raise BadInput("operator_at_gate", "name")
+
+
+
 def add_operator(conn: Connection, name: object, role: object, pin: object) -> Operator:
+    refuse_at_gate(conn)
     name, role, pin = clean_name(name), parse_role(role), clean_pin(pin)
     salt, hashed = _salted(pin)
     with transaction(conn):
@@ -126,6 +136,7 @@ def add_operator(conn: Connection, name: object, role: object, pin: object) -> O
 def add_first_committee(conn: Connection, name: object, pin: object) -> Operator:
     """The first operator of a file, made the first time the window is used: always committee,
     and only while nobody else can sign in."""
+    refuse_at_gate(conn)
     name, pin = clean_name(name), clean_pin(pin)
     with transaction(conn):
         if has_operators(conn):
@@ -137,6 +148,7 @@ def add_first_committee(conn: Connection, name: object, pin: object) -> Operator
 def disable_operator(conn: Connection, name: object) -> Operator:
     """No more signing in for that operator; the last committee operator stays, or nobody could
     manage operators again."""
+    refuse_at_gate(conn)
     with transaction(conn):
         row = _known(conn, name)
         if row["active"] and row["role"] == COMMITTEE and rows.count_active_in_role(conn, COMMITTEE) <= 1:
@@ -149,6 +161,7 @@ def disable_operator(conn: Connection, name: object) -> Operator:
 
 def reset_pin(conn: Connection, name: object, pin: object) -> Operator:
     """A new PIN (the wrong tries before it forgiven); the operator may sign in again if disabled."""
+    refuse_at_gate(conn)
     pin = clean_pin(pin)
     salt, hashed = _salted(pin)
     with transaction(conn):

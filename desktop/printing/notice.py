@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, replace
 
+from desktop import audit
 from desktop.buys.distributions import list_distributions, on_its_way
 from desktop.buys.group_buys import ItemTotal, item_totals, list_buys
 from desktop.clock import to_local, utc_now
@@ -105,11 +106,16 @@ def set_notice_settings(conn: Connection, lobby_hours: object, collect_hours: ob
               settings.COLLECT_HOURS: one_line(collect_hours or "", MAX_SETTING),
               settings.CONTACT: one_line(contact or "", MAX_SETTING)}
     with transaction(conn):
+        before = {key: settings.get(conn, key) or "" for key in values}
         for key, value in values.items():
             if value:
                 settings.put(conn, key, value)
             else:
                 settings.remove(conn, key)
+        changes = [(key, before[key] or None, value or None) for key, value in values.items()
+                   if before[key] != value]
+        if changes:
+            audit.record(conn, "setting", summary="notice", changes=changes)
     return notice_settings(conn)
 
 

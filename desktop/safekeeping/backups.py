@@ -276,7 +276,7 @@ def _stamp() -> str:
 
 
 def _refuse_own_file(db_path: Path, backup_path: Path) -> None:
-    with contextlib.suppress(OSError):
+    with contextlib.suppress(OSError, ValueError):  # ValueError: a name no file system takes
         if os.path.samefile(db_path, backup_path):
             raise BadInput("backup_is_database", path=str(backup_path))
 

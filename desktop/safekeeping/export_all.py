@@ -25,6 +25,7 @@ from desktop.bags.codes import CodeKeys, make_code
 from desktop.clock import utc_now
 from desktop.compound import code_keys
 from desktop.db import compound as compound_rows
+from desktop.db import exchange as station
 from desktop.db import tables
 from desktop.db.connection import Connection, connect, transaction
 from desktop.errors import BadInput, DatabaseUnusable
@@ -35,7 +36,11 @@ NULL = "\\N"
 # Columns never exported: (table, column). The secret signs codes; the codes themselves are
 # made from a serial and the secret, so a rebuild makes them again rather than read them: an
 # export folder in a stranger's hands holds no code that scans.
-LEFT_OUT = (("compound", "secret"), ("bag", "code"), ("household_code", "code"))
+# A PIN of 4–8 digits is found from its salted hash in seconds, so operators travel without them:
+# rebuilt, each is disabled until the committee gives them a new PIN.
+PIN_COLUMNS = ("pin_salt", "pin_hash")
+LEFT_OUT = (("compound", "secret"), ("bag", "code"), ("household_code", "code"),
+            *(("operator", c) for c in PIN_COLUMNS))
 # Tables whose `code` is made again from their `serial`, and the kind of code each holds.
 CODE_KINDS = {"bag": "bag", "household_code": "household"}
 
@@ -82,6 +87,9 @@ def export_all(conn: Connection, folder: Path) -> dict:
                            "rebuilt from this folder gets a new secret, so labels and household "
                            "cards must be printed again, unless the file written by "
                            "`compound-desk secret export` is given (--with-secret)",
+        "operator_pins": "not included (a PIN of a few digits is found from its hash in seconds): "
+                         "a database rebuilt from this folder keeps its operators' names and roles, "
+                         "each disabled until given a new PIN (`compound-desk operators reset-pin`)",
     }
     try:
         with tables.one_snapshot(conn):
@@ -233,6 +241,11 @@ def _load_table(conn: Connection, folder: Path, entry: dict, secret: bytes,
         except ValueError as exc:
             raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} serial") from exc
         header = [header[i] for i in keep] + ["code"]
+    elif entry["name"] == "operator" and not set(PIN_COLUMNS) <= set(header):
+        # No PIN came: each operator gets one nobody knows, and waits, disabled, for a new one.
+        keep = [i for i, c in enumerate(header) if c not in (*PIN_COLUMNS, "active")]
+        header = [header[i] for i in keep] + [*PIN_COLUMNS, "active"]
+        rows = [[row[i] for i in keep] + [os.urandom(16), os.urandom(32), 0] for row in rows]
     tables.fill(conn, entry["name"], header, rows)
     if len(rows) != entry["rows"]:
         raise BadInput("export_folder_invalid", path=str(folder), detail=f"{entry['file']} row count")
@@ -256,6 +269,8 @@ def export_secret(conn: Connection, path: Path) -> Path:
     from desktop.files import written_atomically
 
     uuid, secret = compound_rows.identity(conn)
+    if station.role(conn) == "gate" or not secret:
+        raise BadInput("secret_at_gate", "file")
     body = json.dumps({
         "kind": SECRET_KIND,
         "compound_uuid": uuid,

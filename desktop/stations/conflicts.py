@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import audit
 from desktop.bags.codes import normalise
 from desktop.clock import utc_now
 from desktop.db import exchange as rows
@@ -80,4 +81,7 @@ def resolve_conflict(conn: Connection, code: object, note: object, *, operator: 
         rows.insert_note(conn, {"bag_id": row["bag_id"], "covers": row["n"], "note": text,
                                 "operator": one_line(operator, 60), "at": utc_now()},
                          station=conn.station)
+        audit.record(conn, "conflict_note", household_id=row["household_id"],
+                     summary=f"{row['code']} · {text}", operator=one_line(operator, 60) or None,
+                     changes=[("note", None, text), ("covers", None, row["n"])])
     return next(c for c in list_conflicts(conn, include_resolved=True) if c.code == wanted)

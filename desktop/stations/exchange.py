@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop import audit
 from desktop.clock import utc_now
 from desktop.db import LATEST_VERSION, connect, transaction
 from desktop.db import exchange as rows
@@ -56,6 +57,9 @@ class Exchanged:
     key: str = "uuid"  # what identifies a row on every station
     keys_like: tuple[str, ...] = ()  # only rows whose key is LIKE one of these (none: every row)
     plural: str = ""  # its name in JSON counts (CLI.md: "handoffs"); the table's name + "s" if empty
+    local: tuple[str, ...] = ()  # columns each station keeps for itself: never sent, never replaced
+    same_by: str = ""  # a column naming one row on every station: a row here of that name is the file's
+
 
     @property
     def counted_as(self) -> str:
@@ -74,6 +78,12 @@ EXCHANGED: tuple[Exchanged, ...] = (
     Exchanged("handoff", BOTH, EVENTS, {"bag_id": "bag", "reverses_id": "handoff"}),
     Exchanged("conflict_note", BOTH, EVENTS, {"bag_id": "bag"}),
     Exchanged("refused_scan", GATE, EVENTS),
+    # Operators come from the lobby with their PIN hashes, so a guard signs in at the gate; the
+    # wrong tries and the wait after them stay the station's own. A gate makes no operator; one
+    # made here before this file became a gate gives way to the lobby's of the same name.
+    Exchanged("operator", HOME, OWNED, local=("failed_tries", "wait_until"), same_by="name"),
+    Exchanged("need", HOME, OWNED, {"household_id": "household"}),
+    Exchanged("audit_entry", GATE, EVENTS, {"household_id": "household"}, plural="audit_entries"),
 )
 
 
@@ -137,7 +147,7 @@ def export_exchange(conn: Connection, path: str | os.PathLike[str]) -> ExportSum
     try:
         with rows.attached(conn, partial, write=True), one_snapshot(conn):
             specs = sent_by(role)
-            holds = {s.table: rows.copy_table(conn, s.table, s.refs, s.key, s.keys_like)
+            holds = {s.table: rows.copy_table(conn, s.table, s.refs, s.key, s.keys_like, s.local)
                      for s in specs}
             manifest = _identity(conn, role, holds)
             manifest["checksum"] = _checksum(conn, partial, manifest, specs)
@@ -277,19 +287,30 @@ def _merge(conn: Connection, manifest: Mapping[str, object], path: Path) -> Impo
         if spec.policy == OWNED:
             if role != HOME:
                 continue
+            if spec.same_by:
+                rows.adopt_same(conn, spec.table, spec.same_by, spec.key)
             if not stale:
+                if spec.table == "operator":
+                    rows.forgive_tries_on_new_pins(conn)
                 updated[spec.table] = rows.replace_changed(conn, spec.table, spec.refs, spec.key)
         added[spec.table] = rows.append_new(conn, spec.table, spec.refs, spec.key)
         left = rows.unresolved(conn, spec.table, spec.key)
         if left:
             raise BadInput("sync_rows_unknown", path=str(path), count=left, table=spec.table)
-    rows.record_merge(conn, {
+    first_time = rows.record_merge(conn, {
         "file_uuid": manifest["file_uuid"], "station": manifest["station"], "role": role,
         "made_at": manifest["made_at"], "merged_at": utc_now(),
         "home_made_at": manifest.get("home_made_at"),
         "known_bag_serial": manifest.get("known_bag_serial"),
         "added": json.dumps(added, sort_keys=True),
     })
+    if first_time and (any(added.values()) or any(updated.values())):
+        # A file merged again, or one whose rows came already with a later file, changes
+        # nothing and says nothing (station_merge remembers it all the same).
+        audit.record(conn, "sync_import", summary=f"{manifest['station']} · {path.name}", changes=[
+            *((f"added.{table}", None, n) for table, n in counted(added).items() if n),
+            *((f"updated.{table}", None, n) for table, n in counted(updated).items() if n),
+        ])
     touched = rows.bags_with_handoffs_after(conn, before)
     open_doubles = sum(1 for row in rows.select_doubles(conn)
                        if row["bag_id"] in touched and (row["covered"] or 0) < row["n"])
@@ -344,10 +365,16 @@ def _become_gate(conn: Connection, path: Path, name: str) -> ImportSummary:
                                 str(manifest.get("compound_name") or ""),
                                 str(manifest.get("compound_address") or ""),
                                 str(manifest.get("compound_created_at") or utc_now()))
+            was = conn.station
             rows.set_role(conn, GATE)
             if name:
                 rows.set_station(conn, name)
-            summary = _merge(conn, manifest, path)
-    if name:
-        conn.station = name
+                conn.station = name  # the lines below are this gate's
+            try:
+                audit.record(conn, "station", summary=conn.station, changes=[
+                    ("station_role", HOME, GATE), *((("station", was, name),) if name and name != was else ())])
+                summary = _merge(conn, manifest, path)
+            except BaseException:
+                conn.station = was
+                raise
     return summary

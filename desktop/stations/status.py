@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from desktop import audit
 from desktop.db import exchange as rows
 from desktop.db.connection import Connection, transaction
 from desktop.errors import BadInput
@@ -74,5 +75,9 @@ def set_reminder_hours(conn: Connection, hours: object) -> int:
     if not text.isdigit() or not 1 <= int(text) <= MAX_REMINDER_HOURS:
         raise BadInput("sync_reminder_invalid", "hours", text=text[:20], maximum=MAX_REMINDER_HOURS)
     with transaction(conn):
+        before = reminder_hours(conn)
         rows.set_reminder_hours(conn, int(text))
+        if before != int(text):
+            audit.record(conn, "setting", summary="merge reminder",
+                         changes=[(rows.REMINDER_HOURS, before, int(text))])
     return int(text)

@@ -14,6 +14,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
                              "需求办结只能是 met（已满足）或 cancelled（已取消），不能是 {text}。"),
     "need_unknown": ("There is no need number {id}: list the needs to find its number.",
                      "没有编号为 {id} 的需求：请先列出需求查看编号。"),
+    "need_at_gate": ("Urgent needs are kept at the lobby station: add or change this need there; the gate shows them at a scan.",
+                     "紧急需求在大堂站点登记：请到大堂添加或修改；门岗只在扫码时显示。"),
     "need_closed": ("Need {id} ({what}) is already closed as {status}: nothing was changed.",
                     "需求 {id}（{what}）已经办结（{status}），未作更改。"),
     "need_nothing_to_change": ("Give a new status, who is sourcing it, or a note.",

@@ -27,6 +27,20 @@ SENTENCES: dict[str, tuple[str, str]] = {
         "nothing was recorded.",
         "袋子 {text} 属于 {address}，不是所出示住户卡（{card}）的：未作登记。",
     ),
+    "gate_undo_needs_committee": (
+        "Bag {text}'s handoff was recorded at another station ({station}): a committee member must approve undoing it.",
+        "袋子 {text} 的交接是在其他站点（{station}）登记的：撤销需要居委会成员批准。"),
+    "gate_undo_needs_committee_late": (
+        "Bag {text}'s handoff was recorded over {minutes} minutes ago: a committee member must approve undoing it.",
+        "袋子 {text} 的交接已登记超过 {minutes} 分钟：撤销需要居委会成员批准。"),
+    "gate_decision_needs_committee": (
+        "Bag {text}'s handoff was recorded at another station ({station}): a committee member must approve changing it.",
+        "袋子 {text} 的交接是在其他站点（{station}）登记的：更正需要居委会成员批准。"),
+    "gate_decision_needs_committee_late": (
+        "Bag {text}'s handoff was recorded over {minutes} minutes ago: a committee member must approve changing it.",
+        "袋子 {text} 的交接已登记超过 {minutes} 分钟：更正需要居委会成员批准。"),
+    "gate_approver_not_committee": ("{name} is not an active committee member: name a committee member who approves it.",
+                                    "{name} 不是在任的居委会成员：请写明批准的居委会成员。"),
     "gate_limit_invalid": ("“{text}” is not a number of minutes: type a whole number from 1 to {maximum}.",
                            "“{text}”不是分钟数：请填写 1 到 {maximum} 之间的整数。"),
     "door_run_empty": ("No bag is waiting to be carried to a door: nothing to print.",

@@ -21,6 +21,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     # the compound secret
     "secret_only_for_export": ("--with-secret only goes with an export-all folder; a backup file already holds its secret.",
                                "--with-secret 只用于全量导出文件夹；备份文件本身已含密钥。"),
+    "secret_at_gate": ("A gate station holds no compound secret: export it at the lobby station.",
+                       "门岗站点不保存小区密钥：请在大堂站点导出。"),
     "secret_file_invalid": ("{path} is not a secret file written by compound-desk secret export: give that file.",
                             "{path} 不是 compound-desk secret export 写出的密钥文件：请指定该文件。"),
     "secret_other_compound": ("{path} is the secret of another compound, not of this export: give this compound's secret file, or leave out --with-secret to make a new secret.",

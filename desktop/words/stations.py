@@ -67,5 +67,7 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "household_code": ("household cards", "住户卡"), "setting": ("settings", "设置"),
         "handoff": ("handoffs", "交接记录"), "conflict_note": ("committee notes", "居委会说明"),
         "refused_scan": ("refused scans", "拒绝的扫码"),
+        "operator": ("operators", "操作员"), "need": ("urgent needs", "紧急需求"),
+        "audit_entry": ("audit log lines", "审计记录"),
     },
 }

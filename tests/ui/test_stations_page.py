@@ -250,8 +250,8 @@ def staff(conn) -> None:
 
 
 def test_a_gate_stations_window_with_operators_starts_on_the_sign_in(qtbot, home, tmp_path):
-    gate = new_gate(home, tmp_path, "north")
-    staff(gate)  # as the lobby's file brings them
+    staff(home)
+    gate = new_gate(home, tmp_path, "north")  # the lobby's file brings its operators
     window = MainWindow(gate)
     qtbot.addWidget(window)
     window.show()
@@ -277,7 +277,7 @@ def test_a_gate_without_operators_asks_for_none_until_a_lobby_file_brings_them(q
     qtbot.waitExposed(window)
     assert window.start_sign_in() is None  # no first committee member made at a gate
     assert not window.locked and window.findChild(QDialog, "firstOperatorDialog") is None
-    staff(gate)  # what the lobby's file carries
+    staff(home)  # made at the lobby: its next file brings them
     window.show_page("stations")
     stations = window.pages["stations"]
     read(qtbot, stations)
