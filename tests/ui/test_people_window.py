@@ -7,7 +7,15 @@ import csv
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+)
 
 from desktop import audit
 from desktop.bags.bags import list_bags, make_bags
@@ -329,9 +337,19 @@ def test_correcting_another_stations_handoff_with_f6_needs_a_committee_sign_in(q
     qtbot.mouseClick(committee.allow_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: getattr(page, "decision_dialog", None) is not None
                     and page.decision_dialog.isVisible(), timeout=10_000)
-    assert "3-101" in page.decision_dialog.findChild(QLabel, "gateDecisionWhat").text()
-    page.decision_dialog.reject()
-    assert [h[0] for h in staffed.execute("SELECT action FROM handoff")] == ["pickup"]
+    dialog = page.decision_dialog
+    assert "3-101" in dialog.findChild(QLabel, "gateDecisionWhat").text()
+    assert [h[0] for h in staffed.execute("SELECT action FROM handoff")] == ["pickup"]  # nothing yet
+    dialog.findChild(QRadioButton, "gateDecideDoor").click()
+    dialog.findChild(QLineEdit, "gateDecisionReason").setText("封控楼，送上门了")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: staffed.execute("SELECT count(*) FROM handoff").fetchone()[0] == 3,
+                    timeout=10_000)
+    assert [h[0] for h in staffed.execute("SELECT action FROM handoff ORDER BY id")] == [
+        "pickup", "reversal", "door"]
+    [(summary,)] = staffed.execute(
+        "SELECT summary FROM audit_entry WHERE kind = 'gate_decision'").fetchall()
+    assert summary.endswith("· 王主任")  # the committee member who allowed it is on the record
 
 
 def test_a_fresh_f6_at_the_same_station_asks_no_committee(qtbot, window, staffed):
