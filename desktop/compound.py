@@ -48,5 +48,5 @@ def rename_compound(conn: Connection, name: object) -> str:
     with transaction(conn):
         before = rows.name(conn)
         rows.rename(conn, text)
-        audit.record(conn, "setting", summary="compound name", changes=[("compound_name", before, text)])
+        audit.record(conn, "setting", changes=[("compound_name", before, text)])
     return text

@@ -80,7 +80,7 @@ def test_the_notice_lines_and_printing_in_both_languages_are_settings_in_the_log
     set_notice_settings(conn, "每天 9:00–11:00", "", "王女士 13800000009")  # no change, no line
     set_notice_settings(conn, "每天 9:00–12:00", "到货当天 14:00–18:00", "")
     first, second = lines(conn, "setting")
-    assert first.operator == "王志愿" and first.summary == "notice"
+    assert first.operator == "王志愿"
     assert first.changes == (("lobby_hours", None, "每天 9:00–11:00"),
                              ("notice_contact", None, "王女士 13800000009"))
     assert second.changes == (("lobby_hours", "每天 9:00–11:00", "每天 9:00–12:00"),
@@ -146,3 +146,14 @@ def test_household_cards_issued_and_reissued_are_in_the_log_by_number_never_by_c
     assert old == issued[0].changes[0][2] and new != old and new.startswith("No. ")
     everything = repr([e.as_json() for e in audit.entries(conn)])
     assert not any(code in everything for code in codes.values())
+
+
+def test_a_gate_setting_reads_in_the_readers_language_with_no_english_left_in_it(conn):
+    from desktop.gate.waiting import set_building_sealed
+
+    set_building_sealed(conn, 3)
+    [line] = lines(conn, "setting")
+    assert line.summary == ""  # the change names the setting, in whichever language it is read
+    [(field, old, new)] = line.changes
+    assert audit.change_words(field, old, new, "zh") == "封控楼栋: — → 3"
+    assert audit.change_words(field, old, new, "en") == "sealed buildings: — → 3"

@@ -245,7 +245,7 @@ def save_gate_settings(
             rows.upsert_setting(conn, key, value)
         changes = [change for change in changes if change[1] != change[2]]
         if changes:
-            audit.record(conn, "setting", summary="gate", changes=changes)
+            audit.record(conn, "setting", changes=changes)
     return get_gate_settings(conn)
 
 
@@ -259,7 +259,7 @@ def set_building_sealed(conn: Connection, building: int, sealed: bool = True) ->
         after = ",".join(str(b) for b in sorted(current))
         rows.upsert_setting(conn, SETTING_SEALED, after)
         if before != after:
-            audit.record(conn, "setting", summary="gate", changes=[(SETTING_SEALED, before, after)])
+            audit.record(conn, "setting", changes=[(SETTING_SEALED, before, after)])
     return get_gate_settings(conn)
 
 

@@ -253,5 +253,5 @@ def set_idle_lock_minutes(conn: Connection, minutes: object) -> int:
         before = idle_lock_minutes(conn)
         if before != value:
             settings.put(conn, IDLE_LOCK_KEY, str(value))
-            audit.record(conn, "setting", summary=IDLE_LOCK_KEY, changes=[(IDLE_LOCK_KEY, before, value)])
+            audit.record(conn, "setting", changes=[(IDLE_LOCK_KEY, before, value)])
     return value

@@ -55,7 +55,7 @@ def set_print_language(conn: Connection, value: object) -> str:
         before = settings.print_language(conn)
         settings.set_print_language(conn, lang)
         if before != lang:
-            audit.record(conn, "setting", summary="print language", changes=[("print_language", before or None, lang)])
+            audit.record(conn, "setting", changes=[("print_language", before or None, lang)])
     return lang
 
 

@@ -115,7 +115,7 @@ def set_notice_settings(conn: Connection, lobby_hours: object, collect_hours: ob
         changes = [(key, before[key] or None, value or None) for key, value in values.items()
                    if before[key] != value]
         if changes:
-            audit.record(conn, "setting", summary="notice", changes=changes)
+            audit.record(conn, "setting", changes=changes)
     return notice_settings(conn)
 
 

@@ -93,7 +93,7 @@ def set_mirror_folder(conn: Connection, folder: Path | None) -> None:
         settings.set_backup_mirror(conn, None if folder is None else str(folder))
         after = settings.backup_mirror(conn)
         if before != after:
-            audit.record(conn, "setting", summary="backup folder", changes=[("backup_mirror", before, after)])
+            audit.record(conn, "setting", changes=[("backup_mirror", before, after)])
 
 
 def make_backup(conn: Connection, reason: str = "manual", to_dir: Path | None = None) -> Path:

@@ -78,6 +78,5 @@ def set_reminder_hours(conn: Connection, hours: object) -> int:
         before = reminder_hours(conn)
         rows.set_reminder_hours(conn, int(text))
         if before != int(text):
-            audit.record(conn, "setting", summary="merge reminder",
-                         changes=[(rows.REMINDER_HOURS, before, int(text))])
+            audit.record(conn, "setting", changes=[(rows.REMINDER_HOURS, before, int(text))])
     return int(text)

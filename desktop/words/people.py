@@ -78,6 +78,9 @@ WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "notice_contact": ("contact", "联系方式"),
         "stations.reminder_hours": ("merge reminder (hours)", "合并提醒（小时）"), "fee_per": ("fee charged per", "运费计法"),
         "pack_size": ("pack size", "规格"), "cap": ("limit per household", "每户限购"),
+        "gate.frozen_limit_minutes": ("frozen bags' limit at the gate (minutes)", "冷冻袋在门岗的时限（分钟）"),
+        "gate.chilled_limit_minutes": ("chilled bags' limit at the gate (minutes)", "冷藏袋在门岗的时限（分钟）"),
+        "gate.sealed_buildings": ("sealed buildings", "封控楼栋"),
         "storage": ("storage", "存放"), "card": ("household card", "住户卡"), "gifts": ("gifts", "物资"),
     },
     "audit_kind": {
