@@ -186,6 +186,16 @@ def test_money_per_buy_and_overall_each_figure_adds_up_its_rows(ledger):
         1800, 1800, 0, 0)
 
 
+def test_a_free_distribution_takes_no_line_in_the_overall_money(ledger):
+    from desktop.buys.distributions import new_distribution, parse_gift
+
+    conn, rice, eggs = ledger
+    pack = new_distribution(conn, "政府保供包", "街道办", [parse_gift("米 5 kg=1")])
+    overall = money_report(conn)
+    assert {b.title for b in overall.buys} == {"鸡蛋团", "大米团"}
+    assert money_report(conn, pack.distribution_id).collected_fen == 0  # asked for by itself, shown
+
+
 def test_money_on_the_command_line_and_an_unknown_buy(ledger, capsys):
     conn, rice, _eggs = ledger
     code, out, _err = run(capsys, "--db", conn.path, "report", "money", "--json")

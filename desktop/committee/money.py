@@ -172,7 +172,9 @@ def _one_buy(conn: Connection, buy) -> tuple[BuyMoney, list[LedgerLine], list[Re
 
 def money_report(conn: Connection, buy_id: int | None = None) -> MoneyReport:
     """Every buy's money (or one buy's), with the ledger rows and refunds owed behind it."""
-    buys = [get_buy(conn, buy_id)] if buy_id is not None else [s.buy for s in list_buys(conn)]
+    # A free distribution takes and owes no money: the overall report leaves it out.
+    buys = ([get_buy(conn, buy_id)] if buy_id is not None
+            else [s.buy for s in list_buys(conn) if not s.buy.free])
     report_buys, ledger, refunds = [], [], []
     for buy in buys:
         money, lines, owed = _one_buy(conn, buy)
