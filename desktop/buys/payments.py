@@ -304,7 +304,7 @@ def record_payment(
             station=conn.station, now=utc_now(),
         )
         audit.record(conn, "payment", household_id=order["household_id"],
-                     summary=f"#{buy['id']} {buy['title']} · {format_fen(amount_fen)} · {method}",
+                     summary=f"#{buy['id']} {buy['title']}",  # the amount and method are changes, named
                      changes=[("amount_fen", None, amount_fen), ("method", None, method)]
                      + ([("reference", None, reference)] if reference else []),
                      operator=operator or None)
