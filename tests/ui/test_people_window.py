@@ -232,17 +232,25 @@ def test_later_keeps_the_window_open_without_signing_in(qtbot, conn):
     assert not window.pages["gate"].operator_input.isReadOnly()
 
 
-def test_undoing_another_stations_handoff_needs_a_committee_sign_in(qtbot, window, staffed):
+def guard_scans_a_bag_of_3_101(qtbot, window, staffed, picked_up_at: str | None = None):
+    """The guard 老张 signs in and scans a bag of 3-101's, which another station recorded picked
+    up first when `picked_up_at` names it: the Gate page, settled, and the bag's code."""
     buy = everyday_buy(staffed)
     make_bags(staffed, buy)
     code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
-    gate_scan(staffed, code, record="pickup", operator="保安老李", station="north gate")
+    if picked_up_at is not None:
+        gate_scan(staffed, code, record="pickup", operator="保安老李", station=picked_up_at)
     sign_in(qtbot, window, "老张", "2468")
     page = window.pages["gate"]
     page.wait_for_waiting_list()
     page.scan_input.setText(code)
     qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    return page, code
+
+
+def test_undoing_another_stations_handoff_needs_a_committee_sign_in(qtbot, window, staffed):
+    page, code = guard_scans_a_bag_of_3_101(qtbot, window, staffed, picked_up_at="north gate")
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     committee = page.committee_dialog
     qtbot.waitUntil(committee.isVisible)
@@ -267,15 +275,7 @@ def test_undoing_another_stations_handoff_needs_a_committee_sign_in(qtbot, windo
 
 
 def test_a_fresh_undo_at_the_same_station_asks_no_committee(qtbot, window, staffed):
-    buy = everyday_buy(staffed)
-    make_bags(staffed, buy)
-    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
-    sign_in(qtbot, window, "老张", "2468")
-    page = window.pages["gate"]
-    page.wait_for_waiting_list()
-    page.scan_input.setText(code)
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    page, code = guard_scans_a_bag_of_3_101(qtbot, window, staffed)
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert page.undo_dialog.isVisible() and getattr(page, "committee_dialog", None) is None
     assert [h[0] for h in staffed.execute("SELECT operator FROM handoff")] == ["老张"]
@@ -317,16 +317,7 @@ def test_locking_closes_what_was_open_unsaved(qtbot, window, staffed):
 
 
 def test_correcting_another_stations_handoff_with_f6_needs_a_committee_sign_in(qtbot, window, staffed):
-    buy = everyday_buy(staffed)
-    make_bags(staffed, buy)
-    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
-    gate_scan(staffed, code, record="pickup", operator="保安老李", station="north gate")
-    sign_in(qtbot, window, "老张", "2468")
-    page = window.pages["gate"]
-    page.wait_for_waiting_list()
-    page.scan_input.setText(code)
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    page, code = guard_scans_a_bag_of_3_101(qtbot, window, staffed, picked_up_at="north gate")
     qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
     committee = page.committee_dialog
     qtbot.waitUntil(committee.isVisible)
@@ -353,15 +344,7 @@ def test_correcting_another_stations_handoff_with_f6_needs_a_committee_sign_in(q
 
 
 def test_a_fresh_f6_at_the_same_station_asks_no_committee(qtbot, window, staffed):
-    buy = everyday_buy(staffed)
-    make_bags(staffed, buy)
-    code = next(bag.code for bag in list_bags(staffed, buy) if bag.address == "3-101")
-    sign_in(qtbot, window, "老张", "2468")
-    page = window.pages["gate"]
-    page.wait_for_waiting_list()
-    page.scan_input.setText(code)
-    qtbot.keyClick(page.scan_input, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: page.settled, timeout=10_000)
+    page, code = guard_scans_a_bag_of_3_101(qtbot, window, staffed)
     qtbot.mouseClick(page.decide_button, Qt.MouseButton.LeftButton)
     assert page.decision_dialog.isVisible() and getattr(page, "committee_dialog", None) is None
     page.decision_dialog.reject()
