@@ -109,7 +109,7 @@ def test_with_the_secret_file_a_rebuilt_database_keeps_the_codes_scanning(lobby,
     lobby.close()
     assert main(["--lang", "en", "--db", str(db), "secret", "export", str(secret_file)]) == 0
     out, err = capsys.readouterr()
-    assert "readable by you only" in out and "Careful" in err and "committee" in err
+    assert "readable by you only" in out and "Careful" in err and "offline" in err
     assert mode(secret_file) == 0o600
     assert read_secret_file(secret_file).secret == old_secret
     assert main(["--db", str(db), "restore", str(tmp_path / "export"),

@@ -22,10 +22,8 @@ SENTENCES: dict[str, tuple[str, str]] = {
     "cli.secret_written": ("The compound secret is in {path} (readable by you only)", "已将小区密钥写入 {path}（仅本人可读）"),
     "cli.secret_careful": (
         "Careful: whoever holds this file can make bag labels and household cards that scan "
-        "as genuine. Keep it offline, apart from the laptop and its backups; once operators "
-        "have roles, only a committee member may export it.",
-        "注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放；"
-        "设置操作员角色后，只有委员会成员可以导出。",
+        "as genuine. Keep it offline, apart from the laptop and its backups.",
+        "注意：持有此文件的人可以制作扫码通过的袋签和住户卡。请离线保管，与电脑和备份分开存放。",
     ),
     "cli.exported_all": ("Exported {tables} tables to {path}", "已将 {tables} 张表导出到 {path}"),
     "cli.roster_exported": ("Exported {count} households to {path}", "已导出 {count} 户到 {path}"),
