@@ -1,11 +1,22 @@
-"""Shared by every test: how the run ends once Qt has been loaded."""
+"""Shared by every test: each starts in the system's language, and how the run ends once Qt has
+been loaded."""
 
 import os
 import sys
 
 import pytest
 
+from desktop.lang import set_language
+
 _exit_status = 0
+
+
+@pytest.fixture(autouse=True)
+def language_as_the_system_has_it():
+    """A command run with `--lang` chooses the language for the whole process: no test leaves its
+    choice to the next."""
+    yield
+    set_language(None)
 
 
 def pytest_sessionfinish(session, exitstatus):
